@@ -1,0 +1,159 @@
+import type { Decider } from './decider';
+import { ConcurrencyError } from './errors';
+import type { EventStore, ExpectedRevision } from './event-store.port';
+import { deterministicId, randomId, type IdGenerator } from './ids';
+import type { Command, DomainEvent, EventSource, NewEvent, RecordedEvent } from './messages';
+import { normaliseInstant } from './time';
+
+export interface CommandMetadata {
+  readonly actor: string;
+  readonly correlationId?: string;
+  readonly causationId?: string | null;
+  readonly source?: EventSource;
+  /** The stream revision the caller based its command on; a mismatch is a CONFLICT, never retried. */
+  readonly expectedRevision?: ExpectedRevision;
+  /** Client-supplied key: a command retried with the same key on the same stream acts once. */
+  readonly idempotencyKey?: string;
+}
+
+export type CommandResult<E extends DomainEvent = DomainEvent> =
+  | {
+      readonly status: 'appended';
+      readonly stream: string;
+      readonly events: readonly RecordedEvent<E>[];
+      readonly nextExpectedRevision: bigint;
+      readonly position: bigint;
+      /** True when the idempotency key had already been handled: these are the original events. */
+      readonly replayed: boolean;
+    }
+  | {
+      readonly status: 'unchanged';
+      readonly stream: string;
+      readonly events: readonly [];
+      readonly nextExpectedRevision: bigint | null;
+      readonly position: bigint | null;
+      readonly replayed: false;
+    };
+
+export interface CommandHandlerOptions {
+  readonly newId?: IdGenerator;
+  /** Retries after a version conflict when the caller gave no expected revision. */
+  readonly maxConflictRetries?: number;
+  readonly random?: () => number;
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+export interface LoadedAggregate<S> {
+  readonly state: S;
+  readonly events: readonly RecordedEvent[];
+  readonly revision: bigint | null;
+  readonly position: bigint | null;
+}
+
+export async function loadAggregate<E extends DomainEvent, S>(
+  store: EventStore,
+  decider: Pick<Decider<never, E, S>, 'initialState' | 'evolve'>,
+  stream: string,
+): Promise<LoadedAggregate<S>> {
+  let state = decider.initialState;
+  const events: RecordedEvent[] = [];
+  for await (const event of store.readStream<E>(stream)) {
+    state = decider.evolve(state, { type: event.type, data: event.data } as E);
+    events.push(event);
+  }
+  const last = events.at(-1);
+  return { state, events, revision: last?.revision ?? null, position: last?.position ?? null };
+}
+
+export type CommandHandler = <C extends Command, E extends DomainEvent, S>(
+  decider: Decider<C, E, S>,
+  stream: string,
+  command: C,
+  metadata: CommandMetadata,
+) => Promise<CommandResult<E>>;
+
+/**
+ * Read the stream, fold, decide, append with the revision read. Conflicts are retried (bounded,
+ * jittered) unless the caller pinned an expected revision. A rejected command appends nothing.
+ */
+export function createCommandHandler(store: EventStore, options: CommandHandlerOptions = {}): CommandHandler {
+  const newId = options.newId ?? randomId;
+  const maxRetries = options.maxConflictRetries ?? 5;
+  const random = options.random ?? Math.random;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+
+  return async function handle<C extends Command, E extends DomainEvent, S>(
+    decider: Decider<C, E, S>,
+    stream: string,
+    command: C,
+    metadata: CommandMetadata,
+  ): Promise<CommandResult<E>> {
+    const occurredAt = normaliseInstant(command.occurredAt);
+    const correlationId = metadata.correlationId ?? newId();
+    const eventId = (index: number) =>
+      metadata.idempotencyKey === undefined ? newId() : deterministicId(`${stream}\u0000${metadata.idempotencyKey}\u0000${index}`);
+
+    for (let attempt = 0; ; attempt++) {
+      const loaded = await loadAggregate(store, decider, stream);
+      if (metadata.idempotencyKey !== undefined) {
+        const previous = eventsOfKey(loaded.events, eventId);
+        if (previous.length > 0) return appendedResult(stream, previous as RecordedEvent<E>[], true);
+      }
+      assertExpectedRevision(stream, metadata.expectedRevision, loaded.revision);
+
+      const decided = decider.decide(command, loaded.state);
+      if (decided.length === 0) {
+        return { status: 'unchanged', stream, events: [], nextExpectedRevision: loaded.revision, position: loaded.position, replayed: false };
+      }
+      const newEvents: NewEvent<E>[] = decided.map((event, index) => ({
+        id: eventId(index),
+        type: event.type,
+        data: event.data,
+        metadata: {
+          occurredAt,
+          correlationId,
+          causationId: metadata.causationId ?? null,
+          actor: metadata.actor,
+          ...(metadata.source ? { source: metadata.source } : {}),
+        },
+      }));
+      try {
+        await store.append(stream, newEvents, loaded.revision ?? 'no_stream');
+      } catch (error) {
+        const mayRetry = error instanceof ConcurrencyError && metadata.expectedRevision === undefined && attempt < maxRetries;
+        if (!mayRetry) throw error;
+        await sleep(Math.round(random() * 5 * 2 ** attempt));
+        continue;
+      }
+      const stored = await readBack(store, stream, loaded.revision, newEvents.length);
+      return appendedResult(stream, stored as RecordedEvent<E>[], false);
+    }
+  };
+}
+
+function assertExpectedRevision(stream: string, expected: ExpectedRevision | undefined, actual: bigint | null): void {
+  if (expected === undefined || expected === 'any') return;
+  const matches =
+    expected === 'no_stream' ? actual === null : expected === 'stream_exists' ? actual !== null : actual === expected;
+  if (!matches) throw new ConcurrencyError(stream, String(expected), actual ?? 'no_stream');
+}
+
+function eventsOfKey(events: readonly RecordedEvent[], eventId: (index: number) => string): RecordedEvent[] {
+  const first = events.findIndex((event) => event.id === eventId(0));
+  if (first === -1) return [];
+  const matching: RecordedEvent[] = [];
+  for (let index = 0; events[first + index]?.id === eventId(index); index++) matching.push(events[first + index]!);
+  return matching;
+}
+
+async function readBack(store: EventStore, stream: string, revisionBefore: bigint | null, count: number): Promise<RecordedEvent[]> {
+  const fromRevision = revisionBefore === null ? 0n : revisionBefore + 1n;
+  const events: RecordedEvent[] = [];
+  for await (const event of store.readStream(stream, { fromRevision, maxCount: count })) events.push(event);
+  return events;
+}
+
+function appendedResult<E extends DomainEvent>(stream: string, events: readonly RecordedEvent<E>[], replayed: boolean): CommandResult<E> {
+  const last = events.at(-1)!;
+  return { status: 'appended', stream, events, nextExpectedRevision: last.revision, position: last.position, replayed };
+}

@@ -1,0 +1,83 @@
+import type { DomainEvent, NewEvent, RecordedEvent } from './messages';
+
+/**
+ * What the writer expects the stream to be before its append:
+ * - `'any'`: no check;
+ * - `'no_stream'`: the stream has no events yet;
+ * - `'stream_exists'`: the stream has at least one event;
+ * - a bigint: the revision of the stream's last event (0-based).
+ */
+export type ExpectedRevision = 'any' | 'no_stream' | 'stream_exists' | bigint;
+
+export interface AppendResult {
+  /** Revision of the stream's last event after the append: pass it as the next expected revision. */
+  readonly nextExpectedRevision: bigint;
+  /** Global position of the last event of this append. */
+  readonly position: bigint;
+}
+
+export interface ReadStreamOptions {
+  readonly direction?: 'forwards' | 'backwards';
+  /** Inclusive. Defaults to the first event (forwards) or the last (backwards). */
+  readonly fromRevision?: bigint;
+  readonly maxCount?: number;
+}
+
+export interface ReadAllOptions {
+  /** Exclusive: only events with a position greater than this. Omit to start at the beginning. */
+  readonly after?: bigint;
+  readonly maxCount?: number;
+  /** Only these event types. */
+  readonly types?: readonly string[];
+  /** Only streams of these categories (`Invoice` for `Invoice-42`). */
+  readonly categories?: readonly string[];
+}
+
+export interface SubscribeOptions {
+  /** Exclusive start position; omit to replay from the beginning, `'end'` for live events only. */
+  readonly after?: bigint | 'end';
+  readonly types?: readonly string[];
+  readonly categories?: readonly string[];
+}
+
+/** Catch-up subscription: stored events from the start position, then live ones, in position order. */
+export interface Subscription extends AsyncIterable<RecordedEvent> {
+  /** Ends the iteration; pending `next()` calls resolve as done. */
+  close(): Promise<void>;
+}
+
+/**
+ * The event store port. Every adapter (embedded SQLite, EventStoreDB) passes the same contract
+ * suite in `src/testing/event-store.contract.ts`.
+ */
+export interface EventStore {
+  /**
+   * Appends events atomically. Throws `ConcurrencyError` when the stream is not at `expected`.
+   * Re-appending events whose ids are already stored at that place in the stream (a retried
+   * request) succeeds and stores nothing.
+   */
+  append<E extends DomainEvent>(
+    stream: string,
+    events: readonly NewEvent<E>[],
+    expected?: ExpectedRevision,
+  ): Promise<AppendResult>;
+
+  /** Events of one stream; a stream that does not exist reads as empty. */
+  readStream<E extends DomainEvent = DomainEvent>(stream: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent<E>>;
+
+  /** Events of every stream in position order; system events never appear. */
+  readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
+
+  /** Position of the last stored event, or `null` when the store is empty. */
+  headPosition(): Promise<bigint | null>;
+
+  subscribe(options?: SubscribeOptions): Subscription;
+
+  close(): Promise<void>;
+}
+
+export async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
+  const items: T[] = [];
+  for await (const item of iterable) items.push(item);
+  return items;
+}

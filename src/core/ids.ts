@@ -1,0 +1,19 @@
+import { createHash, randomUUID } from 'node:crypto';
+
+export type IdGenerator = () => string;
+
+export const randomId: IdGenerator = () => randomUUID();
+
+const zixlyNamespace = 'b3f0a0e2-5c7d-4c1e-9a55-6f0d2a7e4c11';
+
+/**
+ * A name-based UUID (version 5) — the same name always gives the same id. Used to derive event ids
+ * from an idempotency key, so that a retried request re-appends identical ids and stores nothing.
+ */
+export function deterministicId(name: string, namespace: string = zixlyNamespace): string {
+  const hash = createHash('sha1').update(namespace).update('\u0000').update(name).digest();
+  hash[6] = (hash[6]! & 0x0f) | 0x50;
+  hash[8] = (hash[8]! & 0x3f) | 0x80;
+  const hex = hash.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

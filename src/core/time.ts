@@ -1,0 +1,21 @@
+import { ValidationError } from './errors';
+
+export type Clock = () => Date;
+
+export const systemClock: Clock = () => new Date();
+
+const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** Parses an ISO-8601 instant with an explicit offset; anything else is a validation error. */
+export function parseInstant(value: string, field = 'occurredAt'): Date {
+  const date = isoInstant.test(value) ? new Date(value) : new Date(Number.NaN);
+  if (Number.isNaN(date.getTime())) {
+    throw new ValidationError('input.invalid_instant', `${field} must be an ISO-8601 instant with a time zone, got "${value}"`, { field });
+  }
+  return date;
+}
+
+/** Normalises an ISO-8601 instant to UTC with milliseconds (`2026-01-02T03:04:05.000Z`). */
+export function normaliseInstant(value: string, field = 'occurredAt'): string {
+  return parseInstant(value, field).toISOString();
+}
