@@ -1,0 +1,28 @@
+import { loadAggregate, createCommandHandler, type CommandHandlerOptions, type CommandMetadata, type CommandResult } from '../core/command-handler';
+import { ValidationError } from '../core/errors';
+import type { EventStore } from '../core/event-store.port';
+import type { Command } from '../core/messages';
+import type { CommandRoute, StateReader } from './command-route';
+
+export interface CommandBus<C extends Command> {
+  /** Routes the command to its aggregate, decides and appends; see `createCommandHandler`. */
+  execute(command: C, metadata: CommandMetadata): Promise<CommandResult>;
+}
+
+export function createCommandBus<C extends Command>(
+  store: EventStore,
+  routes: { readonly [type: string]: CommandRoute<any, any, any> },
+  options: CommandHandlerOptions = {},
+): CommandBus<C> {
+  const handle = createCommandHandler(store, options);
+  const read: StateReader = async (decider, stream) => (await loadAggregate(store, decider, stream)).state;
+
+  return {
+    async execute(command, metadata) {
+      const route = Object.hasOwn(routes, command.type) ? routes[command.type] : undefined;
+      if (!route) throw new ValidationError('command.unknown_type', `Unknown command type "${command.type}"`);
+      const enriched = route.enrich ? await route.enrich(command, read) : command;
+      return handle(route.decider, route.streamOf(enriched), enriched, metadata);
+    },
+  };
+}

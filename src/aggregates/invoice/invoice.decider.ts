@@ -1,0 +1,84 @@
+import type { Decider } from '../../core/decider';
+import { streamName } from '../../core/stream-name';
+import { ensure, ensureCalendarDate, ensureNonEmpty, ensurePositiveMoney } from '../shared/rules';
+import type { InvoiceCommand, IssueInvoice, RecordPayment, VoidInvoice } from './invoice.commands';
+import type { InvoiceEvent } from './invoice.events';
+
+export type InvoiceState =
+  | { status: 'none' }
+  | {
+      status: 'open' | 'paid' | 'void';
+      invoiceId: string;
+      number: string;
+      currency: string;
+      balanceCents: number;
+      paymentIds: ReadonlySet<string>;
+    };
+
+export const invoiceStream = (invoiceId: string) => streamName('Invoice', invoiceId);
+
+export const invoiceDecider: Decider<InvoiceCommand, InvoiceEvent, InvoiceState> = {
+  initialState: { status: 'none' },
+  decide(command, state) {
+    switch (command.type) {
+      case 'IssueInvoice':
+        return issue(command, state);
+      case 'RecordPayment':
+        return recordPayment(command, state);
+      case 'VoidInvoice':
+        return voidInvoice(command, state);
+    }
+  },
+  evolve(state, event) {
+    switch (event.type) {
+      case 'InvoiceIssued':
+        return { status: 'open', invoiceId: event.data.invoiceId, number: event.data.number, currency: event.data.currency, balanceCents: event.data.amountCents, paymentIds: new Set() };
+      case 'PaymentReceived':
+        if (state.status === 'none') return state;
+        return { ...state, balanceCents: event.data.balanceCents, paymentIds: new Set([...state.paymentIds, event.data.paymentId]) };
+      case 'InvoicePaid':
+        return state.status === 'none' ? state : { ...state, status: 'paid' };
+      case 'InvoiceVoided':
+        return state.status === 'none' ? state : { ...state, status: 'void' };
+      default:
+        return state;
+    }
+  },
+};
+
+function issue({ data }: IssueInvoice, state: InvoiceState): InvoiceEvent[] {
+  if (state.status !== 'none') {
+    ensure(state.number === data.number, 'invoice.already_issued', `Invoice ${data.invoiceId} was already issued as ${state.number}`);
+    return [];
+  }
+  ensureNonEmpty(data.clientId, 'clientId');
+  ensureNonEmpty(data.number, 'number');
+  ensurePositiveMoney(data.amountCents, data.currency, 'invoice.invalid_amount');
+  ensureCalendarDate(data.issuedOn, 'issuedOn');
+  ensureCalendarDate(data.dueOn, 'dueOn');
+  ensure(data.dueOn >= data.issuedOn, 'invoice.due_before_issue', `dueOn ${data.dueOn} is before issuedOn ${data.issuedOn}`);
+  return [{ type: 'InvoiceIssued', data: { ...data, projectId: data.projectId ?? null } }];
+}
+
+function recordPayment({ data }: RecordPayment, state: InvoiceState): InvoiceEvent[] {
+  ensure(state.status !== 'none', 'invoice.not_issued', `Invoice ${data.invoiceId} has not been issued`);
+  if (state.paymentIds.has(data.paymentId)) return [];
+  ensure(state.status !== 'void', 'invoice.voided', `Invoice ${state.number} is void and cannot take payments`);
+  ensurePositiveMoney(data.amountCents, data.currency, 'payment.invalid_amount');
+  ensure(data.currency === state.currency, 'payment.currency_mismatch', `Payment in ${data.currency} for an invoice in ${state.currency}`);
+  ensureCalendarDate(data.paidOn, 'paidOn');
+  ensure(data.amountCents <= state.balanceCents, 'invoice.overpayment', `Payment of ${data.amountCents} cents exceeds the open balance of ${state.balanceCents} cents`, {
+    balanceCents: state.balanceCents,
+  });
+  const balanceCents = state.balanceCents - data.amountCents;
+  const received: InvoiceEvent = { type: 'PaymentReceived', data: { ...data, balanceCents } };
+  return balanceCents === 0 ? [received, { type: 'InvoicePaid', data: { invoiceId: data.invoiceId, paidOn: data.paidOn } }] : [received];
+}
+
+function voidInvoice({ data }: VoidInvoice, state: InvoiceState): InvoiceEvent[] {
+  ensure(state.status !== 'none', 'invoice.not_issued', `Invoice ${data.invoiceId} has not been issued`);
+  if (state.status === 'void') return [];
+  ensure(state.status !== 'paid', 'invoice.already_paid', `Invoice ${state.number} is paid and cannot be voided`);
+  ensureNonEmpty(data.reason, 'reason');
+  return [{ type: 'InvoiceVoided', data }];
+}

@@ -1,0 +1,9 @@
+import type { CommandRoutes } from '../command-route';
+import type { InvoiceCommand } from './invoice.commands';
+import { invoiceDecider, invoiceStream } from './invoice.decider';
+
+export const invoiceRoutes: CommandRoutes<InvoiceCommand> = {
+  IssueInvoice: { decider: invoiceDecider, streamOf: (command) => invoiceStream(command.data.invoiceId) },
+  RecordPayment: { decider: invoiceDecider, streamOf: (command) => invoiceStream(command.data.invoiceId) },
+  VoidInvoice: { decider: invoiceDecider, streamOf: (command) => invoiceStream(command.data.invoiceId) },
+};
