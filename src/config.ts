@@ -1,0 +1,80 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+export interface AppConfig {
+  readonly port: number;
+  readonly dataDir: string;
+  /** When set, events live in EventStoreDB; otherwise in the embedded SQLite store under `dataDir`. */
+  readonly eventStoreUrl: string | null;
+  readonly mongodbUrl: string | null;
+  readonly sqliteSynchronous: 'NORMAL' | 'FULL';
+  readonly businessTimeZone: string;
+  readonly nodeEnv: 'development' | 'production' | 'test';
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Reads and validates the configuration; every problem is reported at once, one line each. */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const problems: string[] = [];
+  const value = (name: string) => (env[name]?.trim() ? env[name]!.trim() : undefined);
+
+  const port = Number(value('PORT') ?? '4000');
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) problems.push(`PORT must be a whole number from 0 to 65535, got "${value('PORT')}"`);
+
+  const eventStoreUrl = value('EVENTSTORE_URL') ?? null;
+  if (eventStoreUrl && !/^(esdb|esdb\+discover|kurrentdb|kdb):\/\//.test(eventStoreUrl)) {
+    problems.push(`EVENTSTORE_URL must be an EventStoreDB connection string such as esdb://localhost:2113?tls=false, got "${eventStoreUrl}"`);
+  }
+  const mongodbUrl = value('MONGODB_URL') ?? null;
+  if (mongodbUrl && !/^mongodb(\+srv)?:\/\//.test(mongodbUrl)) {
+    problems.push(`MONGODB_URL must start with mongodb:// or mongodb+srv://, got "${mongodbUrl}"`);
+  }
+
+  const sqliteSynchronous = (value('SQLITE_SYNCHRONOUS') ?? 'FULL').toUpperCase();
+  if (sqliteSynchronous !== 'NORMAL' && sqliteSynchronous !== 'FULL') problems.push(`SQLITE_SYNCHRONOUS must be NORMAL or FULL, got "${sqliteSynchronous}"`);
+
+  const businessTimeZone = value('BUSINESS_TIME_ZONE') ?? 'Australia/Brisbane';
+  if (!isTimeZone(businessTimeZone)) problems.push(`BUSINESS_TIME_ZONE must be an IANA time zone such as Australia/Brisbane, got "${businessTimeZone}"`);
+
+  const nodeEnv = value('NODE_ENV') ?? 'development';
+  if (nodeEnv !== 'development' && nodeEnv !== 'production' && nodeEnv !== 'test') problems.push(`NODE_ENV must be development, production or test, got "${nodeEnv}"`);
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    port,
+    dataDir: resolve(value('DATA_DIR') ?? './data'),
+    eventStoreUrl,
+    mongodbUrl,
+    sqliteSynchronous: sqliteSynchronous as AppConfig['sqliteSynchronous'],
+    businessTimeZone,
+    nodeEnv: nodeEnv as AppConfig['nodeEnv'],
+  };
+}
+
+/** `KEY=value` lines of an optional `.env`; variables already set in the environment win. */
+export function readDotEnv(path: string, env: Env = process.env): Record<string, string | undefined> {
+  if (!existsSync(path)) return { ...env };
+  const fromFile: Record<string, string> = {};
+  for (const line of readFileSync(path, 'utf8').split(/\r?\n/)) {
+    const match = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
+    if (match && !line.trimStart().startsWith('#')) fromFile[match[1]!] = match[2]!.replace(/^(['"])(.*)\1$/, '$2');
+  }
+  return { ...fromFile, ...env };
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-AU', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

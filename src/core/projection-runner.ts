@@ -1,0 +1,183 @@
+import type { EventStore, Subscription } from './event-store.port';
+import type { Projection } from './projection';
+import { ProjectionLoop } from './projection-loop';
+import { rebuildProjection, type RebuildProgress } from './projection-rebuild';
+import type { ProjectionFailure, ReadStore } from './read-store.port';
+import { type Clock, systemClock } from './time';
+import { NotFoundError } from './errors';
+
+/** A timer that never keeps the process alive on its own. */
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+
+export interface ProjectionRunnerOptions {
+  readonly eventStore: EventStore;
+  readonly readStore: ReadStore;
+  readonly projections: readonly Projection[];
+  readonly batchSize?: number;
+  /** Safety net when no append notification arrives (another process wrote). */
+  readonly idleWaitMs?: number;
+  readonly clock?: Clock;
+  readonly onRebuildProgress?: (progress: RebuildProgress) => void;
+}
+
+export interface ProjectionStatus {
+  readonly name: string;
+  readonly version: number;
+  readonly position: bigint | null;
+  readonly state: 'live' | 'failed' | 'stopped';
+  readonly failure: ProjectionFailure | null;
+  readonly rebuild: RebuildProgress | null;
+  /** Why the last rebuild failed (the previous version kept serving). */
+  readonly rebuildError: string | null;
+}
+
+/**
+ * One runner for all projections. Each projection follows the log in its own loop (a failing one
+ * stops alone); a single subscription wakes the loops when events are appended.
+ */
+export class ProjectionRunner {
+  private readonly loops = new Map<string, ProjectionLoop>();
+  private readonly rebuilds = new Map<string, { progress: RebuildProgress | null; done: Promise<void> }>();
+  private readonly rebuildErrors = new Map<string, string>();
+  private readonly running = new Map<string, Promise<void>>();
+  private readonly batchSize: number;
+  private readonly clock: Clock;
+  private wake: () => void = () => undefined;
+  private wakeSignal = Promise.resolve();
+  private subscription: Subscription | null = null;
+  private stopped = true;
+
+  constructor(private readonly options: ProjectionRunnerOptions) {
+    this.batchSize = options.batchSize ?? 2_000;
+    this.clock = options.clock ?? systemClock;
+    for (const projection of options.projections) {
+      this.loops.set(projection.name, this.loopFor(projection, projection.name, projection.name));
+    }
+    this.resetWakeSignal();
+  }
+
+  /** Loads checkpoints, starts following the log, and rebuilds projections whose version changed. */
+  async start(): Promise<void> {
+    this.stopped = false;
+    this.subscription = this.options.eventStore.subscribe({ after: 'end' });
+    void this.forwardWakeups(this.subscription);
+    for (const loop of this.loops.values()) {
+      await this.options.readStore.ensureIndexes(loop.target.collection, loop.projection.indexes ?? []);
+      const checkpoint = await loop.load();
+      // A failure recorded by an earlier run is retried: the code may have been fixed since.
+      if (loop.failure) await loop.clearFailure();
+      this.running.set(loop.projection.name, this.follow(loop));
+      if (checkpoint && checkpoint.version !== loop.projection.version) this.rebuild(loop.projection.name).catch(() => undefined);
+    }
+  }
+
+  /** Finishes the batches in flight, then stops; checkpoints are already saved with each batch. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wake();
+    await this.subscription?.close();
+    await Promise.all([...this.running.values(), ...[...this.rebuilds.values()].map((rebuild) => rebuild.done.catch(() => undefined))]);
+  }
+
+  /** Rebuilds into a fresh collection while the current one keeps serving, then swaps. */
+  rebuild(name: string): Promise<void> {
+    const loop = this.loopNamed(name);
+    const existing = this.rebuilds.get(name);
+    if (existing) return existing.done;
+    const entry: { progress: RebuildProgress | null; done: Promise<void> } = { progress: null, done: Promise.resolve() };
+    entry.done = rebuildProjection({
+      projection: loop.projection,
+      eventStore: this.options.eventStore,
+      readStore: this.options.readStore,
+      batchSize: this.batchSize,
+      clock: this.clock,
+      isStopped: () => this.stopped,
+      onProgress: (progress) => {
+        entry.progress = progress;
+        this.options.onRebuildProgress?.(progress);
+      },
+      swap: (swapIn) => this.swap(name, swapIn),
+    })
+      .then(() => void this.rebuildErrors.delete(name))
+      .catch((error: unknown) => {
+        this.rebuildErrors.set(name, error instanceof Error ? error.message : String(error));
+        throw error;
+      })
+      .finally(() => this.rebuilds.delete(name));
+    this.rebuilds.set(name, entry);
+    return entry.done;
+  }
+
+  /** Clears a projection's recorded failure and retries the event it failed on. */
+  async retry(name: string): Promise<void> {
+    await this.loopNamed(name).clearFailure();
+    this.wake();
+  }
+
+  /** Resolves when every projection has applied the log up to `position` (read-your-writes). */
+  async waitFor(position: bigint, timeoutMs = 5_000): Promise<boolean> {
+    const deadline = this.clock().getTime() + timeoutMs;
+    while (this.clock().getTime() < deadline) {
+      if ([...this.loops.values()].every((loop) => loop.hasReached(position))) return true;
+      await Promise.race([this.wakeSignal, delay(10)]);
+    }
+    return false;
+  }
+
+  status(): ProjectionStatus[] {
+    return [...this.loops.values()].map((loop) => ({
+      name: loop.projection.name,
+      version: loop.projection.version,
+      position: loop.position,
+      state: loop.failure ? 'failed' : this.stopped ? 'stopped' : 'live',
+      failure: loop.failure,
+      rebuild: this.rebuilds.get(loop.projection.name)?.progress ?? null,
+      rebuildError: this.rebuildErrors.get(loop.projection.name) ?? null,
+    }));
+  }
+
+  private async follow(loop: ProjectionLoop): Promise<void> {
+    const done = () => this.stopped || loop.retired;
+    while (!done()) {
+      const signal = this.wakeSignal;
+      await loop.catchUp(done);
+      if (done()) return;
+      await Promise.race([signal, delay(this.options.idleWaitMs ?? 1_000)]);
+    }
+  }
+
+  private async swap(name: string, swapIn: () => Promise<void>): Promise<void> {
+    const previous = this.loopNamed(name);
+    previous.retired = true;
+    this.wake();
+    await this.running.get(name);
+    await swapIn();
+    const replacement = this.loopFor(previous.projection, name, name);
+    await replacement.load();
+    this.loops.set(name, replacement);
+    this.running.set(name, this.follow(replacement));
+  }
+
+  private async forwardWakeups(subscription: Subscription): Promise<void> {
+    for await (const _event of subscription) this.wake();
+  }
+
+  private resetWakeSignal(): void {
+    this.wakeSignal = new Promise<void>((resolve) => {
+      this.wake = () => {
+        this.resetWakeSignal();
+        resolve();
+      };
+    });
+  }
+
+  private loopFor(projection: Projection, checkpointKey: string, collection: string): ProjectionLoop {
+    return new ProjectionLoop(projection, { checkpointKey, collection }, this.options.eventStore, this.options.readStore, this.batchSize, this.clock);
+  }
+
+  private loopNamed(name: string): ProjectionLoop {
+    const loop = this.loops.get(name);
+    if (!loop) throw new NotFoundError('projection.unknown', `No projection named "${name}"`, { name, known: [...this.loops.keys()] });
+    return loop;
+  }
+}

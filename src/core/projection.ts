@@ -1,0 +1,84 @@
+import type { RecordedEvent } from './messages';
+import type { DocumentWrite, IndexSpec, ProjectionFailure, ReadDocument, VersionedDocument } from './read-store.port';
+
+/**
+ * A read model: pure handlers over events, no store inside. `evolve` uses the event's own times,
+ * never the clock, so a rebuild gives the same documents as live processing.
+ */
+export interface Projection<D extends ReadDocument = ReadDocument> {
+  /** Logical collection name (snake_case); queries read it, whatever rebuild is under way. */
+  readonly name: string;
+  /** Bump to rebuild the read model from the log (the old version keeps serving until the swap). */
+  readonly version: number;
+  /** Event types it folds; others are never read for it. */
+  readonly handles: readonly string[];
+  /** Ids of the documents an event changes; empty to ignore the event. */
+  documentIds(event: RecordedEvent): readonly string[];
+  /** The document after the event, or null to delete it. */
+  evolve(document: D | null, event: RecordedEvent, id: string): D | null;
+  readonly indexes?: readonly IndexSpec[];
+}
+
+export interface FoldedBatch {
+  readonly writes: DocumentWrite[];
+  /** Position of the last event folded successfully (null when the first one failed). */
+  readonly position: bigint | null;
+  readonly failure: ProjectionFailure | null;
+}
+
+/** The ids a batch touches, so the runner can load them in one query. */
+export function documentIdsOf(projection: Projection, events: readonly RecordedEvent[]): string[] {
+  const ids = new Set<string>();
+  for (const event of events) for (const id of projection.documentIds(event)) ids.add(id);
+  return [...ids];
+}
+
+/**
+ * Folds a batch in memory over the documents it touches. An event at or below a document's stored
+ * position was already applied to it and is skipped: replays change nothing. Stops at the first
+ * event `evolve` throws on, keeping what came before it.
+ */
+export function foldBatch(
+  projection: Projection,
+  events: readonly RecordedEvent[],
+  loaded: ReadonlyMap<string, VersionedDocument>,
+  now: () => Date = () => new Date(),
+): FoldedBatch {
+  const working = new Map<string, { document: ReadDocument | null; position: bigint }>(loaded);
+  const touched = new Set<string>();
+  let position: bigint | null = null;
+  for (const event of events) {
+    let changes: Array<[string, ReadDocument | null]>;
+    try {
+      changes = evolveAll(projection, event, working);
+    } catch (error) {
+      const failure = { eventId: event.id, eventType: event.type, position: event.position.toString(), error: describe(error), failedAt: now().toISOString() };
+      return { writes: writesOf(touched, working), position, failure };
+    }
+    for (const [id, document] of changes) {
+      working.set(id, { document, position: event.position });
+      touched.add(id);
+    }
+    position = event.position;
+  }
+  return { writes: writesOf(touched, working), position, failure: null };
+}
+
+/** All documents one event changes, or a throw with none of them applied. */
+function evolveAll(projection: Projection, event: RecordedEvent, working: Map<string, { document: ReadDocument | null; position: bigint }>) {
+  const changes: Array<[string, ReadDocument | null]> = [];
+  for (const id of new Set(projection.documentIds(event))) {
+    const current = working.get(id);
+    if (current && current.position >= event.position) continue;
+    changes.push([id, projection.evolve(current?.document ?? null, event, id)]);
+  }
+  return changes;
+}
+
+function writesOf(touched: Set<string>, working: Map<string, { document: ReadDocument | null; position: bigint }>): DocumentWrite[] {
+  return [...touched].map((id) => ({ id, ...working.get(id)! }));
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
