@@ -1,0 +1,84 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { ValidationError } from '../../core/errors';
+import type { ReadAllOptions, ReadStreamOptions } from '../../core/event-store.port';
+import type { RecordedEvent } from '../../core/messages';
+import { allPageQuery, type EventFilter, eventFilter, type EventRow, toRecordedEvent } from './sqlite-queries';
+
+const columns = 'position, id, stream, revision, type, data, metadata';
+const lastRevision = 0x7fff_ffff_ffff_ffffn;
+
+/**
+ * Reads in pages: each page is one short read transaction, so a long read never holds a snapshot
+ * that blocks WAL checkpoints, and memory stays bounded by the page size.
+ */
+export class SqliteEventReader {
+  private readonly forwards: Statement<[string, bigint, number], EventRow>;
+  private readonly backwards: Statement<[string, bigint, number], EventRow>;
+  private readonly maxPosition: Statement<[], { head: bigint | null }>;
+  private readonly allPages = new Map<string, Statement<[Record<string, unknown>], EventRow>>();
+
+  constructor(
+    private readonly db: Database,
+    readonly pageSize: number,
+  ) {
+    const streamPage = (where: string, order: string) =>
+      db
+        .prepare<[string, bigint, number], EventRow>(`SELECT ${columns} FROM events WHERE stream = ? AND ${where} ORDER BY revision ${order} LIMIT ?`)
+        .safeIntegers(true);
+    this.forwards = streamPage('revision >= ?', 'ASC');
+    this.backwards = streamPage('revision <= ?', 'DESC');
+    this.maxPosition = db.prepare<[], { head: bigint | null }>('SELECT MAX(position) AS head FROM events').safeIntegers(true);
+  }
+
+  head(): bigint | null {
+    return this.maxPosition.get()!.head;
+  }
+
+  async *readStream(stream: string, options: ReadStreamOptions = {}): AsyncGenerator<RecordedEvent> {
+    const backwards = options.direction === 'backwards';
+    let remaining = maxCountOf(options.maxCount);
+    let from = options.fromRevision ?? (backwards ? lastRevision : 0n);
+    while (remaining > 0 && from >= 0n) {
+      const limit = Math.min(remaining, this.pageSize);
+      const rows = (backwards ? this.backwards : this.forwards).all(stream, from, limit);
+      for (const row of rows) yield toRecordedEvent(row);
+      if (rows.length < limit) return;
+      remaining -= rows.length;
+      from = rows.at(-1)!.revision + (backwards ? -1n : 1n);
+    }
+  }
+
+  async *readAll(options: ReadAllOptions = {}): AsyncGenerator<RecordedEvent> {
+    const filter = eventFilter(options);
+    let remaining = maxCountOf(options.maxCount);
+    let after = options.after ?? 0n;
+    while (remaining > 0) {
+      const limit = Math.min(remaining, this.pageSize);
+      const page = this.allPage(after, filter, limit);
+      for (const event of page) yield event;
+      if (page.length < limit) return;
+      remaining -= page.length;
+      after = page.at(-1)!.position;
+    }
+  }
+
+  /** Up to `limit` events after `after` that pass `filter`, in position order. */
+  allPage(after: bigint, filter: EventFilter, limit: number): RecordedEvent[] {
+    if (filter.matchesNothing) return [];
+    const { sql, key, parameters } = allPageQuery(columns, filter);
+    let statement = this.allPages.get(key);
+    if (statement === undefined) {
+      statement = this.db.prepare<[Record<string, unknown>], EventRow>(sql).safeIntegers(true);
+      this.allPages.set(key, statement);
+    }
+    return statement.all({ ...parameters, after, limit }).map(toRecordedEvent);
+  }
+}
+
+function maxCountOf(maxCount: number | undefined): number {
+  if (maxCount === undefined) return Number.POSITIVE_INFINITY;
+  if (!Number.isInteger(maxCount) || maxCount < 0) {
+    throw new ValidationError('read.invalid_max_count', `maxCount must be a non-negative integer, got ${maxCount}`, { maxCount });
+  }
+  return maxCount;
+}

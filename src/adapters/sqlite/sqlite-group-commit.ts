@@ -1,0 +1,98 @@
+import type { Database, Transaction } from 'better-sqlite3';
+import { AppError, UpstreamError } from '../../core/errors';
+import type { AppendResult } from '../../core/event-store.port';
+import type { Clock } from '../../core/time';
+import type { AppendRequest, SqliteAppender } from './sqlite-appender';
+
+interface QueuedAppend {
+  readonly request: AppendRequest;
+  readonly resolve: (result: AppendResult) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+type Outcome = { readonly ok: true; readonly result: AppendResult } | { readonly ok: false; readonly error: unknown };
+
+/** Diagnostics: how many appends were written in how many write transactions. */
+export interface GroupCommitStats {
+  readonly transactions: number;
+  readonly appends: number;
+}
+
+/** Bounds one transaction so a flood of appends cannot hold the write lock indefinitely. */
+const maxEventsPerTransaction = 20_000;
+
+/**
+ * Group commit: appends queued in the same turn of the event loop are written in ONE transaction
+ * (one fsync), each in its own savepoint so a conflicting append fails alone. Promises settle only
+ * after the commit, so an acknowledged append is durable.
+ */
+export class GroupCommit {
+  private queue: QueuedAppend[] = [];
+  private scheduled: NodeJS.Immediate | null = null;
+  private readonly writeBatch: Transaction<(batch: readonly QueuedAppend[], recordedAt: string) => Outcome[]>;
+  private counts = { transactions: 0, appends: 0 };
+
+  constructor(
+    db: Database,
+    appender: SqliteAppender,
+    private readonly clock: Clock,
+    private readonly onCommit: () => void,
+  ) {
+    const writeOne = db.transaction((request: AppendRequest, recordedAt: string) => appender.append(request, recordedAt));
+    this.writeBatch = db.transaction((batch: readonly QueuedAppend[], recordedAt: string) =>
+      batch.map((queued): Outcome => {
+        try {
+          return { ok: true, result: writeOne(queued.request, recordedAt) };
+        } catch (error) {
+          // A driver failure that ended the transaction must fail the whole batch, not just this append.
+          if (!(error instanceof AppError) && !db.inTransaction) throw error;
+          return { ok: false, error };
+        }
+      }),
+    );
+  }
+
+  enqueue(request: AppendRequest): Promise<AppendResult> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ request, resolve, reject });
+      this.scheduled ??= setImmediate(() => this.flush());
+    });
+  }
+
+  /** Writes everything queued now, synchronously; used by the scheduler and by `close()`. */
+  flush(): void {
+    if (this.scheduled !== null) clearImmediate(this.scheduled);
+    this.scheduled = null;
+    while (this.queue.length > 0) this.writeNextBatch();
+  }
+
+  stats(): GroupCommitStats {
+    return { ...this.counts };
+  }
+
+  private writeNextBatch(): void {
+    const batch = this.takeBatch();
+    let outcomes: Outcome[];
+    try {
+      outcomes = this.writeBatch.immediate(batch, this.clock().toISOString());
+    } catch (cause) {
+      const error = new UpstreamError('event_store.write_failed', 'The event store could not commit a batch of appends', {}, { cause });
+      for (const queued of batch) queued.reject(error);
+      return;
+    }
+    this.counts.transactions++;
+    this.counts.appends += batch.length;
+    this.onCommit();
+    outcomes.forEach((outcome, index) => (outcome.ok ? batch[index]!.resolve(outcome.result) : batch[index]!.reject(outcome.error)));
+  }
+
+  private takeBatch(): QueuedAppend[] {
+    let events = 0;
+    let size = 0;
+    while (size < this.queue.length && (size === 0 || events + this.queue[size]!.request.events.length <= maxEventsPerTransaction)) {
+      events += this.queue[size]!.request.events.length;
+      size++;
+    }
+    return this.queue.splice(0, size);
+  }
+}

@@ -1,0 +1,66 @@
+import type { EventMetadata, RecordedEvent } from '../../core/messages';
+
+export interface EventRow {
+  readonly position: bigint;
+  readonly id: string;
+  readonly stream: string;
+  readonly revision: bigint;
+  readonly type: string;
+  readonly data: string;
+  readonly metadata: string;
+}
+
+export function toRecordedEvent(row: EventRow): RecordedEvent {
+  return {
+    id: row.id,
+    type: row.type,
+    data: JSON.parse(row.data) as object,
+    metadata: JSON.parse(row.metadata) as EventMetadata,
+    stream: row.stream,
+    revision: row.revision,
+    position: row.position,
+  };
+}
+
+/** Types and categories a read keeps; `null` keeps everything, an empty list keeps nothing. */
+export interface EventFilter {
+  readonly types: readonly string[] | null;
+  readonly categories: readonly string[] | null;
+  readonly matchesNothing: boolean;
+}
+
+export function eventFilter(options: { types?: readonly string[]; categories?: readonly string[] }): EventFilter {
+  const types = options.types === undefined ? null : [...new Set(options.types)];
+  const categories = options.categories === undefined ? null : [...new Set(options.categories)];
+  return { types, categories, matchesNothing: types?.length === 0 || categories?.length === 0 };
+}
+
+/**
+ * The SQL of one `readAll` page. Unfiltered, it walks the primary key. Filtered, each wanted
+ * category (else type) walks its own `(column, position)` index for at most `limit` rows and the
+ * union is cut to `limit`: a page costs O(values × limit), whatever the share of matching events,
+ * where `column IN (…) ORDER BY position` would sort every remaining match on every page.
+ */
+export function allPageQuery(columns: string, filter: EventFilter): { sql: string; key: string; parameters: Record<string, string> } {
+  const order = 'ORDER BY position LIMIT @limit';
+  if (filter.types === null && filter.categories === null) {
+    return { sql: `SELECT ${columns} FROM events WHERE position > @after ${order}`, key: 'all', parameters: {} };
+  }
+  const [driver, driven, other] =
+    filter.categories !== null
+      ? (['category', filter.categories, filter.types] as const)
+      : (['type', filter.types!, null] as const);
+  const parameters: Record<string, string> = {};
+  driven.forEach((value, index) => (parameters[`d${index}`] = value));
+  other?.forEach((value, index) => (parameters[`o${index}`] = value));
+  const alsoType = other === null ? '' : `AND type IN (${other.map((_, index) => `@o${index}`).join(', ')})`;
+  const branch = (index: number) =>
+    `SELECT position FROM (SELECT position FROM events INDEXED BY events_by_${driver}
+       WHERE ${driver} = @d${index} AND position > @after ${alsoType} ${order})`;
+  const positions = driven.map((_, index) => branch(index)).join(' UNION ALL ');
+  return {
+    sql: `SELECT ${columns} FROM events WHERE position IN (${positions}) ${order}`,
+    key: `${driver}:${driven.length}:${other?.length ?? '-'}`,
+    parameters,
+  };
+}

@@ -1,0 +1,46 @@
+import type { Database } from 'better-sqlite3';
+import { UpstreamError } from '../../core/errors';
+
+/**
+ * Migrations of the event store schema, applied in order. `PRAGMA user_version` records how many
+ * have run, so a file created by an older build is brought forward on open. Never edit a shipped
+ * migration: append a new one.
+ */
+const migrations: readonly string[] = [
+  `CREATE TABLE events (
+     position INTEGER PRIMARY KEY AUTOINCREMENT,
+     id TEXT NOT NULL UNIQUE,
+     stream TEXT NOT NULL,
+     revision INTEGER NOT NULL,
+     type TEXT NOT NULL,
+     category TEXT NOT NULL,
+     data TEXT NOT NULL,
+     metadata TEXT NOT NULL,
+     UNIQUE (stream, revision)
+   );
+   CREATE INDEX events_by_type ON events (type, position);
+   CREATE INDEX events_by_category ON events (category, position);`,
+];
+
+export const schemaVersion = migrations.length;
+
+/**
+ * Brings the schema to `schemaVersion`; refuses a file written by a newer build. The version is
+ * read inside the write transaction so two processes opening a new file do not both migrate it.
+ */
+export function migrate(db: Database): void {
+  const readVersion = () => db.pragma('user_version', { simple: true }) as number;
+  if (readVersion() === schemaVersion) return;
+  db.transaction(() => {
+    const current = readVersion();
+    if (current > schemaVersion) {
+      throw new UpstreamError(
+        'event_store.schema_too_new',
+        `Event store schema is at version ${current}, this build knows up to ${schemaVersion}`,
+        { current, known: schemaVersion },
+      );
+    }
+    for (const migration of migrations.slice(current)) db.exec(migration);
+    db.pragma(`user_version = ${schemaVersion}`);
+  }).immediate();
+}
