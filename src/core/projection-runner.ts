@@ -1,4 +1,4 @@
-import type { EventStore, Subscription } from './event-store.port';
+import { collect, type EventStore, type Subscription } from './event-store.port';
 import type { Projection } from './projection';
 import { ProjectionLoop } from './projection-loop';
 import { rebuildProjection, type RebuildProgress } from './projection-rebuild';
@@ -18,6 +18,17 @@ export interface ProjectionRunnerOptions {
   readonly idleWaitMs?: number;
   readonly clock?: Clock;
   readonly onRebuildProgress?: (progress: RebuildProgress) => void;
+}
+
+/** Counting stops here: a health check must stay cheap however far behind a projection is. */
+const lagCountLimit = 10_000;
+
+export interface ProjectionLag {
+  readonly name: string;
+  readonly eventsBehind: number;
+  /** True when the projection is at least `eventsBehind` events behind (counting stopped). */
+  readonly eventsBehindCapped: boolean;
+  readonly secondsBehind: number;
 }
 
 export interface ProjectionStatus {
@@ -122,6 +133,20 @@ export class ProjectionRunner {
       await Promise.race([this.wakeSignal, delay(10)]);
     }
     return false;
+  }
+
+  /** Events and seconds between the store's head and each projection's checkpoint. */
+  async lag(): Promise<ProjectionLag[]> {
+    return Promise.all(
+      [...this.loops.values()].map(async (loop) => {
+        const pending = await collect(
+          this.options.eventStore.readAll({ after: loop.position ?? undefined, types: loop.projection.handles, maxCount: lagCountLimit }),
+        );
+        const oldest = pending[0];
+        const secondsBehind = oldest ? Math.max(0, (this.clock().getTime() - Date.parse(oldest.metadata.recordedAt)) / 1000) : 0;
+        return { name: loop.projection.name, eventsBehind: pending.length, eventsBehindCapped: pending.length === lagCountLimit, secondsBehind };
+      }),
+    );
   }
 
   status(): ProjectionStatus[] {

@@ -14,7 +14,10 @@ export interface Projection<D extends ReadDocument = ReadDocument> {
   readonly handles: readonly string[];
   /** Ids of the documents an event changes; empty to ignore the event. */
   documentIds(event: RecordedEvent): readonly string[];
-  /** The document after the event, or null to delete it. */
+  /**
+   * The document after the event, or null to delete it. The runner adds `_events`, the number of
+   * events folded into the document, so a KPI can say how many events fed it.
+   */
   evolve(document: D | null, event: RecordedEvent, id: string): D | null;
   readonly indexes?: readonly IndexSpec[];
 }
@@ -70,9 +73,14 @@ function evolveAll(projection: Projection, event: RecordedEvent, working: Map<st
   for (const id of new Set(projection.documentIds(event))) {
     const current = working.get(id);
     if (current && current.position >= event.position) continue;
-    changes.push([id, projection.evolve(current?.document ?? null, event, id)]);
+    const next = projection.evolve(current?.document ?? null, event, id);
+    changes.push([id, next && { ...next, _events: eventCountOf(current?.document) + 1 }]);
   }
   return changes;
+}
+
+function eventCountOf(document: ReadDocument | null | undefined): number {
+  return typeof document?._events === 'number' ? document._events : 0;
 }
 
 function writesOf(touched: Set<string>, working: Map<string, { document: ReadDocument | null; position: bigint }>): DocumentWrite[] {
