@@ -1,4 +1,4 @@
-import { ErrorType, isCommandError, WrongExpectedVersionError } from '@eventstore/db-client';
+import { convertToCommandError, ErrorType, isCommandError, WrongExpectedVersionError } from '@eventstore/db-client';
 import { AppError, ConcurrencyError, UpstreamError } from '../../core/errors';
 
 /** What the adapter was doing when the driver failed, for the error's message and details. */
@@ -28,8 +28,10 @@ const upstreamCodes: Partial<Record<ErrorType, readonly [code: string, reason: s
  * version becomes `ConcurrencyError`, everything else from the driver an `UpstreamError`. Our own
  * errors pass through unchanged.
  */
-export function translateError(error: unknown, context: FailureContext): AppError {
-  if (error instanceof AppError) return error;
+export function translateError(thrown: unknown, context: FailureContext): AppError {
+  if (thrown instanceof AppError) return thrown;
+  // Some driver paths (the server-features probe) reject with the raw gRPC error.
+  const error = thrown instanceof Error ? convertToCommandError(thrown) : thrown;
   if (error instanceof WrongExpectedVersionError) {
     const stream = context.stream ?? error.streamName;
     return new ConcurrencyError(stream, context.expected ?? String(error.expectedVersion), error.actualVersion, { cause: error });
