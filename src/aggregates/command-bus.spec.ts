@@ -46,6 +46,19 @@ describe('command bus', () => {
     expect(result.events[0]).toMatchObject({ stream: 'Project-p-1', type: 'HoursLogged', data: { hours: 3.5, costRateCents: 6_000, billRateCents: 15_000 } });
   });
 
+  it('stores all of 100 concurrent time entries on one project, none lost or doubled', async () => {
+    const bus = createCommandBus<BusinessCommand>(store, commandRoutes);
+    await bus.execute(register, by);
+    await bus.execute(start, by);
+
+    const results = await Promise.all(Array.from({ length: 100 }, (_, i) => bus.execute(logHours(`e-${i}`), by)));
+
+    expect(results.every((result) => result.status === 'appended')).toBe(true);
+    const logged = (await collect(store.readStream('Project-p-1'))).filter((event) => event.type === 'HoursLogged');
+    expect(new Set(logged.map((event) => (event.data as { entryId: string }).entryId)).size).toBe(100);
+    expect(logged).toHaveLength(100);
+  });
+
   it('refuses hours by a consultant who has been deactivated, appending nothing', async () => {
     const bus = createCommandBus<BusinessCommand>(store, commandRoutes);
     await bus.execute(register, by);

@@ -1,4 +1,5 @@
-import { loadAggregate, createCommandHandler, type CommandHandlerOptions, type CommandMetadata, type CommandResult } from '../core/command-handler';
+import { AggregateCache } from '../core/aggregate-cache';
+import { createCommandHandler, type CommandHandlerOptions, type CommandMetadata, type CommandResult } from '../core/command-handler';
 import { ValidationError } from '../core/errors';
 import type { EventStore } from '../core/event-store.port';
 import type { Command } from '../core/messages';
@@ -14,8 +15,9 @@ export function createCommandBus<C extends Command>(
   routes: { readonly [type: string]: CommandRoute<any, any, any> },
   options: CommandHandlerOptions = {},
 ): CommandBus<C> {
-  const handle = createCommandHandler(store, options);
-  const read: StateReader = async (decider, stream) => (await loadAggregate(store, decider, stream)).state;
+  const cache = options.cache ?? new AggregateCache();
+  const handle = createCommandHandler(store, { ...options, cache });
+  const read: StateReader = async (decider, stream) => (await cache.load(store, decider, stream)).state;
 
   return {
     async execute(command, metadata) {

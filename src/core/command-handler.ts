@@ -1,7 +1,9 @@
 import type { Decider } from './decider';
+import { AggregateCache, loadAggregate } from './aggregate-cache';
 import { ConcurrencyError } from './errors';
 import type { EventStore, ExpectedRevision } from './event-store.port';
 import { deterministicId, randomId, type IdGenerator } from './ids';
+import { KeyedMutex } from './keyed-mutex';
 import type { Command, DomainEvent, EventSource, NewEvent, RecordedEvent } from './messages';
 import { normaliseInstant } from './time';
 
@@ -37,34 +39,20 @@ export type CommandResult<E extends DomainEvent = DomainEvent> =
 
 export interface CommandHandlerOptions {
   readonly newId?: IdGenerator;
-  /** Retries after a version conflict when the caller gave no expected revision. */
+  readonly cache?: AggregateCache;
+  /**
+   * Retries after a version conflict when the caller gave no expected revision. Commands on one
+   * stream in this process are queued, so conflicts only come from other processes.
+   */
   readonly maxConflictRetries?: number;
   readonly random?: () => number;
   readonly sleep?: (ms: number) => Promise<void>;
 }
 
-export interface LoadedAggregate<S> {
-  readonly state: S;
-  readonly events: readonly RecordedEvent[];
-  readonly revision: bigint | null;
-  readonly position: bigint | null;
-}
-
-export async function loadAggregate<E extends DomainEvent, S>(
-  store: EventStore,
-  decider: Pick<Decider<never, E, S>, 'initialState' | 'evolve'>,
-  stream: string,
-): Promise<LoadedAggregate<S>> {
-  let state = decider.initialState;
-  const events: RecordedEvent[] = [];
-  for await (const event of store.readStream<E>(stream)) {
-    state = decider.evolve(state, { type: event.type, data: event.data } as E);
-    events.push(event);
-  }
-  const last = events.at(-1);
-  return { state, events, revision: last?.revision ?? null, position: last?.position ?? null };
-}
-
+/**
+ * Read the stream, fold, decide, append with the revision read. Conflicts are retried (bounded,
+ * jittered) unless the caller pinned an expected revision. A rejected command appends nothing.
+ */
 export type CommandHandler = <C extends Command, E extends DomainEvent, S>(
   decider: Decider<C, E, S>,
   stream: string,
@@ -72,63 +60,79 @@ export type CommandHandler = <C extends Command, E extends DomainEvent, S>(
   metadata: CommandMetadata,
 ) => Promise<CommandResult<E>>;
 
-/**
- * Read the stream, fold, decide, append with the revision read. Conflicts are retried (bounded,
- * jittered) unless the caller pinned an expected revision. A rejected command appends nothing.
- */
 export function createCommandHandler(store: EventStore, options: CommandHandlerOptions = {}): CommandHandler {
   const newId = options.newId ?? randomId;
-  const maxRetries = options.maxConflictRetries ?? 5;
+  const maxRetries = options.maxConflictRetries ?? 10;
   const random = options.random ?? Math.random;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const cache = options.cache ?? new AggregateCache();
+  const streamLocks = new KeyedMutex();
 
-  return async function handle<C extends Command, E extends DomainEvent, S>(
+  return function handle<C extends Command, E extends DomainEvent, S>(
     decider: Decider<C, E, S>,
     stream: string,
     command: C,
     metadata: CommandMetadata,
   ): Promise<CommandResult<E>> {
-    const occurredAt = normaliseInstant(command.occurredAt);
-    const correlationId = metadata.correlationId ?? newId();
-    const eventId = (index: number) =>
-      metadata.idempotencyKey === undefined ? newId() : deterministicId(`${stream}\u0000${metadata.idempotencyKey}\u0000${index}`);
-
-    for (let attempt = 0; ; attempt++) {
-      const loaded = await loadAggregate(store, decider, stream);
-      if (metadata.idempotencyKey !== undefined) {
-        const previous = eventsOfKey(loaded.events, eventId);
-        if (previous.length > 0) return appendedResult(stream, previous as RecordedEvent<E>[], true);
-      }
-      assertExpectedRevision(stream, metadata.expectedRevision, loaded.revision);
-
-      const decided = decider.decide(command, loaded.state);
-      if (decided.length === 0) {
-        return { status: 'unchanged', stream, events: [], nextExpectedRevision: loaded.revision, position: loaded.position, replayed: false };
-      }
-      const newEvents: NewEvent<E>[] = decided.map((event, index) => ({
-        id: eventId(index),
-        type: event.type,
-        data: event.data,
-        metadata: {
-          occurredAt,
-          correlationId,
-          causationId: metadata.causationId ?? null,
-          actor: metadata.actor,
-          ...(metadata.source ? { source: metadata.source } : {}),
-        },
-      }));
-      try {
-        await store.append(stream, newEvents, loaded.revision ?? 'no_stream');
-      } catch (error) {
-        const mayRetry = error instanceof ConcurrencyError && metadata.expectedRevision === undefined && attempt < maxRetries;
-        if (!mayRetry) throw error;
-        await sleep(Math.round(random() * 5 * 2 ** attempt));
-        continue;
-      }
-      const stored = await readBack(store, stream, loaded.revision, newEvents.length);
-      return appendedResult(stream, stored as RecordedEvent<E>[], false);
+    let occurredAt: string;
+    try {
+      occurredAt = normaliseInstant(command.occurredAt);
+    } catch (error) {
+      return Promise.reject(error);
     }
+    const correlationId = metadata.correlationId ?? newId();
+    const key = metadata.idempotencyKey;
+    const eventId = (index: number) => (key === undefined ? newId() : deterministicId(`${stream}\u0000${key}\u0000${index}`));
+
+    return streamLocks.run(stream, async () => {
+      for (let attempt = 0; ; attempt++) {
+        const { loaded, previous } = await load(decider, stream, key === undefined ? null : eventId);
+        if (previous.length > 0) return appendedResult(stream, previous as RecordedEvent<E>[], true);
+        assertExpectedRevision(stream, metadata.expectedRevision, loaded.revision);
+
+        const decided = decider.decide(command, loaded.state);
+        if (decided.length === 0) {
+          return { status: 'unchanged', stream, events: [], nextExpectedRevision: loaded.revision, position: loaded.position, replayed: false };
+        }
+        const newEvents: NewEvent<E>[] = decided.map((event, index) => ({
+          id: eventId(index),
+          type: event.type,
+          data: event.data,
+          metadata: {
+            occurredAt,
+            correlationId,
+            causationId: metadata.causationId ?? null,
+            actor: metadata.actor,
+            ...(metadata.source ? { source: metadata.source } : {}),
+          },
+        }));
+        try {
+          await store.append(stream, newEvents, loaded.revision ?? 'no_stream');
+        } catch (error) {
+          const mayRetry = error instanceof ConcurrencyError && metadata.expectedRevision === undefined && attempt < maxRetries;
+          if (!mayRetry) throw error;
+          await sleep(Math.round(random() * 5 * 2 ** Math.min(attempt, 6)));
+          continue;
+        }
+        const stored = await readBack(store, stream, loaded.revision, newEvents.length);
+        cache.remember(stream, decider, { state: decided.reduce(decider.evolve, loaded.state), revision: stored.at(-1)!.revision, position: stored.at(-1)!.position });
+        return appendedResult(stream, stored as RecordedEvent<E>[], false);
+      }
+    });
   };
+
+  /** With an idempotency key the whole stream is read, to find the events the key already produced. */
+  async function load<E extends DomainEvent, S>(decider: Decider<never, E, S>, stream: string, keyedId: ((index: number) => string) | null) {
+    if (keyedId === null) return { loaded: await cache.load(store, decider, stream), previous: [] as RecordedEvent[] };
+    const previous: RecordedEvent[] = [];
+    let collecting = true;
+    const loaded = await loadAggregate(store, decider, stream, undefined, (event) => {
+      if (collecting && event.id === keyedId(previous.length)) previous.push(event);
+      else if (previous.length > 0) collecting = false;
+    });
+    cache.remember(stream, decider, loaded);
+    return { loaded, previous };
+  }
 }
 
 function assertExpectedRevision(stream: string, expected: ExpectedRevision | undefined, actual: bigint | null): void {
@@ -136,14 +140,6 @@ function assertExpectedRevision(stream: string, expected: ExpectedRevision | und
   const matches =
     expected === 'no_stream' ? actual === null : expected === 'stream_exists' ? actual !== null : actual === expected;
   if (!matches) throw new ConcurrencyError(stream, String(expected), actual ?? 'no_stream');
-}
-
-function eventsOfKey(events: readonly RecordedEvent[], eventId: (index: number) => string): RecordedEvent[] {
-  const first = events.findIndex((event) => event.id === eventId(0));
-  if (first === -1) return [];
-  const matching: RecordedEvent[] = [];
-  for (let index = 0; events[first + index]?.id === eventId(index); index++) matching.push(events[first + index]!);
-  return matching;
 }
 
 async function readBack(store: EventStore, stream: string, revisionBefore: bigint | null, count: number): Promise<RecordedEvent[]> {
