@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConcurrencyError, UpstreamError } from '../../core/errors';
 import { collect, type EventStore } from '../../core/event-store.port';
-import { newEvents, nextEvents, uniqueCategory, uniqueStream } from '../../testing/event-store-contract.fixtures';
+import { newEvent, newEvents, nextEvents, uniqueCategory, uniqueStream } from '../../testing/event-store-contract.fixtures';
 import { type InMemoryEventStoreDb, startInMemoryEventStoreDb } from '../../testing/eventstoredb-double/in-memory-eventstoredb-server';
 import { openEventStoreDb } from './eventstoredb-event-store';
 
@@ -64,6 +64,21 @@ describe('EventStoreDB adapter: driver errors translated at the edge', () => {
     const appending = store.append(uniqueStream(), newEvents(1));
 
     await expect(appending).rejects.toMatchObject({ kind: 'upstream', code: 'event_store.unavailable' });
+  });
+
+  it.each([
+    ['BatchAppend', true],
+    ['Append', false],
+  ])('reports an append above the maximum append size as UpstreamError (%s)', async (_, batchAppend) => {
+    server = await startInMemoryEventStoreDb({ batchAppend });
+    store = await openEventStoreDb({ connectionString: server.connectionString });
+    const stream = uniqueStream();
+    const tooLarge = newEvent('ContractHugeThingHappened', { blob: 'x'.repeat(1_100_000) });
+
+    const appending = store.append(stream, [tooLarge]);
+
+    await expect(appending).rejects.toMatchObject({ kind: 'upstream', code: 'event_store.append_too_large' });
+    expect(await collect(store.readStream(stream))).toEqual([]);
   });
 
   it('fails a pending subscription iteration with UpstreamError when the server goes away', async () => {

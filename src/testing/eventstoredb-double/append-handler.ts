@@ -1,6 +1,6 @@
-import { status, type ServerDuplexStream, type ServerReadableStream, type sendUnaryData } from '@grpc/grpc-js';
+import { Metadata, status, type ServerDuplexStream, type ServerReadableStream, type sendUnaryData } from '@grpc/grpc-js';
 import { Code } from '@eventstore/db-client/generated/code_pb';
-import { AllStreamPosition, Empty, WrongExpectedVersion } from '@eventstore/db-client/generated/shared_pb';
+import { AllStreamPosition, Empty, MaximumAppendSizeExceeded, WrongExpectedVersion } from '@eventstore/db-client/generated/shared_pb';
 import { Status } from '@eventstore/db-client/generated/status_pb';
 import { AppendReq, AppendResp, BatchAppendReq, BatchAppendResp } from '@eventstore/db-client/generated/streams_pb';
 import { Any } from 'google-protobuf/google/protobuf/any_pb';
@@ -20,6 +20,7 @@ export function handleAppend(append: Appender) {
     });
     call.on('end', () => {
       if (options === undefined) return callback({ code: status.INVALID_ARGUMENT, details: 'Append options were not sent first' });
+      if (exceedsMaxAppendSize(events)) return callback(maxAppendSizeError());
       const expected = expectedStateOfAppend(options);
       callback(null, appendResponse(append(streamNameOf(options.getStreamIdentifier()), expected, events), expected));
     });
@@ -47,6 +48,27 @@ function appendWrongExpectedVersion(current: bigint, expected: ExpectedState): A
   return wrong;
 }
 
+/** The server's default limit, over roughly what the events take in the log. */
+const maxAppendSize = 1_048_576;
+
+function exceedsMaxAppendSize(events: readonly ProposedEvent[]): boolean {
+  return events.reduce((size, event) => size + event.data.length + event.customMetadata.length + event.type.length, 0) > maxAppendSize;
+}
+
+/** `Append` reports it as a status whose trailers name the exception, as the server does. */
+function maxAppendSizeError() {
+  const metadata = new Metadata();
+  metadata.set('exception', 'maximum-append-size-exceeded');
+  metadata.set('maximum-append-size', String(maxAppendSize));
+  return { code: status.INVALID_ARGUMENT, details: `Maximum Append Size of ${maxAppendSize} Exceeded.`, metadata };
+}
+
+function maxAppendSizeStatus(): Status {
+  const packed = new Any();
+  packed.pack(new MaximumAppendSizeExceeded().setMaxappendsize(maxAppendSize).serializeBinary(), 'event_store.client.MaximumAppendSizeExceeded');
+  return new Status().setCode(Code.INVALID_ARGUMENT).setMessage(`Maximum Append Size of ${maxAppendSize} Exceeded.`).setDetails(packed);
+}
+
 interface PendingBatch {
   options?: BatchAppendReq.Options;
   readonly events: ProposedEvent[];
@@ -68,6 +90,10 @@ export function handleBatchAppend(append: Appender) {
       pending.set(key, batch);
       if (!request.getIsFinal() || batch.options === undefined) return;
       pending.delete(key);
+      if (exceedsMaxAppendSize(batch.events)) {
+        const response = new BatchAppendResp().setStreamIdentifier(batch.options.getStreamIdentifier()).setError(maxAppendSizeStatus());
+        return call.write(response.setCorrelationId(correlation));
+      }
       const expected = expectedStateOfBatch(batch.options);
       const outcome = append(streamNameOf(batch.options.getStreamIdentifier()), expected, batch.events);
       call.write(batchResponse(outcome, expected, batch.options).setCorrelationId(correlation));

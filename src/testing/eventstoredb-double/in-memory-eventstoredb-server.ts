@@ -6,12 +6,14 @@
  *
  * Implemented, faithful where the adapter depends on it:
  * - `Append` (options, then proposed messages) and `BatchAppend` (advertised through
- *   `ServerFeatures` as a server from 21.10 on does, so the client prefers it; switch off with
+ *   `ServerFeatures` as current servers do, so the client prefers it; switch off with
  *   `batchAppend: false` to exercise the client's fallback to `Append`);
+ * - the default maximum append size (1 MiB, roughly counted), refused as the server does;
  * - expected revision any / no_stream / stream_exists / revision, `WrongExpectedVersion` with the
  *   current revision; idempotent retries by event id as the server's commit check decides them
  *   (same ids right after the expected revision, or anywhere in the stream for any /
- *   stream_exists), answered with the original revision and position of the last event;
+ *   stream_exists), answered with the original revision and position of the last event (without
+ *   a position with `idempotentPositions: false`, as older servers);
  * - `Read` of a stream forwards / backwards from start, end or a revision (inclusive) with a count,
  *   `StreamNotFound` for a missing stream; of `$all` forwards (from a position, inclusive) and
  *   backwards (exclusive) with a count and an optional server-side filter;
@@ -27,8 +29,9 @@
  * Delete / Tombstone / stream metadata semantics ($maxAge, $tb …), projections and link events
  * (`resolveLinkTos` is ignored), subscriptions to a single stream, persistent subscriptions,
  * explicit transactions, `maxSearchWindow` and periodic live checkpoints, `fellBehind`, structured
- * UUIDs in responses, deadlines, size limits, the `first/last_stream_position` read trailers,
- * cluster gossip and leader redirection, and the other services (operations, users, monitoring …).
+ * UUIDs in responses, deadlines, a configurable append size, the `first/last_stream_position`
+ * read trailers, cluster gossip and leader redirection, and the other services (operations, users,
+ * monitoring …).
  */
 import { Server, ServerCredentials, type UntypedServiceImplementation } from '@grpc/grpc-js';
 import { ServerFeaturesService } from '@eventstore/db-client/generated/serverfeatures_grpc_pb';
