@@ -1,0 +1,22 @@
+import type { BusinessCommand } from './aggregates';
+import type { CommandBus } from './aggregates/command-bus';
+import type { AppConfig } from './config';
+import type { EventStore } from './core/event-store.port';
+import type { ProjectionRunner } from './core/projection-runner';
+import type { ReadStore } from './core/read-store.port';
+import type { Clock } from './core/time';
+import type { KpiContext } from './projections/shared/kpi';
+
+/**
+ * Everything the edges (GraphQL, webhooks, CLI, workflows) may use, built once by the
+ * composition root in main.ts. Edges talk to ports, never to adapters.
+ */
+export interface AppServices {
+  readonly config: AppConfig;
+  readonly clock: Clock;
+  readonly eventStore: EventStore;
+  readonly readStore: ReadStore;
+  readonly commands: CommandBus<BusinessCommand>;
+  readonly projections: ProjectionRunner;
+  readonly kpi: KpiContext;
+}
