@@ -9,6 +9,7 @@ import {
   type ReadPosition,
   type ResolvedEvent,
 } from '@eventstore/db-client';
+import { ValidationError } from '../../core/errors';
 import type { ReadAllOptions, ReadStreamOptions } from '../../core/event-store.port';
 import type { RecordedEvent } from '../../core/messages';
 import { isSystemEvent, selects, selectsNothing, toRecordedEvent } from './eventstoredb-event-mapping';
@@ -23,6 +24,9 @@ export async function* readStreamEvents(
   translate: Translate,
 ): AsyncGenerator<RecordedEvent> {
   if (options.maxCount !== undefined && options.maxCount <= 0) return;
+  if (options.fromRevision !== undefined && options.fromRevision < 0n) {
+    throw new ValidationError('stream.invalid_revision', `Revision ${options.fromRevision} of ${stream} is negative`, { stream });
+  }
   const direction = options.direction ?? 'forwards';
   const source = client.readStream(stream, {
     direction: direction === 'forwards' ? FORWARDS : BACKWARDS,
