@@ -1,0 +1,71 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readStoreContract } from '../../testing/read-store.contract';
+import { checkpointOf, put } from '../../testing/read-store.fixtures';
+import { openSqliteReadStore } from './sqlite-read-store';
+
+const directory = mkdtempSync(join(tmpdir(), 'zixly-read-store-'));
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+readStoreContract('SQLite :memory:', () => openSqliteReadStore({ path: ':memory:' }));
+readStoreContract('SQLite file', () => openSqliteReadStore({ path: join(directory, 'read-models.sqlite'), synchronous: 'FULL' }));
+
+describe('SQLite read store', () => {
+  const path = join(directory, 'atomic.sqlite');
+  const failure = { eventId: 'e-2', eventType: 'InvoicePaid', position: '2', error: 'boom', failedAt: '2026-03-01T10:00:00.000Z' };
+
+  it('applies neither documents nor checkpoint when a document of the batch cannot be stored', async () => {
+    const store = await openSqliteReadStore({ path });
+    await store.commit('invoices', [put('inv-1', 1, { total: 1 })], checkpointOf('invoiceList', 'invoices', 1n));
+    // A projection bug that leaks a bigint position into a document: JSON cannot hold it.
+    const leaky = { id: 'inv-3', position: 3n, document: { _id: 'inv-3', lastPosition: 3n as unknown as number } };
+
+    const committing = store.commit('invoices', [put('inv-2', 2), leaky], checkpointOf('invoiceList', 'invoices', 3n));
+
+    await expect(committing).rejects.toMatchObject({ code: 'read_store.invalid_document' });
+    expect([...(await store.getMany('invoices', ['inv-1', 'inv-2', 'inv-3'])).keys()]).toEqual(['inv-1']);
+    expect((await store.checkpoint('invoiceList'))?.position).toBe(1n);
+    await store.close();
+  });
+
+  it('applies no document of the batch when its checkpoint cannot be stored', async () => {
+    const store = await openSqliteReadStore({ path });
+    const badFailure = { ...failure, position: 2n as unknown as string };
+
+    const committing = store.commit('payments', [put('pay-1', 2)], { ...checkpointOf('paymentList', 'payments', 2n), failure: badFailure });
+
+    await expect(committing).rejects.toMatchObject({ code: 'read_store.invalid_checkpoint' });
+    expect((await store.getMany('payments', ['pay-1'])).size).toBe(0);
+    expect(await store.checkpoint('paymentList')).toBeNull();
+    await store.close();
+  });
+
+  it('keeps documents, checkpoints and renamed indexes when the file is reopened', async () => {
+    const file = join(directory, 'reopen.sqlite');
+    const first = await openSqliteReadStore({ path: file });
+    await first.commit('clients_next', [put('c-1', 7, { name: 'Acme' })], checkpointOf('clientList', 'clients_next', 7n));
+    await first.ensureIndexes('clients_next', [{ name: 'byName', fields: ['name'] }]);
+    await first.renameCollection('clients_next', 'clients');
+    await first.close();
+
+    const second = await openSqliteReadStore({ path: file });
+    const inspector = new Database(file, { readonly: true });
+    const indexes = inspector.prepare(`SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL`).pluck().all();
+    inspector.close();
+
+    expect((await second.getMany('clients', ['c-1'])).get('c-1')).toEqual({ document: { _id: 'c-1', name: 'Acme' }, position: 7n });
+    expect(await second.checkpoint('clientList')).toEqual(checkpointOf('clientList', 'clients_next', 7n));
+    expect(indexes).toEqual(['clients.byName']);
+    await second.close();
+  });
+
+  it('refuses every operation once closed', async () => {
+    const store = await openSqliteReadStore({ path: ':memory:' });
+    await store.close();
+
+    await expect(store.listCollections()).rejects.toMatchObject({ code: 'read_store.closed' });
+  });
+});
