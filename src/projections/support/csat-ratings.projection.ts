@@ -1,0 +1,31 @@
+import type { RecordedEvent } from '../../core/messages';
+import type { Projection } from '../../core/projection';
+import type { ReadDocument } from '../../core/read-store.port';
+import type { CsatRated } from '../../aggregates/ticket/ticket.events';
+import { occurredAt } from '../shared/event-instant';
+
+/** One CSAT rating (1–5); a ticket may collect several. */
+export interface CsatRatingDocument extends ReadDocument {
+  readonly ratingId: string;
+  readonly ticketId: string;
+  readonly clientId: string;
+  readonly score: number;
+  readonly ratedAt: string;
+}
+
+export const csatRatingsProjection: Projection<CsatRatingDocument> = {
+  name: 'csat_ratings',
+  version: 1,
+  handles: ['CsatRated'],
+  // Rating ids are unique within a ticket only.
+  documentIds: (event) => {
+    const { ticketId, ratingId } = (event as RecordedEvent<CsatRated>).data;
+    return [`${ticketId}:${ratingId}`];
+  },
+  evolve(rating, event, id) {
+    if (rating) return rating;
+    const { ticketId, clientId, ratingId, score } = (event as RecordedEvent<CsatRated>).data;
+    return { _id: id, ratingId, ticketId, clientId, score, ratedAt: occurredAt(event) };
+  },
+  indexes: [{ name: 'csat_ratings_rated_at', fields: ['ratedAt'] }],
+};
