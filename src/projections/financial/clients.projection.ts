@@ -1,7 +1,7 @@
 import type { BillingPeriod, ClientEvent, ClientTier } from '../../aggregates/client/client.events';
 import type { Projection } from '../../core/projection';
 import type { ReadDocument } from '../../core/read-store.port';
-import type { RecordedOf, RecordedOfType } from './recorded';
+import { instantOf, type RecordedOf, type RecordedOfType } from './recorded';
 
 /** A tier the client held from `at` (the first entry is the onboarding tier). */
 export type TierChange = { at: string; tier: ClientTier };
@@ -46,8 +46,9 @@ export const clientsCollection = 'clients';
 
 type Event = RecordedOf<ClientEvent>;
 
-function onboarded({ data, metadata }: RecordedOfType<ClientEvent, 'ClientOnboarded'>, id: string): ClientDocument {
-  const at = metadata.occurredAt;
+function onboarded(event: RecordedOfType<ClientEvent, 'ClientOnboarded'>, id: string): ClientDocument {
+  const { data } = event;
+  const at = instantOf(event);
   return {
     _id: id,
     clientId: data.clientId,
@@ -71,9 +72,10 @@ function withRetainer(client: ClientDocument, retainerId: string, change: (retai
   return { ...client, retainers: client.retainers.map((retainer) => (retainer.retainerId === retainerId ? change(retainer) : retainer)) };
 }
 
-function retainerStarted(client: ClientDocument, { data, metadata }: RecordedOfType<ClientEvent, 'RetainerStarted'>): ClientDocument {
+function retainerStarted(client: ClientDocument, event: RecordedOfType<ClientEvent, 'RetainerStarted'>): ClientDocument {
+  const { data } = event;
   if (client.retainers.some((retainer) => retainer.retainerId === data.retainerId)) return client;
-  const at = metadata.occurredAt;
+  const at = instantOf(event);
   const retainer: ClientRetainer = {
     retainerId: data.retainerId,
     billingPeriod: data.billingPeriod,
@@ -86,7 +88,7 @@ function retainerStarted(client: ClientDocument, { data, metadata }: RecordedOfT
 }
 
 function evolveClient(client: ClientDocument, event: Event): ClientDocument {
-  const at = event.metadata.occurredAt;
+  const at = instantOf(event);
   switch (event.type) {
     case 'ClientTierChanged':
       return { ...client, tier: event.data.to, tierHistory: [...client.tierHistory, { at, tier: event.data.to }] };

@@ -1,7 +1,7 @@
 import type { ExpenseCategory, ExpenseEvent } from '../../aggregates/expense/expense.events';
 import type { Projection } from '../../core/projection';
 import type { ReadDocument } from '../../core/read-store.port';
-import type { RecordedOf, RecordedOfType } from './recorded';
+import { instantOf, type RecordedOf, type RecordedOfType } from './recorded';
 
 /** One expense; `incurredOn` (accrual) and `paidOn` (cash) are business dates from the events. */
 export interface ExpenseDocument extends ReadDocument {
@@ -22,7 +22,8 @@ export const expensesCollection = 'expenses';
 
 type Event = RecordedOf<ExpenseEvent>;
 
-function recorded({ data, metadata }: RecordedOfType<ExpenseEvent, 'ExpenseRecorded'>, id: string): ExpenseDocument {
+function recorded(event: RecordedOfType<ExpenseEvent, 'ExpenseRecorded'>, id: string): ExpenseDocument {
+  const { data } = event;
   return {
     _id: id,
     expenseId: data.expenseId,
@@ -36,7 +37,7 @@ function recorded({ data, metadata }: RecordedOfType<ExpenseEvent, 'ExpenseRecor
     projectId: data.projectId,
     campaignId: data.campaignId,
     description: data.description,
-    recordedAt: metadata.occurredAt,
+    recordedAt: instantOf(event),
   };
 }
 

@@ -7,4 +7,4 @@ export * from './clients.projection';
 export * from './invoices.projection';
 export * from './expenses.projection';
 
-export const financialProjections: Projection[] = [clientsProjection, invoicesProjection, expensesProjection] as Projection[];
+export const financialProjections: Projection[] = [clientsProjection, invoicesProjection, expensesProjection];

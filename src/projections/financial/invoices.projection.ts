@@ -1,7 +1,7 @@
 import type { InvoiceEvent, InvoiceKind } from '../../aggregates/invoice/invoice.events';
 import type { Projection } from '../../core/projection';
 import type { ReadDocument } from '../../core/read-store.port';
-import type { RecordedOf, RecordedOfType } from './recorded';
+import { instantOf, type RecordedOf, type RecordedOfType } from './recorded';
 
 /** `paidOn` is the business date the payment carries; `at` the instant it was received. */
 export type InvoicePayment = { paymentId: string; amountCents: number; paidOn: string; at: string };
@@ -36,7 +36,8 @@ export const invoicesCollection = 'invoices';
 
 type Event = RecordedOf<InvoiceEvent>;
 
-function issued({ data, metadata }: RecordedOfType<InvoiceEvent, 'InvoiceIssued'>, id: string): InvoiceDocument {
+function issued(event: RecordedOfType<InvoiceEvent, 'InvoiceIssued'>, id: string): InvoiceDocument {
+  const { data } = event;
   return {
     _id: id,
     invoiceId: data.invoiceId,
@@ -47,7 +48,7 @@ function issued({ data, metadata }: RecordedOfType<InvoiceEvent, 'InvoiceIssued'
     currency: data.currency,
     issuedOn: data.issuedOn,
     dueOn: data.dueOn,
-    issuedAt: metadata.occurredAt,
+    issuedAt: instantOf(event),
     kind: data.kind,
     payments: [],
     paidCents: 0,
@@ -60,9 +61,10 @@ function issued({ data, metadata }: RecordedOfType<InvoiceEvent, 'InvoiceIssued'
   };
 }
 
-function paymentReceived(invoice: InvoiceDocument, { data, metadata }: RecordedOfType<InvoiceEvent, 'PaymentReceived'>): InvoiceDocument {
+function paymentReceived(invoice: InvoiceDocument, event: RecordedOfType<InvoiceEvent, 'PaymentReceived'>): InvoiceDocument {
+  const { data } = event;
   if (invoice.payments.some((payment) => payment.paymentId === data.paymentId)) return invoice;
-  const payment: InvoicePayment = { paymentId: data.paymentId, amountCents: data.amountCents, paidOn: data.paidOn, at: metadata.occurredAt };
+  const payment: InvoicePayment = { paymentId: data.paymentId, amountCents: data.amountCents, paidOn: data.paidOn, at: instantOf(event) };
   const dates = [...invoice.payments.map((p) => p.paidOn), data.paidOn].sort();
   return {
     ...invoice,
@@ -82,7 +84,7 @@ function evolveInvoice(invoice: InvoiceDocument, event: Event): InvoiceDocument 
     case 'InvoicePaid':
       return { ...invoice, paidOn: event.data.paidOn, balanceCents: 0, status: 'PAID' };
     case 'InvoiceVoided':
-      return { ...invoice, voidedAt: invoice.voidedAt ?? event.metadata.occurredAt, status: 'VOID' };
+      return { ...invoice, voidedAt: invoice.voidedAt ?? instantOf(event), status: 'VOID' };
     default:
       return invoice;
   }
