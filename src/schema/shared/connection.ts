@@ -1,0 +1,89 @@
+import { Max, Min } from 'class-validator';
+import { ArgsType, type ClassType, Field, Int, ObjectType } from 'type-graphql';
+import { ValidationError } from '../../core/errors';
+import type { FindResult, ReadDocument } from '../../core/read-store.port';
+
+export const defaultPageSize = 50;
+export const maxPageSize = 200;
+
+@ObjectType({ description: 'Forward pagination state (Relay).' })
+export class PageInfo {
+  @Field()
+  hasNextPage!: boolean;
+
+  @Field({ description: 'Always false: connections page forwards only.' })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Pass as `after` to read the next page.' })
+  endCursor!: string | null;
+}
+
+@ArgsType()
+export class ConnectionArgs {
+  @Field(() => Int, { defaultValue: defaultPageSize, description: `Page size, 1 to ${maxPageSize}.` })
+  @Min(1)
+  @Max(maxPageSize)
+  first: number = defaultPageSize;
+
+  @Field(() => String, { nullable: true, description: 'The `endCursor` of the previous page.' })
+  after?: string | null;
+}
+
+/** The page size to ask a store for; guards resolvers that bypass argument validation. */
+export function pageSizeOf(args: { first?: number | null }): number {
+  const first = args.first ?? defaultPageSize;
+  if (!Number.isInteger(first) || first < 1 || first > maxPageSize) {
+    throw new ValidationError('page.invalid_size', `first must be between 1 and ${maxPageSize}, got ${first}`, { field: 'first' });
+  }
+  return first;
+}
+
+/**
+ * A connection of `Node` with `nodes` and `pageInfo`. Read-store pages only carry a cursor for
+ * the page's end, so per-node cursors (edges) are offered only where every node has one (events).
+ * Usage: `@ObjectType() class InvoiceConnection extends Connection(Invoice) {}`.
+ */
+export function Connection<Node extends object>(NodeClass: ClassType<Node>) {
+  // Abstract: only the concrete subclasses referenced by resolvers reach the schema.
+  @ObjectType()
+  abstract class ConnectionClass {
+    @Field(() => [NodeClass])
+    nodes!: Node[];
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+  }
+  return ConnectionClass;
+}
+
+export interface ConnectionValue<Node> {
+  readonly nodes: Node[];
+  readonly pageInfo: PageInfo;
+}
+
+/** Maps a ReadStore page to a connection value; `toNode` turns a document into the GraphQL node. */
+export function connectionFrom<D extends ReadDocument, Node = D>(
+  page: FindResult<D>,
+  toNode: (document: D) => Node = (document) => document as unknown as Node,
+): ConnectionValue<Node> {
+  return {
+    nodes: page.documents.map(toNode),
+    pageInfo: { hasNextPage: page.nextCursor !== null, hasPreviousPage: false, startCursor: null, endCursor: page.nextCursor },
+  };
+}
+
+/** Cursors over the event log are positions as decimal strings, so an analyst can resume anywhere. */
+export function positionCursor(position: bigint): string {
+  return position.toString();
+}
+
+export function parsePositionCursor(cursor: string | null | undefined): bigint | undefined {
+  if (cursor === null || cursor === undefined || cursor === '') return undefined;
+  if (!/^(0|[1-9][0-9]*)$/.test(cursor)) {
+    throw new ValidationError('page.invalid_cursor', `after must be an event position (digits), got "${cursor}"`, { field: 'after' });
+  }
+  return BigInt(cursor);
+}
