@@ -2,9 +2,8 @@ import type { Database, Statement } from 'better-sqlite3';
 import { ValidationError } from '../../core/errors';
 import type { ReadAllOptions, ReadStreamOptions } from '../../core/event-store.port';
 import type { RecordedEvent } from '../../core/messages';
-import { allPageQuery, type EventFilter, eventFilter, type EventRow, toRecordedEvent } from './sqlite-queries';
+import { allPageQuery, eventColumns, type EventFilter, eventFilter, type EventRow, toRecordedEvent } from './sqlite-queries';
 
-const columns = 'position, id, stream, revision, type, data, metadata';
 const lastRevision = 0x7fff_ffff_ffff_ffffn;
 
 /**
@@ -23,8 +22,9 @@ export class SqliteEventReader {
   ) {
     const streamPage = (where: string, order: string) =>
       db
-        .prepare<[string, bigint, number], EventRow>(`SELECT ${columns} FROM events WHERE stream = ? AND ${where} ORDER BY revision ${order} LIMIT ?`)
-        .safeIntegers(true);
+        .prepare<[string, bigint, number], EventRow>(`SELECT ${eventColumns} FROM events WHERE stream = ? AND ${where} ORDER BY revision ${order} LIMIT ?`)
+        .safeIntegers(true)
+        .raw(true);
     this.forwards = streamPage('revision >= ?', 'ASC');
     this.backwards = streamPage('revision <= ?', 'DESC');
     this.maxPosition = db.prepare<[], { head: bigint | null }>('SELECT MAX(position) AS head FROM events').safeIntegers(true);
@@ -44,7 +44,7 @@ export class SqliteEventReader {
       for (const row of rows) yield toRecordedEvent(row);
       if (rows.length < limit) return;
       remaining -= rows.length;
-      from = rows.at(-1)!.revision + (backwards ? -1n : 1n);
+      from = rows.at(-1)![3] + (backwards ? -1n : 1n);
     }
   }
 
@@ -65,10 +65,10 @@ export class SqliteEventReader {
   /** Up to `limit` events after `after` that pass `filter`, in position order. */
   allPage(after: bigint, filter: EventFilter, limit: number): RecordedEvent[] {
     if (filter.matchesNothing) return [];
-    const { sql, key, parameters } = allPageQuery(columns, filter);
+    const { sql, key, parameters } = allPageQuery(filter);
     let statement = this.allPages.get(key);
     if (statement === undefined) {
-      statement = this.db.prepare<[Record<string, unknown>], EventRow>(sql).safeIntegers(true);
+      statement = this.db.prepare<[Record<string, unknown>], EventRow>(sql).safeIntegers(true).raw(true);
       this.allPages.set(key, statement);
     }
     return statement.all({ ...parameters, after, limit }).map(toRecordedEvent);

@@ -1,24 +1,22 @@
 import type { EventMetadata, RecordedEvent } from '../../core/messages';
 
-export interface EventRow {
-  readonly position: bigint;
-  readonly id: string;
-  readonly stream: string;
-  readonly revision: bigint;
-  readonly type: string;
-  readonly data: string;
-  readonly metadata: string;
-}
+/**
+ * A row of `SELECT position, id, stream, revision, type, data, metadata`, read as an array
+ * (`Statement.raw()`): the driver builds arrays about twice as fast as keyed objects.
+ */
+export type EventRow = readonly [position: bigint, id: string, stream: string, revision: bigint, type: string, data: string, metadata: string];
 
-export function toRecordedEvent(row: EventRow): RecordedEvent {
+export const eventColumns = 'position, id, stream, revision, type, data, metadata';
+
+export function toRecordedEvent([position, id, stream, revision, type, data, metadata]: EventRow): RecordedEvent {
   return {
-    id: row.id,
-    type: row.type,
-    data: JSON.parse(row.data) as object,
-    metadata: JSON.parse(row.metadata) as EventMetadata,
-    stream: row.stream,
-    revision: row.revision,
-    position: row.position,
+    id,
+    type,
+    data: JSON.parse(data) as object,
+    metadata: JSON.parse(metadata) as EventMetadata,
+    stream,
+    revision,
+    position,
   };
 }
 
@@ -41,10 +39,10 @@ export function eventFilter(options: { types?: readonly string[]; categories?: r
  * union is cut to `limit`: a page costs O(values × limit), whatever the share of matching events,
  * where `column IN (…) ORDER BY position` would sort every remaining match on every page.
  */
-export function allPageQuery(columns: string, filter: EventFilter): { sql: string; key: string; parameters: Record<string, string> } {
+export function allPageQuery(filter: EventFilter): { sql: string; key: string; parameters: Record<string, string> } {
   const order = 'ORDER BY position LIMIT @limit';
   if (filter.types === null && filter.categories === null) {
-    return { sql: `SELECT ${columns} FROM events WHERE position > @after ${order}`, key: 'all', parameters: {} };
+    return { sql: `SELECT ${eventColumns} FROM events WHERE position > @after ${order}`, key: 'all', parameters: {} };
   }
   const [driver, driven, other] =
     filter.categories !== null
@@ -59,7 +57,7 @@ export function allPageQuery(columns: string, filter: EventFilter): { sql: strin
        WHERE ${driver} = @d${index} AND position > @after ${alsoType} ${order})`;
   const positions = driven.map((_, index) => branch(index)).join(' UNION ALL ');
   return {
-    sql: `SELECT ${columns} FROM events WHERE position IN (${positions}) ${order}`,
+    sql: `SELECT ${eventColumns} FROM events WHERE position IN (${positions}) ${order}`,
     key: `${driver}:${driven.length}:${other?.length ?? '-'}`,
     parameters,
   };
