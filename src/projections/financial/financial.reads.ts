@@ -1,0 +1,54 @@
+import type { ResolvedPeriod } from '../../core/business-time';
+import type { DocumentFilter, ReadDocument, ReadStore } from '../../core/read-store.port';
+import type { KpiContext } from '../shared/kpi';
+import { clientsCollection, type ClientDocument } from './clients.projection';
+import { expensesCollection, type ExpenseDocument } from './expenses.projection';
+import { invoicesCollection, type InvoiceDocument } from './invoices.projection';
+
+const pageSize = 2_000;
+
+/** Every document matching the filter, page by page, so no adapter returns one huge answer. */
+export async function findEvery<D extends ReadDocument>(reads: ReadStore, collection: string, filter: DocumentFilter): Promise<D[]> {
+  const documents: D[] = [];
+  let after: string | undefined;
+  do {
+    const page = await reads.find<D>(collection, { filter, limit: pageSize, ...(after === undefined ? {} : { after }) });
+    documents.push(...page.documents);
+    after = page.nextCursor ?? undefined;
+  } while (after !== undefined);
+  return documents;
+}
+
+export async function documentsByIds<D extends ReadDocument>(reads: ReadStore, collection: string, ids: Iterable<string>): Promise<Map<string, D>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const found = await reads.getMany<D>(collection, unique);
+  return new Map([...found].map(([id, versioned]) => [id, versioned.document]));
+}
+
+export const clientsByIds = (context: KpiContext, ids: Iterable<string>) => documentsByIds<ClientDocument>(context.reads, clientsCollection, ids);
+
+/** Invoices issued on a business date of the period, voided ones included (callers decide). */
+export const invoicesIssuedIn = (context: KpiContext, period: ResolvedPeriod, filter: DocumentFilter = {}) =>
+  findEvery<InvoiceDocument>(context.reads, invoicesCollection, { ...filter, issuedOn: { $gte: period.fromDate, $lt: period.toDate } });
+
+/** Invoices with at least one payment dated in the period (and possibly others outside it). */
+export const invoicesWithPaymentsIn = (context: KpiContext, period: ResolvedPeriod) =>
+  findEvery<InvoiceDocument>(context.reads, invoicesCollection, { lastPaymentOn: { $gte: period.fromDate }, firstPaymentOn: { $lt: period.toDate } });
+
+export const expensesIncurredIn = (context: KpiContext, period: ResolvedPeriod, filter: DocumentFilter = {}) =>
+  findEvery<ExpenseDocument>(context.reads, expensesCollection, { ...filter, incurredOn: { $gte: period.fromDate, $lt: period.toDate } });
+
+export const expensesPaidIn = (context: KpiContext, period: ResolvedPeriod) =>
+  findEvery<ExpenseDocument>(context.reads, expensesCollection, { paidOn: { $gte: period.fromDate, $lt: period.toDate } });
+
+/** `YYYY-MM` of a business date: the month key of every breakdown. */
+export const monthOf = (date: string): string => date.slice(0, 7);
+
+/** The breakdown key of a client's tier, or UNKNOWN for facts about a client not (yet) projected. */
+export type TierKey = ClientDocument['tier'] | 'UNKNOWN';
+
+/** Adds `amount` under `key`, creating it at zero. */
+export function addTo(totals: Record<string, number>, key: string, amount: number): void {
+  totals[key] = (totals[key] ?? 0) + amount;
+}
