@@ -6,5 +6,9 @@ import { invoicesProjection } from './invoices.projection';
 export * from './clients.projection';
 export * from './invoices.projection';
 export * from './expenses.projection';
+export { isActiveAt, tierAt, tierOn, clientMrrAt, firstYearRetainerValueCents, type MrrChange, type MrrMovementKind } from './client-timeline';
+export * from './clients.queries';
+export * from './recurring-revenue.queries';
+export * from './customer-value.queries';
 
 export const financialProjections: Projection[] = [clientsProjection, invoicesProjection, expensesProjection];
