@@ -18,7 +18,7 @@ import { SqliteAppender } from './sqlite-appender';
 import { SqliteEventReader } from './sqlite-event-reader';
 import { GroupCommit, type GroupCommitStats } from './sqlite-group-commit';
 import { eventFilter } from './sqlite-queries';
-import { migrate } from './sqlite-schema';
+import { configureConnection, migrate } from './sqlite-schema';
 import { CommitSignal, SqliteSubscription } from './sqlite-subscription';
 
 /** Durable against power loss; benchmarks measure this setting unless told otherwise. */
@@ -107,14 +107,7 @@ function openDatabase({ path, synchronous = defaultSqliteSynchronous, busyTimeou
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   try {
-    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
-    db.pragma('journal_mode = WAL');
-    db.pragma(`synchronous = ${synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
-    // Random event ids scatter unique-index writes over many pages: a larger cache and rarer
-    // checkpoints keep hot pages in memory and copy each page back to the file less often.
-    db.pragma('cache_size = -65536');
-    db.pragma('wal_autocheckpoint = 10000');
-    db.pragma('journal_size_limit = 67108864');
+    configureConnection(db, synchronous, busyTimeoutMs);
     migrate(db);
     return db;
   } catch (error) {

@@ -24,6 +24,18 @@ const migrations: readonly string[] = [
 
 export const schemaVersion = migrations.length;
 
+/** Connection settings of the event store, shared with the raw-driver benchmark baseline. */
+export function configureConnection(db: Database, synchronous: 'NORMAL' | 'FULL', busyTimeoutMs: number): void {
+  db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
+  // Random event ids scatter unique-index writes over many pages: a larger cache and rarer
+  // checkpoints keep hot pages in memory and copy each page back to the file less often.
+  db.pragma('cache_size = -65536');
+  db.pragma('wal_autocheckpoint = 10000');
+  db.pragma('journal_size_limit = 67108864');
+}
+
 /**
  * Brings the schema to `schemaVersion`; refuses a file written by a newer build. The version is
  * read inside the write transaction so two processes opening a new file do not both migrate it.
