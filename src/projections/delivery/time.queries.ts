@@ -1,0 +1,35 @@
+import type { Period, ResolvedPeriod } from '../../core/business-time';
+import type { DocumentFilter } from '../../core/read-store.port';
+import { type KpiContext, type KpiResult, kpiResult, periodOf } from '../shared/kpi';
+import { hoursBy, sumHours } from './hours';
+import { findAll } from './read-all';
+import type { TimeEntryDocument } from './time-entries.projection';
+
+/**
+ * Live time entries (corrections applied, deletions gone) whose work date falls in the period's
+ * business dates, narrowed by `filter` (e.g. `{ billable: true }`, `{ projectId: { $in: ids } }`).
+ * Used by other areas for costs (hours × cost rate) and revenue per consultant hour.
+ */
+export function timeEntriesInPeriod(context: KpiContext, period: ResolvedPeriod, filter: DocumentFilter = {}): Promise<TimeEntryDocument[]> {
+  return findAll<TimeEntryDocument>(context.reads, 'time_entries', { ...filter, workDate: { $gte: period.fromDate, $lt: period.toDate } });
+}
+
+export interface BillableHours {
+  readonly totalHours: number;
+  readonly byProject: Record<string, number>;
+  readonly byConsultant: Record<string, number>;
+}
+
+/**
+ * billableHours: Σ hours of billable entries whose work date is in the period, after corrections
+ * (an entry moved out of the period or made non-billable no longer counts) and deletions.
+ */
+export async function billableHours(context: KpiContext, period: Period): Promise<KpiResult<BillableHours>> {
+  const entries = await timeEntriesInPeriod(context, periodOf(context, period), { billable: true });
+  const value = {
+    totalHours: sumHours(entries),
+    byProject: hoursBy(entries, (entry) => entry.projectId),
+    byConsultant: hoursBy(entries, (entry) => entry.consultantId),
+  };
+  return kpiResult(context, ['time_entries'], entries, value);
+}
