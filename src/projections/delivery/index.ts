@@ -8,3 +8,11 @@ export { projectsProjection, type ProjectDocument, type ProjectStatus } from './
 export { timeEntriesProjection, type TimeEntryDocument } from './time-entries.projection';
 
 export const deliveryProjections: Projection[] = [projectsProjection, timeEntriesProjection, consultantsProjection];
+
+export { activeProjects, projectsCompleted, averageProjectDurationDays, onTimeDeliveryRate } from './projects.queries';
+export type { ActiveProjects, AverageDuration, OnTimeDelivery } from './projects.queries';
+export { billableHours, timeEntriesInPeriod, type BillableHours } from './time.queries';
+export { billableUtilisation, type BillableUtilisation, type ConsultantUtilisation, type Utilisation } from './utilisation.queries';
+export { budgetBurn, type BudgetBurnOptions, type ProjectBudgetBurn } from './budget-burn.queries';
+export { availableHours } from './availability';
+export { billedValueCentsOf, costCentsOf, hoursBy, sumHours } from './hours';
