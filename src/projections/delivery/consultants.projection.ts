@@ -1,7 +1,8 @@
 import type { Projection } from '../../core/projection';
 import type { ReadDocument } from '../../core/read-store.port';
 import type { ConsultantEvent, ConsultantRegistered } from '../../aggregates/consultant/consultant.events';
-import { domainEventOf, occurredAtOf } from './event-time';
+import { occurredAt } from '../shared/event-instant';
+import { domainEventOf } from './domain-event';
 
 /** A weekly capacity in effect from the instant `from` (ISO UTC) until the next one. */
 export type CapacityPeriod = { readonly from: string; readonly weeklyCapacityHours: number };
@@ -37,7 +38,7 @@ export const consultantsProjection: Projection<ConsultantDocument> = {
   documentIds: (event) => [(event.data as { consultantId: string }).consultantId],
   evolve(document, recorded, id) {
     const event = domainEventOf<ConsultantEvent>(recorded);
-    const at = occurredAtOf(recorded);
+    const at = occurredAt(recorded);
     if (event.type === 'ConsultantRegistered') return document ?? registered(event.data, at, id);
     // Facts about a consultant never registered have nothing to attach to.
     if (!document) return null;

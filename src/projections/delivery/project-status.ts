@@ -2,6 +2,7 @@ import type { ResolvedPeriod } from '../../core/business-time';
 import type { ReadStore } from '../../core/read-store.port';
 import { type ClientTier, clientTiers } from '../../aggregates/client/client.events';
 import type { ProjectDocument } from './projects.projection';
+import { datesIn } from '../shared/period-filter';
 import { findAll } from './read-all';
 
 /** A moment as both read models hold it: completions carry a business date, cancellations an instant. */
@@ -27,7 +28,7 @@ export async function projectsOpen(reads: ReadStore, startedBefore: string, open
 
 /** Projects whose `completedOn` falls in the period's business dates. */
 export function projectsCompletedIn(reads: ReadStore, period: ResolvedPeriod): Promise<ProjectDocument[]> {
-  return findAll<ProjectDocument>(reads, 'projects', { completedOn: { $gte: period.fromDate, $lt: period.toDate } });
+  return findAll<ProjectDocument>(reads, 'projects', { completedOn: datesIn(period) });
 }
 
 /** A value per tier, every tier present. */

@@ -2,7 +2,8 @@ import type { Projection } from '../../core/projection';
 import type { ReadDocument } from '../../core/read-store.port';
 import type { ClientTier } from '../../aggregates/client/client.events';
 import type { ProjectCancelled, ProjectCompleted, ProjectStarted } from '../../aggregates/project/project.events';
-import { domainEventOf, occurredAtOf } from './event-time';
+import { occurredAt } from '../shared/event-instant';
+import { domainEventOf } from './domain-event';
 
 export type ProjectStatus = 'ACTIVE' | 'COMPLETED' | 'CANCELLED';
 
@@ -41,12 +42,12 @@ export const projectsProjection: Projection<ProjectDocument> = {
     const event = domainEventOf<ProjectEventOfInterest>(recorded);
     switch (event.type) {
       case 'ProjectStarted':
-        return document ?? started(event.data, occurredAtOf(recorded), id);
+        return document ?? started(event.data, occurredAt(recorded), id);
       // A close without a start cannot come from the decider; there is nothing to attach it to.
       case 'ProjectCompleted':
         return document && { ...document, status: 'COMPLETED', completedOn: event.data.completedOn };
       case 'ProjectCancelled':
-        return document && { ...document, status: 'CANCELLED', cancelledAt: occurredAtOf(recorded), cancelReason: event.data.reason };
+        return document && { ...document, status: 'CANCELLED', cancelledAt: occurredAt(recorded), cancelReason: event.data.reason };
       default:
         return document;
     }

@@ -1,7 +1,8 @@
 import type { Projection } from '../../core/projection';
 import type { ReadDocument } from '../../core/read-store.port';
 import type { HoursLogged, TimeEntryCorrected, TimeEntryDeleted, TimeEntryFacts } from '../../aggregates/project/project.events';
-import { domainEventOf, occurredAtOf } from './event-time';
+import { occurredAt } from '../shared/event-instant';
+import { domainEventOf } from './domain-event';
 
 /**
  * One live time entry, as last corrected; a deleted entry has no document. Rates are hourly cents
@@ -32,7 +33,7 @@ export const timeEntriesProjection: Projection<TimeEntryDocument> = {
   documentIds: (event) => [(event.data as TimeEntryFacts).entryId],
   evolve(document, recorded, id) {
     const event = domainEventOf<TimeEntryEvent>(recorded);
-    const at = occurredAtOf(recorded);
+    const at = occurredAt(recorded);
     switch (event.type) {
       case 'HoursLogged':
         return document ?? entryOf(event.data, id, at, null);
