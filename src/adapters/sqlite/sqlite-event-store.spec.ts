@@ -64,6 +64,15 @@ describe('SQLite event store', () => {
     await store.close();
   });
 
+  it('ends the pending iterations of its subscriptions when it is closed', async () => {
+    const store = await openSqliteEventStore({ path: ':memory:' });
+    const pending = store.subscribe({ after: 'end' })[Symbol.asyncIterator]().next();
+
+    await store.close();
+
+    expect(await pending).toMatchObject({ done: true });
+  });
+
   it('stamps recordedAt from its clock', async () => {
     const store = await openSqliteEventStore({ path: ':memory:', clock: () => new Date('2026-05-06T07:08:09.010Z') });
     const stream = uniqueStream();
