@@ -1,13 +1,11 @@
-import { type Db, type Document, MongoClient, MongoServerError } from 'mongodb';
-import { NotFoundError, UpstreamError } from '../../core/errors';
-import type { IndexSpec, ReadDocument, ReadStore, VersionedDocument } from '../../core/read-store.port';
-import { parseFindQuery } from '../shared/read-query';
-import { encodeCursor } from '../shared/read-store-cursor';
-import { checkCheckpoint, checkCollection, checkIndexSpec, checkWrites } from '../shared/read-store-names';
+import { type Document, MongoClient } from 'mongodb';
+import { UpstreamError } from '../../core/errors';
+import type { ProjectionCheckpoint, ReadStore } from '../../core/read-store.port';
+import { checkCheckpoint, checkCollection, checkWrites } from '../shared/read-store-names';
 import { checkpointsCollection, fromCheckpointDocument, toCheckpointDocument } from './mongodb-checkpoints';
-import { liveOnly, mongoFind, sortValues } from './mongodb-document-filter';
-import { fromStored, guardedWrites, isOnlyStaleWrites, type StoredDocument } from './mongodb-document-writes';
-import { translateMongoError, translateRenameError } from './mongodb-errors';
+import { MongoCollections } from './mongodb-collections';
+import { MongoDocuments } from './mongodb-documents';
+import { translateMongoError } from './mongodb-errors';
 
 export interface MongoReadStoreOptions {
   /** `mongodb://` or `mongodb+srv://` connection string. */
@@ -18,20 +16,23 @@ export interface MongoReadStoreOptions {
   readonly serverSelectionTimeoutMs?: number;
 }
 
-const indexOptionsConflict = 85;
-const indexKeySpecsConflict = 86;
-
 /**
  * Opens the MongoDB read store: documents as `{ _id, _position, ...fields }`, written by guarded
  * unordered bulk upserts, then the checkpoint in `_checkpoints` (a crash in between replays a batch
  * whose writes the guard then skips). Deletes are tombstones `{ _id, _position, _deleted: true }`,
- * hidden from reads. Driver failures surface as `UpstreamError`.
+ * hidden from reads. Driver failures surface as `UpstreamError`. Filters on array-valued fields
+ * are not part of the contract (MongoDB would match any element, SQLite does not).
  */
 export async function openMongoReadStore(options: MongoReadStoreOptions): Promise<ReadStore> {
   const client = await connect(options);
   const db = client.db(options.database ?? databaseInUrl(options.url) ?? 'zixly_ops');
+  const documents = new MongoDocuments(db);
+  const collections = new MongoCollections(db);
   const checkpoints = db.collection<{ _id: string } & Document>(checkpointsCollection);
-  const documents = (collection: string) => db.collection<StoredDocument>(checkCollection(collection));
+  const saveCheckpoint = async (checkpoint: ProjectionCheckpoint) => {
+    checkCheckpoint(checkpoint);
+    await checkpoints.replaceOne({ _id: checkpoint.projection }, toCheckpointDocument(checkpoint), { upsert: true });
+  };
   let closed = false;
 
   const run = async <T>(operation: () => Promise<T>): Promise<T> => {
@@ -44,37 +45,15 @@ export async function openMongoReadStore(options: MongoReadStoreOptions): Promis
   };
 
   return {
-    getMany: <D extends ReadDocument>(collection: string, ids: readonly string[]) =>
-      run(async () => {
-        const found = new Map<string, VersionedDocument<D>>();
-        if (ids.length === 0) return found;
-        const stored = await documents(collection).find({ $and: [{ _id: { $in: [...ids] } }, liveOnly] }).toArray();
-        for (const row of stored) found.set(String(row._id), fromStored<D>(row));
-        return found;
-      }),
-    find: <D extends ReadDocument>(collection: string, query = {}) =>
-      run(async () => {
-        const parsed = parseFindQuery(query);
-        const { filter, sort, fetch } = mongoFind(parsed);
-        const cursor = documents(collection).find(filter, { projection: { _position: 0 }, sort, allowDiskUse: true });
-        const rows = (await (fetch === null ? cursor : cursor.limit(fetch)).toArray()) as unknown as D[];
-        const hasMore = parsed.limit !== null && rows.length > parsed.limit;
-        const page = hasMore ? rows.slice(0, parsed.limit!) : rows;
-        return { documents: page, nextCursor: hasMore ? encodeCursor(parsed.sort, sortValues(page[page.length - 1]!, parsed.sort)) : null };
-      }),
+    getMany: (collection, ids) => run(() => documents.getMany(collection, ids)),
+    find: (collection, query) => run(() => documents.find(collection, query)),
     commit: (collection, writes, checkpoint) =>
       run(async () => {
         checkCollection(collection);
         checkWrites(writes);
         checkCheckpoint(checkpoint);
-        if (writes.length > 0) {
-          await documents(collection)
-            .bulkWrite(guardedWrites(writes), { ordered: false })
-            .catch((error: unknown) => {
-              if (!isOnlyStaleWrites(error)) throw error;
-            });
-        }
-        await checkpoints.replaceOne({ _id: checkpoint.projection }, toCheckpointDocument(checkpoint), { upsert: true });
+        await documents.write(collection, writes);
+        await saveCheckpoint(checkpoint);
       }),
     checkpoint: (projection) =>
       run(async () => {
@@ -82,20 +61,12 @@ export async function openMongoReadStore(options: MongoReadStoreOptions): Promis
         return stored ? fromCheckpointDocument(stored) : null;
       }),
     checkpoints: () => run(async () => (await checkpoints.find({}).sort({ _id: 1 }).toArray()).map(fromCheckpointDocument)),
-    saveCheckpoint: (checkpoint) =>
-      run(async () => {
-        checkCheckpoint(checkpoint);
-        await checkpoints.replaceOne({ _id: checkpoint.projection }, toCheckpointDocument(checkpoint), { upsert: true });
-      }),
+    saveCheckpoint: (checkpoint) => run(() => saveCheckpoint(checkpoint)),
     deleteCheckpoint: (projection) => run(async () => void (await checkpoints.deleteOne({ _id: projection }))),
-    ensureIndexes: (collection, indexes) => run(() => ensureIndexes(db, checkCollection(collection), indexes)),
-    dropCollection: (collection) => run(async () => void (await documents(collection).drop())),
-    renameCollection: (from, to) => run(() => rename(db, checkCollection(from), checkCollection(to))),
-    listCollections: () =>
-      run(async () => {
-        const infos = await db.listCollections({}, { nameOnly: true }).toArray();
-        return infos.map((info) => info.name).filter((name) => name !== checkpointsCollection && !name.startsWith('system.')).sort();
-      }),
+    ensureIndexes: (collection, indexes) => run(() => collections.ensureIndexes(collection, indexes)),
+    dropCollection: (collection) => run(() => collections.drop(collection)),
+    renameCollection: (from, to) => run(() => collections.rename(from, to)),
+    listCollections: () => run(() => collections.list()),
     async close() {
       if (closed) return;
       closed = true;
@@ -108,6 +79,7 @@ async function connect(options: MongoReadStoreOptions): Promise<MongoClient> {
   let client: MongoClient | undefined;
   try {
     const timeout = options.serverSelectionTimeoutMs;
+    // useBigInt64: positions are int64 and come back as bigint; nothing else we store is int64.
     client = new MongoClient(options.url, { useBigInt64: true, ignoreUndefined: true, ...(timeout !== undefined && { serverSelectionTimeoutMS: timeout }) });
     await client.connect();
     return client;
@@ -115,36 +87,6 @@ async function connect(options: MongoReadStoreOptions): Promise<MongoClient> {
     await client?.close().catch(() => undefined);
     throw translateMongoError(error);
   }
-}
-
-/** Creates missing indexes; one of the same name with other fields is replaced. */
-async function ensureIndexes(db: Db, collection: string, specs: readonly IndexSpec[]): Promise<void> {
-  specs.forEach(checkIndexSpec);
-  const target = db.collection(collection);
-  for (const spec of specs) {
-    const keys = Object.fromEntries(spec.fields.map((field) => [field, 1 as const]));
-    try {
-      await target.createIndex(keys, { name: spec.name });
-    } catch (error) {
-      // 85: the same fields are already indexed under another name, which serves as well.
-      if (error instanceof MongoServerError && error.code === indexOptionsConflict) continue;
-      if (!(error instanceof MongoServerError && error.code === indexKeySpecsConflict)) throw error;
-      await target.dropIndex(spec.name);
-      await target.createIndex(keys, { name: spec.name });
-    }
-  }
-}
-
-async function rename(db: Db, from: string, to: string): Promise<void> {
-  if (from === to) {
-    if (!(await db.listCollections({ name: from }, { nameOnly: true }).hasNext())) {
-      throw new NotFoundError('read_store.collection_not_found', `Collection ${from} does not exist`, { collection: from });
-    }
-    return;
-  }
-  await db.renameCollection(from, to, { dropTarget: true }).catch((error: unknown) => {
-    throw translateRenameError(error, from);
-  });
 }
 
 function databaseInUrl(url: string): string | undefined {
