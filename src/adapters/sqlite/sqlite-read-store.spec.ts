@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -60,6 +60,13 @@ describe('SQLite read store', () => {
     expect(await second.checkpoint('clientList')).toEqual(checkpointOf('clientList', 'clients_next', 7n));
     expect(indexes).toEqual(['clients.byName']);
     await second.close();
+  });
+
+  it('fails to open with read_store.sqlite_failed where no file can be created', async () => {
+    const blocker = join(directory, 'not-a-directory');
+    writeFileSync(blocker, '');
+
+    await expect(openSqliteReadStore({ path: join(blocker, 'read-models.sqlite') })).rejects.toMatchObject({ code: 'read_store.sqlite_failed' });
   });
 
   it('refuses every operation once closed', async () => {

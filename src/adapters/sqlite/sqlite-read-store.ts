@@ -11,7 +11,10 @@ import { SqliteCollections } from './sqlite-read-schema';
 import { StatementCache } from './sqlite-statement-cache';
 
 export interface SqliteReadStoreOptions {
-  /** File of the read models (its directory is created), or `':memory:'` for tests. */
+  /**
+   * File of the read models (its directory is created), or `':memory:'` for tests. Give the read
+   * models a file of their own: every table in it, other than `_checkpoints`, is a collection.
+   */
   readonly path: string;
   /**
    * `NORMAL` (default): in WAL mode a commit survives a killed process; on power loss the last
@@ -78,15 +81,16 @@ export async function openSqliteReadStore(options: SqliteReadStoreOptions): Prom
 }
 
 function openDatabase({ path, synchronous = 'NORMAL', busyTimeoutMs = 5_000 }: SqliteReadStoreOptions): Database.Database {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
+  let db: Database.Database | undefined;
   try {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    db = new Database(path);
     db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${synchronous === 'FULL' ? 'FULL' : 'NORMAL'}`);
     db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
     return db;
   } catch (error) {
-    db.close();
+    db?.close();
     throw new UpstreamError('read_store.sqlite_failed', `Cannot open the SQLite read store at ${path}: ${(error as Error).message}`, { path }, { cause: error });
   }
 }
