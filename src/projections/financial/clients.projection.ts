@@ -1,7 +1,8 @@
 import type { BillingPeriod, ClientEvent, ClientTier } from '../../aggregates/client/client.events';
 import type { Projection } from '../../core/projection';
 import type { ReadDocument } from '../../core/read-store.port';
-import { instantOf, type RecordedOf, type RecordedOfType } from './recorded';
+import { occurredAt } from '../shared/event-instant';
+import type { RecordedOf, RecordedOfType } from './recorded';
 
 /** A tier the client held from `at` (the first entry is the onboarding tier). */
 export type TierChange = { at: string; tier: ClientTier };
@@ -48,7 +49,7 @@ type Event = RecordedOf<ClientEvent>;
 
 function onboarded(event: RecordedOfType<ClientEvent, 'ClientOnboarded'>, id: string): ClientDocument {
   const { data } = event;
-  const at = instantOf(event);
+  const at = occurredAt(event);
   return {
     _id: id,
     clientId: data.clientId,
@@ -75,7 +76,7 @@ function withRetainer(client: ClientDocument, retainerId: string, change: (retai
 function retainerStarted(client: ClientDocument, event: RecordedOfType<ClientEvent, 'RetainerStarted'>): ClientDocument {
   const { data } = event;
   if (client.retainers.some((retainer) => retainer.retainerId === data.retainerId)) return client;
-  const at = instantOf(event);
+  const at = occurredAt(event);
   const retainer: ClientRetainer = {
     retainerId: data.retainerId,
     billingPeriod: data.billingPeriod,
@@ -88,7 +89,7 @@ function retainerStarted(client: ClientDocument, event: RecordedOfType<ClientEve
 }
 
 function evolveClient(client: ClientDocument, event: Event): ClientDocument {
-  const at = instantOf(event);
+  const at = occurredAt(event);
   switch (event.type) {
     case 'ClientTierChanged':
       return { ...client, tier: event.data.to, tierHistory: [...client.tierHistory, { at, tier: event.data.to }] };

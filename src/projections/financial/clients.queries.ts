@@ -1,5 +1,6 @@
 import type { ResolvedPeriod } from '../../core/business-time';
 import type { KpiContext } from '../shared/kpi';
+import { instantsIn } from '../shared/period-filter';
 import { clientMrrAt, isActiveAt, tierAt } from './client-timeline';
 import { clientsCollection, type ClientDocument } from './clients.projection';
 import { addTo, findEvery } from './financial.reads';
@@ -22,7 +23,7 @@ export function clientsOnboardedBefore(context: KpiContext, instant: string): Pr
 
 /** Clients whose onboarding occurred in the period (new clients, for CAC). */
 export function clientsOnboardedIn(context: KpiContext, period: ResolvedPeriod): Promise<ClientDocument[]> {
-  return findEvery<ClientDocument>(context.reads, clientsCollection, { onboardedAt: { $gte: period.fromInstant, $lt: period.toInstant } });
+  return findEvery<ClientDocument>(context.reads, clientsCollection, { onboardedAt: instantsIn(period) });
 }
 
 /** Clients won from a campaign (their `sourceCampaignId`), for marketing ROI. */

@@ -1,7 +1,8 @@
 import type { ExpenseCategory, ExpenseEvent } from '../../aggregates/expense/expense.events';
 import type { Projection } from '../../core/projection';
 import type { ReadDocument } from '../../core/read-store.port';
-import { instantOf, type RecordedOf, type RecordedOfType } from './recorded';
+import { occurredAt } from '../shared/event-instant';
+import type { RecordedOf, RecordedOfType } from './recorded';
 
 /** One expense; `incurredOn` (accrual) and `paidOn` (cash) are business dates from the events. */
 export interface ExpenseDocument extends ReadDocument {
@@ -37,7 +38,7 @@ function recorded(event: RecordedOfType<ExpenseEvent, 'ExpenseRecorded'>, id: st
     projectId: data.projectId,
     campaignId: data.campaignId,
     description: data.description,
-    recordedAt: instantOf(event),
+    recordedAt: occurredAt(event),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { ResolvedPeriod } from '../../core/business-time';
 import type { DocumentFilter, ReadDocument, ReadStore } from '../../core/read-store.port';
 import type { KpiContext } from '../shared/kpi';
+import { datesIn } from '../shared/period-filter';
 import { clientsCollection, type ClientDocument } from './clients.projection';
 import { expensesCollection, type ExpenseDocument } from './expenses.projection';
 import { invoicesCollection, type InvoiceDocument } from './invoices.projection';
@@ -30,17 +31,17 @@ export const clientsByIds = (context: KpiContext, ids: Iterable<string>) => docu
 
 /** Invoices issued on a business date of the period, voided ones included (callers decide). */
 export const invoicesIssuedIn = (context: KpiContext, period: ResolvedPeriod, filter: DocumentFilter = {}) =>
-  findEvery<InvoiceDocument>(context.reads, invoicesCollection, { ...filter, issuedOn: { $gte: period.fromDate, $lt: period.toDate } });
+  findEvery<InvoiceDocument>(context.reads, invoicesCollection, { ...filter, issuedOn: datesIn(period) });
 
 /** Invoices with at least one payment dated in the period (and possibly others outside it). */
 export const invoicesWithPaymentsIn = (context: KpiContext, period: ResolvedPeriod) =>
   findEvery<InvoiceDocument>(context.reads, invoicesCollection, { lastPaymentOn: { $gte: period.fromDate }, firstPaymentOn: { $lt: period.toDate } });
 
 export const expensesIncurredIn = (context: KpiContext, period: ResolvedPeriod, filter: DocumentFilter = {}) =>
-  findEvery<ExpenseDocument>(context.reads, expensesCollection, { ...filter, incurredOn: { $gte: period.fromDate, $lt: period.toDate } });
+  findEvery<ExpenseDocument>(context.reads, expensesCollection, { ...filter, incurredOn: datesIn(period) });
 
 export const expensesPaidIn = (context: KpiContext, period: ResolvedPeriod) =>
-  findEvery<ExpenseDocument>(context.reads, expensesCollection, { paidOn: { $gte: period.fromDate, $lt: period.toDate } });
+  findEvery<ExpenseDocument>(context.reads, expensesCollection, { paidOn: datesIn(period) });
 
 /** `YYYY-MM` of a business date: the month key of every breakdown. */
 export const monthOf = (date: string): string => date.slice(0, 7);
@@ -51,4 +52,9 @@ export type TierKey = ClientDocument['tier'] | 'UNKNOWN';
 /** Adds `amount` under `key`, creating it at zero. */
 export function addTo(totals: Record<string, number>, key: string, amount: number): void {
   totals[key] = (totals[key] ?? 0) + amount;
+}
+
+/** Each document of one collection once, so an invoice read by two queries feeds the event count once. */
+export function distinctById<D extends ReadDocument>(documents: readonly D[]): D[] {
+  return [...new Map(documents.map((document) => [document._id, document])).values()];
 }

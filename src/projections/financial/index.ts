@@ -10,5 +10,6 @@ export { isActiveAt, tierAt, tierOn, clientMrrAt, firstYearRetainerValueCents, t
 export * from './clients.queries';
 export * from './recurring-revenue.queries';
 export * from './customer-value.queries';
+export { revenue, revenuePerConsultantHour, type Revenue, type RevenueBreakdown, type RevenuePerHour } from './revenue.queries';
 
 export const financialProjections: Projection[] = [clientsProjection, invoicesProjection, expensesProjection];

@@ -1,7 +1,8 @@
 import type { InvoiceEvent, InvoiceKind } from '../../aggregates/invoice/invoice.events';
 import type { Projection } from '../../core/projection';
 import type { ReadDocument } from '../../core/read-store.port';
-import { instantOf, type RecordedOf, type RecordedOfType } from './recorded';
+import { occurredAt } from '../shared/event-instant';
+import type { RecordedOf, RecordedOfType } from './recorded';
 
 /** `paidOn` is the business date the payment carries; `at` the instant it was received. */
 export type InvoicePayment = { paymentId: string; amountCents: number; paidOn: string; at: string };
@@ -48,7 +49,7 @@ function issued(event: RecordedOfType<InvoiceEvent, 'InvoiceIssued'>, id: string
     currency: data.currency,
     issuedOn: data.issuedOn,
     dueOn: data.dueOn,
-    issuedAt: instantOf(event),
+    issuedAt: occurredAt(event),
     kind: data.kind,
     payments: [],
     paidCents: 0,
@@ -64,7 +65,7 @@ function issued(event: RecordedOfType<InvoiceEvent, 'InvoiceIssued'>, id: string
 function paymentReceived(invoice: InvoiceDocument, event: RecordedOfType<InvoiceEvent, 'PaymentReceived'>): InvoiceDocument {
   const { data } = event;
   if (invoice.payments.some((payment) => payment.paymentId === data.paymentId)) return invoice;
-  const payment: InvoicePayment = { paymentId: data.paymentId, amountCents: data.amountCents, paidOn: data.paidOn, at: instantOf(event) };
+  const payment: InvoicePayment = { paymentId: data.paymentId, amountCents: data.amountCents, paidOn: data.paidOn, at: occurredAt(event) };
   const dates = [...invoice.payments.map((p) => p.paidOn), data.paidOn].sort();
   return {
     ...invoice,
@@ -84,7 +85,7 @@ function evolveInvoice(invoice: InvoiceDocument, event: Event): InvoiceDocument 
     case 'InvoicePaid':
       return { ...invoice, paidOn: event.data.paidOn, balanceCents: 0, status: 'PAID' };
     case 'InvoiceVoided':
-      return { ...invoice, voidedAt: invoice.voidedAt ?? instantOf(event), status: 'VOID' };
+      return { ...invoice, voidedAt: invoice.voidedAt ?? occurredAt(event), status: 'VOID' };
     default:
       return invoice;
   }

@@ -1,0 +1,98 @@
+import type { Period, ResolvedPeriod } from '../../core/business-time';
+import { sumHours, timeEntriesInPeriod } from '../delivery';
+import { type KpiContext, type KpiResult, kpiResult, periodOf } from '../shared/kpi';
+import { ratio } from '../shared/kpi-math';
+import { tierOn } from './client-timeline';
+import { clientsCollection, type ClientDocument } from './clients.projection';
+import { addTo, clientsByIds, distinctById, invoicesIssuedIn, invoicesWithPaymentsIn, monthOf, type TierKey } from './financial.reads';
+import { invoicesCollection, type InvoiceDocument } from './invoices.projection';
+
+export interface RevenueBreakdown {
+  readonly totalCents: number;
+  readonly byTier: Record<string, number>;
+  readonly byClient: Record<string, number>;
+  /** `YYYY-MM` of the invoice's issue date (accrual) or the payment's date (cash). */
+  readonly byMonth: Record<string, number>;
+}
+
+export interface Revenue {
+  readonly accrual: RevenueBreakdown;
+  readonly cash: RevenueBreakdown;
+}
+
+/** An amount dated on a business day for one client. */
+export interface DatedAmount {
+  readonly clientId: string;
+  readonly date: string;
+  readonly amountCents: number;
+}
+
+/** Invoices that count as revenue: issued in the period and not voided (whenever voided). */
+export function invoicedIn(context: KpiContext, period: ResolvedPeriod): Promise<InvoiceDocument[]> {
+  return invoicesIssuedIn(context, period, { status: { $ne: 'VOID' } });
+}
+
+export function tierKeyOf(clients: ReadonlyMap<string, ClientDocument>, clientId: string | null, date: string, timeZone: string): TierKey {
+  const client = clientId === null ? undefined : clients.get(clientId);
+  return client ? tierOn(client, date, timeZone) : 'UNKNOWN';
+}
+
+export function breakdownOf(amounts: readonly DatedAmount[], clients: ReadonlyMap<string, ClientDocument>, timeZone: string): RevenueBreakdown {
+  const byTier: Record<string, number> = {};
+  const byClient: Record<string, number> = {};
+  const byMonth: Record<string, number> = {};
+  let totalCents = 0;
+  for (const { clientId, date, amountCents } of amounts) {
+    totalCents += amountCents;
+    addTo(byTier, tierKeyOf(clients, clientId, date, timeZone), amountCents);
+    addTo(byClient, clientId, amountCents);
+    addTo(byMonth, monthOf(date), amountCents);
+  }
+  return { totalCents, byTier, byClient, byMonth };
+}
+
+function paymentsIn(invoices: readonly InvoiceDocument[], period: ResolvedPeriod): DatedAmount[] {
+  return invoices.flatMap((invoice) =>
+    invoice.payments
+      .filter((payment) => payment.paidOn >= period.fromDate && payment.paidOn < period.toDate)
+      .map((payment) => ({ clientId: invoice.clientId, date: payment.paidOn, amountCents: payment.amountCents })),
+  );
+}
+
+/** Payments dated in the period, whatever became of their invoice: cash received stays received. */
+export async function paymentsReceivedIn(context: KpiContext, period: ResolvedPeriod): Promise<{ payments: DatedAmount[]; invoices: InvoiceDocument[] }> {
+  const invoices = await invoicesWithPaymentsIn(context, period);
+  return { payments: paymentsIn(invoices, period), invoices };
+}
+
+/**
+ * revenue, accrual and cash kept apart. Accrual: Σ amounts of invoices whose issue date is in the
+ * period; voided invoices never count (a void restates the period it was issued in). Cash: Σ
+ * payments whose date is in the period, partial ones included. Tier is the client's tier at the end
+ * of the invoice's issue date or the payment's date; clients not projected are UNKNOWN.
+ */
+export async function revenue(context: KpiContext, period: Period): Promise<KpiResult<Revenue>> {
+  const resolved = periodOf(context, period);
+  const [issued, received] = await Promise.all([invoicedIn(context, resolved), paymentsReceivedIn(context, resolved)]);
+  const clients = await clientsByIds(context, [...issued, ...received.invoices].map((invoice) => invoice.clientId));
+  const accrual = breakdownOf(issued.map((invoice) => ({ clientId: invoice.clientId, date: invoice.issuedOn, amountCents: invoice.amountCents })), clients, context.timeZone);
+  const cash = breakdownOf(received.payments, clients, context.timeZone);
+  const used = [...distinctById([...issued, ...received.invoices]), ...clients.values()];
+  return kpiResult(context, [invoicesCollection, clientsCollection], used, { accrual, cash });
+}
+
+export interface RevenuePerHour {
+  readonly revenueCents: number;
+  readonly hours: number;
+  /** Cents of invoiced revenue per hour logged; null when no hours were logged. */
+  readonly centsPerHour: number | null;
+}
+
+/** revenuePerConsultantHour: accrual revenue of the period ÷ all hours (billable or not) worked in it. */
+export async function revenuePerConsultantHour(context: KpiContext, period: Period): Promise<KpiResult<RevenuePerHour>> {
+  const resolved = periodOf(context, period);
+  const [invoices, entries] = await Promise.all([invoicedIn(context, resolved), timeEntriesInPeriod(context, resolved)]);
+  const revenueCents = invoices.reduce((total, invoice) => total + invoice.amountCents, 0);
+  const hours = sumHours(entries);
+  return kpiResult(context, [invoicesCollection, 'time_entries'], [...invoices, ...entries], { revenueCents, hours, centsPerHour: ratio(revenueCents, hours) });
+}
