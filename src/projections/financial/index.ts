@@ -12,4 +12,6 @@ export * from './recurring-revenue.queries';
 export * from './customer-value.queries';
 export { revenue, revenuePerConsultantHour, type Revenue, type RevenueBreakdown, type RevenuePerHour } from './revenue.queries';
 
+export { costs, profitMargin, cashFlow, type Costs, type Margin, type ProfitMargin, type CashFlow, type CashFlowAmounts } from './costs.queries';
+
 export const financialProjections: Projection[] = [clientsProjection, invoicesProjection, expensesProjection];

@@ -1,0 +1,47 @@
+import type { ResolvedPeriod } from '../../core/business-time';
+import type { ReadDocument } from '../../core/read-store.port';
+import { costCentsOf, type ProjectDocument, timeEntriesInPeriod, type TimeEntryDocument } from '../delivery';
+import type { KpiContext } from '../shared/kpi';
+import type { ExpenseDocument } from './expenses.projection';
+import { documentsByIds, expensesIncurredIn } from './financial.reads';
+
+/** Consultant time as a cost category, beside the expense categories. */
+export const consultantTimeCategory = 'consultant_time';
+
+/** One cost of the period, attributed to a client and project where the facts allow. */
+export interface CostLine {
+  readonly category: string;
+  /** The expense's incurred date or the time entry's work date. */
+  readonly date: string;
+  readonly amountCents: number;
+  readonly clientId: string | null;
+  readonly projectId: string | null;
+}
+
+export interface PeriodCosts {
+  readonly lines: CostLine[];
+  /** The documents the lines came from, for the KPI's event count. */
+  readonly documents: ReadDocument[];
+}
+
+/** Hours × the cost rate the entry was logged with, rounded per entry so breakdowns add up. */
+function timeCostLine(entry: TimeEntryDocument): CostLine {
+  const amountCents = costCentsOf([entry]);
+  return { category: consultantTimeCategory, date: entry.workDate, amountCents, clientId: entry.clientId, projectId: entry.projectId };
+}
+
+/** An expense booked on a project but not a client belongs to the project's client. */
+function expenseLine(expense: ExpenseDocument, projects: ReadonlyMap<string, ProjectDocument>): CostLine {
+  const projectClient = expense.projectId === null ? null : (projects.get(expense.projectId)?.clientId ?? null);
+  const { category, incurredOn: date, amountCents, projectId } = expense;
+  return { category, date, amountCents, clientId: expense.clientId ?? projectClient, projectId };
+}
+
+/** Expenses incurred in the period and consultant time worked in it, as cost lines. */
+export async function costsIn(context: KpiContext, period: ResolvedPeriod): Promise<PeriodCosts> {
+  const [expenses, entries] = await Promise.all([expensesIncurredIn(context, period), timeEntriesInPeriod(context, period)]);
+  const projectIds = expenses.filter((expense) => expense.clientId === null && expense.projectId !== null).map((expense) => expense.projectId!);
+  const projects = await documentsByIds<ProjectDocument>(context.reads, 'projects', projectIds);
+  const lines = [...expenses.map((expense) => expenseLine(expense, projects)), ...entries.map(timeCostLine)];
+  return { lines, documents: [...expenses, ...entries, ...projects.values()] };
+}
