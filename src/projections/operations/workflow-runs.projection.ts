@@ -1,0 +1,64 @@
+import type { WorkflowRunEvent } from '../../aggregates/operations/workflow-run.events';
+import type { Projection } from '../../core/projection';
+import type { ReadDocument } from '../../core/read-store.port';
+import type { RecordedOf, RecordedOfType } from '../financial/recorded';
+import { occurredAt } from '../shared/event-instant';
+
+export type WorkflowRunStatus = 'running' | 'succeeded' | 'failed' | 'skipped';
+
+/** One workflow run; a failed run that is retried is running again until its next outcome. */
+export interface WorkflowRunDocument extends ReadDocument {
+  readonly runId: string;
+  readonly workflow: string;
+  readonly startedAt: string;
+  readonly status: WorkflowRunStatus;
+  readonly attempts: number;
+  /** When the current outcome happened; null while running. */
+  readonly finishedAt: string | null;
+  readonly succeededAt: string | null;
+  /** Manual minutes one success replaces; counted as saved once the run succeeds. */
+  readonly manualMinutes: number;
+  readonly manualMinutesSaved: number;
+  readonly lastError: string | null;
+}
+
+type Event = RecordedOf<WorkflowRunEvent>;
+
+function started(event: RecordedOfType<WorkflowRunEvent, 'WorkflowRunStarted'>, id: string): WorkflowRunDocument {
+  const { workflow, manualMinutes } = event.data;
+  const outcome = { finishedAt: null, succeededAt: null, manualMinutesSaved: 0, lastError: null };
+  return { _id: id, runId: id, workflow, startedAt: occurredAt(event), status: 'running', attempts: 1, manualMinutes, ...outcome };
+}
+
+function evolveRun(run: WorkflowRunDocument, event: Event): WorkflowRunDocument {
+  const at = occurredAt(event);
+  switch (event.type) {
+    case 'WorkflowRunSucceeded':
+      return { ...run, status: 'succeeded', finishedAt: at, succeededAt: at, manualMinutesSaved: event.data.manualMinutesSaved };
+    case 'WorkflowRunFailed':
+      return { ...run, status: 'failed', finishedAt: at, lastError: event.data.error };
+    case 'WorkflowRunSkipped':
+      return { ...run, status: 'skipped', finishedAt: at };
+    case 'WorkflowRunRetried':
+      return { ...run, status: 'running', finishedAt: null, attempts: event.data.attempt };
+    default:
+      return run;
+  }
+}
+
+export const workflowRunsProjection: Projection<WorkflowRunDocument> = {
+  name: 'workflow_runs',
+  version: 1,
+  handles: ['WorkflowRunStarted', 'WorkflowRunSucceeded', 'WorkflowRunFailed', 'WorkflowRunSkipped', 'WorkflowRunRetried'],
+  documentIds: (event) => [(event.data as { runId: string }).runId],
+  evolve(run, recorded, id) {
+    const event = recorded as Event;
+    if (event.type === 'WorkflowRunStarted') return run ?? started(event, id);
+    return run === null ? null : evolveRun(run, event);
+  },
+  indexes: [
+    { name: 'workflow_runs_started_at', fields: ['startedAt'] },
+    { name: 'workflow_runs_finished_at', fields: ['finishedAt'] },
+    { name: 'workflow_runs_succeeded_at', fields: ['succeededAt'] },
+  ],
+};
