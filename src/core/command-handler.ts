@@ -1,5 +1,6 @@
 import type { Decider } from './decider';
 import { AggregateCache, loadAggregate } from './aggregate-cache';
+import { assertExpectedRevision } from './append-rules';
 import { ConcurrencyError } from './errors';
 import type { EventStore, ExpectedRevision } from './event-store.port';
 import { deterministicId, randomId, type IdGenerator } from './ids';
@@ -88,7 +89,7 @@ export function createCommandHandler(store: EventStore, options: CommandHandlerO
       for (let attempt = 0; ; attempt++) {
         const { loaded, previous } = await load(decider, stream, key === undefined ? null : eventId);
         if (previous.length > 0) return appendedResult(stream, previous as RecordedEvent<E>[], true);
-        assertExpectedRevision(stream, metadata.expectedRevision, loaded.revision);
+        if (metadata.expectedRevision !== undefined) assertExpectedRevision(stream, metadata.expectedRevision, loaded.revision);
 
         const decided = decider.decide(command, loaded.state);
         if (decided.length === 0) {
@@ -135,12 +136,6 @@ export function createCommandHandler(store: EventStore, options: CommandHandlerO
   }
 }
 
-function assertExpectedRevision(stream: string, expected: ExpectedRevision | undefined, actual: bigint | null): void {
-  if (expected === undefined || expected === 'any') return;
-  const matches =
-    expected === 'no_stream' ? actual === null : expected === 'stream_exists' ? actual !== null : actual === expected;
-  if (!matches) throw new ConcurrencyError(stream, String(expected), actual ?? 'no_stream');
-}
 
 async function readBack(store: EventStore, stream: string, revisionBefore: bigint | null, count: number): Promise<RecordedEvent[]> {
   const fromRevision = revisionBefore === null ? 0n : revisionBefore + 1n;

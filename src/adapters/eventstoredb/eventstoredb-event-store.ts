@@ -11,7 +11,7 @@ import type {
 } from '../../core/event-store.port';
 import type { DomainEvent, NewEvent, RecordedEvent } from '../../core/messages';
 import { type Clock, systemClock } from '../../core/time';
-import { validateAppend } from './eventstoredb-append-validation';
+import { validateAppend } from '../../core/append-rules';
 import { endpointOf, translateError } from './eventstoredb-errors';
 import { toEventData } from './eventstoredb-event-mapping';
 import { headPosition, readAllEvents, readStreamEvents } from './eventstoredb-reads';

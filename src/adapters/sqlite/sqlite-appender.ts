@@ -3,7 +3,7 @@ import { ValidationError } from '../../core/errors';
 import type { AppendResult, ExpectedRevision } from '../../core/event-store.port';
 import type { NewEvent } from '../../core/messages';
 import { categoryOf } from '../../core/stream-name';
-import { assertExpectedRevision, duplicateIdError } from './sqlite-append-validation';
+import { assertExpectedRevision, duplicateIdError } from '../../core/append-rules';
 
 export interface AppendRequest {
   readonly stream: string;

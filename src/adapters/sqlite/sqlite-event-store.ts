@@ -13,7 +13,7 @@ import type {
 } from '../../core/event-store.port';
 import type { DomainEvent, NewEvent, RecordedEvent } from '../../core/messages';
 import { type Clock, systemClock } from '../../core/time';
-import { validateAppend } from './sqlite-append-validation';
+import { validateAppend } from '../../core/append-rules';
 import { SqliteAppender } from './sqlite-appender';
 import { SqliteEventReader } from './sqlite-event-reader';
 import { GroupCommit, type GroupCommitStats } from './sqlite-group-commit';
