@@ -24,17 +24,23 @@ export interface ReadStreamOptions {
 }
 
 export interface ReadAllOptions {
-  /** Exclusive: only events with a position greater than this. Omit to start at the beginning. */
+  /**
+   * Exclusive: only events with a position greater than this. Omit to start at the beginning.
+   * Must be a position this store returned (EventStoreDB cannot start at an arbitrary number).
+   */
   readonly after?: bigint;
   readonly maxCount?: number;
-  /** Only these event types. */
+  /** Only these event types; an empty list matches nothing. */
   readonly types?: readonly string[];
-  /** Only streams of these categories (`Invoice` for `Invoice-42`). */
+  /** Only streams of these categories (`Invoice` for `Invoice-42`); an empty list matches nothing. */
   readonly categories?: readonly string[];
 }
 
 export interface SubscribeOptions {
-  /** Exclusive start position; omit to replay from the beginning, `'end'` for live events only. */
+  /**
+   * Exclusive start position; omit to replay from the beginning. `'end'` means the head at the
+   * moment `subscribe()` is called: events appended through this store after the call are delivered.
+   */
   readonly after?: bigint | 'end';
   readonly types?: readonly string[];
   readonly categories?: readonly string[];
@@ -54,7 +60,10 @@ export interface EventStore {
   /**
    * Appends events atomically. Throws `ConcurrencyError` when the stream is not at `expected`.
    * Re-appending events whose ids are already stored at that place in the stream (a retried
-   * request) succeeds and stores nothing.
+   * request) succeeds and stores nothing; the result then describes that original append (its
+   * last revision and position), not the current end of the stream. Ids are UUIDs, unique within
+   * a stream in every adapter (the embedded store also refuses an id used in another stream).
+   * An empty append returns the stream's current head.
    */
   append<E extends DomainEvent>(
     stream: string,
