@@ -13,5 +13,6 @@ export * from './customer-value.queries';
 export { revenue, revenuePerConsultantHour, type Revenue, type RevenueBreakdown, type RevenuePerHour } from './revenue.queries';
 
 export { costs, profitMargin, cashFlow, type Costs, type Margin, type ProfitMargin, type CashFlow, type CashFlowAmounts } from './costs.queries';
+export { receivables, paidWithin30DaysRate, type Aging, type Receivables, type PaidWithin30Days, type PaidWithin30DaysOptions } from './receivables.queries';
 
 export const financialProjections: Projection[] = [clientsProjection, invoicesProjection, expensesProjection];
