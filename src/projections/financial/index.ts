@@ -14,5 +14,6 @@ export { revenue, revenuePerConsultantHour, type Revenue, type RevenueBreakdown,
 
 export { costs, profitMargin, cashFlow, type Costs, type Margin, type ProfitMargin, type CashFlow, type CashFlowAmounts } from './costs.queries';
 export { receivables, paidWithin30DaysRate, type Aging, type Receivables, type PaidWithin30Days, type PaidWithin30DaysOptions } from './receivables.queries';
+export { projectMargin, type ProjectMargin, type ProjectMargins } from './project-margin.queries';
 
 export const financialProjections: Projection[] = [clientsProjection, invoicesProjection, expensesProjection];

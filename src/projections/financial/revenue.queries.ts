@@ -1,4 +1,5 @@
 import type { Period, ResolvedPeriod } from '../../core/business-time';
+import type { DocumentFilter } from '../../core/read-store.port';
 import { sumHours, timeEntriesInPeriod } from '../delivery';
 import { type KpiContext, type KpiResult, kpiResult, periodOf } from '../shared/kpi';
 import { ratio } from '../shared/kpi-math';
@@ -28,8 +29,8 @@ export interface DatedAmount {
 }
 
 /** Invoices that count as revenue: issued in the period and not voided (whenever voided). */
-export function invoicedIn(context: KpiContext, period: ResolvedPeriod): Promise<InvoiceDocument[]> {
-  return invoicesIssuedIn(context, period, { status: { $ne: 'VOID' } });
+export function invoicedIn(context: KpiContext, period: ResolvedPeriod, filter: DocumentFilter = {}): Promise<InvoiceDocument[]> {
+  return invoicesIssuedIn(context, period, { ...filter, status: { $ne: 'VOID' } });
 }
 
 export function tierKeyOf(clients: ReadonlyMap<string, ClientDocument>, clientId: string | null, date: string, timeZone: string): TierKey {
