@@ -10,3 +10,4 @@ export { firstResponseTime, resolutionTime, ticketVolume, type DurationPercentil
 export type { TicketDocument } from './tickets.projection';
 export type { CsatRatingDocument } from './csat-ratings.projection';
 export type { NpsResponseDocument } from './nps-responses.projection';
+export { clientRetentionRate, type ClientRetention } from './retention.queries';
