@@ -9,3 +9,4 @@ export { salesCycleDays, winRate, type SalesCycle, type WinRate } from './win.qu
 export { pipelineValue, pipelineVelocity, type PipelineOptions, type PipelineStage, type PipelineValue, type PipelineVelocity } from './pipeline.queries';
 export type { LeadDocument, LeadSnapshot, LeadStatus } from './leads.projection';
 export type { CampaignCost, CampaignDocument } from './campaigns.projection';
+export { cac, marketingRoi, type Cac, type CampaignRoi, type MarketingOptions } from './marketing.queries';
