@@ -3,7 +3,7 @@ import { projectScenario, type ProjectedScenario, type ScenarioFact } from '../.
 import { deliveryProjections } from '../delivery';
 import type { KpiContext } from '../shared/kpi';
 import { cashFlow, costs, profitMargin } from './costs.queries';
-import { expensePaid, expenseRecorded, hoursLogged, issued, onboarded, paid, projectStarted, voided } from './financial.fixtures';
+import { expensePaid, expenseRecorded, hoursCorrected, hoursDeleted, hoursLogged, issued, onboarded, paid, projectStarted, voided } from './financial.fixtures';
 import { financialProjections } from './index';
 
 const april = { from: '2026-04-01', to: '2026-05-01' };
@@ -95,6 +95,19 @@ describe('cost, margin and cash flow KPIs', () => {
     const { value } = await cashFlow(context, { from: '2026-04-01', to: '2026-06-01' });
     expect(value.byMonth['2026-05']).toEqual({ inflowCents: 250_000, outflowCents: 50_000, netCents: 200_000 });
     expect(value.netCents).toBe(335_000);
+  });
+
+  it('costs time entries as last corrected, and no longer once deleted', async () => {
+    const context = await given([
+      hoursLogged('t1', 'p1', 'k1', '2026-04-02', 3),
+      hoursCorrected('t1', 'p1', 'k1', '2026-04-03T00:00:00.000Z', '2026-04-02', 5, { workDate: '2026-04-02', hours: 3 }),
+      hoursLogged('t2', 'p1', 'k1', '2026-04-30', 2),
+      hoursCorrected('t2', 'p1', 'k1', '2026-05-02T00:00:00.000Z', '2026-05-01', 2, { workDate: '2026-04-30', hours: 2 }), // moved to May
+      hoursLogged('t3', 'p1', 'k1', '2026-04-10', 4),
+      hoursDeleted('t3', 'p1', 'k1', '2026-04-11T00:00:00.000Z', '2026-04-10', 4),
+    ]);
+    // Only t1 stays in April, at 5 h × 10_000.
+    expect((await costs(context, april)).value).toMatchObject({ totalCents: 50_000, consultantCostCents: 50_000 });
   });
 
   it('gives zeros and a null margin for an empty period', async () => {

@@ -121,3 +121,18 @@ export const projectStarted = (projectId: string, clientId: string, tier: Client
     type: 'ProjectStarted',
     data: { projectId, clientId, tier, name: `Project ${projectId}`, budgetHours: 100, budgetAmountCents: 2_000_000, currency: 'AUD', startedOn, dueOn: '2026-12-31' },
   });
+
+const entryDefaults = { clientId: 'c1', billable: true, billRateCents: 20_000, costRateCents: 10_000, currency: 'AUD' };
+
+/** A correction of an entry logged with `hoursLogged` defaults; `previous` carries what it replaced. */
+export const hoursCorrected = (entryId: string, projectId: string, consultantId: string, at: string, workDate: string, hours: number, previous: { workDate: string; hours: number }): ScenarioFact =>
+  fact(project(projectId), at, {
+    type: 'TimeEntryCorrected',
+    data: { ...entryDefaults, entryId, projectId, consultantId, workDate, hours, description: '', previous: { ...previous, billable: true } },
+  });
+
+export const hoursDeleted = (entryId: string, projectId: string, consultantId: string, at: string, workDate: string, hours: number): ScenarioFact =>
+  fact(project(projectId), at, {
+    type: 'TimeEntryDeleted',
+    data: { ...entryDefaults, entryId, projectId, consultantId, workDate, hours },
+  });
