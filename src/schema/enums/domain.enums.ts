@@ -10,7 +10,7 @@ import { ticketChannels, ticketPriorities } from '../../aggregates/ticket/ticket
  * the enum's name is the upper-cased value and resolvers receive the domain value itself, so
  * nothing has to translate between the two.
  */
-function domainEnum<V extends string>(values: readonly V[], name: string, description: string): Record<string, V> {
+export function domainEnum<V extends string>(values: readonly V[], name: string, description: string): Record<string, V> {
   const enumObject = Object.fromEntries(values.map((value) => [value.toUpperCase(), value])) as Record<string, V>;
   registerEnumType(enumObject, { name, description });
   return enumObject;

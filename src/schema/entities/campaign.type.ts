@@ -1,0 +1,48 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import type { CampaignChannel } from '../../aggregates/campaign/campaign.events';
+import type { CampaignDocument } from '../../projections/sales/campaigns.projection';
+import { CampaignChannelEnum } from '../enums/domain.enums';
+import { type CampaignStatus, CampaignStatusEnum } from '../enums/status.enums';
+import { Connection } from '../shared/connection';
+import { DateTimeScalar } from '../shared/scalars';
+
+@ObjectType()
+export class CampaignCost {
+  @Field(() => ID) costId!: string;
+  @Field(() => Int) amountCents!: number;
+  @Field({ description: 'YYYY-MM-DD' }) incurredOn!: string;
+}
+
+@ObjectType({ description: 'A marketing campaign, from the `campaigns` read model.' })
+export class Campaign {
+  @Field(() => ID) id!: string;
+  @Field() name!: string;
+  @Field(() => CampaignChannelEnum) channel!: CampaignChannel;
+  @Field(() => CampaignStatusEnum) status!: CampaignStatus;
+  @Field(() => DateTimeScalar) launchedAt!: string;
+  @Field(() => DateTimeScalar, { nullable: true }) endedAt!: string | null;
+  @Field(() => String, { nullable: true, description: "The costs' currency; null before the first cost." }) currency!: string | null;
+  @Field(() => [CampaignCost]) costs!: CampaignCost[];
+  @Field(() => Int) totalCostCents!: number;
+  @Field(() => String, { nullable: true }) firstCostOn!: string | null;
+  @Field(() => String, { nullable: true }) lastCostOn!: string | null;
+}
+
+@ObjectType()
+export class CampaignConnection extends Connection(Campaign) {}
+
+export function toCampaign(document: CampaignDocument): Campaign {
+  return {
+    id: document.campaignId,
+    name: document.name,
+    channel: document.channel,
+    status: document.endedAt === null ? 'ACTIVE' : 'ENDED',
+    launchedAt: document.launchedAt,
+    endedAt: document.endedAt,
+    currency: document.currency,
+    costs: document.costs,
+    totalCostCents: document.totalCostCents,
+    firstCostOn: document.firstCostOn,
+    lastCostOn: document.lastCostOn,
+  };
+}

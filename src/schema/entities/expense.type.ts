@@ -1,0 +1,40 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import type { ExpenseCategory } from '../../aggregates/expense/expense.events';
+import type { ExpenseDocument } from '../../projections/financial/expenses.projection';
+import { ExpenseCategoryEnum } from '../enums/domain.enums';
+import { Connection } from '../shared/connection';
+import { DateTimeScalar } from '../shared/scalars';
+
+@ObjectType({ description: 'An expense, from the `expenses` read model.' })
+export class Expense {
+  @Field(() => ID) id!: string;
+  @Field(() => ExpenseCategoryEnum) category!: ExpenseCategory;
+  @Field(() => Int) amountCents!: number;
+  @Field() currency!: string;
+  @Field({ description: 'YYYY-MM-DD (accrual).' }) incurredOn!: string;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD (cash); null while unpaid.' }) paidOn!: string | null;
+  @Field(() => ID, { nullable: true }) clientId!: string | null;
+  @Field(() => ID, { nullable: true }) projectId!: string | null;
+  @Field(() => ID, { nullable: true }) campaignId!: string | null;
+  @Field() description!: string;
+  @Field(() => DateTimeScalar) recordedAt!: string;
+}
+
+@ObjectType()
+export class ExpenseConnection extends Connection(Expense) {}
+
+export function toExpense(document: ExpenseDocument): Expense {
+  return {
+    id: document.expenseId,
+    category: document.category,
+    amountCents: document.amountCents,
+    currency: document.currency,
+    incurredOn: document.incurredOn,
+    paidOn: document.paidOn,
+    clientId: document.clientId,
+    projectId: document.projectId,
+    campaignId: document.campaignId,
+    description: document.description,
+    recordedAt: document.recordedAt,
+  };
+}

@@ -1,0 +1,46 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { invoiceStream } from '../../aggregates/invoice/invoice.decider';
+import { businessDate } from '../../core/business-time';
+import { type InvoiceDocument, invoicesCollection } from '../../projections/financial/invoices.projection';
+import type { GraphQLContext } from '../context';
+import { EventConnection } from '../events/event.type';
+import { pageComplexity } from '../shared/page-complexity';
+import { DocumentFilterBuilder } from './document-filter.builder';
+import { HistoryArgs, readHistory } from './entity-history';
+import { findOne, findPage } from './entity-page';
+import { InvoicesArgs, invoiceSorts } from './invoice.inputs';
+import { Invoice, InvoiceConnection, toInvoice, unpaidStatuses } from './invoice.type';
+
+const todayOf = ({ services }: GraphQLContext) => businessDate(services.clock(), services.config.businessTimeZone);
+
+@Resolver(() => Invoice)
+export class InvoiceResolver {
+  @Authorized('VIEWER')
+  @Query(() => InvoiceConnection, { complexity: pageComplexity })
+  invoices(@Args() args: InvoicesArgs, @Ctx() context: GraphQLContext): Promise<InvoiceConnection> {
+    const today = todayOf(context);
+    const builder = new DocumentFilterBuilder()
+      .oneOf('clientId', args.filter?.clientId)
+      .oneOf('projectId', args.filter?.projectId)
+      .oneOf('status', args.filter?.status)
+      .equals('kind', args.filter?.kind)
+      .dates('issuedOn', args.filter?.issuedOn)
+      .dates('dueOn', args.filter?.dueOn);
+    // Overdue narrows the status list (if any) to its unpaid members and cuts dueOn at today.
+    if (args.filter?.overdueOnly) {
+      builder.oneOf('status', unpaidStatuses.filter((status) => args.filter?.status?.includes(status) ?? true)).bounds('dueOn', { $lt: today });
+    }
+    return findPage<InvoiceDocument, Invoice>(context, invoicesCollection, { filter: builder.build(), sort: invoiceSorts[args.sort] }, args, toInvoice(today));
+  }
+
+  @Authorized('VIEWER')
+  @Query(() => Invoice, { nullable: true })
+  invoice(@Arg('id', () => ID) id: string, @Ctx() context: GraphQLContext): Promise<Invoice | null> {
+    return findOne(context, invoicesCollection, id, toInvoice(todayOf(context)));
+  }
+
+  @FieldResolver(() => EventConnection, { complexity: pageComplexity, description: "The invoice's event stream, oldest first; cursor = revision." })
+  history(@Root() invoice: Invoice, @Args() args: HistoryArgs, @Ctx() context: GraphQLContext): Promise<EventConnection> {
+    return readHistory(context, invoiceStream(invoice.id), args);
+  }
+}

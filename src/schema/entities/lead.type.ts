@@ -1,0 +1,52 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import type { LeadSource, LeadStage } from '../../aggregates/lead/lead.events';
+import type { LeadDocument, LeadStatus } from '../../projections/sales/leads.projection';
+import { LeadSourceEnum, LeadStageEnum } from '../enums/domain.enums';
+import { LeadStatusEnum } from '../enums/status.enums';
+import { Connection } from '../shared/connection';
+import { DateTimeScalar } from '../shared/scalars';
+
+@ObjectType({ description: 'The lead as it stood from `at` on.' })
+export class LeadSnapshot {
+  @Field(() => DateTimeScalar) at!: string;
+  @Field(() => LeadStatusEnum) status!: LeadStatus;
+  @Field(() => LeadStageEnum) stage!: LeadStage;
+  @Field(() => Int, { nullable: true }) valueCents!: number | null;
+  @Field(() => String, { nullable: true }) currency!: string | null;
+}
+
+@ObjectType({ description: 'A sales lead, from the `leads` read model.' })
+export class Lead {
+  @Field(() => ID) id!: string;
+  @Field(() => LeadSourceEnum) source!: LeadSource;
+  @Field(() => ID, { nullable: true }) campaignId!: string | null;
+  @Field(() => DateTimeScalar) capturedAt!: string;
+  @Field(() => LeadStatusEnum) status!: LeadStatus;
+  @Field(() => LeadStageEnum) stage!: LeadStage;
+  @Field(() => Int, { nullable: true, description: 'Latest estimate, or the deal value once won, in cents.' }) valueCents!: number | null;
+  @Field(() => String, { nullable: true }) currency!: string | null;
+  @Field(() => ID, { nullable: true }) clientId!: string | null;
+  @Field(() => DateTimeScalar, { nullable: true }) wonAt!: string | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'The latest win or loss.' }) lastClosedAt!: string | null;
+  @Field(() => [LeadSnapshot], { description: 'Every state the lead went through, including each stage reached.' }) snapshots!: LeadSnapshot[];
+}
+
+@ObjectType()
+export class LeadConnection extends Connection(Lead) {}
+
+export function toLead(document: LeadDocument): Lead {
+  return {
+    id: document.leadId,
+    source: document.source,
+    campaignId: document.campaignId,
+    capturedAt: document.capturedAt,
+    status: document.status,
+    stage: document.stage,
+    valueCents: document.valueCents,
+    currency: document.currency,
+    clientId: document.clientId,
+    wonAt: document.wonAt,
+    lastClosedAt: document.lastClosedAt,
+    snapshots: document.history,
+  };
+}

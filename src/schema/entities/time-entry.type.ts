@@ -1,0 +1,40 @@
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import type { TimeEntryDocument } from '../../projections/delivery/time-entries.projection';
+import { Connection } from '../shared/connection';
+import { DateTimeScalar } from '../shared/scalars';
+
+@ObjectType({ description: 'Hours logged on a project, as last corrected (deleted entries are gone).' })
+export class TimeEntry {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) projectId!: string;
+  @Field(() => ID) clientId!: string;
+  @Field(() => ID) consultantId!: string;
+  @Field({ description: 'YYYY-MM-DD' }) workDate!: string;
+  @Field(() => Float) hours!: number;
+  @Field() billable!: boolean;
+  @Field(() => Int, { description: 'Hourly bill rate in cents at the time of logging.' }) billRateCents!: number;
+  @Field(() => Int, { description: 'Hourly cost in cents at the time of logging.' }) costRateCents!: number;
+  @Field() currency!: string;
+  @Field(() => DateTimeScalar) loggedAt!: string;
+  @Field(() => DateTimeScalar, { nullable: true }) correctedAt!: string | null;
+}
+
+@ObjectType()
+export class TimeEntryConnection extends Connection(TimeEntry) {}
+
+export function toTimeEntry(document: TimeEntryDocument): TimeEntry {
+  return {
+    id: document.entryId,
+    projectId: document.projectId,
+    clientId: document.clientId,
+    consultantId: document.consultantId,
+    workDate: document.workDate,
+    hours: document.hours,
+    billable: document.billable,
+    billRateCents: document.billRateCents,
+    costRateCents: document.costRateCents,
+    currency: document.currency,
+    loggedAt: document.loggedAt,
+    correctedAt: document.correctedAt,
+  };
+}
