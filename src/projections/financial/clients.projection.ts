@@ -106,9 +106,11 @@ function evolveClient(client: ClientDocument, event: Event): ClientDocument {
     }
     case 'RetainerCancelled':
       return withRetainer(client, event.data.retainerId, (retainer) => ({ ...retainer, cancelledAt: retainer.cancelledAt ?? at }));
-    case 'ClientOffboarded':
+    case 'ClientOffboarded': {
       if (!client.active) return client;
-      return { ...client, active: false, offboardedAt: at, activeIntervals: client.activeIntervals.map((interval) => (interval.to === null ? { ...interval, to: at } : interval)) };
+      const activeIntervals = client.activeIntervals.map((interval) => (interval.to === null ? { ...interval, to: at } : interval));
+      return { ...client, active: false, offboardedAt: at, activeIntervals };
+    }
     case 'ClientReactivated':
       if (client.active) return client;
       return { ...client, active: true, activeIntervals: [...client.activeIntervals, { from: at, to: null }] };
