@@ -73,7 +73,14 @@ export interface ProjectionCheckpoint {
 
 /**
  * The read-model port. Every adapter (embedded SQLite, MongoDB) passes the same contract suite in
- * `src/testing/read-store.contract.ts`.
+ * `src/testing/read-store.contract.ts`. Rules every adapter enforces:
+ * - collection and index names are 1–64 letters, digits or underscores, starting with a letter
+ *   (case-insensitive in SQLite); documents may not use the fields `_position` or `_deleted`;
+ * - filters use the operators above only; a value that looks like an operator matches itself
+ *   literally; filters on array fields are not supported;
+ * - a sort field holds one scalar type; null and missing sort first ascending, last descending;
+ * - `limit` is at least 1; a cursor only works with the adapter, filter and sort that issued it;
+ * - renaming a missing collection throws `read_store.collection_not_found`.
  */
 export interface ReadStore {
   getMany<D extends ReadDocument>(collection: string, ids: readonly string[]): Promise<Map<string, VersionedDocument<D>>>;
