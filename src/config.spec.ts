@@ -28,4 +28,15 @@ describe('configuration', () => {
     writeFileSync(path, '# comment\nPORT=5000\nDATA_DIR="/tmp/zixly"\n');
     expect(readDotEnv(path, { PORT: '6000' })).toMatchObject({ PORT: '6000', DATA_DIR: '/tmp/zixly' });
   });
+
+  it('turns GraphQL introspection off by default in production only, and lets GRAPHQL_INTROSPECTION decide', () => {
+    expect(loadConfig({}).graphqlIntrospection).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production' }).graphqlIntrospection).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'development', GRAPHQL_INTROSPECTION: 'false' }).graphqlIntrospection).toBe(false);
+  });
+
+  it('accepts a bootstrap admin key only in the zx_ format', () => {
+    expect(loadConfig({ ZIXLY_ADMIN_KEY: 'zx_abcdefghijklmnopqrstuvwxyz012345' }).adminKey).toBe('zx_abcdefghijklmnopqrstuvwxyz012345');
+    expect(() => loadConfig({ ZIXLY_ADMIN_KEY: 'admin' })).toThrow(/ZIXLY_ADMIN_KEY must look like zx_/);
+  });
 });

@@ -10,6 +10,10 @@ export interface AppConfig {
   readonly sqliteSynchronous: 'NORMAL' | 'FULL';
   readonly businessTimeZone: string;
   readonly nodeEnv: 'development' | 'production' | 'test';
+  /** `ZIXLY_ADMIN_KEY`: an admin API key registered at start (idempotent), so a fresh store can be administered. */
+  readonly adminKey: string | null;
+  /** Introspection and the landing page on /graphql; off by default in production. */
+  readonly graphqlIntrospection: boolean;
 }
 
 export class ConfigError extends Error {
@@ -47,6 +51,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = value('NODE_ENV') ?? 'development';
   if (nodeEnv !== 'development' && nodeEnv !== 'production' && nodeEnv !== 'test') problems.push(`NODE_ENV must be development, production or test, got "${nodeEnv}"`);
 
+  const adminKey = value('ZIXLY_ADMIN_KEY') ?? null;
+  if (adminKey && !/^zx_[A-Za-z0-9_-]{24,}$/.test(adminKey)) problems.push('ZIXLY_ADMIN_KEY must look like zx_ followed by at least 24 letters, digits, _ or -');
+
+  const introspection = value('GRAPHQL_INTROSPECTION')?.toLowerCase();
+  if (introspection !== undefined && introspection !== 'true' && introspection !== 'false') {
+    problems.push(`GRAPHQL_INTROSPECTION must be true or false, got "${introspection}"`);
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -56,6 +68,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     sqliteSynchronous: sqliteSynchronous as AppConfig['sqliteSynchronous'],
     businessTimeZone,
     nodeEnv: nodeEnv as AppConfig['nodeEnv'],
+    adminKey,
+    graphqlIntrospection: introspection === undefined ? nodeEnv !== 'production' : introspection === 'true',
   };
 }
 
