@@ -1,4 +1,6 @@
 import type { AppServices } from '../app-services';
+import type { ApiKeys } from './auth/api-keys.service';
+import type { ProjectionFeed } from './projections/projection-feed';
 
 export type Role = 'VIEWER' | 'EDITOR' | 'ADMIN';
 
@@ -9,9 +11,16 @@ export interface Principal {
   readonly role: Role;
 }
 
+/** What the API itself needs beyond the business services: keys and read-model progress. */
+export interface PlatformServices {
+  readonly apiKeys: ApiKeys;
+  readonly projectionFeed: ProjectionFeed;
+}
+
 /** Built once per request (or per subscription connection); resolvers read everything from here. */
 export interface GraphQLContext {
   readonly services: AppServices;
+  readonly platform: PlatformServices;
   /** Null only while the request is being authenticated; resolvers always see a principal. */
   readonly principal: Principal | null;
   readonly requestId: string;

@@ -1,0 +1,133 @@
+import { createCommandHandler, type CommandHandler } from '../../core/command-handler';
+import { UnauthorizedError } from '../../core/errors';
+import type { EventStore, Subscription } from '../../core/event-store.port';
+import type { RecordedEvent } from '../../core/messages';
+import { streamName } from '../../core/stream-name';
+import type { Clock } from '../../core/time';
+import type { Principal, Role } from '../context';
+import type { ApiKeyCommand } from './api-key.commands';
+import { apiKeyDecider } from './api-key.decider';
+import { apiKeyCategory, type ApiKeyEvent } from './api-key.events';
+import { hashOfSecret, keyIdOf, looksLikeApiKey, newApiKeySecret } from './api-key.secret';
+
+export interface ApiKeyView {
+  readonly keyId: string;
+  readonly name: string;
+  readonly role: Role;
+  readonly createdAt: string;
+  readonly revokedAt: string | null;
+}
+
+interface IndexedKey extends ApiKeyView {
+  readonly hash: string;
+  /** Position of the last event applied: the live feed and the writer may both deliver an event. */
+  readonly position: bigint;
+}
+
+export interface Actor {
+  readonly actor: string;
+  readonly correlationId: string;
+}
+
+/**
+ * API keys, event-sourced in `ApiKey-<keyId>` streams. Authentication reads an in-memory index
+ * loaded from the category at start and kept live by a subscription; this process's own writes
+ * are applied at once so a revoked key is refused by the very next request.
+ */
+export class ApiKeys {
+  private readonly byHash = new Map<string, IndexedKey>();
+  private readonly byId = new Map<string, IndexedKey>();
+  private readonly handle: CommandHandler;
+  private subscription: Subscription | null = null;
+  private following: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly clock: Clock,
+  ) {
+    this.handle = createCommandHandler(store);
+  }
+
+  async start(): Promise<void> {
+    let last: bigint | undefined;
+    for await (const event of this.store.readAll({ categories: [apiKeyCategory] })) {
+      this.apply(event);
+      last = event.position;
+    }
+    this.subscription = this.store.subscribe({ after: last, categories: [apiKeyCategory] });
+    this.following = this.follow(this.subscription);
+  }
+
+  async stop(): Promise<void> {
+    await this.subscription?.close();
+    await this.following;
+  }
+
+  /** The caller behind a bearer secret; unknown and revoked keys are refused with a reason. */
+  authenticate(secret: string): Principal {
+    const key = looksLikeApiKey(secret) ? this.byHash.get(hashOfSecret(secret)) : undefined;
+    if (!key) throw new UnauthorizedError('auth.invalid_key', 'Invalid API key');
+    if (key.revokedAt !== null) throw new UnauthorizedError('auth.revoked_key', `API key "${key.name}" was revoked`);
+    return { keyId: key.keyId, name: key.name, role: key.role };
+  }
+
+  /** Creates a key and returns its secret: the only time the secret is ever visible. */
+  async create(name: string, role: Role, by: Actor): Promise<{ key: ApiKeyView; secret: string }> {
+    const secret = newApiKeySecret();
+    const key = await this.register(secret, name, role, by);
+    return { key, secret };
+  }
+
+  /** Registers a known secret (the bootstrap admin key); the same secret always gives the same key. */
+  async register(secret: string, name: string, role: Role, by: Actor): Promise<ApiKeyView> {
+    const hash = hashOfSecret(secret);
+    const keyId = keyIdOf(hash);
+    await this.execute(keyId, { type: 'CreateApiKey', data: { keyId, name, role, hash }, occurredAt: this.clock().toISOString() }, by);
+    return this.viewOf(this.byId.get(keyId)!);
+  }
+
+  async revoke(keyId: string, by: Actor): Promise<ApiKeyView> {
+    await this.execute(keyId, { type: 'RevokeApiKey', data: { keyId }, occurredAt: this.clock().toISOString() }, by);
+    return this.viewOf(this.byId.get(keyId)!);
+  }
+
+  list(): ApiKeyView[] {
+    return [...this.byId.values()].map((key) => this.viewOf(key)).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.keyId.localeCompare(b.keyId));
+  }
+
+  private async execute(keyId: string, command: ApiKeyCommand, by: Actor): Promise<void> {
+    const stream = streamName(apiKeyCategory, keyId);
+    const result = await this.handle(apiKeyDecider, stream, command, { actor: by.actor, correlationId: by.correlationId });
+    for (const event of result.events) this.apply(event);
+    // An idempotent no-op may concern a key this index has not seen yet (written by another process).
+    if (!this.byId.has(keyId)) for await (const event of this.store.readStream(stream)) this.apply(event);
+  }
+
+  private async follow(subscription: Subscription): Promise<void> {
+    try {
+      for await (const event of subscription) this.apply(event);
+    } catch (error) {
+      console.error(JSON.stringify({ level: 'error', msg: 'API key feed stopped', error: String(error) }));
+    }
+  }
+
+  private apply(event: RecordedEvent): void {
+    const { type, data } = event as unknown as ApiKeyEvent;
+    const current = this.byId.get(data.keyId);
+    if (current && current.position >= event.position) return;
+    if (type === 'ApiKeyCreated') {
+      this.index({ keyId: data.keyId, name: data.name, role: data.role, hash: data.hash, createdAt: data.createdAt, revokedAt: null, position: event.position });
+    } else if (type === 'ApiKeyRevoked' && current) {
+      this.index({ ...current, revokedAt: data.revokedAt, position: event.position });
+    }
+  }
+
+  private index(key: IndexedKey): void {
+    this.byId.set(key.keyId, key);
+    this.byHash.set(key.hash, key);
+  }
+
+  private viewOf({ keyId, name, role, createdAt, revokedAt }: IndexedKey): ApiKeyView {
+    return { keyId, name, role, createdAt, revokedAt };
+  }
+}
