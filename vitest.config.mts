@@ -17,7 +17,8 @@ export default defineConfig({
   ],
   resolve: {
     // One graphql realm: type-graphql and Apollo load the CommonJS build.
-    alias: { graphql: require.resolve('graphql') },
+    // graphql-query-complexity's ESM build imports graphql/index.mjs explicitly: take its CommonJS build.
+    alias: { graphql: require.resolve('graphql'), 'graphql-query-complexity': require.resolve('graphql-query-complexity') },
   },
   test: {
     include: ['src/**/*.spec.ts'],

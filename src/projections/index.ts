@@ -1,0 +1,8 @@
+import type { Projection } from '../core/projection';
+import { deliveryProjections } from './delivery';
+import { financialProjections } from './financial';
+import { salesProjections } from './sales';
+import { supportProjections } from './support';
+
+/** Every read model the runner maintains; an area joins by exporting its array from its index. */
+export const allProjections: Projection[] = [...deliveryProjections, ...financialProjections, ...salesProjections, ...supportProjections];

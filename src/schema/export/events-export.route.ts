@@ -1,0 +1,51 @@
+import { once } from 'node:events';
+import type { ServerResponse } from 'node:http';
+import { isAppError } from '../../core/errors';
+import { type Route, sendJson } from '../../http/http-server';
+import { requireRole } from '../auth/roles';
+import { codeOfKind } from '../error-mapping';
+import { matchesCriteria, storeFilterOf } from '../events/event-criteria';
+import { toEventJson } from '../events/event.type';
+import { type ContextDeps, correlationIdOf, principalOf, sendUnauthenticated } from '../http/request-context';
+import { criteriaOfQuery } from './export-query';
+
+export const eventsExportPath = '/export/events.ndjson';
+
+/** Resolves when the socket can take more, or when the client went away (never hangs on a dead client). */
+async function drained(response: ServerResponse): Promise<void> {
+  const abort = new AbortController();
+  await Promise.race([once(response, 'drain', { signal: abort.signal }), once(response, 'close', { signal: abort.signal })]).catch(() => undefined);
+  abort.abort();
+}
+
+/**
+ * `GET /export/events.ndjson?types=&categories=&streams=&from=&to=&correlationId=`: the log, one
+ * event per line, with the filters of the `events` query (VIEWER key). Streams as it reads: the
+ * store is iterated lazily and writing waits for `drain`, so memory stays flat on any log size.
+ */
+export function eventsExportRoute(deps: ContextDeps): Route {
+  return {
+    method: 'GET',
+    path: eventsExportPath,
+    async handle(request, response) {
+      const correlationId = correlationIdOf(request.headers);
+      let criteria;
+      try {
+        requireRole(principalOf(request.headers, deps), 'VIEWER', 'The export');
+        criteria = criteriaOfQuery(new URL(request.url ?? '/', 'http://localhost').searchParams);
+      } catch (error) {
+        if (!isAppError(error)) throw error;
+        if (error.kind === 'unauthorized') return sendUnauthenticated(response, error, correlationId);
+        const status = error.kind === 'forbidden' ? 403 : 400;
+        return sendJson(response, status, { errors: [{ message: error.message, extensions: { code: codeOfKind[error.kind], reason: error.code } }] });
+      }
+      response.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store', 'x-correlation-id': correlationId });
+      for await (const event of deps.services.eventStore.readAll(storeFilterOf(criteria))) {
+        if (response.destroyed) break;
+        if (!matchesCriteria(event, criteria)) continue;
+        if (!response.write(`${toEventJson(event)}\n`)) await drained(response);
+      }
+      response.end();
+    },
+  };
+}

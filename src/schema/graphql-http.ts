@@ -1,0 +1,117 @@
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { ApolloServer, HeaderMap, type HTTPGraphQLRequest, type HTTPGraphQLResponse } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDisableSuggestions } from '@apollo/server/plugin/disableSuggestions';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import type { GraphQLSchema } from 'graphql';
+import { isAppError } from '../core/errors';
+import { type Route, sendJson } from '../http/http-server';
+import { mutationRolePlugin } from './auth/mutation-role.plugin';
+import type { GraphQLContext } from './context';
+import { errorMappingPlugin, formatError } from './error-mapping';
+import { defaultQueryLimits, type QueryLimits, queryLimitsPlugin } from './hardening/query-limits';
+import { BodyTooLargeError, readBody } from './http/request-body';
+import { type ContextDeps, correlationIdOf, createContext, principalOf, sendUnauthenticated } from './http/request-context';
+import { attachSubscriptions } from './subscriptions-ws';
+
+export const graphqlPath = '/graphql';
+
+export interface GraphQLEndpointOptions {
+  readonly schema: GraphQLSchema;
+  readonly deps: ContextDeps;
+  /** Introspection, the landing page and field suggestions ("did you mean…"). */
+  readonly introspection: boolean;
+  readonly limits?: QueryLimits;
+}
+
+export interface GraphQLEndpoint {
+  readonly routes: Route[];
+  /** Serves subscriptions (graphql-ws) on the same server and path; the result closes them (code 1001). */
+  attach(server: Server): () => Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function createGraphQLEndpoint(options: GraphQLEndpointOptions): Promise<GraphQLEndpoint> {
+  const { schema, deps, introspection } = options;
+  const limits = options.limits ?? defaultQueryLimits;
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema,
+    introspection,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    formatError,
+    plugins: [
+      errorMappingPlugin,
+      mutationRolePlugin,
+      queryLimitsPlugin(limits),
+      introspection ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
+      ...(introspection ? [] : [ApolloServerPluginDisableSuggestions()]),
+    ],
+  });
+  await apollo.start();
+
+  const handle = async (request: IncomingMessage, response: ServerResponse) => {
+    const correlationId = correlationIdOf(request.headers);
+    response.setHeader('x-correlation-id', correlationId);
+    let principal = null;
+    if (!(introspection && isLandingPageRequest(request))) {
+      try {
+        principal = principalOf(request.headers, deps);
+      } catch (error) {
+        if (isAppError(error) && error.kind === 'unauthorized') return sendUnauthenticated(response, error, correlationId);
+        throw error;
+      }
+    }
+    let httpGraphQLRequest: HTTPGraphQLRequest;
+    try {
+      httpGraphQLRequest = await toHttpGraphQLRequest(request);
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) return sendJson(response, 413, { errors: [{ message: error.message, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+      if (error instanceof SyntaxError) return sendJson(response, 400, { errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+      throw error;
+    }
+    const context = createContext(deps, principal, correlationId);
+    const result = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => context });
+    await writeHttpGraphQLResponse(response, result);
+  };
+
+  return {
+    routes: [
+      { method: 'POST', path: graphqlPath, handle },
+      { method: 'GET', path: graphqlPath, handle },
+    ],
+    attach: (server) => attachSubscriptions({ server, path: graphqlPath, schema, deps, introspection, limits }),
+    stop: () => apollo.stop(),
+  };
+}
+
+function isLandingPageRequest(request: IncomingMessage): boolean {
+  return request.method === 'GET' && !request.url?.includes('?') && (request.headers.accept ?? '').includes('text/html');
+}
+
+async function toHttpGraphQLRequest(request: IncomingMessage): Promise<HTTPGraphQLRequest> {
+  const headers = new HeaderMap();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const raw = request.method === 'POST' ? await readBody(request) : '';
+  const isJson = (headers.get('content-type') ?? '').includes('application/json');
+  return {
+    method: request.method ?? 'GET',
+    headers,
+    search: new URL(request.url ?? '/', 'http://localhost').search,
+    body: isJson && raw !== '' ? JSON.parse(raw) : raw,
+  };
+}
+
+async function writeHttpGraphQLResponse(response: ServerResponse, result: HTTPGraphQLResponse): Promise<void> {
+  for (const [name, value] of result.headers) response.setHeader(name, value);
+  response.statusCode = result.status ?? 200;
+  if (result.body.kind === 'complete') {
+    response.end(result.body.string);
+    return;
+  }
+  for await (const chunk of result.body.asyncIterator) response.write(chunk);
+  response.end();
+}

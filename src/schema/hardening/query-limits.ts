@@ -1,0 +1,55 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { type DocumentNode, GraphQLError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import { operationDepth } from './operation-depth';
+
+export interface QueryLimits {
+  readonly maxDepth: number;
+  readonly maxComplexity: number;
+}
+
+/** A page of 200 events with every field costs about 2,400; dashboards stay well below. */
+export const defaultQueryLimits: QueryLimits = { maxDepth: 12, maxComplexity: 5_000 };
+
+const refused = (message: string, code: string, limit: number, actual: number) =>
+  new GraphQLError(message, { extensions: { code, limit, actual, http: { status: 400 } } });
+
+/** The errors that refuse an operation before it runs (HTTP and WebSocket alike); empty when it may run. */
+export function operationLimitErrors(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> | undefined,
+  limits: QueryLimits,
+): GraphQLError[] {
+  const depth = operationDepth(document, operation);
+  if (depth > limits.maxDepth) {
+    return [refused(`Query depth ${depth} exceeds the limit of ${limits.maxDepth}`, 'QUERY_TOO_DEEP', limits.maxDepth, depth)];
+  }
+  const complexity = getComplexity({
+    schema,
+    query: document,
+    operationName: operation.name?.value,
+    variables: variables ?? {},
+    // type-graphql puts `complexity` into field extensions; other fields cost 1.
+    estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+  });
+  if (complexity > limits.maxComplexity) {
+    return [refused(`Query complexity ${complexity} exceeds the limit of ${limits.maxComplexity}`, 'QUERY_TOO_COMPLEX', limits.maxComplexity, complexity)];
+  }
+  return [];
+}
+
+export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, operation, request }) {
+          if (!operation) return;
+          const [error] = operationLimitErrors(schema, document, operation, request.variables, limits);
+          if (error) throw error;
+        },
+      };
+    },
+  };
+}

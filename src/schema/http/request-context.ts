@@ -1,0 +1,37 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
+import type { AppServices } from '../../app-services';
+import type { AppError } from '../../core/errors';
+import { sendJson } from '../../http/http-server';
+import { authenticateBearer } from '../auth/authenticate-request';
+import type { GraphQLContext, PlatformServices, Principal } from '../context';
+
+const acceptableCorrelationId = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** The caller's `x-correlation-id` when it is a sane token, else a fresh one. */
+export function correlationIdOf(headers: IncomingHttpHeaders): string {
+  const given = headers['x-correlation-id'];
+  const value = Array.isArray(given) ? given[0] : given;
+  return value && acceptableCorrelationId.test(value) ? value : randomUUID();
+}
+
+export interface ContextDeps {
+  readonly services: AppServices;
+  readonly platform: PlatformServices;
+}
+
+export function createContext(deps: ContextDeps, principal: Principal | null, correlationId: string): GraphQLContext {
+  return { services: deps.services, platform: deps.platform, principal, requestId: randomUUID(), correlationId };
+}
+
+/** Throws UnauthorizedError (missing, malformed, unknown or revoked key). */
+export function principalOf(headers: IncomingHttpHeaders, deps: ContextDeps): Principal {
+  return authenticateBearer(headers.authorization, deps.platform.apiKeys);
+}
+
+/** 401 with a GraphQL-shaped body, so GraphQL clients and plain HTTP clients both read the reason. */
+export function sendUnauthenticated(response: ServerResponse, error: AppError, correlationId: string): void {
+  response.setHeader('www-authenticate', 'Bearer');
+  response.setHeader('x-correlation-id', correlationId);
+  sendJson(response, 401, { errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED', reason: error.code } }] });
+}

@@ -1,0 +1,39 @@
+import { Arg, Authorized, Ctx, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import type { GraphQLContext } from '../context';
+import type { ProjectionAdvance } from './projection-feed';
+import { ProjectionAdvancedType, ProjectionStatusType, toProjectionStatus } from './projection-status.type';
+
+@Resolver()
+export class ProjectionsResolver {
+  @Authorized('VIEWER')
+  @Query(() => [ProjectionStatusType], { description: 'Every read model: position, lag, failure and rebuild progress.' })
+  async projections(@Ctx() { services }: GraphQLContext): Promise<ProjectionStatusType[]> {
+    const lags = new Map((await services.projections.lag()).map((lag) => [lag.name, lag]));
+    return services.projections.status().map((status) => toProjectionStatus(status, lags.get(status.name) ?? null));
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => ProjectionStatusType, {
+    description: 'Starts rebuilding a read model from the log and returns at once; follow it with `projections`.',
+  })
+  rebuildProjection(@Arg('name') name: string, @Ctx() { services, correlationId }: GraphQLContext): ProjectionStatusType {
+    // The runner records a failed rebuild (rebuildError); the request does not wait for it.
+    services.projections.rebuild(name).catch((error: unknown) => {
+      console.error(JSON.stringify({ level: 'error', msg: 'projection rebuild failed', projection: name, correlationId, error: String(error) }));
+    });
+    const status = services.projections.status().find((candidate) => candidate.name === name)!;
+    return toProjectionStatus(status, null, true);
+  }
+
+  @Authorized('VIEWER')
+  @Subscription(() => ProjectionAdvancedType, {
+    description: 'Emits when read models apply new events (latest position per projection), so dashboards can refetch.',
+    subscribe: ({ args, context }) => (context as GraphQLContext).platform.projectionFeed.subscribe((args as { names?: string[] | null }).names ?? null),
+  })
+  projectionAdvanced(
+    @Root() advance: ProjectionAdvance,
+    @Arg('names', () => [String], { nullable: true, description: 'Only these projections; all when omitted.' }) _names: string[] | null,
+  ): ProjectionAdvancedType {
+    return advance;
+  }
+}
