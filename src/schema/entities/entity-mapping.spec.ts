@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openResolverHarness, type ResolverHarness } from '../../testing/resolver-harness';
+import { commandResolvers } from '../commands';
+import { everyCommand, mutationFor } from '../commands/every-command.fixture';
+import { entityResolvers } from '.';
+
+type IntrospectedType = { name: string; fields: { name: string; type: TypeRef }[] | null };
+type TypeRef = { kind: string; name: string | null; ofType: TypeRef | null };
+
+const connections = ['clients', 'consultants', 'projects', 'timeEntries', 'invoices', 'expenses', 'tickets', 'leads', 'campaigns'] as const;
+
+function namedType(ref: TypeRef): TypeRef {
+  return ref.ofType ? namedType(ref.ofType) : ref;
+}
+
+/** Every field of a node type, nested objects included, except its paged `history`. */
+function selectionOf(typeName: string, types: Map<string, IntrospectedType>): string {
+  const fields = types.get(typeName)!.fields!.filter((field) => field.name !== 'history');
+  return fields
+    .map((field) => {
+      const named = namedType(field.type);
+      return named.kind === 'OBJECT' ? `${field.name} { ${selectionOf(named.name!, types)} }` : field.name;
+    })
+    .join(' ');
+}
+
+describe('entity types over a whole business history', () => {
+  let api: ResolverHarness;
+  let types: Map<string, IntrospectedType>;
+  beforeAll(async () => {
+    api = await openResolverHarness([...commandResolvers, ...entityResolvers]);
+    for (const [index, row] of everyCommand.entries()) {
+      const wait = index === everyCommand.length - 1 ? 'waitForProjections: true' : '';
+      const response = await api.execute(mutationFor(row.type, 'status', wait), { input: row.input });
+      if (response.errors) throw new Error(`${row.type}: ${JSON.stringify(response.errors)}`);
+    }
+    const introspection = await api.execute<{ __schema: { types: IntrospectedType[] } }>(
+      '{ __schema { types { name fields { name type { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } } }',
+    );
+    types = new Map(introspection.data!.__schema.types.map((type) => [type.name, type]));
+  });
+  afterAll(() => api.close());
+
+  it.each(connections)('maps every field of each %s document, nulls where the schema allows them', async (connection) => {
+    const queryField = types.get('Query')!.fields!.find((field) => field.name === connection)!;
+    const connectionType = types.get(namedType(queryField.type).name!)!;
+    const nodeType = namedType(connectionType.fields!.find((field) => field.name === 'nodes')!.type).name!;
+
+    const response = await api.execute<Record<string, { nodes: { id: string; history: { nodes: unknown[] } }[] }>>(
+      `{ ${connection}(first: 200) { nodes { ${selectionOf(nodeType, types)} history(first: 1) { nodes { type } } } } }`,
+      {},
+      'VIEWER',
+    );
+
+    expect(response.errors).toBeUndefined();
+    const nodes = response.data![connection]!.nodes;
+    expect(nodes.length).toBeGreaterThan(0);
+    for (const node of nodes) expect(node.history.nodes).toHaveLength(1);
+  });
+
+  it('derives statuses from the documents', async () => {
+    const response = await api.execute<Record<string, { nodes: { id: string; status: string }[] }>>(
+      `{ clients { nodes { id status } } consultants { nodes { id status } } projects(sort: NAME_ASC) { nodes { id status } }
+         invoices(sort: ISSUED_ON_ASC) { nodes { id status } } tickets { nodes { id status } } leads(sort: CAPTURED_AT_ASC) { nodes { id status } }
+         campaigns { nodes { id status } } }`,
+      {},
+      'VIEWER',
+    );
+
+    const statuses = Object.fromEntries(Object.entries(response.data!).map(([key, page]) => [key, page.nodes.map((node) => `${node.id}:${node.status}`)]));
+    expect(statuses).toEqual({
+      clients: ['c-1:ACTIVE'],
+      consultants: ['k-1:ACTIVE', 'k-2:DEACTIVATED'],
+      projects: ['p-1:COMPLETED', 'p-2:CANCELLED'],
+      invoices: ['i-1:PAID', 'i-2:VOID'],
+      tickets: ['t-1:OPEN'],
+      leads: ['l-1:WON', 'l-2:OPEN'],
+      campaigns: ['cmp-1:ENDED'],
+    });
+  });
+});
