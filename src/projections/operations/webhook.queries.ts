@@ -1,6 +1,7 @@
 import { instantInPeriod, type Period, type ResolvedPeriod } from '../../core/business-time';
 import { parseInstant } from '../../core/time';
 import { minutesBetween } from '../shared/event-instant';
+import { distinctById } from '../financial/financial.reads';
 import { kpiResult, periodOf, type KpiContext, type KpiResult } from '../shared/kpi';
 import type { WebhookDeliveryDocument, WebhookDocument } from './webhook-deliveries.projection';
 
@@ -76,6 +77,5 @@ export async function webhookDeliveries(context: KpiContext, period: Period, opt
   const byTool: Record<string, Tally> = {};
   for (const document of active) countActivity(tallyFor(byTool, document.tool), document, resolved);
   for (const delivery of backlog) countBacklog(tallyFor(byTool, delivery.tool), delivery, backlogInstant);
-  const used = new Map([...active, ...backlog].map((document) => [document._id, document]));
-  return kpiResult(context, ['webhook_deliveries'], [...used.values()], byTool);
+  return kpiResult(context, ['webhook_deliveries'], distinctById<WebhookDocument>([...active, ...backlog]), byTool);
 }

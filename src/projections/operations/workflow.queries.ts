@@ -1,5 +1,6 @@
 import type { Period, ResolvedPeriod } from '../../core/business-time';
 import type { DocumentFilter } from '../../core/read-store.port';
+import { distinctById } from '../financial/financial.reads';
 import { kpiResult, periodOf, type KpiContext, type KpiResult } from '../shared/kpi';
 import { ratio, sum, sumBy } from '../shared/kpi-math';
 import { datesIn, instantsIn } from '../shared/period-filter';
@@ -51,8 +52,7 @@ export async function workflowRuns(context: KpiContext, period: Period): Promise
   for (const workflow of workflows) {
     byWorkflow[workflow] = countsOf(started.filter((run) => run.workflow === workflow), finished.filter((run) => run.workflow === workflow));
   }
-  const used = new Map([...started, ...finished].map((run) => [run._id, run]));
-  return kpiResult(context, ['workflow_runs'], [...used.values()], byWorkflow);
+  return kpiResult(context, ['workflow_runs'], distinctById([...started, ...finished]), byWorkflow);
 }
 
 async function savedIn(context: KpiContext, period: ResolvedPeriod): Promise<{ value: ManualWorkSaved; runs: WorkflowRunDocument[] }> {

@@ -1,5 +1,6 @@
 import type { Period } from '../../core/business-time';
 import { leadStages, type LeadStage } from '../../aggregates/lead/lead.events';
+import { distinctById } from '../financial/financial.reads';
 import { kpiResult, periodOf, type KpiContext, type KpiResult } from '../shared/kpi';
 import { mean, sum } from '../shared/kpi-math';
 import { stageIndex, stateAt } from './lead-history';
@@ -69,10 +70,6 @@ function stageRows(open: readonly OpenLead[], valued: readonly OpenLead[], rates
   });
 }
 
-function unique(leads: readonly LeadDocument[]): LeadDocument[] {
-  return [...new Map(leads.map((lead) => [lead._id, lead])).values()];
-}
-
 /**
  * pipelineValue: Σ latest estimate of leads open at the period end, and weighted by each stage's win
  * rate (share of leads closed in the 365 days before the period end that reached the stage and were
@@ -84,7 +81,7 @@ export async function pipelineValue(context: KpiContext, period: Period, options
   const [open, history] = await Promise.all([openLeadsAt(context, end), stageWinRatesAt(context, end, options.winRateWindowDays ?? 365)]);
   const valued = open.filter(({ state }) => state.valueCents !== null && state.currency === currency);
   const weighted = history.leads.length === 0 ? null : Math.round(sum(valued.map(({ state }) => state.valueCents! * history.rates[state.stage]!)));
-  return kpiResult(context, ['leads'], unique([...open.map(({ lead }) => lead), ...history.leads]), {
+  return kpiResult(context, ['leads'], distinctById([...open.map(({ lead }) => lead), ...history.leads]), {
     currency,
     openLeads: open.length,
     unvaluedLeads: open.filter(({ state }) => state.valueCents === null).length,
@@ -109,7 +106,7 @@ export async function pipelineVelocity(context: KpiContext, period: Period, opti
   const { days } = salesCycleOf(won, context.timeZone);
   const factors = [averageWonValueCents, rate.value.rate, days];
   const centsPerDay = factors.some((factor) => factor === null) || days === 0 ? null : Math.round((qualified.length * averageWonValueCents! * rate.value.rate!) / days!);
-  return kpiResult(context, ['leads'], unique([...qualified.map(({ lead }) => lead), ...won, ...rate.leads]), {
+  return kpiResult(context, ['leads'], distinctById([...qualified.map(({ lead }) => lead), ...won, ...rate.leads]), {
     currency,
     centsPerDay,
     openQualifiedLeads: qualified.length,
