@@ -1,19 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandTypes } from '../../aggregates';
 import { collect } from '../../core/event-store.port';
-import { openResolverHarness, type ResolverHarness } from '../../testing/resolver-harness';
-import { entityResolvers } from '../entities';
-import { commandResolvers } from '.';
+import { ApiClient } from '../../testing/api-client';
 import { everyCommand, mutationFor, mutationOf } from './every-command.fixture';
 
 type Payload = { status: string; replayed: boolean; stream: string; revision: string; position: string; events: { id: string; type: string; revision: string; position: string }[] };
 
 describe('a mutation per business command', () => {
-  let api: ResolverHarness;
+  let api: ApiClient;
   beforeAll(async () => {
-    api = await openResolverHarness([...commandResolvers, ...entityResolvers]);
+    api = await ApiClient.start();
   });
-  afterAll(() => api.close());
+  afterAll(() => api.stop());
 
   it('covers every command type of the business', () => {
     const covered = new Set(everyCommand.map((row) => row.type));

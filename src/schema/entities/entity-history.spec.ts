@@ -1,8 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openResolverHarness, type ResolverHarness } from '../../testing/resolver-harness';
-import { commandResolvers } from '../commands';
+import { ApiClient } from '../../testing/api-client';
 import { mutationFor } from '../commands/every-command.fixture';
-import { entityResolvers } from '.';
 
 type History = { nodes: { type: string; revision: string; stream: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
 
@@ -10,11 +8,11 @@ const invoice = { invoiceId: 'i-1', clientId: 'c-1', number: 'INV-001', amountCe
 const payment = (paymentId: string) => ({ invoiceId: 'i-1', paymentId, amountCents: 3_000, paidOn: '2026-03-10' });
 
 describe('entity history and read-your-writes', () => {
-  let api: ResolverHarness;
+  let api: ApiClient;
   beforeEach(async () => {
-    api = await openResolverHarness([...commandResolvers, ...entityResolvers]);
+    api = await ApiClient.start();
   });
-  afterEach(() => api.close());
+  afterEach(() => api.stop());
 
   async function run(type: string, input: object, extra = ''): Promise<Record<string, { projectionsCaughtUp: boolean | null }>> {
     const response = await api.execute<Record<string, { projectionsCaughtUp: boolean | null }>>(mutationFor(type, 'status projectionsCaughtUp', extra), { input });

@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openResolverHarness, type ResolverHarness } from '../../testing/resolver-harness';
-import { commandResolvers } from '../commands';
+import { ApiClient } from '../../testing/api-client';
 import { everyCommand, mutationFor } from '../commands/every-command.fixture';
-import { entityResolvers } from '.';
 
 type IntrospectedType = { name: string; fields: { name: string; type: TypeRef }[] | null };
 type TypeRef = { kind: string; name: string | null; ofType: TypeRef | null };
@@ -25,10 +23,10 @@ function selectionOf(typeName: string, types: Map<string, IntrospectedType>): st
 }
 
 describe('entity types over a whole business history', () => {
-  let api: ResolverHarness;
+  let api: ApiClient;
   let types: Map<string, IntrospectedType>;
   beforeAll(async () => {
-    api = await openResolverHarness([...commandResolvers, ...entityResolvers]);
+    api = await ApiClient.start();
     for (const [index, row] of everyCommand.entries()) {
       const wait = index === everyCommand.length - 1 ? 'waitForProjections: true' : '';
       const response = await api.execute(mutationFor(row.type, 'status', wait), { input: row.input });
@@ -39,7 +37,7 @@ describe('entity types over a whole business history', () => {
     );
     types = new Map(introspection.data!.__schema.types.map((type) => [type.name, type]));
   });
-  afterAll(() => api.close());
+  afterAll(() => api.stop());
 
   it.each(connections)('maps every field of each %s document, nulls where the schema allows them', async (connection) => {
     const queryField = types.get('Query')!.fields!.find((field) => field.name === connection)!;
@@ -47,7 +45,7 @@ describe('entity types over a whole business history', () => {
     const nodeType = namedType(connectionType.fields!.find((field) => field.name === 'nodes')!.type).name!;
 
     const response = await api.execute<Record<string, { nodes: { id: string; history: { nodes: unknown[] } }[] }>>(
-      `{ ${connection}(first: 200) { nodes { ${selectionOf(nodeType, types)} history(first: 1) { nodes { type } } } } }`,
+      `{ ${connection}(first: 50) { nodes { ${selectionOf(nodeType, types)} history(first: 1) { nodes { type } } } } }`,
       {},
       'VIEWER',
     );

@@ -1,8 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openResolverHarness, type ResolverHarness } from '../../testing/resolver-harness';
-import { commandResolvers } from '../commands';
+import { ApiClient } from '../../testing/api-client';
 import { mutationFor } from '../commands/every-command.fixture';
-import { entityResolvers } from '.';
 
 type Page = { nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
 
@@ -17,11 +15,11 @@ const invoice = (invoiceId: string, clientId: string, issuedOn: string, dueOn: s
 });
 
 describe('entity queries', () => {
-  let api: ResolverHarness;
+  let api: ApiClient;
   beforeEach(async () => {
-    api = await openResolverHarness([...commandResolvers, ...entityResolvers]);
+    api = await ApiClient.start();
   });
-  afterEach(() => api.close());
+  afterEach(() => api.stop());
 
   async function given(type: string, inputs: readonly object[]): Promise<void> {
     for (const [index, input] of inputs.entries()) {
@@ -110,7 +108,7 @@ describe('entity queries', () => {
   it('returns null for an unknown id', async () => {
     const response = await api.execute('{ client(id: "nope") { id } invoice(id: "nope") { id } lead(id: "nope") { id } }', {}, 'VIEWER');
 
-    expect(response).toEqual({ data: { client: null, invoice: null, lead: null } });
+    expect(response).toEqual({ status: 200, data: { client: null, invoice: null, lead: null } });
   });
 
   it('refuses a page size above 200, a malformed date bound and a cursor replayed with another sort', async () => {
