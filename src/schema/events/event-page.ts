@@ -13,19 +13,25 @@ import { type EventConnection, toEventNode } from './event.type';
 export const eventScanBudget = 10_000;
 
 /** One page of the log after `after` (exclusive), filtered by `criteria`. */
-export async function readEventPage(store: EventStore, criteria: EventCriteria, first: number, after: bigint | undefined): Promise<EventConnection> {
+export async function readEventPage(
+  store: EventStore,
+  criteria: EventCriteria,
+  first: number,
+  after: bigint | undefined,
+  budget = eventScanBudget,
+): Promise<EventConnection> {
   const found: RecordedEvent[] = [];
   let scanned = 0;
   let lastScanned: bigint | null = null;
   // One match beyond the page tells whether there is a next page.
-  for await (const event of store.readAll({ ...storeFilterOf(criteria), after, maxCount: eventScanBudget })) {
+  for await (const event of store.readAll({ ...storeFilterOf(criteria), after, maxCount: budget })) {
     scanned++;
     lastScanned = event.position;
     if (matchesCriteria(event, criteria) && found.push(event) > first) break;
   }
   const page = found.slice(0, first);
   const hasMoreMatches = found.length > first;
-  const budgetSpent = !hasMoreMatches && scanned >= eventScanBudget;
+  const budgetSpent = !hasMoreMatches && scanned >= budget;
   const endPosition = budgetSpent ? lastScanned : (page.at(-1)?.position ?? null);
   return connectionOf(page, hasMoreMatches || budgetSpent, endPosition === null ? null : positionCursor(endPosition));
 }

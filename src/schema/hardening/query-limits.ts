@@ -26,14 +26,21 @@ export function operationLimitErrors(
   if (depth > limits.maxDepth) {
     return [refused(`Query depth ${depth} exceeds the limit of ${limits.maxDepth}`, 'QUERY_TOO_DEEP', limits.maxDepth, depth)];
   }
-  const complexity = getComplexity({
-    schema,
-    query: document,
-    operationName: operation.name?.value,
-    variables: variables ?? {},
-    // type-graphql puts `complexity` into field extensions; other fields cost 1.
-    estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-  });
+  let complexity: number;
+  try {
+    complexity = getComplexity({
+      schema,
+      query: document,
+      operationName: operation.name?.value,
+      variables: variables ?? {},
+      // type-graphql puts `complexity` into field extensions; other fields cost 1.
+      estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+    });
+  } catch (error) {
+    // Variables that do not coerce: execution reports them to the client as BAD_USER_INPUT.
+    if (error instanceof GraphQLError) return [];
+    throw error;
+  }
   if (complexity > limits.maxComplexity) {
     return [refused(`Query complexity ${complexity} exceeds the limit of ${limits.maxComplexity}`, 'QUERY_TOO_COMPLEX', limits.maxComplexity, complexity)];
   }

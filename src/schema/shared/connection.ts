@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { Max, Min } from 'class-validator';
 import { ArgsType, type ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { ValidationError } from '../../core/errors';

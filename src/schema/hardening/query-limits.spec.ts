@@ -1,0 +1,36 @@
+import { buildSchema, getOperationAST, parse } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { defaultQueryLimits, operationLimitErrors } from './query-limits';
+
+const schema = buildSchema(`
+  type Client { name: String  projects: [Project]  }
+  type Project { name: String  client: Client }
+  type Query { client: Client }
+`);
+
+function errorsOf(query: string) {
+  const document = parse(query);
+  return operationLimitErrors(schema, document, getOperationAST(document)!, {}, defaultQueryLimits).map((error) => error.message);
+}
+
+/** `{ client { projects { client { … name } } } }` with `depth` levels of fields. */
+function nested(depth: number): string {
+  const fields = Array.from({ length: depth - 1 }, (_, level) => (level % 2 === 0 ? 'client' : 'projects'));
+  return `{ ${fields.join(' { ')} { name }${' }'.repeat(depth - 2)} }`;
+}
+
+describe('operation limits', () => {
+  it('refuses an operation deeper than 12 levels, naming its depth', () => {
+    expect(errorsOf(nested(15))).toEqual(['Query depth 15 exceeds the limit of 12']);
+  });
+
+  it('accepts an operation exactly 12 levels deep', () => {
+    expect(errorsOf(nested(12))).toEqual([]);
+  });
+
+  it('counts depth through fragments and ignores introspection fields', () => {
+    const viaFragments = `query { ...C } fragment C on Query { ${nested(13).slice(1, -1)} }`;
+    expect(errorsOf(viaFragments)).toEqual(['Query depth 13 exceeds the limit of 12']);
+    expect(errorsOf('{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } } } }')).toEqual([]);
+  });
+});
