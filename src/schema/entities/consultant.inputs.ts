@@ -1,8 +1,8 @@
+import { ValidateNested } from 'class-validator';
 import { ArgsType, Field, InputType, registerEnumType } from 'type-graphql';
 import { type ConsultantStatus, ConsultantStatusEnum } from '../enums/status.enums';
 import { ConnectionArgs } from '../shared/connection';
 import type { SortSpec } from './document-filter.builder';
-import { ValidateNested } from 'class-validator';
 
 @InputType()
 export class ConsultantFilter {

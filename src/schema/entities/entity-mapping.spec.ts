@@ -56,6 +56,27 @@ describe('entity types over a whole business history', () => {
     for (const node of nodes) expect(node.history.nodes).toHaveLength(1);
   });
 
+  it.each([
+    ['consultants', '{ status: DEACTIVATED }', ['k-2']],
+    ['projects', '{ clientId: "c-1", status: [ACTIVE, COMPLETED], tier: PROFESSIONAL }', ['p-1']],
+    ['timeEntries', '{ projectId: "p-1", consultantId: "k-1", billable: true, workDate: { from: "2026-03-03", to: "2026-03-04" } }', ['e-1']],
+    ['timeEntries', '{ workDate: { from: "2026-03-04" } }', []],
+    ['invoices', '{ clientId: "c-1", kind: RECURRING }', ['i-2']],
+    ['expenses', '{ category: OAUTH_SERVICES, projectId: "p-1", paid: true, incurredOn: { to: "2026-03-02" } }', ['x-1']],
+    ['expenses', '{ paid: false }', []],
+    ['tickets', '{ clientId: "c-1", priority: [HIGH, URGENT], channel: EMAIL, status: OPEN }', ['t-1']],
+    ['tickets', '{ awaitingFirstResponse: true }', []],
+    ['leads', '{ stage: [QUALIFIED, PROPOSAL, NEGOTIATION], source: EMAIL_CAMPAIGN, campaignId: "cmp-1", status: WON }', ['l-1']],
+    ['leads', '{ status: OPEN, stage: PROSPECT }', ['l-2']],
+    ['campaigns', '{ channel: EVENT, status: ENDED }', ['cmp-1']],
+    ['campaigns', '{ status: ACTIVE }', []],
+  ] as const)('filters %s by %s', async (connection, filter, ids) => {
+    const response = await api.execute<Record<string, { nodes: { id: string }[] }>>(`{ ${connection}(filter: ${filter}) { nodes { id } } }`, {}, 'VIEWER');
+
+    expect(response.errors).toBeUndefined();
+    expect(response.data![connection]!.nodes.map((node) => node.id)).toEqual(ids);
+  });
+
   it('derives statuses from the documents', async () => {
     const response = await api.execute<Record<string, { nodes: { id: string; status: string }[] }>>(
       `{ clients { nodes { id status } } consultants { nodes { id status } } projects(sort: NAME_ASC) { nodes { id status } }
