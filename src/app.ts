@@ -22,6 +22,7 @@ import { eventsExportRoute } from './schema/export/events-export.route';
 import { createGraphQLEndpoint } from './schema/graphql-http';
 import type { QueryLimits } from './schema/hardening/query-limits';
 import { ProjectionFeed } from './schema/projections/projection-feed';
+import { Rebuilds } from './schema/projections/rebuilds';
 
 export interface RunningApp {
   readonly url: string;
@@ -110,6 +111,7 @@ async function startPlatform(services: AppServices): Promise<PlatformServices & 
   const apiKeys = new ApiKeys(services.eventStore, services.clock);
   await apiKeys.start();
   const projectionFeed = new ProjectionFeed(services.projections);
+  const rebuilds = new Rebuilds(services.projections);
   const { adminKey } = services.config;
   if (adminKey) {
     const key = await apiKeys.register(adminKey, 'bootstrap admin', 'ADMIN', { actor: 'system:bootstrap', correlationId: 'bootstrap' });
@@ -118,6 +120,7 @@ async function startPlatform(services: AppServices): Promise<PlatformServices & 
   return {
     apiKeys,
     projectionFeed,
+    rebuilds,
     async stop() {
       projectionFeed.stop();
       await apiKeys.stop();

@@ -1,6 +1,7 @@
 import type { AppServices } from '../app-services';
 import type { ApiKeys } from './auth/api-keys.service';
 import type { ProjectionFeed } from './projections/projection-feed';
+import type { Rebuilds } from './projections/rebuilds';
 
 export type Role = 'VIEWER' | 'EDITOR' | 'ADMIN';
 
@@ -11,10 +12,11 @@ export interface Principal {
   readonly role: Role;
 }
 
-/** What the API itself needs beyond the business services: keys and read-model progress. */
+/** What the API itself needs beyond the business services: keys, read-model progress and rebuilds. */
 export interface PlatformServices {
   readonly apiKeys: ApiKeys;
   readonly projectionFeed: ProjectionFeed;
+  readonly rebuilds: Rebuilds;
 }
 
 /** Built once per request (or per subscription connection); resolvers read everything from here. */

@@ -7,22 +7,19 @@ import { ProjectionAdvancedType, ProjectionStatusType, toProjectionStatus } from
 export class ProjectionsResolver {
   @Authorized('VIEWER')
   @Query(() => [ProjectionStatusType], { description: 'Every read model: position, lag, failure and rebuild progress.' })
-  async projections(@Ctx() { services }: GraphQLContext): Promise<ProjectionStatusType[]> {
+  async projections(@Ctx() { services, platform }: GraphQLContext): Promise<ProjectionStatusType[]> {
     const lags = new Map((await services.projections.lag()).map((lag) => [lag.name, lag]));
-    return services.projections.status().map((status) => toProjectionStatus(status, lags.get(status.name) ?? null));
+    return services.projections.status().map((status) => toProjectionStatus(status, lags.get(status.name) ?? null, platform.rebuilds.isRunning(status.name)));
   }
 
   @Authorized('ADMIN')
   @Mutation(() => ProjectionStatusType, {
     description: 'Starts rebuilding a read model from the log and returns at once; follow it with `projections`.',
   })
-  rebuildProjection(@Arg('name') name: string, @Ctx() { services, correlationId }: GraphQLContext): ProjectionStatusType {
-    // The runner records a failed rebuild (rebuildError); the request does not wait for it.
-    services.projections.rebuild(name).catch((error: unknown) => {
-      console.error(JSON.stringify({ level: 'error', msg: 'projection rebuild failed', projection: name, correlationId, error: String(error) }));
-    });
+  rebuildProjection(@Arg('name') name: string, @Ctx() { services, platform, correlationId }: GraphQLContext): ProjectionStatusType {
+    platform.rebuilds.start(name, correlationId);
     const status = services.projections.status().find((candidate) => candidate.name === name)!;
-    return toProjectionStatus(status, null, true);
+    return toProjectionStatus(status, null, platform.rebuilds.isRunning(name));
   }
 
   @Authorized('VIEWER')

@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorCodes, TestApi } from '../../testing/api-harness';
+import { ProjectionsDocument, RebuildProjectionDocument } from '../__generated__/operations';
+
+describe('read models over GraphQL', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await TestApi.start();
+    const captured = await api.graphql('mutation { captureLead(input: { leadId: "lead-1", name: "Ada", source: WEBSITE }, waitForProjections: true) { position } }');
+    expect(captured.body.errors).toBeUndefined();
+  });
+  afterAll(async () => {
+    await api?.stop();
+  });
+
+  const leads = async () => (await api.graphql(ProjectionsDocument, {})).body.data!.projections.find((projection) => projection.name === 'leads')!;
+
+  it('lists every projection with its position, state and lag', async () => {
+    const { body } = await api.graphql(ProjectionsDocument, {});
+    expect(body.data?.projections.map((projection) => projection.name)).toEqual(expect.arrayContaining(['leads', 'invoices', 'tickets']));
+    expect(await leads()).toMatchObject({ state: 'LIVE', position: expect.stringMatching(/^\d+$/), rebuilding: false, failure: null, lag: { eventsBehind: 0 } });
+  });
+
+  it('starts a rebuild and answers at once; the rebuilt model ends where the live one was', async () => {
+    const before = await leads();
+
+    const started = await api.graphql(RebuildProjectionDocument, { name: 'leads' });
+    expect(started.body.data?.rebuildProjection).toEqual({ name: 'leads', rebuilding: true });
+
+    let current = await leads();
+    for (let attempt = 0; attempt < 100 && current.rebuilding; attempt++) current = await leads();
+    expect(current).toMatchObject({ rebuilding: false, rebuildError: null, position: before.position });
+    const rebuilt = await api.app.services.readStore.getMany('leads', ['lead-1']);
+    expect(rebuilt.get('lead-1')?.document).toMatchObject({ _id: 'lead-1', _events: 1 });
+  });
+
+  it('answers NOT_FOUND for a projection it does not know', async () => {
+    const response = await api.graphql(RebuildProjectionDocument, { name: 'nope' });
+    expect(errorCodes(response)).toEqual(['NOT_FOUND']);
+    expect(response.body.errors?.[0]?.message).toBe('No projection named "nope"');
+  });
+});
