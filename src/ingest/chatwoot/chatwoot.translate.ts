@@ -1,0 +1,82 @@
+import type { Delivery, IdentityLookup, TranslatedCommand, Translation } from '../delivery';
+import { fromIsoInstant } from '../mapping/instants.mapping';
+import { Fields } from '../mapping/payload.reader';
+import { commandsOf, ignored, translated, translateWith } from '../mapping/translation.results';
+import { conversationOf, firstResponse, openTicket, statusCommand, type Conversation, type HumanReply } from './chatwoot-conversation.mapping';
+
+/**
+ * Chatwoot conversations are tickets. Every translation that touches a ticket opens it first from
+ * the conversation the payload carries (opening an opened ticket is a no-op), so the outcome does
+ * not depend on which delivery arrives first.
+ */
+export function translateChatwoot(delivery: Delivery, identities: IdentityLookup): Translation {
+  return translateWith(() => {
+    const body = Fields.of(delivery.payload);
+    const event = body.optionalString('event') ?? delivery.eventKind;
+    switch (event) {
+      case 'conversation_created':
+        return conversationCommands(conversationOf(body), identities, false);
+      case 'conversation_status_changed':
+        return conversationCommands(conversationOf(body), identities, true);
+      case 'conversation_updated':
+        return conversationCommands(conversationOf(body), identities, statusChanged(body));
+      case 'message_created':
+        return messageCreated(body, identities);
+      case 'message_updated':
+        return messageUpdated(body, identities);
+      default:
+        return ignored(`chatwoot ${event}: not used (contacts are linked to clients through identities)`);
+    }
+  });
+}
+
+/** Also used by the pull sync, which sees each conversation as a snapshot of its current status. */
+export function conversationCommands(conversation: Conversation, identities: IdentityLookup, withStatus: boolean): Translation {
+  const commands: TranslatedCommand[] = [openTicket(conversation, identities)];
+  const response = firstResponse(conversation, null);
+  if (response) commands.push(response);
+  const status = withStatus ? statusCommand(conversation) : null;
+  if (status) commands.push(status);
+  return commandsOf(commands);
+}
+
+function statusChanged(body: Fields): boolean {
+  const changes = Array.isArray(body.raw('changed_attributes')) ? body.list('changed_attributes') : [];
+  return changes.some((change) => change.has('status'));
+}
+
+function messageCreated(message: Fields, identities: IdentityLookup): Translation {
+  const reply = humanReplyOf(message);
+  if (reply === null) return ignored('chatwoot message_created: not a public reply by a person');
+  const conversation = conversationOf(message.object('conversation'), message.optionalObject('account')?.string('id') ?? null);
+  const response = firstResponse(conversation, reply);
+  return commandsOf([openTicket(conversation, identities), ...(response ? [response] : [])]);
+}
+
+function humanReplyOf(message: Fields): HumanReply | null {
+  const sender = message.optionalObject('sender');
+  const human = message.optionalString('message_type') === 'outgoing' && !message.boolean('private', false) && sender?.optionalString('type') === 'user';
+  return human && sender ? { userId: sender.string('id'), at: fromIsoInstant(message.string('created_at'), message.at('created_at')) } : null;
+}
+
+/**
+ * CSAT has no event of its own: the survey message is updated with the answer. The answer time is
+ * not in the payload, so the survey message's time stands in (answers close after 14 days).
+ */
+function messageUpdated(message: Fields, identities: IdentityLookup): Translation {
+  const response = message.optionalObject('content_attributes')?.optionalObject('submitted_values')?.optionalObject('csat_survey_response');
+  if (message.optionalString('content_type') !== 'input_csat' || !response?.has('rating')) {
+    return ignored('chatwoot message_updated: not a CSAT answer');
+  }
+  const conversation = conversationOf(message.object('conversation'), message.optionalObject('account')?.string('id') ?? null);
+  const messageId = message.string('id');
+  const data = {
+    ticketId: conversation.ticketId,
+    ratingId: `chatwoot:${conversation.accountId}:csat:${messageId}`,
+    score: response.number('rating'),
+    comment: response.optionalString('feedback_message'),
+  };
+  const occurredAt = fromIsoInstant(message.string('created_at'), message.at('created_at'));
+  const rating = translated({ type: 'RateTicket', data, occurredAt }, 'chatwoot', `message:${conversation.accountId}:${messageId}`);
+  return commandsOf([openTicket(conversation, identities), rating]);
+}
