@@ -1,0 +1,87 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { openSqliteEventStore } from '../adapters/sqlite/sqlite-event-store';
+import { openSqliteReadStore } from '../adapters/sqlite/sqlite-read-store';
+import type { EventStore } from '../core/event-store.port';
+import { ProjectionRunner } from '../core/projection-runner';
+import type { ReadDocument, ReadStore } from '../core/read-store.port';
+import { allProjections } from '../projections';
+import { decideHistory } from './decide-history';
+import { generateHistory } from './generate-history';
+
+const history = { seed: 11, consultants: 2, years: 1, startDate: '2025-01-06' };
+const names = allProjections.map((projection) => projection.name);
+
+type Snapshot = Record<string, Record<string, { document: ReadDocument; position: string }>>;
+
+/** Every document of every collection, with the position of the last event applied to it. */
+async function snapshot(reads: ReadStore): Promise<Snapshot> {
+  const collections: Snapshot = {};
+  for (const name of names) {
+    const documents: ReadDocument[] = [];
+    let after: string | undefined;
+    do {
+      const page = await reads.find(name, { limit: 1_000, ...(after === undefined ? {} : { after }) });
+      documents.push(...page.documents);
+      after = page.nextCursor ?? undefined;
+    } while (after !== undefined);
+    const versions = await reads.getMany(name, documents.map((document) => document._id));
+    collections[name] = Object.fromEntries(documents.map((document) => [document._id, { document, position: String(versions.get(document._id)!.position) }]));
+  }
+  return collections;
+}
+
+async function caughtUp(runner: ProjectionRunner, events: EventStore): Promise<void> {
+  expect(await runner.waitFor((await events.headPosition())!, 60_000)).toBe(true);
+  expect(runner.status().filter((status) => status.failure !== null)).toEqual([]);
+}
+
+describe('read models of a generated history', () => {
+  const closers: Array<() => Promise<void>> = [];
+  afterEach(async () => {
+    for (const close of closers.splice(0).reverse()) await close();
+  });
+
+  async function runnerOn(events: EventStore, reads: ReadStore): Promise<ProjectionRunner> {
+    const runner = new ProjectionRunner({ eventStore: events, readStore: reads, projections: allProjections, batchSize: 500 });
+    await runner.start();
+    closers.push(() => runner.stop());
+    return runner;
+  }
+
+  it('are the same, document for document in every collection, followed live or rebuilt from scratch', async () => {
+    const events = await openSqliteEventStore({ path: ':memory:' });
+    const reads = await openSqliteReadStore({ path: ':memory:' });
+    closers.push(() => events.close(), () => reads.close());
+    const live = await runnerOn(events, reads);
+    let seenMidway = 0;
+    let pending: Promise<unknown>[] = [];
+    for await (const { stream, events: decided } of decideHistory(generateHistory(history))) {
+      pending.push(events.append(stream, decided));
+      if (pending.length < 100) continue;
+      await Promise.all(pending);
+      pending = [];
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (live.status().some((status) => status.position !== null)) seenMidway++;
+    }
+    await Promise.all(pending);
+    await caughtUp(live, events);
+    const followed = await snapshot(reads);
+
+    for (const name of names) await live.rebuild(name);
+    await caughtUp(live, events);
+    const rebuilt = await snapshot(reads);
+
+    const freshReads = await openSqliteReadStore({ path: ':memory:' });
+    closers.push(() => freshReads.close());
+    await caughtUp(await runnerOn(events, freshReads), events);
+    const fromScratch = await snapshot(freshReads);
+
+    expect(seenMidway).toBeGreaterThan(10);
+    const sizes = names.map((name) => [name, Object.keys(followed[name]!).length] as const);
+    // Webhook deliveries come from ingest, not from business commands.
+    expect(sizes.filter(([, size]) => size === 0).map(([name]) => name)).toEqual(['webhook_deliveries']);
+    expect(sizes.reduce((total, [, size]) => total + size, 0)).toBeGreaterThan(10_000);
+    expect(rebuilt).toEqual(followed);
+    expect(fromScratch).toEqual(followed);
+  }, 180_000);
+});
