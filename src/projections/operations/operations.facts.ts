@@ -36,5 +36,7 @@ export const deliveryFailed = (deliveryId: string, tool: string, at: string, att
   fact(delivery(deliveryId), at, { type: 'WebhookDeliveryFailed', data: { deliveryId, tool, error: 'timeout', attempt, retryable: true } });
 export const deliveryParked = (deliveryId: string, tool: string, at: string, reason: WebhookParkReason = 'retries_exhausted'): ScenarioFact =>
   fact(delivery(deliveryId), at, { type: 'WebhookDeliveryParked', data: { deliveryId, tool, reason, error: 'timeout' } });
-export const deliveryRejected = (tool: string, at: string, reason: WebhookRejectionReason = 'bad_signature'): ScenarioFact =>
-  fact(`WebhookRejection-${tool}`, at, { type: 'WebhookDeliveryRejected', data: { tool, reason, receivedAt: at } });
+export const deliveryRejected = (tool: string, at: string, reason: WebhookRejectionReason = 'bad_signature', suppressed?: number): ScenarioFact => {
+  const summary = suppressed === undefined ? {} : { summary: { windowStart: at, windowEnd: at, suppressed, byReason: { [reason]: suppressed } } };
+  return fact(`WebhookRejection-${tool}`, at, { type: 'WebhookDeliveryRejected', data: { tool, reason, receivedAt: at, ...summary } });
+};

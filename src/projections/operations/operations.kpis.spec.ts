@@ -123,6 +123,7 @@ describe('operations KPIs', () => {
       f.deliveryReceived('d5', 'plane', '2026-03-31T13:00:00.000Z'), // 31 March in Brisbane...
       f.deliveryProcessed('d5', 'plane', '2026-04-30T15:00:00.000Z'), // ...processed 1 May
       f.deliveryRejected('plane', '2026-04-10T00:00:00.000Z'),
+      f.deliveryRejected('plane', '2026-04-10T00:01:00.000Z', 'bad_signature', 40), // rate-limit summary of 40 requests
       f.deliveryRejected('plane', '2026-04-30T14:30:00.000Z'), // May
       f.deliveryReceived('d6', 'chatwoot', '2026-04-08T00:00:00.000Z'),
       f.deliveryIgnored('d6', 'chatwoot', '2026-04-08T00:00:01.000Z'),
@@ -133,7 +134,7 @@ describe('operations KPIs', () => {
       const context = await given(deliveries);
       // Backlog on 1 May 00:00 (30 April 14:00 UTC): d4 for 240 min, d5 for 30 days + 1 h = 43 260 min.
       expect((await webhookDeliveries(context, april)).value).toEqual({
-        plane: { received: 4, processed: 2, ignored: 0, failed: 2, failedAttempts: 3, parked: 1, rejected: 1, unprocessed: 2, oldestUnprocessedAgeMinutes: 43_260 },
+        plane: { received: 4, processed: 2, ignored: 0, failed: 2, failedAttempts: 3, parked: 1, rejected: 41, unprocessed: 2, oldestUnprocessedAgeMinutes: 43_260 },
         chatwoot: { received: 1, processed: 0, ignored: 1, failed: 0, failedAttempts: 0, parked: 0, rejected: 1, unprocessed: 0, oldestUnprocessedAgeMinutes: null },
       });
     });

@@ -28,11 +28,13 @@ export interface WebhookDeliveryDocument extends ReadDocument {
   readonly lastEventAt: string;
 }
 
-/** A request refused at the door; one document per rejection event. */
+/** Requests refused at the door; one document per rejection event. */
 export interface WebhookRejectionDocument extends ReadDocument {
   readonly kind: 'rejection';
   readonly tool: string;
   readonly reason: WebhookRejectionReason;
+  /** 1, or for the quarantine's rate-limit summary the number of requests it stands for. */
+  readonly requests: number;
   readonly receivedAt: string;
   readonly lastEventAt: string;
 }
@@ -40,6 +42,13 @@ export interface WebhookRejectionDocument extends ReadDocument {
 export type WebhookDocument = WebhookDeliveryDocument | WebhookRejectionDocument;
 
 type Event = RecordedOf<WebhookDeliveryEvent>;
+
+function rejected(event: RecordedOfType<WebhookDeliveryEvent, 'WebhookDeliveryRejected'>, id: string): WebhookRejectionDocument {
+  // The rate-limit summary (`summary.suppressed`) is read structurally: older rejections have none.
+  const summary = (event.data as { summary?: { suppressed?: number } }).summary;
+  const at = occurredAt(event);
+  return { _id: id, kind: 'rejection', tool: event.data.tool, reason: event.data.reason, requests: summary?.suppressed ?? 1, receivedAt: at, lastEventAt: at };
+}
 
 function received(event: RecordedOfType<WebhookDeliveryEvent, 'WebhookDeliveryReceived'>, id: string): WebhookDeliveryDocument {
   const { deliveryId, tool, dedupeKey, eventKind } = event.data;
@@ -79,10 +88,9 @@ export const webhookDeliveriesProjection: Projection<WebhookDocument> = {
   documentIds: (event) => [event.type === 'WebhookDeliveryRejected' ? `rejection:${event.id}` : (event.data as { deliveryId: string }).deliveryId],
   evolve(document, recorded, id) {
     const event = recorded as Event;
-    const at = occurredAt(event);
-    if (event.type === 'WebhookDeliveryRejected') return document ?? { _id: id, kind: 'rejection', tool: event.data.tool, reason: event.data.reason, receivedAt: at, lastEventAt: at };
+    if (event.type === 'WebhookDeliveryRejected') return document ?? rejected(event, id);
     if (event.type === 'WebhookDeliveryReceived') return document ?? received(event, id);
-    return document?.kind === 'delivery' ? evolveDelivery(document, event, at) : null;
+    return document?.kind === 'delivery' ? evolveDelivery(document, event, occurredAt(event)) : null;
   },
   indexes: [
     { name: 'webhook_deliveries_last_event_at', fields: ['lastEventAt'] },

@@ -13,6 +13,7 @@ export interface WebhookToolCounts {
   readonly failed: number;
   readonly failedAttempts: number;
   readonly parked: number;
+  /** Requests refused at the door (a rate-limit summary counts the requests it stands for). */
   readonly rejected: number;
   /** Deliveries received but neither processed, ignored nor parked at the backlog instant. */
   readonly unprocessed: number;
@@ -34,7 +35,7 @@ function tallyFor(byTool: Record<string, Tally>, tool: string): Tally {
 function countActivity(tally: Tally, document: WebhookDocument, period: ResolvedPeriod): void {
   const inPeriod = (at: string | null) => (at !== null && instantInPeriod(at, period) ? 1 : 0);
   if (document.kind === 'rejection') {
-    tally.rejected += inPeriod(document.receivedAt);
+    tally.rejected += inPeriod(document.receivedAt) * document.requests;
     return;
   }
   const failedAttempts = document.failures.filter((failure) => inPeriod(failure.at)).length;
