@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { readWebhookConfig, type WebhookConfig } from './ingest/ingest.config';
 
 export interface AppConfig {
   readonly port: number;
@@ -14,6 +15,8 @@ export interface AppConfig {
   readonly adminKey: string | null;
   /** Introspection and the landing page on /graphql; off by default in production. */
   readonly graphqlIntrospection: boolean;
+  /** Webhook secrets (`WEBHOOK_SECRET_<TOOL>`), secret headers and the ingest worker's retries. */
+  readonly webhooks: WebhookConfig;
 }
 
 export class ConfigError extends Error {
@@ -59,6 +62,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     problems.push(`GRAPHQL_INTROSPECTION must be true or false, got "${introspection}"`);
   }
 
+  const webhooks = readWebhookConfig(value, problems);
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -70,6 +75,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     nodeEnv: nodeEnv as AppConfig['nodeEnv'],
     adminKey,
     graphqlIntrospection: introspection === undefined ? nodeEnv !== 'production' : introspection === 'true',
+    webhooks,
   };
 }
 

@@ -1,14 +1,26 @@
 import type { DomainEvent } from '../core/messages';
+import type { Json } from '../core/read-store.port';
 import { streamName } from '../core/stream-name';
 
 /**
  * The life of one accepted webhook delivery, on its own stream (`WebhookDelivery-<deliveryId>`):
  * received, then processed, ignored or parked, possibly after failures that are retried.
  * Instants are ISO-8601 UTC; the event's `occurredAt` is when each step happened.
+ *
+ * Received is the durable inbox: it carries the delivery itself (`payload`, the parsed body of this
+ * one delivery, and `headers` without secrets or signatures), so nothing depends on the request.
  */
 export type WebhookDeliveryReceived = DomainEvent<
   'WebhookDeliveryReceived',
-  { deliveryId: string; tool: string; dedupeKey: string; eventKind: string; receivedAt: string }
+  {
+    deliveryId: string;
+    tool: string;
+    dedupeKey: string;
+    eventKind: string;
+    receivedAt: string;
+    headers?: Record<string, string>;
+    payload?: Json;
+  }
 >;
 
 /** Translated into `commands` domain commands (0 when they were all already satisfied). */
@@ -17,10 +29,13 @@ export type WebhookDeliveryProcessed = DomainEvent<'WebhookDeliveryProcessed', {
 /** A well-formed delivery of a kind we do not act on. */
 export type WebhookDeliveryIgnored = DomainEvent<'WebhookDeliveryIgnored', { deliveryId: string; tool: string; eventKind: string }>;
 
-/** One failed processing attempt (1-based); a retryable failure is tried again. */
+/**
+ * One failed processing attempt (1-based); a retryable failure is tried again at `retryAt` (absent
+ * when no retry follows: the delivery is parked right after). `code` is the error's stable code.
+ */
 export type WebhookDeliveryFailed = DomainEvent<
   'WebhookDeliveryFailed',
-  { deliveryId: string; tool: string; error: string; attempt: number; retryable: boolean }
+  { deliveryId: string; tool: string; error: string; attempt: number; retryable: boolean; code?: string; retryAt?: string | null }
 >;
 
 export const webhookParkReasons = ['unmapped', 'retries_exhausted', 'invalid'] as const;
@@ -32,14 +47,48 @@ export type WebhookDeliveryParked = DomainEvent<
   { deliveryId: string; tool: string; reason: WebhookParkReason; error: string }
 >;
 
-export const webhookRejectionReasons = ['bad_signature', 'stale_timestamp', 'malformed', 'too_large', 'unknown_tool', 'missing_signature'] as const;
+export const webhookRejectionReasons = [
+  'bad_signature',
+  'stale_timestamp',
+  'malformed',
+  'too_large',
+  'unknown_tool',
+  'missing_signature',
+  'tool_disabled',
+  'method_not_allowed',
+] as const;
 export type WebhookRejectionReason = (typeof webhookRejectionReasons)[number];
+
+/** Requests refused beyond the quarantine's rate limit: only counted, per reason. */
+export interface WebhookRejectionSummary {
+  readonly windowStart: string;
+  readonly windowEnd: string;
+  readonly suppressed: number;
+  readonly byReason: Partial<Record<WebhookRejectionReason, number>>;
+}
 
 /**
  * A request refused at the door (never accepted as a delivery, so it has no delivery id); on the
- * tool's stream `WebhookRejection-<tool>`.
+ * tool's stream `WebhookRejection-<tool>`. The quarantine adds what an operator needs to see why:
+ * `detail`, the request's `method` and `path`, a size-capped UTF-8 `excerpt` of the body (with
+ * `bodyBytes`, its full size as read) and `headers` without secrets or signatures. A `summary`
+ * event stands for the requests refused beyond the rate limit in a window (reason: the most frequent).
  */
-export type WebhookDeliveryRejected = DomainEvent<'WebhookDeliveryRejected', { tool: string; reason: WebhookRejectionReason; receivedAt: string }>;
+export type WebhookDeliveryRejected = DomainEvent<
+  'WebhookDeliveryRejected',
+  {
+    tool: string;
+    reason: WebhookRejectionReason;
+    receivedAt: string;
+    detail?: string;
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    excerpt?: string;
+    bodyBytes?: number;
+    summary?: WebhookRejectionSummary;
+  }
+>;
 
 export type WebhookDeliveryEvent =
   | WebhookDeliveryReceived

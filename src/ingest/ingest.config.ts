@@ -1,0 +1,66 @@
+import { webhookTools, type WebhookTool } from './delivery';
+
+/** Tools that authenticate with a static secret header instead of a signature. */
+export const headerSecretTools = ['invoiceninja', 'nextcloud'] as const satisfies readonly WebhookTool[];
+export type HeaderSecretTool = (typeof headerSecretTools)[number];
+
+export const defaultSecretHeader = 'X-Zixly-Secret';
+
+export interface WebhookConfig {
+  /** `WEBHOOK_SECRET_<TOOL>`; a tool without one is disabled (its endpoint refuses everything). */
+  readonly secrets: Readonly<Record<WebhookTool, string | null>>;
+  /** `WEBHOOK_SECRET_HEADER_<TOOL>`: the header carrying the shared secret, lower-cased. */
+  readonly secretHeaders: Readonly<Record<HeaderSecretTool, string>>;
+  /** `WEBHOOK_MAX_ATTEMPTS`: processing attempts of a delivery before it is parked. */
+  readonly maxAttempts: number;
+  /** `WEBHOOK_RETRY_BASE_MS`: first retry delay; doubled per attempt (jittered, capped at an hour). */
+  readonly retryBaseMs: number;
+  /** `WEBHOOK_QUARANTINE_PER_MINUTE`: rejections recorded in full per tool and minute; beyond, only counted. */
+  readonly quarantinePerMinute: number;
+}
+
+const minSecretLength = 16;
+const headerName = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
+
+type Value = (name: string) => string | undefined;
+
+/** Reads the webhook settings, adding one line per problem to `problems` (see `loadConfig`). */
+export function readWebhookConfig(value: Value, problems: string[]): WebhookConfig {
+  const secrets = Object.fromEntries(webhookTools.map((tool) => [tool, secretOf(tool, value, problems)])) as Record<WebhookTool, string | null>;
+  const secretHeaders = Object.fromEntries(headerSecretTools.map((tool) => [tool, secretHeaderOf(tool, value, problems)])) as Record<HeaderSecretTool, string>;
+  return {
+    secrets,
+    secretHeaders,
+    maxAttempts: wholeNumber(value, 'WEBHOOK_MAX_ATTEMPTS', 10, 1, 100, problems),
+    retryBaseMs: wholeNumber(value, 'WEBHOOK_RETRY_BASE_MS', 5_000, 1, 3_600_000, problems),
+    quarantinePerMinute: wholeNumber(value, 'WEBHOOK_QUARANTINE_PER_MINUTE', 60, 1, 100_000, problems),
+  };
+}
+
+export const secretVariable = (tool: WebhookTool) => `WEBHOOK_SECRET_${tool.toUpperCase()}`;
+
+function secretOf(tool: WebhookTool, value: Value, problems: string[]): string | null {
+  const name = secretVariable(tool);
+  const secret = value(name) ?? null;
+  if (secret !== null && secret.length < minSecretLength) {
+    problems.push(`${name} must be at least ${minSecretLength} characters (the secret configured in ${tool}); leave it unset to disable ${tool} webhooks`);
+  }
+  return secret;
+}
+
+function secretHeaderOf(tool: HeaderSecretTool, value: Value, problems: string[]): string {
+  const name = `WEBHOOK_SECRET_HEADER_${tool.toUpperCase()}`;
+  const header = value(name) ?? defaultSecretHeader;
+  if (!headerName.test(header)) problems.push(`${name} must be an HTTP header name such as ${defaultSecretHeader}, got "${header}"`);
+  return header.toLowerCase();
+}
+
+function wholeNumber(value: Value, name: string, fallback: number, min: number, max: number, problems: string[]): number {
+  const raw = value(name);
+  const parsed = Number(raw ?? fallback);
+  if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
+    problems.push(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+    return fallback;
+  }
+  return parsed;
+}
