@@ -34,12 +34,13 @@ export function attachSubscriptions(options: SubscriptionServerOptions): () => P
   const { schema, deps, limits } = options;
   const rules = options.introspection ? specifiedRules : [...specifiedRules, NoSchemaIntrospectionCustomRule];
   const wss = new WebSocketServer({ server: options.server, path: options.path });
-  const server = useServer<ConnectionParams, { principal: Principal }>(
+  const server = useServer<ConnectionParams, { authorization: string }>(
     {
       onConnect(ctx) {
-        const authorization = ctx.connectionParams?.authorization;
+        const authorization = typeof ctx.connectionParams?.authorization === 'string' ? ctx.connectionParams.authorization : undefined;
         try {
-          ctx.extra.principal = authenticateBearer(typeof authorization === 'string' ? authorization : undefined, deps.platform.apiKeys);
+          authenticateBearer(authorization, deps.platform.apiKeys);
+          ctx.extra.authorization = authorization;
           return true;
         } catch (error) {
           if (!isAppError(error) || error.kind !== 'unauthorized') throw error;
@@ -60,8 +61,10 @@ export function attachSubscriptions(options: SubscriptionServerOptions): () => P
         if (!operation) return [new GraphQLError('Unable to identify the operation to run', { extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } })];
         const refused = operationLimitErrors(schema, document, operation, payload.variables ?? undefined, limits);
         if (refused.length > 0) return refused;
-        const principal = ctx.extra.principal ?? null;
+        let principal: Principal;
         try {
+          // Checked again per operation: a key revoked since the connection opened starts nothing new.
+          principal = authenticateBearer(ctx.extra.authorization, deps.platform.apiKeys);
           if (operation.operation === 'mutation') requireRole(principal, 'EDITOR', 'A mutation');
         } catch (error) {
           return [new GraphQLError((error as Error).message, { originalError: error as Error })];

@@ -1,5 +1,7 @@
-import { Arg, Authorized, Ctx, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, Info, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { GraphQLContext } from '../context';
+import { selectsField } from '../shared/selection';
 import type { ProjectionAdvance } from './projection-feed';
 import { ProjectionAdvancedType, ProjectionStatusType, toProjectionStatus } from './projection-status.type';
 
@@ -7,8 +9,9 @@ import { ProjectionAdvancedType, ProjectionStatusType, toProjectionStatus } from
 export class ProjectionsResolver {
   @Authorized('VIEWER')
   @Query(() => [ProjectionStatusType], { description: 'Every read model: position, lag, failure and rebuild progress.' })
-  async projections(@Ctx() { services, platform }: GraphQLContext): Promise<ProjectionStatusType[]> {
-    const lags = new Map((await services.projections.lag()).map((lag) => [lag.name, lag]));
+  async projections(@Ctx() { services, platform }: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<ProjectionStatusType[]> {
+    // Lag reads the log (up to 10,000 events per projection): only when asked for.
+    const lags = new Map(selectsField(info, 'lag') ? (await services.projections.lag()).map((lag) => [lag.name, lag]) : []);
     return services.projections.status().map((status) => toProjectionStatus(status, lags.get(status.name) ?? null, platform.rebuilds.isRunning(status.name)));
   }
 
