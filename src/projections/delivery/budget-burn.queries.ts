@@ -5,7 +5,7 @@ import { type KpiContext, type KpiResult, kpiResult, periodOf } from '../shared/
 import { costCentsOf, sumHours } from './hours';
 import { projectsOpen } from './project-status';
 import type { ProjectDocument } from './projects.projection';
-import { findAll } from './read-all';
+import { findEvery } from '../shared/documents';
 import type { TimeEntryDocument } from './time-entries.projection';
 
 export interface ProjectBudgetBurn {
@@ -39,7 +39,7 @@ export async function budgetBurn(context: KpiContext, period: Period, options: B
   const open = await projectsOpen(context.reads, toDate, { date: fromDate, instant: fromInstant });
   const projects = options.projectId === undefined ? open : open.filter((project) => project.projectId === options.projectId);
   const filter = { projectId: { $in: projects.map((project) => project.projectId) }, workDate: { $lt: toDate } };
-  const entries = projects.length === 0 ? [] : await findAll<TimeEntryDocument>(context.reads, 'time_entries', filter);
+  const entries = projects.length === 0 ? [] : await findEvery<TimeEntryDocument>(context.reads, 'time_entries', filter);
   const byProject = groupByProject(entries);
   const value = Object.fromEntries(projects.map((project) => [project.projectId, burnOf(project, byProject.get(project.projectId) ?? [])]));
   return kpiResult(context, ['projects', 'time_entries'], [...projects, ...entries], value);

@@ -3,7 +3,7 @@ import type { ReadStore } from '../../core/read-store.port';
 import { type ClientTier, clientTiers } from '../../aggregates/client/client.events';
 import type { ProjectDocument } from './projects.projection';
 import { datesIn } from '../shared/period-filter';
-import { findAll } from './read-all';
+import { findEvery } from '../shared/documents';
 
 /** A moment as both read models hold it: completions carry a business date, cancellations an instant. */
 export interface Moment {
@@ -19,16 +19,16 @@ export interface Moment {
 export async function projectsOpen(reads: ReadStore, startedBefore: string, openAt: Moment): Promise<ProjectDocument[]> {
   const started = { startedOn: { $lt: startedBefore } };
   const groups = await Promise.all([
-    findAll<ProjectDocument>(reads, 'projects', { ...started, status: 'ACTIVE' }),
-    findAll<ProjectDocument>(reads, 'projects', { ...started, completedOn: { $gte: openAt.date } }),
-    findAll<ProjectDocument>(reads, 'projects', { ...started, cancelledAt: { $gte: openAt.instant } }),
+    findEvery<ProjectDocument>(reads, 'projects', { ...started, status: 'ACTIVE' }),
+    findEvery<ProjectDocument>(reads, 'projects', { ...started, completedOn: { $gte: openAt.date } }),
+    findEvery<ProjectDocument>(reads, 'projects', { ...started, cancelledAt: { $gte: openAt.instant } }),
   ]);
   return groups.flat();
 }
 
 /** Projects whose `completedOn` falls in the period's business dates. */
 export function projectsCompletedIn(reads: ReadStore, period: ResolvedPeriod): Promise<ProjectDocument[]> {
-  return findAll<ProjectDocument>(reads, 'projects', { completedOn: datesIn(period) });
+  return findEvery<ProjectDocument>(reads, 'projects', { completedOn: datesIn(period) });
 }
 
 /** A value per tier, every tier present. */

@@ -3,7 +3,7 @@ import type { DocumentFilter } from '../../core/read-store.port';
 import { type KpiContext, type KpiResult, kpiResult, periodOf } from '../shared/kpi';
 import { hoursBy, sumHours } from './hours';
 import { datesIn } from '../shared/period-filter';
-import { findAll } from './read-all';
+import { findEvery } from '../shared/documents';
 import type { TimeEntryDocument } from './time-entries.projection';
 
 /**
@@ -12,7 +12,7 @@ import type { TimeEntryDocument } from './time-entries.projection';
  * Used by other areas for costs (hours × cost rate) and revenue per consultant hour.
  */
 export function timeEntriesInPeriod(context: KpiContext, period: ResolvedPeriod, filter: DocumentFilter = {}): Promise<TimeEntryDocument[]> {
-  return findAll<TimeEntryDocument>(context.reads, 'time_entries', { ...filter, workDate: datesIn(period) });
+  return findEvery<TimeEntryDocument>(context.reads, 'time_entries', { ...filter, workDate: datesIn(period) });
 }
 
 export interface BillableHours {

@@ -4,7 +4,7 @@ import { type KpiContext, type KpiResult, kpiResult, periodOf } from '../shared/
 import { availableHours, type DateRange, isActiveDuring } from './availability';
 import type { ConsultantDocument } from './consultants.projection';
 import { hoursBy, sumHours } from './hours';
-import { findAll } from './read-all';
+import { findEvery } from '../shared/documents';
 import { timeEntriesInPeriod } from './time.queries';
 
 export interface Utilisation {
@@ -37,7 +37,7 @@ export async function billableUtilisation(context: KpiContext, period: Period): 
   const range = { from: resolved.fromDate, to: resolved.toDate };
   const registeredBefore = startOfBusinessDate(range.to, context.timeZone).toISOString();
   const [registered, entries] = await Promise.all([
-    findAll<ConsultantDocument>(context.reads, 'consultants', { registeredAt: { $lt: registeredBefore } }),
+    findEvery<ConsultantDocument>(context.reads, 'consultants', { registeredAt: { $lt: registeredBefore } }),
     timeEntriesInPeriod(context, resolved, { billable: true }),
   ]);
   const billableByConsultant = hoursBy(entries, (entry) => entry.consultantId);

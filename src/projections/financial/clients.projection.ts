@@ -2,7 +2,7 @@ import type { BillingPeriod, ClientEvent, ClientTier } from '../../aggregates/cl
 import type { Projection } from '../../core/projection';
 import type { ReadDocument } from '../../core/read-store.port';
 import { occurredAt } from '../shared/event-instant';
-import type { RecordedOf, RecordedOfType } from './recorded';
+import type { RecordedOf, RecordedOfType } from '../shared/recorded';
 
 /** A tier the client held from `at` (the first entry is the onboarding tier). */
 export type TierChange = { at: string; tier: ClientTier };

@@ -3,7 +3,8 @@ import type { KpiContext } from '../shared/kpi';
 import { instantsIn } from '../shared/period-filter';
 import { clientMrrAt, isActiveAt, tierAt } from './client-timeline';
 import { clientsCollection, type ClientDocument } from './clients.projection';
-import { addTo, findEvery } from './financial.reads';
+import { addTo } from './financial.reads';
+import { findEvery } from '../shared/documents';
 
 /*
  * Reads of the `clients` read model shared with other areas (retention, CAC, marketing ROI). An

@@ -3,7 +3,8 @@ import type { ReadDocument } from '../../core/read-store.port';
 import { costCentsOf, type ProjectDocument, timeEntriesInPeriod, type TimeEntryDocument } from '../delivery';
 import type { KpiContext } from '../shared/kpi';
 import type { ExpenseDocument } from './expenses.projection';
-import { documentsByIds, expensesIncurredIn } from './financial.reads';
+import { expensesIncurredIn } from './financial.reads';
+import { documentsByIds } from '../shared/documents';
 
 /** Consultant time as a cost category, beside the expense categories. */
 export const consultantTimeCategory = 'consultant_time';

@@ -4,7 +4,8 @@ import { ratio } from '../shared/kpi-math';
 import { clientsCollection } from './clients.projection';
 import { consultantTimeCategory, costsIn, type CostLine } from './cost-lines';
 import { expensesCollection } from './expenses.projection';
-import { addTo, clientsByIds, distinctById, expensesPaidIn, monthOf } from './financial.reads';
+import { addTo, clientsByIds, expensesPaidIn, monthOf } from './financial.reads';
+import { distinctById } from '../shared/documents';
 import { invoicesCollection } from './invoices.projection';
 import { breakdownOf, invoicedIn, paymentsReceivedIn, tierKeyOf } from './revenue.queries';
 

@@ -2,7 +2,7 @@ import type { ExpenseCategory, ExpenseEvent } from '../../aggregates/expense/exp
 import type { Projection } from '../../core/projection';
 import type { ReadDocument } from '../../core/read-store.port';
 import { occurredAt } from '../shared/event-instant';
-import type { RecordedOf, RecordedOfType } from './recorded';
+import type { RecordedOf, RecordedOfType } from '../shared/recorded';
 
 /** One expense; `incurredOn` (accrual) and `paidOn` (cash) are business dates from the events. */
 export interface ExpenseDocument extends ReadDocument {

@@ -8,7 +8,7 @@ export * from './invoices.projection';
 export * from './expenses.projection';
 export { isActiveAt, tierAt, tierOn, clientMrrAt, firstYearRetainerValueCents, type MrrChange, type MrrMovementKind } from './client-timeline';
 export * from './clients.queries';
-export { findEvery, documentsByIds, invoicesIssuedIn, invoicesWithPaymentsIn, expensesIncurredIn, expensesPaidIn, monthOf, type TierKey } from './financial.reads';
+export { invoicesIssuedIn, invoicesWithPaymentsIn, expensesIncurredIn, expensesPaidIn, monthOf, type TierKey } from './financial.reads';
 export * from './recurring-revenue.queries';
 export * from './customer-value.queries';
 export { revenue, revenuePerConsultantHour, invoicedIn, paymentsReceivedIn, type DatedAmount, type Revenue, type RevenueBreakdown, type RevenuePerHour } from './revenue.queries';

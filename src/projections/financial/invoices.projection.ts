@@ -2,7 +2,7 @@ import type { InvoiceEvent, InvoiceKind } from '../../aggregates/invoice/invoice
 import type { Projection } from '../../core/projection';
 import type { ReadDocument } from '../../core/read-store.port';
 import { occurredAt } from '../shared/event-instant';
-import type { RecordedOf, RecordedOfType } from './recorded';
+import type { RecordedOf, RecordedOfType } from '../shared/recorded';
 
 /** `paidOn` is the business date the payment carries; `at` the instant it was received. */
 export type InvoicePayment = { paymentId: string; amountCents: number; paidOn: string; at: string };

@@ -3,7 +3,8 @@ import type { ProjectDocument } from '../delivery';
 import { type KpiContext, type KpiResult, kpiResult, periodOf } from '../shared/kpi';
 import { consultantTimeCategory, costsIn } from './cost-lines';
 import { costReadModels, type Margin, marginOf } from './costs.queries';
-import { documentsByIds, type TierKey } from './financial.reads';
+import { type TierKey } from './financial.reads';
+import { documentsByIds } from '../shared/documents';
 import { invoicesCollection } from './invoices.projection';
 import { invoicedIn } from './revenue.queries';
 

@@ -1,7 +1,8 @@
 import { addDays, businessDate, daysBetween, type Period, type ResolvedPeriod } from '../../core/business-time';
 import { type KpiContext, type KpiResult, kpiResult, periodOf } from '../shared/kpi';
 import { ratio } from '../shared/kpi-math';
-import { addTo, distinctById, findEvery } from './financial.reads';
+import { addTo } from './financial.reads';
+import { distinctById, findEvery } from '../shared/documents';
 import { invoicesCollection, type InvoiceDocument } from './invoices.projection';
 import { invoicedIn } from './revenue.queries';
 

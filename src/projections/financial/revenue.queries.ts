@@ -5,7 +5,8 @@ import { type KpiContext, type KpiResult, kpiResult, periodOf } from '../shared/
 import { ratio } from '../shared/kpi-math';
 import { tierOn } from './client-timeline';
 import { clientsCollection, type ClientDocument } from './clients.projection';
-import { addTo, clientsByIds, distinctById, invoicesIssuedIn, invoicesWithPaymentsIn, monthOf, type TierKey } from './financial.reads';
+import { addTo, clientsByIds, invoicesIssuedIn, invoicesWithPaymentsIn, monthOf, type TierKey } from './financial.reads';
+import { distinctById } from '../shared/documents';
 import { invoicesCollection, type InvoiceDocument } from './invoices.projection';
 
 export interface RevenueBreakdown {

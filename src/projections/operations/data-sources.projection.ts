@@ -1,7 +1,7 @@
 import type { SyncRunEvent } from '../../aggregates/operations/sync-run.events';
 import type { Projection } from '../../core/projection';
 import type { ReadDocument } from '../../core/read-store.port';
-import type { RecordedOf } from '../financial/recorded';
+import type { RecordedOf } from '../shared/recorded';
 import { occurredAt } from '../shared/event-instant';
 
 /** The sync state of one data source, folded from its runs (each run finished at its `occurredAt`). */

@@ -1,7 +1,7 @@
 import type { WebhookDeliveryEvent, WebhookParkReason, WebhookRejectionReason } from '../../ingest/webhook-delivery.events';
 import type { Projection } from '../../core/projection';
 import type { ReadDocument } from '../../core/read-store.port';
-import type { RecordedOf, RecordedOfType } from '../financial/recorded';
+import type { RecordedOf, RecordedOfType } from '../shared/recorded';
 import { occurredAt } from '../shared/event-instant';
 
 export type WebhookDeliveryStatus = 'received' | 'failed' | 'processed' | 'ignored' | 'parked';

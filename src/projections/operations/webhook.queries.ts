@@ -1,7 +1,7 @@
 import { instantInPeriod, type Period, type ResolvedPeriod } from '../../core/business-time';
 import { parseInstant } from '../../core/time';
 import { minutesBetween } from '../shared/event-instant';
-import { distinctById } from '../financial/financial.reads';
+import { distinctById } from '../shared/documents';
 import { kpiResult, periodOf, type KpiContext, type KpiResult } from '../shared/kpi';
 import type { WebhookDeliveryDocument, WebhookDocument } from './webhook-deliveries.projection';
 

@@ -1,7 +1,7 @@
 import type { WorkflowRunEvent } from '../../aggregates/operations/workflow-run.events';
 import type { Projection } from '../../core/projection';
 import type { ReadDocument } from '../../core/read-store.port';
-import type { RecordedOf, RecordedOfType } from '../financial/recorded';
+import type { RecordedOf, RecordedOfType } from '../shared/recorded';
 import { occurredAt } from '../shared/event-instant';
 
 export type WorkflowRunStatus = 'running' | 'succeeded' | 'failed' | 'skipped';

@@ -1,6 +1,6 @@
 import type { Period, ResolvedPeriod } from '../../core/business-time';
 import type { DocumentFilter } from '../../core/read-store.port';
-import { distinctById } from '../financial/financial.reads';
+import { distinctById } from '../shared/documents';
 import { kpiResult, periodOf, type KpiContext, type KpiResult } from '../shared/kpi';
 import { ratio, sum, sumBy } from '../shared/kpi-math';
 import { datesIn, instantsIn } from '../shared/period-filter';

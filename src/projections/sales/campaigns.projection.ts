@@ -1,7 +1,7 @@
 import type { CampaignChannel, CampaignEvent } from '../../aggregates/campaign/campaign.events';
 import type { Projection } from '../../core/projection';
 import type { ReadDocument } from '../../core/read-store.port';
-import type { RecordedOf, RecordedOfType } from '../financial/recorded';
+import type { RecordedOf, RecordedOfType } from '../shared/recorded';
 import { occurredAt } from '../shared/event-instant';
 
 /** A cost counts in the period of its `incurredOn` business date (accrual, like expenses). */

@@ -1,6 +1,6 @@
 import { addDays, businessDate, type Period } from '../../core/business-time';
 import { clientsOnboardedIn, firstYearRetainerValueCents, type ClientDocument, type ExpenseDocument, type InvoiceDocument } from '../financial';
-import { findEvery } from '../financial/financial.reads';
+import { findEvery } from '../shared/documents';
 import { kpiResult, periodOf, type KpiContext, type KpiResult } from '../shared/kpi';
 import { ratio, sum } from '../shared/kpi-math';
 import type { CampaignDocument } from './campaigns.projection';

@@ -1,6 +1,6 @@
 import type { Period } from '../../core/business-time';
 import { leadStages, type LeadStage } from '../../aggregates/lead/lead.events';
-import { distinctById } from '../financial/financial.reads';
+import { distinctById } from '../shared/documents';
 import { kpiResult, periodOf, type KpiContext, type KpiResult } from '../shared/kpi';
 import { mean, sum } from '../shared/kpi-math';
 import { stageIndex, stateAt } from './lead-history';

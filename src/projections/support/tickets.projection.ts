@@ -1,7 +1,7 @@
 import type { Projection } from '../../core/projection';
 import type { ReadDocument } from '../../core/read-store.port';
 import type { TicketChannel, TicketEvent, TicketPriority } from '../../aggregates/ticket/ticket.events';
-import type { RecordedOf, RecordedOfType } from '../financial/recorded';
+import type { RecordedOf, RecordedOfType } from '../shared/recorded';
 import { occurredAt } from '../shared/event-instant';
 
 /** One ticket: when it was opened, first answered and resolved (every time, as reopens resolve again). */
