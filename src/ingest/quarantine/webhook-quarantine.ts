@@ -1,0 +1,119 @@
+import type { EventStore } from '../../core/event-store.port';
+import { randomId, type IdGenerator } from '../../core/ids';
+import type { Clock } from '../../core/time';
+import type { WebhookDeliveryRejected, WebhookRejectionReason, WebhookRejectionSummary } from '../webhook-delivery.events';
+import { webhookRejectionStream } from '../webhook-delivery.events';
+import { TokenBucket } from './token-bucket';
+
+/** A request refused at the door, as the receiver saw it. */
+export interface Rejection {
+  readonly tool: string;
+  readonly reason: WebhookRejectionReason;
+  readonly detail: string;
+  readonly method: string;
+  readonly path: string;
+  /** Already stripped of secrets and signatures. */
+  readonly headers: Record<string, string>;
+  /** The body, or its head, as read; only an excerpt is kept. */
+  readonly body: Buffer | null;
+  readonly bodyBytes: number;
+}
+
+export interface QuarantineOptions {
+  readonly store: EventStore;
+  readonly clock: Clock;
+  /** Rejections recorded in full per tool and minute; beyond, only counted. */
+  readonly perMinute: number;
+  readonly excerptBytes?: number;
+  readonly newId?: IdGenerator;
+}
+
+const windowMs = 60_000;
+
+interface SuppressedWindow {
+  readonly start: Date;
+  readonly byReason: Partial<Record<WebhookRejectionReason, number>>;
+  readonly timer: NodeJS.Timeout;
+}
+
+/**
+ * Records refused requests as `WebhookDeliveryRejected` on `WebhookRejection-<tool>`, so nothing is
+ * silently lost, but never more than the bucket allows: beyond it a tool's rejections are counted
+ * and one summary event per minute stands for them, so nobody can flood the store.
+ */
+export class WebhookQuarantine {
+  private readonly buckets = new Map<string, TokenBucket>();
+  private readonly windows = new Map<string, SuppressedWindow>();
+  private readonly excerptBytes: number;
+  private readonly newId: IdGenerator;
+
+  constructor(private readonly options: QuarantineOptions) {
+    this.excerptBytes = options.excerptBytes ?? 4096;
+    this.newId = options.newId ?? randomId;
+  }
+
+  /** Never throws: a store failure is logged, the request's answer does not depend on it. */
+  async record(rejection: Rejection): Promise<void> {
+    const now = this.options.clock();
+    if (this.bucketOf(rejection.tool, now).take(now.getTime())) {
+      await this.append(rejection.tool, this.fullEvent(rejection, now));
+      return;
+    }
+    this.count(rejection.tool, rejection.reason, now);
+  }
+
+  /** Writes the summaries of open windows now (on stop, or in tests). */
+  async flush(): Promise<void> {
+    await Promise.all([...this.windows.keys()].map((tool) => this.closeWindow(tool)));
+  }
+
+  private bucketOf(tool: string, now: Date): TokenBucket {
+    let bucket = this.buckets.get(tool);
+    if (!bucket) this.buckets.set(tool, (bucket = new TokenBucket(this.options.perMinute, windowMs, now.getTime())));
+    return bucket;
+  }
+
+  private count(tool: string, reason: WebhookRejectionReason, now: Date): void {
+    let window = this.windows.get(tool);
+    if (!window) {
+      const timer = setTimeout(() => void this.closeWindow(tool), windowMs);
+      timer.unref();
+      this.windows.set(tool, (window = { start: now, byReason: {}, timer }));
+    }
+    window.byReason[reason] = (window.byReason[reason] ?? 0) + 1;
+  }
+
+  private async closeWindow(tool: string): Promise<void> {
+    const window = this.windows.get(tool);
+    if (!window) return;
+    this.windows.delete(tool);
+    clearTimeout(window.timer);
+    const end = this.options.clock();
+    const counts = Object.entries(window.byReason) as Array<[WebhookRejectionReason, number]>;
+    const summary: WebhookRejectionSummary = {
+      windowStart: window.start.toISOString(),
+      windowEnd: end.toISOString(),
+      suppressed: counts.reduce((total, [, n]) => total + n, 0),
+      byReason: window.byReason,
+    };
+    const reason = counts.reduce((most, entry) => (entry[1] > most[1] ? entry : most))[0];
+    const detail = `${summary.suppressed} more rejected requests beyond the limit of ${this.options.perMinute} a minute; only counted`;
+    await this.append(tool, { tool, reason, receivedAt: summary.windowEnd, detail, summary });
+  }
+
+  private fullEvent(rejection: Rejection, now: Date): WebhookDeliveryRejected['data'] {
+    const { tool, reason, detail, method, path, headers, body, bodyBytes } = rejection;
+    const excerpt = body === null ? '' : body.subarray(0, this.excerptBytes).toString('utf8');
+    return { tool, reason, receivedAt: now.toISOString(), detail, method, path, headers, excerpt, bodyBytes };
+  }
+
+  private async append(tool: string, data: WebhookDeliveryRejected['data']): Promise<void> {
+    const id = this.newId();
+    const metadata = { occurredAt: data.receivedAt, correlationId: id, causationId: null, actor: `webhook:${tool}` };
+    try {
+      await this.options.store.append(webhookRejectionStream(tool), [{ id, type: 'WebhookDeliveryRejected', data, metadata }], 'any');
+    } catch (error) {
+      console.error(JSON.stringify({ level: 'error', msg: 'webhook rejection not recorded', tool, reason: data.reason, error: String(error) }));
+    }
+  }
+}
