@@ -1,0 +1,42 @@
+import { graphql, printType } from 'graphql';
+import { Args, buildSchema, Field, ObjectType, Query, Resolver } from 'type-graphql';
+import { describe, expect, it } from 'vitest';
+import { Connection, ConnectionArgs, connectionFrom, pageSizeOf } from './connection';
+
+@ObjectType()
+class Gadget {
+  @Field()
+  name!: string;
+}
+
+@ObjectType()
+class GadgetConnection extends Connection(Gadget) {}
+
+@Resolver()
+class GadgetResolver {
+  @Query(() => GadgetConnection)
+  gadgets(@Args() args: ConnectionArgs): GadgetConnection {
+    const size = pageSizeOf(args);
+    return connectionFrom({ documents: [{ _id: 'g1', name: `first ${size} after ${args.after ?? 'start'}` }], nextCursor: 'next-page' });
+  }
+}
+
+describe('the shared connection helper', () => {
+  const schema = buildSchema({ resolvers: [GadgetResolver], validate: { forbidUnknownValues: false } });
+
+  it('gives a read-store page as nodes and pageInfo', async () => {
+    const result = await graphql({ schema: await schema, source: '{ gadgets(first: 2, after: "x") { nodes { name } pageInfo { hasNextPage endCursor } } }' });
+    expect(result).toEqual({ data: { gadgets: { nodes: [{ name: 'first 2 after x' }], pageInfo: { hasNextPage: true, endCursor: 'next-page' } } } });
+  });
+
+  it('names the concrete connection type after its subclass', async () => {
+    expect(printType((await schema).getType('GadgetConnection')!)).toBe('type GadgetConnection {\n  nodes: [Gadget!]!\n  pageInfo: PageInfo!\n}');
+  });
+
+  it('defaults to 50 and refuses more than 200', async () => {
+    const defaulted = await graphql({ schema: await schema, source: '{ gadgets { nodes { name } } }' });
+    expect(defaulted.data).toEqual({ gadgets: { nodes: [{ name: 'first 50 after start' }] } });
+    const tooMany = await graphql({ schema: await schema, source: '{ gadgets(first: 500) { nodes { name } } }' });
+    expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+});
