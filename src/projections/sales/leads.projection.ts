@@ -15,6 +15,9 @@ export type LeadSnapshot = { at: string; status: LeadStatus; stage: LeadStage; v
  */
 export interface LeadDocument extends ReadDocument {
   readonly leadId: string;
+  readonly name: string;
+  readonly email: string | null;
+  readonly company: string | null;
   readonly source: LeadSource;
   readonly campaignId: string | null;
   readonly capturedAt: string;
@@ -34,9 +37,9 @@ type Event = RecordedOf<LeadEvent>;
 
 function captured(event: RecordedOfType<LeadEvent, 'LeadCaptured'>, id: string): LeadDocument {
   const at = occurredAt(event);
-  const { source, campaignId } = event.data;
+  const { name, email, company, source, campaignId } = event.data;
   const snapshot: LeadSnapshot = { at, status: 'open', stage: 'PROSPECT', valueCents: null, currency: null };
-  return { _id: id, leadId: id, source, campaignId, capturedAt: at, ...current(snapshot), clientId: null, wonAt: null, lastClosedAt: null, history: [snapshot] };
+  return { _id: id, leadId: id, name, email, company, source, campaignId, capturedAt: at, ...current(snapshot), clientId: null, wonAt: null, lastClosedAt: null, history: [snapshot] };
 }
 
 function current({ status, stage, valueCents, currency }: Omit<LeadSnapshot, 'at'>): Omit<LeadSnapshot, 'at'> {
@@ -79,7 +82,7 @@ function evolveLead(lead: LeadDocument, event: Event): LeadDocument {
 
 export const leadsProjection: Projection<LeadDocument> = {
   name: 'leads',
-  version: 1,
+  version: 2,
   handles: ['LeadCaptured', 'LeadStageChanged', 'LeadValueEstimated', 'LeadWon', 'LeadLost', 'LeadReopened'],
   documentIds: (event) => [(event.data as { leadId: string }).leadId],
   evolve(lead, recorded, id) {

@@ -28,6 +28,7 @@ describe('tickets projection', () => {
       clientId: 'c1',
       channel: 'chat',
       priority: 'URGENT',
+      subject: 'Down',
       openedAt: '2026-04-01T00:00:00.000Z',
       firstRespondedAt: '2026-04-01T00:05:00.000Z',
       status: 'resolved',

@@ -10,6 +10,7 @@ export interface TicketDocument extends ReadDocument {
   readonly clientId: string;
   readonly channel: TicketChannel;
   readonly priority: TicketPriority;
+  readonly subject: string;
   readonly openedAt: string;
   readonly firstRespondedAt: string | null;
   readonly status: 'open' | 'resolved';
@@ -21,13 +22,14 @@ export interface TicketDocument extends ReadDocument {
 }
 
 function opened(event: RecordedOfType<TicketEvent, 'TicketOpened'>, id: string): TicketDocument {
-  const { clientId, channel, priority } = event.data;
+  const { clientId, channel, priority, subject } = event.data;
   return {
     _id: id,
     ticketId: id,
     clientId,
     channel,
     priority,
+    subject,
     openedAt: occurredAt(event),
     firstRespondedAt: null,
     status: 'open',
@@ -55,7 +57,7 @@ function evolveTicket(ticket: TicketDocument | null, event: RecordedOf<TicketEve
 
 export const ticketsProjection: Projection<TicketDocument> = {
   name: 'tickets',
-  version: 1,
+  version: 2,
   handles: ['TicketOpened', 'FirstResponseRecorded', 'TicketResolved', 'TicketReopened'],
   documentIds: (event) => [(event.data as { ticketId: string }).ticketId],
   evolve: (ticket, event, id) => evolveTicket(ticket, event as RecordedOf<TicketEvent>, id),
