@@ -1,0 +1,22 @@
+/** A sales invoice as GET /api.xro/2.0/Invoices/{InvoiceID} returns it (Accounting API, JSON). */
+export const xeroPaidInvoice = {
+  Type: 'ACCREC',
+  InvoiceID: 'fc5b5e11-d99a-4f9e-baaa-3c648c2300f3',
+  InvoiceNumber: 'INV-0042',
+  Reference: 'Website relaunch',
+  Contact: { ContactID: '717f2bfc-c6d4-41fd-b238-3f2f0c0cf777', Name: 'Globex GmbH', EmailAddress: 'accounts@globex.example' },
+  Date: '/Date(1780358400000+0000)/',
+  DateString: '2026-06-02T00:00:00',
+  DueDate: '/Date(1781568000000+0000)/',
+  DueDateString: '2026-06-16T00:00:00',
+  Status: 'PAID',
+  LineAmountTypes: 'Exclusive',
+  SubTotal: 1000.0,
+  TotalTax: 100.0,
+  Total: 1100.1,
+  AmountDue: 0.0,
+  AmountPaid: 1100.1,
+  CurrencyCode: 'AUD',
+  UpdatedDateUTC: '/Date(1780392664198+0000)/',
+  Payments: [{ PaymentID: '0d666415-cf77-43fa-80c7-56775591d426', Date: '/Date(1780358400000+0000)/', Amount: 1100.1, Reference: 'EFT' }],
+};
