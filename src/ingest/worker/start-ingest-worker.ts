@@ -1,0 +1,31 @@
+import type { IdentityLookup, Translator, WebhookTool } from '../delivery';
+import type { IngestServices } from '../receiver/webhook.routes';
+import { maxRetryDelayMs } from './retry-policy';
+import { WebhookWorker } from './webhook-worker';
+
+export interface IngestTranslation {
+  readonly translators: Readonly<Record<WebhookTool, Translator>>;
+  /** A fresh identity snapshot per attempt (e.g. `() => loadIdentityLookup(readStore)`). */
+  readonly identities: () => Promise<IdentityLookup> | IdentityLookup;
+}
+
+export interface IngestWorkerOptions {
+  readonly random?: () => number;
+  readonly concurrency?: number;
+}
+
+/** Starts the worker that turns stored deliveries into commands; stop it before closing the stores. */
+export async function startIngestWorker(services: IngestServices, translation: IngestTranslation, options: IngestWorkerOptions = {}): Promise<WebhookWorker> {
+  const { maxAttempts, retryBaseMs } = services.config.webhooks;
+  const worker = new WebhookWorker({
+    ...translation,
+    store: services.eventStore,
+    reads: services.readStore,
+    commands: services.commands,
+    clock: services.clock,
+    policy: { maxAttempts, baseMs: retryBaseMs, capMs: maxRetryDelayMs, random: options.random ?? Math.random },
+    ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+  });
+  await worker.start();
+  return worker;
+}
