@@ -587,12 +587,15 @@ export type Lead = {
   campaignId?: Maybe<Scalars['ID']['output']>;
   capturedAt: Scalars['DateTime']['output'];
   clientId?: Maybe<Scalars['ID']['output']>;
+  company?: Maybe<Scalars['String']['output']>;
   currency?: Maybe<Scalars['String']['output']>;
+  email?: Maybe<Scalars['String']['output']>;
   /** The lead's event stream, oldest first; cursor = revision. */
   history: EventConnection;
   id: Scalars['ID']['output'];
   /** The latest win or loss. */
   lastClosedAt?: Maybe<Scalars['DateTime']['output']>;
+  name: Scalars['String']['output'];
   /** Every state the lead went through, including each stage reached. */
   snapshots: Array<LeadSnapshot>;
   source: LeadSource;
@@ -1799,6 +1802,7 @@ export type Ticket = {
   /** Every resolution, oldest first (a reopened ticket resolves again). */
   resolvedAts: Array<Scalars['DateTime']['output']>;
   status: TicketStatus;
+  subject: Scalars['String']['output'];
 };
 
 

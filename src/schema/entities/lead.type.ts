@@ -18,6 +18,9 @@ export class LeadSnapshot {
 @ObjectType({ description: 'A sales lead, from the `leads` read model.' })
 export class Lead {
   @Field(() => ID) id!: string;
+  @Field(() => String) name!: string;
+  @Field(() => String, { nullable: true }) email!: string | null;
+  @Field(() => String, { nullable: true }) company!: string | null;
   @Field(() => LeadSourceEnum) source!: LeadSource;
   @Field(() => ID, { nullable: true }) campaignId!: string | null;
   @Field(() => DateTimeScalar) capturedAt!: string;
@@ -37,6 +40,9 @@ export class LeadConnection extends Connection(Lead) {}
 export function toLead(document: LeadDocument): Lead {
   return {
     id: document.leadId,
+    name: document.name,
+    email: document.email,
+    company: document.company,
     source: document.source,
     campaignId: document.campaignId,
     capturedAt: document.capturedAt,

@@ -12,6 +12,7 @@ export class Ticket {
   @Field(() => ID) clientId!: string;
   @Field(() => TicketChannelEnum) channel!: TicketChannel;
   @Field(() => TicketPriorityEnum) priority!: TicketPriority;
+  @Field(() => String) subject!: string;
   @Field(() => TicketStatusEnum) status!: TicketDocument['status'];
   @Field(() => DateTimeScalar) openedAt!: string;
   @Field(() => DateTimeScalar, { nullable: true, description: 'The first human reply.' }) firstRespondedAt!: string | null;
@@ -29,6 +30,7 @@ export function toTicket(document: TicketDocument): Ticket {
     clientId: document.clientId,
     channel: document.channel,
     priority: document.priority,
+    subject: document.subject,
     status: document.status,
     openedAt: document.openedAt,
     firstRespondedAt: document.firstRespondedAt,
