@@ -6,8 +6,10 @@ import { ApiKeysResolver } from './auth/api-keys.resolver';
 import { commandResolvers } from './commands';
 import { dashboardResolvers } from './dashboards';
 import { entityResolvers } from './entities';
+import { identityResolvers } from './identity';
 import { EventAppendedResolver } from './events/event-appended.resolver';
 import { EventsResolver } from './events/events.resolver';
+import { ingestResolvers } from './ingest';
 import { ProjectionsResolver } from './projections/projections.resolver';
 import { BigIntScalar, DateTimeScalar } from './shared/scalars';
 
@@ -30,7 +32,7 @@ const noTopics: PubSub = {
 };
 
 export async function buildAppSchema(): Promise<GraphQLSchema> {
-  const resolvers = [...platformResolvers, ...commandResolvers, ...entityResolvers, ...dashboardResolvers] as NonEmpty;
+  const resolvers = [...platformResolvers, ...commandResolvers, ...entityResolvers, ...dashboardResolvers, ...identityResolvers, ...ingestResolvers] as NonEmpty;
   return buildSchema({
     resolvers,
     authChecker,

@@ -14,6 +14,11 @@ export interface EmailDomain {
   readonly domain: string;
 }
 
+/** A caller's expected revision is about the client's stream, never the key's. */
+function claimMetadata({ expectedRevision: _expected, ...metadata }: CommandMetadata): CommandMetadata {
+  return metadata;
+}
+
 /**
  * Links and unlinks in two steps: the key's claim, then the client's stream. A crash in between
  * leaves a claim without a link, which the same call repeated completes; another client cannot
@@ -21,12 +26,12 @@ export interface EmailDomain {
  */
 export function createIdentityService(bus: CommandBus<IdentityCommand>) {
   const claimThen = async (key: string, clientId: string, link: IdentityCommand, metadata: CommandMetadata): Promise<CommandResult> => {
-    await bus.execute({ type: 'ClaimIdentity', data: { key, clientId }, occurredAt: link.occurredAt }, metadata);
+    await bus.execute({ type: 'ClaimIdentity', data: { key, clientId }, occurredAt: link.occurredAt }, claimMetadata(metadata));
     return bus.execute(link, metadata);
   };
   const thenRelease = async (key: string, clientId: string, unlink: IdentityCommand, metadata: CommandMetadata): Promise<CommandResult> => {
     const result = await bus.execute(unlink, metadata);
-    await bus.execute({ type: 'ReleaseIdentity', data: { key, clientId }, occurredAt: unlink.occurredAt }, metadata);
+    await bus.execute({ type: 'ReleaseIdentity', data: { key, clientId }, occurredAt: unlink.occurredAt }, claimMetadata(metadata));
     return result;
   };
 

@@ -1,0 +1,55 @@
+import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { clientIdentitiesCollection, type ClientIdentityDocument } from '../../ingest/identity/client-identities.projection';
+import { CommandArgs } from '../commands/command-args.input';
+import { CommandPayload } from '../commands/command-payload.type';
+import type { GraphQLContext } from '../context';
+import { ClientEmailDomainInput, ClientIdentityInput } from './client-identity.inputs';
+import { ClientIdentity, toClientIdentity } from './client-identity.type';
+import { executeIdentityCommand } from './identity-command';
+
+const pageSize = 500;
+
+/**
+ * Links decide which client every webhook and sync lands on, so changing them needs ADMIN; a tool
+ * id or domain already linked to another client is refused (RULE_VIOLATION identity.already_linked).
+ */
+@Resolver(() => ClientIdentity)
+export class ClientIdentityResolver {
+  @Authorized('VIEWER')
+  @Query(() => [ClientIdentity], { description: 'The tool ids and e-mail domains linked to a client, by id.' })
+  async clientIdentities(@Arg('clientId', () => ID) clientId: string, @Ctx() context: GraphQLContext): Promise<ClientIdentity[]> {
+    const identities: ClientIdentity[] = [];
+    let after: string | null = null;
+    do {
+      const query = { filter: { clientId }, sort: [['_id', 1]] as const, limit: pageSize, ...(after ? { after } : {}) };
+      const page: { documents: ClientIdentityDocument[]; nextCursor: string | null } = await context.services.readStore.find<ClientIdentityDocument>(clientIdentitiesCollection, query);
+      identities.push(...page.documents.map(toClientIdentity));
+      after = page.nextCursor;
+    } while (after !== null);
+    return identities;
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => CommandPayload, { description: "Links a tool's own id for a client to the Zixly client; parked deliveries naming it can then be redriven." })
+  linkClientIdentity(@Arg('input') input: ClientIdentityInput, @Args() args: CommandArgs, @Ctx() context: GraphQLContext): Promise<CommandPayload> {
+    return executeIdentityCommand(context, args, (service, at, metadata) => service.linkIdentity({ ...input }, at, metadata));
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => CommandPayload, { description: 'Removes a link, freeing the tool id for another client.' })
+  unlinkClientIdentity(@Arg('input') input: ClientIdentityInput, @Args() args: CommandArgs, @Ctx() context: GraphQLContext): Promise<CommandPayload> {
+    return executeIdentityCommand(context, args, (service, at, metadata) => service.unlinkIdentity({ ...input }, at, metadata));
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => CommandPayload, { description: 'E-mail addresses at this domain belong to the client (for tools without a shared client id).' })
+  linkClientEmailDomain(@Arg('input') input: ClientEmailDomainInput, @Args() args: CommandArgs, @Ctx() context: GraphQLContext): Promise<CommandPayload> {
+    return executeIdentityCommand(context, args, (service, at, metadata) => service.linkDomain({ ...input }, at, metadata));
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => CommandPayload)
+  unlinkClientEmailDomain(@Arg('input') input: ClientEmailDomainInput, @Args() args: CommandArgs, @Ctx() context: GraphQLContext): Promise<CommandPayload> {
+    return executeIdentityCommand(context, args, (service, at, metadata) => service.unlinkDomain({ ...input }, at, metadata));
+  }
+}
