@@ -23,6 +23,7 @@ import { createGraphQLEndpoint } from './schema/graphql-http';
 import type { QueryLimits } from './schema/hardening/query-limits';
 import { ProjectionFeed } from './schema/projections/projection-feed';
 import { Rebuilds } from './schema/projections/rebuilds';
+import { ensureFirstAdminKey } from './schema/auth/first-admin-key';
 
 export interface RunningApp {
   readonly url: string;
@@ -116,6 +117,8 @@ async function startPlatform(services: AppServices): Promise<PlatformServices & 
   if (adminKey) {
     const key = await apiKeys.register(adminKey, 'bootstrap admin', 'ADMIN', { actor: 'system:bootstrap', correlationId: 'bootstrap' });
     if (key.revokedAt) console.warn(JSON.stringify({ level: 'warn', msg: 'ZIXLY_ADMIN_KEY names a revoked key; it stays revoked', keyId: key.keyId }));
+  } else {
+    await ensureFirstAdminKey(apiKeys, services.config.dataDir);
   }
   return {
     apiKeys,
