@@ -198,6 +198,12 @@ export type ClientConnection = {
   pageInfo: PageInfo;
 };
 
+export type ClientEmailDomainInput = {
+  clientId: Scalars['String']['input'];
+  /** Lower-case host name, e.g. globex.example; e-mail addresses at it belong to the client. */
+  domain: Scalars['String']['input'];
+};
+
 /** All given conditions must hold; a list accepts any of its values. */
 export type ClientFilter = {
   industry?: InputMaybe<Scalars['String']['input']>;
@@ -206,6 +212,32 @@ export type ClientFilter = {
   status?: InputMaybe<Array<ClientStatus>>;
   tier?: InputMaybe<Array<ClientTier>>;
 };
+
+/** How deliveries find a client: a tool id (contact, customer, project…) or an e-mail domain linked to it. */
+export type ClientIdentity = {
+  __typename?: 'ClientIdentity';
+  clientId: Scalars['ID']['output'];
+  domain?: Maybe<Scalars['String']['output']>;
+  /** The tool's own id (Chatwoot contact, Invoice Ninja client, Xero ContactID, Plane project…). */
+  externalId?: Maybe<Scalars['String']['output']>;
+  /** `<tool>:<externalId>` or `domain:<domain>`. */
+  id: Scalars['ID']['output'];
+  kind: ClientIdentityKind;
+  linkedAt: Scalars['DateTime']['output'];
+  tool?: Maybe<IdentityTool>;
+};
+
+export type ClientIdentityInput = {
+  clientId: Scalars['String']['input'];
+  /** The tool's own id for the client, as its payloads carry it. */
+  externalId: Scalars['String']['input'];
+  tool: IdentityTool;
+};
+
+/** TOOL: a tool's own id for the client; DOMAIN: an e-mail domain. */
+export type ClientIdentityKind =
+  | 'DOMAIN'
+  | 'TOOL';
 
 export type ClientSort =
   | 'NAME_ASC'
@@ -469,6 +501,15 @@ export type FailWorkflowRunInput = {
   runId: Scalars['String']['input'];
 };
 
+/** A business tool whose deliveries Zixly ingests. */
+export type IdentityTool =
+  | 'CHATWOOT'
+  | 'INVOICENINJA'
+  | 'MAUTIC'
+  | 'NEXTCLOUD'
+  | 'PLANE'
+  | 'XERO';
+
 /** Instants: from (inclusive) to (exclusive). */
 export type InstantRangeInput = {
   from?: InputMaybe<Scalars['DateTime']['input']>;
@@ -720,6 +761,10 @@ export type Mutation = {
   failWorkflowRun: CommandPayload;
   issueInvoice: CommandPayload;
   launchCampaign: CommandPayload;
+  /** E-mail addresses at this domain belong to the client (for tools without a shared client id). */
+  linkClientEmailDomain: CommandPayload;
+  /** Links a tool's own id for a client to the Zixly client; parked deliveries naming it can then be redriven. */
+  linkClientIdentity: CommandPayload;
   /** Logs hours on a project at the consultant's current rates (or `billRateCents`). */
   logHours: CommandPayload;
   loseLead: CommandPayload;
@@ -752,6 +797,10 @@ export type Mutation = {
   /** A sync run that finished at `occurredAt`. */
   recordSyncSuccess: CommandPayload;
   recordTimeOff: CommandPayload;
+  /** Hands one parked delivery back to the worker (after fixing what parked it). */
+  redriveDelivery: RedrivenDelivery;
+  /** Redrives every parked delivery of a tool (and reason), e.g. the UNMAPPED ones after linking a client. */
+  redriveParked: RedriveParkedPayload;
   /** Registers a consultant with weekly capacity and rates. */
   registerConsultant: CommandPayload;
   /** Reopens a lost lead, or moves an open lead back. */
@@ -767,6 +816,9 @@ export type Mutation = {
   /** Starts a retainer: it counts towards MRR from `occurredAt`. */
   startRetainer: CommandPayload;
   startWorkflowRun: CommandPayload;
+  unlinkClientEmailDomain: CommandPayload;
+  /** Removes a link, freeing the tool id for another client. */
+  unlinkClientIdentity: CommandPayload;
   voidInvoice: CommandPayload;
   winLead: CommandPayload;
 };
@@ -926,6 +978,24 @@ export type MutationLaunchCampaignArgs = {
   expectedRevision?: InputMaybe<Scalars['BigInt']['input']>;
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: LaunchCampaignInput;
+  occurredAt?: InputMaybe<Scalars['DateTime']['input']>;
+  waitForProjections?: Scalars['Boolean']['input'];
+};
+
+
+export type MutationLinkClientEmailDomainArgs = {
+  expectedRevision?: InputMaybe<Scalars['BigInt']['input']>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: ClientEmailDomainInput;
+  occurredAt?: InputMaybe<Scalars['DateTime']['input']>;
+  waitForProjections?: Scalars['Boolean']['input'];
+};
+
+
+export type MutationLinkClientIdentityArgs = {
+  expectedRevision?: InputMaybe<Scalars['BigInt']['input']>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: ClientIdentityInput;
   occurredAt?: InputMaybe<Scalars['DateTime']['input']>;
   waitForProjections?: Scalars['Boolean']['input'];
 };
@@ -1116,6 +1186,17 @@ export type MutationRecordTimeOffArgs = {
 };
 
 
+export type MutationRedriveDeliveryArgs = {
+  deliveryId: Scalars['ID']['input'];
+};
+
+
+export type MutationRedriveParkedArgs = {
+  reason?: InputMaybe<WebhookParkReason>;
+  tool: WebhookTool;
+};
+
+
 export type MutationRegisterConsultantArgs = {
   expectedRevision?: InputMaybe<Scalars['BigInt']['input']>;
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
@@ -1202,6 +1283,24 @@ export type MutationStartWorkflowRunArgs = {
 };
 
 
+export type MutationUnlinkClientEmailDomainArgs = {
+  expectedRevision?: InputMaybe<Scalars['BigInt']['input']>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: ClientEmailDomainInput;
+  occurredAt?: InputMaybe<Scalars['DateTime']['input']>;
+  waitForProjections?: Scalars['Boolean']['input'];
+};
+
+
+export type MutationUnlinkClientIdentityArgs = {
+  expectedRevision?: InputMaybe<Scalars['BigInt']['input']>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: ClientIdentityInput;
+  occurredAt?: InputMaybe<Scalars['DateTime']['input']>;
+  waitForProjections?: Scalars['Boolean']['input'];
+};
+
+
 export type MutationVoidInvoiceArgs = {
   expectedRevision?: InputMaybe<Scalars['BigInt']['input']>;
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
@@ -1254,6 +1353,41 @@ export type PageInfo = {
   /** Always false: connections page forwards only. */
   hasPreviousPage: Scalars['Boolean']['output'];
   startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/** A webhook delivery set aside for a person, from the `webhook_deliveries` read model. */
+export type ParkedDelivery = {
+  __typename?: 'ParkedDelivery';
+  /** The idempotency key the delivery id is derived from. */
+  dedupeKey: Scalars['String']['output'];
+  deliveryId: Scalars['ID']['output'];
+  /** The stored delivery and the park error, read from its stream. */
+  detail?: Maybe<ParkedDeliveryDetail>;
+  /** The tool's own name for what happened. */
+  eventKind: Scalars['String']['output'];
+  /** Failed attempts recorded, over every run. */
+  failedAttempts: Scalars['Int']['output'];
+  parkedAt: Scalars['DateTime']['output'];
+  reason: WebhookParkReason;
+  receivedAt: Scalars['DateTime']['output'];
+  tool: WebhookTool;
+};
+
+export type ParkedDeliveryConnection = {
+  __typename?: 'ParkedDeliveryConnection';
+  nodes: Array<ParkedDelivery>;
+  pageInfo: PageInfo;
+};
+
+/** What the parked delivery carried and why it was parked. */
+export type ParkedDeliveryDetail = {
+  __typename?: 'ParkedDeliveryDetail';
+  /** The error or reason recorded when it was parked. */
+  error: Scalars['String']['output'];
+  /** Request headers as stored, without secrets or signatures. */
+  headers: Scalars['JSONObject']['output'];
+  /** The delivery as stored (null for deliveries stored before payloads were kept). */
+  payload?: Maybe<Scalars['JSONObject']['output']>;
 };
 
 /** A project, from the `projects` read model. Dates are YYYY-MM-DD business dates. */
@@ -1368,6 +1502,8 @@ export type Query = {
   campaign?: Maybe<Campaign>;
   campaigns: CampaignConnection;
   client?: Maybe<Client>;
+  /** The tool ids and e-mail domains linked to a client, by id. */
+  clientIdentities: Array<ClientIdentity>;
   clients: ClientConnection;
   consultant?: Maybe<Consultant>;
   consultants: ConsultantConnection;
@@ -1381,6 +1517,8 @@ export type Query = {
   invoices: InvoiceConnection;
   lead?: Maybe<Lead>;
   leads: LeadConnection;
+  /** Parked webhook deliveries, oldest parked first. */
+  parkedDeliveries: ParkedDeliveryConnection;
   project?: Maybe<Project>;
   /** Every read model: position, lag, failure and rebuild progress. */
   projections: Array<Projection>;
@@ -1391,6 +1529,8 @@ export type Query = {
   tickets: TicketConnection;
   timeEntries: TimeEntryConnection;
   timeEntry?: Maybe<TimeEntry>;
+  /** Per tool: deliveries received, processed, ignored, failed, parked and rejected in [from, to), and the backlog. */
+  webhookDeliveries: WebhookDeliveriesReport;
 };
 
 
@@ -1409,6 +1549,11 @@ export type QueryCampaignsArgs = {
 
 export type QueryClientArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryClientIdentitiesArgs = {
+  clientId: Scalars['ID']['input'];
 };
 
 
@@ -1484,6 +1629,14 @@ export type QueryLeadsArgs = {
 };
 
 
+export type QueryParkedDeliveriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+  reason?: InputMaybe<WebhookParkReason>;
+  tool?: InputMaybe<WebhookTool>;
+};
+
+
 export type QueryProjectArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1527,6 +1680,13 @@ export type QueryTimeEntriesArgs = {
 
 export type QueryTimeEntryArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryWebhookDeliveriesArgs = {
+  asOf?: InputMaybe<Scalars['String']['input']>;
+  from: Scalars['String']['input'];
+  to: Scalars['String']['input'];
 };
 
 export type RateTicketInput = {
@@ -1669,6 +1829,23 @@ export type RecordedEventSummary = {
   /** 0-based revision within its stream. */
   revision: Scalars['BigInt']['output'];
   type: Scalars['String']['output'];
+};
+
+/** The parked deliveries a bulk redrive handed back to the worker. */
+export type RedriveParkedPayload = {
+  __typename?: 'RedriveParkedPayload';
+  count: Scalars['Int']['output'];
+  deliveryIds: Array<Scalars['ID']['output']>;
+};
+
+/** A parked delivery handed back to the worker for a new run of attempts. */
+export type RedrivenDelivery = {
+  __typename?: 'RedrivenDelivery';
+  deliveryId: Scalars['ID']['output'];
+  previousReason: WebhookParkReason;
+  /** 1 for the first redrive, then one more each time. */
+  run: Scalars['Int']['output'];
+  tool: WebhookTool;
 };
 
 export type RegisterConsultantInput = {
@@ -1923,6 +2100,48 @@ export type TimeOff = {
 export type VoidInvoiceInput = {
   invoiceId: Scalars['String']['input'];
   reason: Scalars['String']['input'];
+};
+
+/** Webhook delivery counters per tool with the freshness of the read model they come from. */
+export type WebhookDeliveriesReport = {
+  __typename?: 'WebhookDeliveriesReport';
+  /** Events folded into the documents used. */
+  eventCount: Scalars['Int']['output'];
+  /** Store position the read model reflects. */
+  position?: Maybe<Scalars['BigInt']['output']>;
+  tools: Array<WebhookToolCountsType>;
+};
+
+/** Why a delivery left the automatic pipeline: UNMAPPED (names a party no identity links yet), RETRIES_EXHAUSTED, INVALID (the data is wrong). */
+export type WebhookParkReason =
+  | 'INVALID'
+  | 'RETRIES_EXHAUSTED'
+  | 'UNMAPPED';
+
+/** A business tool that sends webhooks to /webhooks/<tool>. */
+export type WebhookTool =
+  | 'CHATWOOT'
+  | 'INVOICENINJA'
+  | 'MAUTIC'
+  | 'NEXTCLOUD'
+  | 'PLANE'
+  | 'XERO';
+
+/** Webhook deliveries of one tool in a period, and its backlog at the period end (or asOf). */
+export type WebhookToolCountsType = {
+  __typename?: 'WebhookToolCountsType';
+  /** Deliveries with at least one failed attempt in the period. */
+  failed: Scalars['Int']['output'];
+  failedAttempts: Scalars['Int']['output'];
+  ignored: Scalars['Int']['output'];
+  oldestUnprocessedAgeMinutes?: Maybe<Scalars['Int']['output']>;
+  parked: Scalars['Int']['output'];
+  processed: Scalars['Int']['output'];
+  received: Scalars['Int']['output'];
+  /** Requests refused at the door (a rate-limit summary counts the requests it stands for). */
+  rejected: Scalars['Int']['output'];
+  tool: Scalars['String']['output'];
+  unprocessed: Scalars['Int']['output'];
 };
 
 export type WinLeadInput = {

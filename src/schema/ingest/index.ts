@@ -1,0 +1,4 @@
+import { WebhookIngestResolver } from './webhook-ingest.resolver';
+
+/** Webhook ingest administration: parked deliveries, redrives, delivery counters. */
+export const ingestResolvers: Function[] = [WebhookIngestResolver];
