@@ -14,6 +14,10 @@ import type { ReadStore } from './core/read-store.port';
 import { systemClock } from './core/time';
 import { healthRoutes } from './http/health.routes';
 import { startHttpServer } from './http/http-server';
+import { loadIdentityLookup } from './ingest/identity/identity-lookup';
+import { ingestRoutes } from './ingest/receiver/webhook.routes';
+import { translators } from './ingest/translators';
+import { startIngestWorker } from './ingest/worker/start-ingest-worker';
 import { allProjections } from './projections';
 import { ApiKeys } from './schema/auth/api-keys.service';
 import { buildAppSchema } from './schema/build-schema';
@@ -96,7 +100,11 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       limits: options.queryLimits,
     });
     shutdown.add(() => graphql.stop());
-    const routes = [...healthRoutes({ store, adapter }), ...graphql.routes, eventsExportRoute({ services, platform })];
+    const ingest = ingestRoutes(services);
+    shutdown.add(() => ingest.stop());
+    const worker = await startIngestWorker(services, { translators, identities: () => loadIdentityLookup(services.readStore) });
+    shutdown.add(() => worker.stop());
+    const routes = [...healthRoutes({ store, adapter }), ...graphql.routes, eventsExportRoute({ services, platform }), ...ingest.routes];
     const server = await startHttpServer(routes, config.port);
     shutdown.add(() => server.close());
     // Runs before the server closes: closing waits for every connection, WebSockets included.
