@@ -15,9 +15,8 @@ describe('tool responses', () => {
 
   it("keeps the tool's own message", () => {
     expect(messageOf(response(401, '{"error":"Invalid API key"}'))).toBe('Invalid API key');
-    expect(messageOf(response(400, '{"errors":{"name":["required"]}}'))).toBe('{"name":["required"]}');
     expect(messageOf(response(404, 'no_service'))).toBe('no_service');
-    expect(classifyResponse('mautic', response(403, '{"errors":[{"message":"Access denied"}]}')).message).toBe('Mautic answered 403: {"message":"Access denied"}');
+    expect(classifyResponse('mautic', response(403, '{"errors":[{"message":"Access denied"}]}')).message).toBe('Mautic answered 403: Access denied');
   });
 
   it('reads Retry-After as an HTTP date too', () => {

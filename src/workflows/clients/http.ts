@@ -1,4 +1,5 @@
 import { UpstreamError } from '../../core/errors';
+import { toolMessage } from '../../ingest/sync/sync-http.client';
 
 /** The business tools the workflows call. */
 export const toolNames = ['plane', 'nextcloud', 'mautic', 'invoiceninja', 'slack'] as const;
@@ -150,34 +151,9 @@ export function retryAfterMs(header: string | null, now: () => number = Date.now
   return Number.isNaN(date) ? null : Math.max(0, date - now());
 }
 
-const maxMessageLength = 300;
-
-/** The tool's own words: `error`, `message`, `detail` or the first of `errors` in JSON, else the text. */
+/** The tool's own words (the pull sync's reading of error bodies: `message`, `error`, `errors`…). */
 export function messageOf(response: HttpResponse): string {
-  const text = response.text.trim();
-  const fromJson = jsonMessage(text);
-  const message = fromJson ?? (text.length > 0 ? text : `HTTP ${response.status}`);
-  return message.length > maxMessageLength ? `${message.slice(0, maxMessageLength)}…` : message;
-}
-
-function jsonMessage(text: string): string | null {
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  if (typeof body !== 'object' || body === null) return null;
-  const record = body as Record<string, unknown>;
-  for (const field of ['error', 'message', 'detail']) {
-    const value = record[field];
-    if (typeof value === 'string' && value.length > 0) return value;
-    if (typeof value === 'object' && value !== null && typeof (value as { message?: unknown }).message === 'string') return (value as { message: string }).message;
-  }
-  const errors = record.errors;
-  if (Array.isArray(errors) && errors.length > 0) return typeof errors[0] === 'string' ? errors[0] : JSON.stringify(errors[0]);
-  if (typeof errors === 'object' && errors !== null) return JSON.stringify(errors);
-  return null;
+  return toolMessage(response.text);
 }
 
 /** Parses a JSON body, or throws an `unexpected_response` error naming what was expected. */
