@@ -1,0 +1,73 @@
+import type { ToolName } from '../clients/http';
+import { ToolError } from '../clients/http';
+import { withRetries, type RetryPolicy } from '../clients/retry';
+import type { ToolClient } from '../clients/tool-clients';
+import { notConfiguredReason } from '../tools.config';
+import { stepKey } from './run-ids';
+import type { StepLedger } from './step-ledger';
+import type { RunContext, StepOptions, StepOutcome, WorkflowDeps } from './workflow';
+
+/** A step failed for good: the run fails with this message (the tool's own words included). */
+export class StepFailure extends Error {
+  constructor(
+    readonly step: string,
+    readonly toolError: ToolError,
+  ) {
+    super(`Step ${step} failed: ${toolError.message}`, { cause: toolError });
+    this.name = 'StepFailure';
+  }
+}
+
+/** What an at-most-once step records when an earlier call may or may not have acted. */
+const unconfirmed: StepOutcome = { externalId: null, result: { delivery: 'unconfirmed' } };
+
+/** The `RunContext` of one attempt of one run. */
+export class StepRunner implements RunContext {
+  readonly skipped: Array<{ step: string; reason: string }> = [];
+
+  constructor(
+    readonly runId: string,
+    readonly workflow: string,
+    readonly triggerKey: string,
+    readonly deps: WorkflowDeps,
+    private readonly ledger: StepLedger,
+    private readonly retry: RetryPolicy,
+  ) {}
+
+  async step<K extends ToolName>(name: string, tool: K, action: (client: ToolClient<K>, key: string) => Promise<StepOutcome>, options: StepOptions = {}): Promise<StepOutcome | null> {
+    const recorded = this.ledger.step(name);
+    if (recorded?.status === 'completed') return { externalId: recorded.externalId, result: recorded.result };
+    const client = this.deps.clients[tool] as ToolClient<K> | null;
+    if (!client) {
+      await this.skip(name, notConfiguredReason(tool, this.deps.config.tools));
+      return null;
+    }
+    const key = stepKey(this.triggerKey, name);
+    if (options.atMostOnce) {
+      const outcomeUnknown = recorded?.status === 'attempted' || (recorded?.status === 'failed' && recorded.ambiguous);
+      if (outcomeUnknown) return this.completed(name, unconfirmed);
+      await this.ledger.markAttempted(name, key);
+    }
+    return this.completed(name, await this.call(name, () => action(client, key), options.atMostOnce ?? false));
+  }
+
+  async skip(name: string, reason: string): Promise<void> {
+    await this.ledger.skip(name, reason);
+    this.skipped.push({ step: name, reason });
+  }
+
+  private async call(name: string, action: () => Promise<StepOutcome>, atMostOnce: boolean): Promise<StepOutcome> {
+    try {
+      return await withRetries(this.retry, action, atMostOnce);
+    } catch (error) {
+      if (!(error instanceof ToolError)) throw error;
+      await this.ledger.fail(name, error.message, error.ambiguous);
+      throw new StepFailure(name, error);
+    }
+  }
+
+  private async completed(name: string, outcome: StepOutcome): Promise<StepOutcome> {
+    await this.ledger.complete(name, outcome);
+    return outcome;
+  }
+}
