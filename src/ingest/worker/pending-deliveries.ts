@@ -66,6 +66,11 @@ export class PendingDeliveries {
     return next;
   }
 
+  /** Position of the last event observed (null: none yet). */
+  get position(): bigint | null {
+    return this.lastSeen;
+  }
+
   get size(): number {
     return this.pending.size;
   }

@@ -42,7 +42,29 @@ function dyingAfterCommands(store: EventStore): EventStore {
   });
 }
 
+/** A store whose first subscription fails at once, as a dropped connection would. */
+function failingFirstSubscription(store: EventStore): EventStore {
+  let failed = false;
+  return new Proxy(store, {
+    get(target, property, receiver) {
+      if (property !== 'subscribe') return Reflect.get(target, property, receiver);
+      return (...args: Parameters<EventStore['subscribe']>) => {
+        if (failed) return target.subscribe(...args);
+        failed = true;
+        return { close: async () => undefined, [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(new Error('connection dropped')) }) };
+      };
+    },
+  });
+}
+
 describe('webhook worker across restarts', () => {
+  it('subscribes again after its subscription failed', async () => {
+    await open();
+    await start({ ...harness.services, eventStore: failingFirstSubscription(harness.store) });
+    await sendOp(harness, { id: 'op-after-drop', op: 'open' });
+    expect(typesOf(await lastIs('op-after-drop', 'WebhookDeliveryProcessed'))).toEqual(['WebhookDeliveryReceived', 'WebhookDeliveryProcessed']);
+  });
+
   it('does not apply a command twice when it crashed between the command and the outcome event', async () => {
     await open({ WEBHOOK_RETRY_BASE_MS: '50' });
     const crashing = await start({ ...harness.services, eventStore: dyingAfterCommands(harness.store) });

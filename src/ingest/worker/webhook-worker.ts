@@ -19,6 +19,7 @@ export interface WorkerOptions extends AttemptDeps {
 }
 
 export const webhookWorkerName = 'worker:webhook_ingest';
+const resubscribeDelayMs = 1_000;
 
 /**
  * Follows `WebhookDelivery-*` streams from its checkpoint and attempts each delivery when it is due:
@@ -46,9 +47,7 @@ export class WebhookWorker {
     const start = (await this.checkpoint.load()) ?? null;
     this.pending = new PendingDeliveries(start);
     this.stopped = false;
-    const subscription = this.options.store.subscribe({ categories: ['WebhookDelivery'], ...(start === null ? {} : { after: start }) });
-    this.subscription = subscription;
-    this.following = this.follow(subscription);
+    this.following = this.follow();
     this.checkpointTimer = setInterval(() => void this.saveCheckpoint(), this.options.checkpointEveryMs ?? 1_000);
     this.checkpointTimer.unref();
   }
@@ -70,14 +69,21 @@ export class WebhookWorker {
     return this.pending.size;
   }
 
-  private async follow(subscription: Subscription): Promise<void> {
-    try {
-      for await (const event of subscription) {
-        this.pending.observe(event, this.options.clock().getTime());
-        this.pump();
+  /** Follows the deliveries' streams; a failed subscription is opened again after the last event seen. */
+  private async follow(): Promise<void> {
+    while (!this.stopped) {
+      const after = this.pending.position;
+      const subscription = this.options.store.subscribe({ categories: ['WebhookDelivery'], ...(after === null ? {} : { after }) });
+      this.subscription = subscription;
+      try {
+        for await (const event of subscription) {
+          this.pending.observe(event, this.options.clock().getTime());
+          this.pump();
+        }
+      } catch (error) {
+        if (!this.stopped) console.error(JSON.stringify({ level: 'error', msg: 'webhook worker subscription failed; resubscribing', error: String(error) }));
       }
-    } catch (error) {
-      if (!this.stopped) console.error(JSON.stringify({ level: 'error', msg: 'webhook worker subscription failed', error: String(error) }));
+      if (!this.stopped) await new Promise((resolve) => setTimeout(resolve, resubscribeDelayMs).unref());
     }
   }
 
