@@ -4,6 +4,17 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, readDotEnv } from './config';
 
+/** The problems loadConfig reports, or none when it accepts the settings. */
+function problemsOf(env: Record<string, string>): readonly string[] {
+  try {
+    loadConfig(env);
+    return [];
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+}
+
 describe('configuration', () => {
   it('runs on the embedded store in ./data on port 4000 when nothing is configured', () => {
     const config = loadConfig({});
@@ -33,6 +44,27 @@ describe('configuration', () => {
     expect(loadConfig({}).graphqlIntrospection).toBe(true);
     expect(loadConfig({ NODE_ENV: 'production' }).graphqlIntrospection).toBe(false);
     expect(loadConfig({ NODE_ENV: 'development', GRAPHQL_INTROSPECTION: 'false' }).graphqlIntrospection).toBe(false);
+  });
+
+  it('logs at info, waits for projections up to 1,000 events behind, serves metrics and gives a stop 25 seconds by default', () => {
+    expect(loadConfig({}).ops).toEqual({ logLevel: 'info', projectionLagThreshold: 1_000, metricsEnabled: true, workerPort: null, shutdownTimeoutMs: 25_000 });
+    expect(loadConfig({ NODE_ENV: 'test' }).ops.logLevel).toBe('warn');
+  });
+
+  it('takes the operational settings from the environment', () => {
+    const env = { LOG_LEVEL: 'DEBUG', PROJECTION_LAG_THRESHOLD: '0', METRICS_ENABLED: 'false', WORKER_PORT: '4001', SHUTDOWN_TIMEOUT_MS: '5000' };
+    expect(loadConfig(env).ops).toEqual({ logLevel: 'debug', projectionLagThreshold: 0, metricsEnabled: false, workerPort: 4001, shutdownTimeoutMs: 5_000 });
+  });
+
+  it('reports each invalid operational setting on its own line', () => {
+    const problems = problemsOf({ LOG_LEVEL: 'loud', PROJECTION_LAG_THRESHOLD: '20000', METRICS_ENABLED: 'yes', WORKER_PORT: 'x', SHUTDOWN_TIMEOUT_MS: '10' });
+    expect(problems).toEqual([
+      'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"',
+      'METRICS_ENABLED must be true or false, got "yes"',
+      'PROJECTION_LAG_THRESHOLD must be a whole number from 0 to 10000 (events behind the log), got "20000"',
+      'WORKER_PORT must be a whole number from 0 to 65535, got "x"',
+      'SHUTDOWN_TIMEOUT_MS must be a whole number from 1000 to 600000, got "10"',
+    ]);
   });
 
   it('accepts a bootstrap admin key only in the zx_ format', () => {

@@ -17,6 +17,24 @@ export interface AppConfig {
   readonly graphqlIntrospection: boolean;
   /** Webhook secrets (`WEBHOOK_SECRET_<TOOL>`), secret headers and the ingest worker's retries. */
   readonly webhooks: WebhookConfig;
+  /** Logging, readiness, metrics and shutdown (`LOG_LEVEL`, `PROJECTION_LAG_THRESHOLD`, …). */
+  readonly ops: OpsConfig;
+}
+
+export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof logLevels)[number];
+
+export interface OpsConfig {
+  /** `LOG_LEVEL`; `info` by default, `warn` under NODE_ENV=test so test output stays readable. */
+  readonly logLevel: LogLevel;
+  /** `PROJECTION_LAG_THRESHOLD`: events a projection may be behind the log before /readyz answers 503. */
+  readonly projectionLagThreshold: number;
+  /** `METRICS_ENABLED`: serves /metrics and counts requests, commands, deliveries and workflow runs. */
+  readonly metricsEnabled: boolean;
+  /** `WORKER_PORT`: where `zixly worker` serves /healthz, /readyz and /metrics; null serves nothing. */
+  readonly workerPort: number | null;
+  /** `SHUTDOWN_TIMEOUT_MS`: a graceful stop that takes longer exits with code 1. */
+  readonly shutdownTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -63,6 +81,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
 
   const webhooks = readWebhookConfig(value, problems);
+  const ops = readOpsConfig(value, nodeEnv, problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -76,7 +95,33 @@ export function loadConfig(env: Env = process.env): AppConfig {
     adminKey,
     graphqlIntrospection: introspection === undefined ? nodeEnv !== 'production' : introspection === 'true',
     webhooks,
+    ops,
   };
+}
+
+/** The lag counter stops at 10,000 events (see ProjectionRunner.lag), so no threshold can be higher. */
+const maxLagThreshold = 10_000;
+
+function readOpsConfig(value: (name: string) => string | undefined, nodeEnv: string, problems: string[]): OpsConfig {
+  const logLevel = (value('LOG_LEVEL') ?? (nodeEnv === 'test' ? 'warn' : 'info')).toLowerCase();
+  if (!(logLevels as readonly string[]).includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${logLevels.join(', ')}, got "${logLevel}"`);
+  const metrics = value('METRICS_ENABLED')?.toLowerCase();
+  if (metrics !== undefined && metrics !== 'true' && metrics !== 'false') problems.push(`METRICS_ENABLED must be true or false, got "${metrics}"`);
+  return {
+    logLevel: logLevel as LogLevel,
+    projectionLagThreshold: wholeNumber(value, 'PROJECTION_LAG_THRESHOLD', 1_000, 0, maxLagThreshold, problems, ' (events behind the log)'),
+    metricsEnabled: metrics !== 'false',
+    workerPort: value('WORKER_PORT') === undefined ? null : wholeNumber(value, 'WORKER_PORT', 0, 0, 65_535, problems),
+    shutdownTimeoutMs: wholeNumber(value, 'SHUTDOWN_TIMEOUT_MS', 25_000, 1_000, 600_000, problems),
+  };
+}
+
+function wholeNumber(value: (name: string) => string | undefined, name: string, fallback: number, min: number, max: number, problems: string[], unit = ''): number {
+  const raw = value(name);
+  const parsed = Number(raw ?? fallback);
+  if (Number.isInteger(parsed) && parsed >= min && parsed <= max) return parsed;
+  problems.push(`${name} must be a whole number from ${min} to ${max}${unit}, got "${raw}"`);
+  return fallback;
 }
 
 /** `KEY=value` lines of an optional `.env`; variables already set in the environment win. */
