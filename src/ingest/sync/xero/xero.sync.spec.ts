@@ -1,0 +1,71 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fixtureDelivery } from '../../fixtures/fixture-deliveries';
+import { IdentitySnapshot } from '../../identity/identity-lookup';
+import { xeroPaidInvoice } from '../../xero/xero-invoice.sample';
+import { xeroFetchIntents } from '../../xero/xero.translate';
+import { SyncHarness } from '../fakes/sync-harness';
+import { XeroFake, xeroTimestamp } from '../fakes/xero.fake';
+import { XeroClient } from './xero.client';
+import { XeroSyncSource } from './xero.sync-source';
+
+const globex = IdentitySnapshot.of({ 'xero:717f2bfc-c6d4-41fd-b238-3f2f0c0cf777': 'client-globex' });
+const tenant = '4e3eef5b-31cd-45fa-bec2-55c777be0c8a';
+
+describe('xero sync', () => {
+  let fake: XeroFake;
+  let harness: SyncHarness;
+
+  beforeEach(async () => {
+    fake = await XeroFake.start('xero-token', tenant);
+    harness = await SyncHarness.open();
+  });
+  afterEach(async () => {
+    await fake.server.close();
+    await harness.close();
+  });
+
+  function setUp(token = 'xero-token') {
+    const { http, waits } = harness.http('xero');
+    const source = new XeroSyncSource(new XeroClient({ apiUrl: fake.url, accessToken: token, tenantId: tenant }, http), tenant);
+    return { source, job: harness.job(source, globex), waits };
+  }
+
+  it('fetches the invoice a notification named, issues it and records its payments', async () => {
+    fake.invoices.push({ ...xeroPaidInvoice });
+    const { source, job } = setUp();
+    source.notify(xeroFetchIntents(fixtureDelivery('xero.events_batch').payload));
+
+    expect(await job.run()).toMatchObject({ outcome: 'succeeded', records: 2 });
+    expect(fake.server.requestsTo(`/api.xro/2.0/Invoices/${xeroPaidInvoice.InvoiceID}`)).toHaveLength(1);
+    expect((await harness.events('InvoiceIssued', 'PaymentReceived', 'InvoicePaid')).map((event) => event.type)).toEqual(['InvoiceIssued', 'PaymentReceived', 'InvoicePaid']);
+  });
+
+  it('ignores notifications of another organisation', () => {
+    const { source } = setUp();
+    source.notify([{ tenantId: 'someone-else', invoiceId: 'x', eventType: 'UPDATE', eventDateUtc: '2026-06-02T09:31:04.198Z' }]);
+    return expect(source.pull({ cursor: null, progress: null, page: null, identities: globex })).resolves.toMatchObject({ records: [], next: null });
+  });
+
+  it('lists sales invoices modified since the cursor and keeps the newest update as the next cursor', async () => {
+    fake.invoices.push({ ...xeroPaidInvoice });
+    const { job } = setUp();
+    expect(await job.run()).toMatchObject({ outcome: 'succeeded', records: 1, cursor: '2026-06-02T09:31:04.198Z' });
+
+    fake.invoices.push({ ...xeroPaidInvoice, InvoiceID: 'second', InvoiceNumber: 'INV-0043', Payments: [], Status: 'AUTHORISED', UpdatedDateUTC: xeroTimestamp('2026-06-03T08:00:00.000Z') });
+    expect(await setUp().job.run()).toMatchObject({ outcome: 'succeeded', records: 2, cursor: '2026-06-03T08:00:00.000Z' });
+    const sent = fake.server.requestsTo('/api.xro/2.0/Invoices').map((request) => request.headers['if-modified-since'] ?? null);
+    expect(sent).toEqual([null, '2026-06-02T09:31:04']);
+    expect(await harness.events('InvoiceIssued')).toHaveLength(2);
+  });
+
+  it("fails the run with Xero's own words when the token is refused", async () => {
+    expect(await setUp('expired').job.run()).toMatchObject({ outcome: 'failed', error: 'xero answered 401: AuthenticationUnsuccessful' });
+  });
+
+  it('honours the Retry-After of a rate-limited minute', async () => {
+    fake.server.answerNext({ status: 429, headers: { 'retry-after': '60' }, body: { Title: 'Too Many Requests' } });
+    const { job, waits } = setUp();
+    expect(await job.run()).toMatchObject({ outcome: 'succeeded' });
+    expect(waits).toEqual([60_000]);
+  });
+});
