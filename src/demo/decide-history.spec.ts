@@ -53,6 +53,12 @@ describe('deciding a generated history without the command handler', () => {
     }
   }, 120_000);
 
+  it('has the first months of the benchmark-sized firm (scale 13.5) accepted too', async () => {
+    const firstCommands: BusinessCommand[] = [];
+    for (const command of generateHistory({ ...oneConsultantYear, consultants: 5, scale: 13.5 })) if (firstCommands.push(command) >= 40_000) break;
+    expect(await collect(decideHistory(firstCommands))).toHaveLength(40_000);
+  });
+
   it('fails loudly, naming the command, when a generated command breaks a rule', async () => {
     const orphan: BusinessCommand = {
       type: 'LogHours',

@@ -24,7 +24,8 @@ export function registerTeam(world: DemoWorld): void {
     const name = `${random.pick(firstNames)} ${random.pick(lastNames)}`;
     const email = `${name.toLowerCase().replace(' ', '.')}.${index + 1}@zixly.example`;
     const { id: consultantId, weeklyCapacityHours, costRateCents, billRateCents } = consultant;
-    world.on(world.startDate, 8 * 60 + index * 0.25, (occurredAt) => ({
+    // Everyone is registered by 08:04, before the first leave is recorded at 08:05.
+    world.on(world.startDate, 8 * 60 + (index * 4) / world.teamSize, (occurredAt) => ({
       type: 'RegisterConsultant',
       occurredAt,
       data: { consultantId, name, email, weeklyCapacityHours, costRateCents, billRateCents, currency: 'AUD' },
