@@ -6,33 +6,41 @@ import { openSqliteEventStore } from './adapters/sqlite/sqlite-event-store';
 import { openSqliteReadStore } from './adapters/sqlite/sqlite-read-store';
 import { commandRoutes, type BusinessCommand } from './aggregates';
 import { createCommandBus } from './aggregates/command-bus';
+import { startApi } from './app-api';
 import type { AppServices } from './app-services';
+import { Shutdown } from './app-shutdown';
 import type { AppConfig } from './config';
 import type { EventStore } from './core/event-store.port';
 import { ProjectionRunner } from './core/projection-runner';
 import type { ReadStore } from './core/read-store.port';
 import { systemClock } from './core/time';
 import { healthRoutes } from './http/health.routes';
-import { startHttpServer } from './http/http-server';
+import { type ExchangeObserver, type Route, startHttpServer } from './http/http-server';
+import { logExchange } from './http/request-log';
 import { loadIdentityLookup } from './ingest/identity/identity-lookup';
-import { ingestRoutes } from './ingest/receiver/webhook.routes';
 import { translators } from './ingest/translators';
 import { startIngestWorker } from './ingest/worker/start-ingest-worker';
+import { configureLogger } from './logging/logger';
+import { AppMetrics } from './metrics/app-metrics';
+import { withCommandMetrics } from './metrics/command-bus.metrics';
+import { metricsRoute } from './metrics/metrics.routes';
+import { countRecordedOutcomes } from './metrics/outcome-events.metrics';
+import { trackProjections } from './metrics/projection-lag.metrics';
 import { allProjections } from './projections';
-import { ApiKeys } from './schema/auth/api-keys.service';
-import { buildAppSchema } from './schema/build-schema';
 import type { PlatformServices } from './schema/context';
-import { eventsExportRoute } from './schema/export/events-export.route';
-import { createGraphQLEndpoint } from './schema/graphql-http';
 import type { QueryLimits } from './schema/hardening/query-limits';
-import { ProjectionFeed } from './schema/projections/projection-feed';
-import { Rebuilds } from './schema/projections/rebuilds';
-import { ensureFirstAdminKey } from './schema/auth/first-admin-key';
 
 export interface RunningApp {
   readonly url: string;
   readonly services: AppServices;
   readonly platform: PlatformServices;
+  stop(): Promise<void>;
+}
+
+/** `zixly worker`: everything but the API; serves only the probes and metrics, on WORKER_PORT when set. */
+export interface RunningWorker {
+  readonly url: string | null;
+  readonly services: AppServices;
   stop(): Promise<void>;
 }
 
@@ -55,86 +63,89 @@ export async function openReadStore(config: AppConfig): Promise<ReadStore> {
   return openSqliteReadStore({ path: join(config.dataDir, 'read-models.sqlite') });
 }
 
-/** Undo steps run in reverse, so a failure half-way through start closes what was opened. */
-class Shutdown {
-  private readonly steps: Array<() => Promise<void> | void> = [];
-  add(step: () => Promise<void> | void): void {
-    this.steps.unshift(step);
-  }
-  async run(): Promise<void> {
-    for (const step of this.steps.splice(0)) await step();
-  }
-}
-
 /**
- * The composition root: picks the adapters from configuration, builds the services, starts the
- * projection runner and serves health, GraphQL (HTTP and WebSocket) and the export on one port.
+ * The composition root of `zixly serve`: the worker's parts plus API keys, GraphQL (HTTP and
+ * WebSocket), the export and webhooks, with the probes and metrics on one port. Stopping runs in
+ * reverse: subscriptions, the server (in-flight requests finish), the API, background work,
+ * metrics, the projections (batches finish, checkpoints saved), then the stores.
  */
 export async function startApp(config: AppConfig, options: StartOptions = {}): Promise<RunningApp> {
   const shutdown = new Shutdown();
   try {
-    const { store, adapter } = await openEventStore(config);
-    shutdown.add(() => store.close());
-    const readStore = await openReadStore(config);
-    shutdown.add(() => readStore.close());
-    const runner = new ProjectionRunner({ eventStore: store, readStore, projections: allProjections, clock: systemClock });
-    const composed: AppServices = {
-      config,
-      clock: systemClock,
-      eventStore: store,
-      readStore,
-      commands: createCommandBus<BusinessCommand>(store, commandRoutes),
-      projections: runner,
-      kpi: { reads: readStore, timeZone: config.businessTimeZone },
-    };
-    const services = options.decorate ? options.decorate(composed) : composed;
-    await runner.start();
-    shutdown.add(() => runner.stop());
-
-    const platform = await startPlatform(services);
-    shutdown.add(() => platform.stop());
-    const graphql = await createGraphQLEndpoint({
-      schema: await buildAppSchema(),
-      deps: { services, platform },
-      introspection: config.graphqlIntrospection,
-      limits: options.queryLimits,
-    });
-    shutdown.add(() => graphql.stop());
-    const ingest = ingestRoutes(services);
-    shutdown.add(() => ingest.stop());
-    const worker = await startIngestWorker(services, { translators, identities: () => loadIdentityLookup(services.readStore) });
-    shutdown.add(() => worker.stop());
-    const routes = [...healthRoutes({ store, adapter }), ...graphql.routes, eventsExportRoute({ services, platform }), ...ingest.routes];
-    const server = await startHttpServer(routes, config.port);
+    const core = await startCore(config, options, shutdown);
+    const api = await startApi(core.services, options, shutdown);
+    const server = await startHttpServer([...core.routes, ...api.routes], config.port, undefined, core.observers);
     shutdown.add(() => server.close());
     // Runs before the server closes: closing waits for every connection, WebSockets included.
-    shutdown.add(graphql.attach(server.server));
-    return { url: server.url, services, platform, stop: () => shutdown.run() };
+    shutdown.add(api.attach(server.server));
+    return { url: server.url, services: core.services, platform: api.platform, stop: () => shutdown.run() };
   } catch (error) {
     await shutdown.run();
     throw error;
   }
 }
 
-async function startPlatform(services: AppServices): Promise<PlatformServices & { stop(): Promise<void> }> {
-  const apiKeys = new ApiKeys(services.eventStore, services.clock);
-  await apiKeys.start();
-  const projectionFeed = new ProjectionFeed(services.projections);
-  const rebuilds = new Rebuilds(services.projections);
-  const { adminKey } = services.config;
-  if (adminKey) {
-    const key = await apiKeys.register(adminKey, 'bootstrap admin', 'ADMIN', { actor: 'system:bootstrap', correlationId: 'bootstrap' });
-    if (key.revokedAt) console.warn(JSON.stringify({ level: 'warn', msg: 'ZIXLY_ADMIN_KEY names a revoked key; it stays revoked', keyId: key.keyId }));
-  } else {
-    await ensureFirstAdminKey(apiKeys, services.config.dataDir);
+/** The composition root of `zixly worker`: stores, projections and background work, without the API. */
+export async function startWorker(config: AppConfig, options: StartOptions = {}): Promise<RunningWorker> {
+  const shutdown = new Shutdown();
+  try {
+    const core = await startCore(config, options, shutdown);
+    const port = config.ops.workerPort;
+    const server = port === null ? null : await startHttpServer(core.routes, port, undefined, core.observers);
+    if (server) shutdown.add(() => server.close());
+    return { url: server?.url ?? null, services: core.services, stop: () => shutdown.run() };
+  } catch (error) {
+    await shutdown.run();
+    throw error;
   }
-  return {
-    apiKeys,
-    projectionFeed,
-    rebuilds,
-    async stop() {
-      projectionFeed.stop();
-      await apiKeys.stop();
-    },
+}
+
+interface Core {
+  readonly services: AppServices;
+  /** The probes, and /metrics unless METRICS_ENABLED=false. */
+  readonly routes: Route[];
+  readonly observers: ExchangeObserver[];
+}
+
+/** Picks the adapters from configuration, builds the services and starts what follows the log. */
+async function startCore(config: AppConfig, options: StartOptions, shutdown: Shutdown): Promise<Core> {
+  configureLogger({ level: config.ops.logLevel });
+  const { store, adapter } = await openEventStore(config);
+  shutdown.add(() => store.close());
+  const readStore = await openReadStore(config);
+  shutdown.add(() => readStore.close());
+  const metrics = config.ops.metricsEnabled ? new AppMetrics() : null;
+  const runner = new ProjectionRunner({ eventStore: store, readStore, projections: allProjections, clock: systemClock });
+  const commands = createCommandBus<BusinessCommand>(store, commandRoutes);
+  const composed: AppServices = {
+    config,
+    clock: systemClock,
+    eventStore: store,
+    readStore,
+    commands: metrics ? withCommandMetrics(commands, metrics) : commands,
+    projections: runner,
+    kpi: { reads: readStore, timeZone: config.businessTimeZone },
   };
+  const services = options.decorate ? options.decorate(composed) : composed;
+  await runner.start();
+  shutdown.add(() => runner.stop());
+  if (metrics) {
+    trackProjections(metrics, services.projections);
+    const outcomes = countRecordedOutcomes(store, metrics);
+    shutdown.add(() => outcomes.stop());
+  }
+  await startBackgroundWork(services, shutdown, metrics);
+  const health = healthRoutes({ store, adapter, readStore, projections: services.projections, lagThreshold: config.ops.projectionLagThreshold });
+  return {
+    services,
+    routes: metrics ? [...health, metricsRoute(metrics)] : health,
+    observers: metrics ? [logExchange, metrics.observeExchange] : [logExchange],
+  };
+}
+
+/** Work that follows the log and runs commands; stopped before the projections and the stores. */
+async function startBackgroundWork(services: AppServices, shutdown: Shutdown, metrics: AppMetrics | null): Promise<void> {
+  const worker = await startIngestWorker(services, { translators, identities: () => loadIdentityLookup(services.readStore) });
+  shutdown.add(() => worker.stop());
+  metrics?.gauge('zixly_webhook_backlog', 'Webhook deliveries this process has yet to attempt (received, redriven or awaiting a retry).', () => worker.backlog);
 }

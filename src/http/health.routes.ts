@@ -1,20 +1,19 @@
-import type { EventStore } from '../core/event-store.port';
 import { type Route, sendJson } from './http-server';
+import { checkReadiness, type ReadinessDeps } from './readiness.check';
 
-/** `/healthz`: the process is alive. `/readyz`: the event store answers. */
-export function healthRoutes({ store, adapter }: { store: EventStore; adapter: string }): Route[] {
+/**
+ * `/healthz`: the process is alive (restart it otherwise). `/readyz`: it can serve — both stores
+ * answer and every projection is within the lag threshold (send it traffic); 503 names each reason.
+ */
+export function healthRoutes(deps: ReadinessDeps): Route[] {
   return [
     { method: 'GET', path: '/healthz', handle: (_request, response) => sendJson(response, 200, { status: 'ok' }) },
     {
       method: 'GET',
       path: '/readyz',
       async handle(_request, response) {
-        try {
-          const headPosition = await store.headPosition();
-          sendJson(response, 200, { status: 'ready', eventStore: { adapter, headPosition } });
-        } catch (error) {
-          sendJson(response, 503, { status: 'unavailable', eventStore: { adapter, error: (error as Error).message } });
-        }
+        const { ready, ...detail } = await checkReadiness(deps);
+        sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', ...detail });
       },
     },
   ];

@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { logger } from '../logging/logger';
 
 export type RouteHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void> | void;
 
@@ -10,10 +12,26 @@ export interface Route {
   readonly handle: RouteHandler;
 }
 
+/** One finished exchange, for request logs and metrics. */
+export interface Exchange {
+  readonly request: IncomingMessage;
+  readonly response: ServerResponse;
+  /** The matched route's path pattern (never the raw path, so labels stay few), or `unmatched`. */
+  readonly route: string;
+  readonly requestId: string;
+  readonly durationSeconds: number;
+}
+
+export type ExchangeObserver = (exchange: Exchange) => void;
+
 export interface RunningServer {
   readonly server: Server;
   readonly url: string;
-  /** Stops accepting connections and waits for in-flight requests to finish. */
+  /**
+   * Stops accepting connections and waits for in-flight requests to finish. Requests arriving on
+   * kept-alive connections meanwhile get 503, and every response closes its connection, so
+   * clients that keep sending cannot hold the server open.
+   */
   close(): Promise<void>;
 }
 
@@ -27,36 +45,61 @@ function pathMatches(route: Route, path: string): boolean {
   return route.path.endsWith('/*') ? path.startsWith(route.path.slice(0, -1)) : route.path === path;
 }
 
-/** A plain `node:http` server with a tiny router; unknown errors are logged and answered 500 without detail. */
-export function startHttpServer(routes: readonly Route[], port: number, host = '0.0.0.0'): Promise<RunningServer> {
-  const server = createServer((request, response) => {
-    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-    const onPath = routes.filter((candidate) => pathMatches(candidate, path));
-    const route = onPath.find((candidate) => candidate.method === request.method);
-    if (!route) {
-      const known = onPath.length > 0;
-      sendJson(response, known ? 405 : 404, { error: known ? `Method ${request.method} not allowed on ${path}` : `No route for ${path}` });
-      return;
-    }
-    Promise.resolve(route.handle(request, response)).catch((error: unknown) => {
-      console.error(JSON.stringify({ level: 'error', msg: 'request failed', path, error: String(error), stack: (error as Error)?.stack }));
-      if (!response.headersSent) sendJson(response, 500, { error: 'Internal error' });
-      else response.destroy();
-    });
+const acceptableRequestId = /^[A-Za-z0-9._:-]{1,128}$/;
+
+function requestIdOf(request: IncomingMessage): string {
+  const given = request.headers['x-request-id'];
+  return typeof given === 'string' && acceptableRequestId.test(given) ? given : randomUUID();
+}
+
+function dispatch(routes: readonly Route[], request: IncomingMessage, response: ServerResponse): string {
+  const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+  const onPath = routes.filter((candidate) => pathMatches(candidate, path));
+  const route = onPath.find((candidate) => candidate.method === request.method);
+  if (!route) {
+    const known = onPath.length > 0;
+    sendJson(response, known ? 405 : 404, { error: known ? `Method ${request.method} not allowed on ${path}` : `No route for ${path}` });
+    return onPath[0]?.path ?? 'unmatched';
+  }
+  Promise.resolve(route.handle(request, response)).catch((error: unknown) => {
+    logger.error({ component: 'http', path, requestId: response.getHeader('x-request-id'), err: error }, 'request failed');
+    if (!response.headersSent) sendJson(response, 500, { error: 'Internal error' });
+    else response.destroy();
   });
+  return route.path;
+}
+
+/** A plain `node:http` server with a tiny router; unknown errors are logged and answered 500 without detail. */
+export function startHttpServer(routes: readonly Route[], port: number, host = '0.0.0.0', observers: readonly ExchangeObserver[] = []): Promise<RunningServer> {
+  const inFlight = new Set<ServerResponse>();
+  let draining = false;
+  const server = createServer((request, response) => {
+    const started = process.hrtime.bigint();
+    const requestId = requestIdOf(request);
+    response.setHeader('x-request-id', requestId);
+    if (draining) response.setHeader('connection', 'close');
+    inFlight.add(response);
+    let route = 'unmatched';
+    response.once('close', () => {
+      inFlight.delete(response);
+      const exchange = { request, response, route, requestId, durationSeconds: Number(process.hrtime.bigint() - started) / 1e9 };
+      for (const observe of observers) observe(exchange);
+    });
+    if (draining) return sendJson(response, 503, { error: 'The server is shutting down' });
+    route = dispatch(routes, request, response);
+  });
+  const close = () =>
+    new Promise<void>((done) => {
+      draining = true;
+      for (const response of inFlight) if (!response.headersSent) response.setHeader('connection', 'close');
+      server.close(() => done());
+      server.closeIdleConnections();
+    });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
       const { port: actualPort } = server.address() as AddressInfo;
-      resolve({
-        server,
-        url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${actualPort}`,
-        close: () =>
-          new Promise<void>((done) => {
-            server.close(() => done());
-            server.closeIdleConnections();
-          }),
-      });
+      resolve({ server, url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${actualPort}`, close });
     });
   });
 }

@@ -3,6 +3,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { ValidationError as ClassValidatorError } from 'class-validator';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { type AppErrorKind, isAppError } from '../core/errors';
+import { logger } from '../logging/logger';
 import type { GraphQLContext } from './context';
 
 /** AppError kinds as clients see them in `extensions.code`. */
@@ -91,16 +92,16 @@ export function withCorrelationId(formatted: GraphQLFormattedError, correlationI
 
 export function logUnexpected(error: unknown, correlationId: string, operationName?: string | null): void {
   const cause = causeOf(error);
-  console.error(
-    JSON.stringify({
-      level: 'error',
-      msg: 'GraphQL operation failed unexpectedly',
+  logger.error(
+    {
+      component: 'graphql',
       correlationId,
       operationName: operationName ?? null,
       path: error instanceof GraphQLError ? error.path : undefined,
       error: cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause),
       stack: cause instanceof Error ? cause.stack : undefined,
-    }),
+    },
+    'GraphQL operation failed unexpectedly',
   );
 }
 

@@ -4,6 +4,7 @@ import type { EventStore, Subscription } from '../../core/event-store.port';
 import type { RecordedEvent } from '../../core/messages';
 import { streamName } from '../../core/stream-name';
 import type { Clock } from '../../core/time';
+import { logger } from '../../logging/logger';
 import type { Principal, Role } from '../context';
 import type { ApiKeyCommand } from './api-key.commands';
 import { apiKeyDecider } from './api-key.decider';
@@ -107,7 +108,7 @@ export class ApiKeys {
     try {
       for await (const event of subscription) this.apply(event);
     } catch (error) {
-      console.error(JSON.stringify({ level: 'error', msg: 'API key feed stopped', error: String(error) }));
+      logger.error({ component: 'auth', err: error }, 'API key feed stopped');
     }
   }
 

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { logger } from '../../logging/logger';
 import type { ApiKeys } from './api-keys.service';
 
 /**
@@ -13,11 +14,9 @@ export async function ensureFirstAdminKey(apiKeys: ApiKeys, dataDir: string): Pr
   mkdirSync(dataDir, { recursive: true });
   const path = join(dataDir, 'admin-key.txt');
   writeFileSync(path, `${secret}\n`, { mode: 0o600 });
-  console.log(
-    JSON.stringify({
-      level: 'info',
-      msg: `No API key existed: created an ADMIN key (${key.keyId}); its secret is in ${path}. Send it as "Authorization: Bearer <secret>", create narrower keys with createApiKey, then delete the file.`,
-    }),
+  logger.info(
+    { component: 'auth', keyId: key.keyId, path },
+    `No API key existed: created an ADMIN key (${key.keyId}); its secret is in ${path}. Send it as "Authorization: Bearer <secret>", create narrower keys with createApiKey, then delete the file.`,
   );
   return path;
 }

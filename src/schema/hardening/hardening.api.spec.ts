@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { captureLogs } from '../../logging/logger';
 import { errorCodes, TestApi } from '../../testing/api-harness';
 import { ProjectionsDocument } from '../__generated__/operations';
 
@@ -97,17 +98,16 @@ describe('an unexpected error', () => {
         }),
       }),
     });
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const logged = captureLogs('error');
     try {
       const response = await api.graphql(ProjectionsDocument, {}, { headers: { 'x-correlation-id': 'corr-1234' } });
 
       expect(response.body.errors).toEqual([
         expect.objectContaining({ message: 'Internal error (correlation id corr-1234)', extensions: { code: 'INTERNAL_SERVER_ERROR', correlationId: 'corr-1234' } }),
       ]);
-      const lines = logged.mock.calls.map((call) => String(call[0]));
-      expect(lines).toContainEqual(expect.stringMatching(/corr-1234.*secret detail of the failure/));
+      expect(logged.lines).toContainEqual(expect.stringMatching(/corr-1234.*secret detail of the failure/));
     } finally {
-      logged.mockRestore();
+      logged.restore();
       await api.stop();
     }
   });

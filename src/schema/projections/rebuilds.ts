@@ -1,4 +1,5 @@
 import type { ProjectionRunner } from '../../core/projection-runner';
+import { logger } from '../../logging/logger';
 
 /**
  * Rebuilds started through the API. The runner reports progress only after a rebuild's first
@@ -16,7 +17,7 @@ export class Rebuilds {
       .rebuild(name)
       .catch((error: unknown) => {
         // The runner keeps the reason (rebuildError); the previous version goes on serving.
-        console.error(JSON.stringify({ level: 'error', msg: 'projection rebuild failed', projection: name, correlationId, error: String(error) }));
+        logger.error({ component: 'projections', projection: name, correlationId, err: error }, 'projection rebuild failed');
       })
       .finally(() => this.running.delete(name));
     this.running.set(name, done);

@@ -37,7 +37,9 @@ async function onboardingProjectId(deps: WorkflowDeps, client: ClientFacts): Pro
 
 export const priorityInPlane = { LOW: 'low', MEDIUM: 'medium', HIGH: 'high', URGENT: 'urgent' } as const;
 
-/** How a deadline reads in Slack: local time in the support time zone. */
+/** How a deadline reads in Slack, `Mon 2 Mar 14:00` in the support time zone (built from parts: ICU punctuation varies). */
 export function localTime(instant: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-AU', { timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(instant));
+  const format = new Intl.DateTimeFormat('en-AU', { timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const part = Object.fromEntries(format.formatToParts(new Date(instant)).map(({ type, value }) => [type, value]));
+  return `${part.weekday} ${part.day} ${part.month} ${part.hour}:${part.minute}`;
 }

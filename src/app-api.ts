@@ -1,0 +1,62 @@
+import type { Server } from 'node:http';
+import type { AppServices } from './app-services';
+import type { Shutdown } from './app-shutdown';
+import type { Route } from './http/http-server';
+import { ingestRoutes } from './ingest/receiver/webhook.routes';
+import { logger } from './logging/logger';
+import { ApiKeys } from './schema/auth/api-keys.service';
+import { ensureFirstAdminKey } from './schema/auth/first-admin-key';
+import { buildAppSchema } from './schema/build-schema';
+import type { PlatformServices } from './schema/context';
+import { eventsExportRoute } from './schema/export/events-export.route';
+import { createGraphQLEndpoint } from './schema/graphql-http';
+import type { QueryLimits } from './schema/hardening/query-limits';
+import { ProjectionFeed } from './schema/projections/projection-feed';
+import { Rebuilds } from './schema/projections/rebuilds';
+
+export interface ApiParts {
+  readonly platform: PlatformServices;
+  /** GraphQL over HTTP, the NDJSON export and the webhook receiver. */
+  readonly routes: Route[];
+  /** Serves GraphQL subscriptions on the server; the result closes them. */
+  attach(server: Server): () => Promise<void>;
+}
+
+/** What `zixly serve` adds to a worker: API keys, GraphQL (HTTP and WebSocket), the export and webhooks. */
+export async function startApi(services: AppServices, options: { queryLimits?: QueryLimits }, shutdown: Shutdown): Promise<ApiParts> {
+  const platform = await startPlatform(services);
+  shutdown.add(() => platform.stop());
+  const graphql = await createGraphQLEndpoint({
+    schema: await buildAppSchema(),
+    deps: { services, platform },
+    introspection: services.config.graphqlIntrospection,
+    limits: options.queryLimits,
+  });
+  shutdown.add(() => graphql.stop());
+  const ingest = ingestRoutes(services);
+  shutdown.add(() => ingest.stop());
+  return { platform, routes: [...graphql.routes, eventsExportRoute({ services, platform }), ...ingest.routes], attach: graphql.attach };
+}
+
+async function startPlatform(services: AppServices): Promise<PlatformServices & { stop(): Promise<void> }> {
+  const apiKeys = new ApiKeys(services.eventStore, services.clock);
+  await apiKeys.start();
+  const projectionFeed = new ProjectionFeed(services.projections);
+  const rebuilds = new Rebuilds(services.projections);
+  const { adminKey } = services.config;
+  if (adminKey) {
+    const key = await apiKeys.register(adminKey, 'bootstrap admin', 'ADMIN', { actor: 'system:bootstrap', correlationId: 'bootstrap' });
+    if (key.revokedAt) logger.warn({ component: 'auth', keyId: key.keyId }, 'ZIXLY_ADMIN_KEY names a revoked key; it stays revoked');
+  } else {
+    await ensureFirstAdminKey(apiKeys, services.config.dataDir);
+  }
+  return {
+    apiKeys,
+    projectionFeed,
+    rebuilds,
+    async stop() {
+      projectionFeed.stop();
+      await apiKeys.stop();
+    },
+  };
+}
