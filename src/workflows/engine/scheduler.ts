@@ -23,6 +23,11 @@ export class Scheduler {
     private readonly log: WorkflowLog,
   ) {}
 
+  /** Fixes each new schedule's start when the engine first starts, not at its first check. */
+  async prepare(): Promise<void> {
+    for (const workflow of this.workflows) await this.lastHandled(workflow.name, this.clock());
+  }
+
   async check(): Promise<void> {
     for (const workflow of this.workflows) {
       try {

@@ -71,6 +71,7 @@ export class WorkflowEngine {
 
   async start(): Promise<void> {
     for (const watcher of this.options.watchers ?? []) await watcher.prepare();
+    await this.scheduler.prepare();
     for (const consumer of this.consumers) await consumer.start();
     if (this.options.autoTick !== false) {
       this.timer = setInterval(() => void this.tick(), this.options.deps.config.timerIntervalMs);
