@@ -1,6 +1,6 @@
 import type { TicketChannel, TicketPriority } from '../../aggregates/ticket/ticket.events';
 import type { IdentityLookup, TranslatedCommand } from '../delivery';
-import { resolveClient } from '../mapping/client-resolution';
+import { resolveClient } from '../mapping/client-resolution.mapping';
 import { fromIsoInstant, fromUnixSeconds } from '../mapping/instants.mapping';
 import type { Fields } from '../mapping/payload.reader';
 import { translated } from '../mapping/translation.results';

@@ -8,7 +8,7 @@ import type { EventStore } from '../../core/event-store.port';
 import { ProjectionRunner } from '../../core/projection-runner';
 import type { ReadStore } from '../../core/read-store.port';
 import { clientIdentitiesCollection, type ClientIdentityDocument } from './client-identities.projection';
-import { identityProjections, identityRoutes, loadIdentityLookup } from './index';
+import { identityLookupLoader, identityProjections, identityRoutes, loadIdentityLookup } from './index';
 import { createIdentityService, type IdentityService } from './identity.service';
 
 const at = '2026-06-01T00:00:00.000Z';
@@ -90,5 +90,18 @@ describe('client identities through the bus, the projection and the lookup', () 
     await caughtUp();
     const lookup = await loadIdentityLookup(reads);
     expect([lookup.size, lookup.clientByToolId('mautic', '509')]).toEqual([510, 'client-globex']);
+  });
+
+  it('reloads the snapshot for the worker only when the projection has moved', async () => {
+    const load = identityLookupLoader(reads);
+    await identities.linkIdentity({ clientId: 'client-globex', tool: 'chatwoot', externalId: '42' }, at, metadata);
+    await caughtUp();
+    const first = await load();
+    expect(await load()).toBe(first);
+
+    await identities.linkIdentity({ clientId: 'client-initech', tool: 'chatwoot', externalId: '43' }, at, metadata);
+    await caughtUp();
+    const second = await load();
+    expect([second === first, second.clientByToolId('chatwoot', '43')]).toEqual([false, 'client-initech']);
   });
 });

@@ -49,3 +49,17 @@ export async function loadIdentityLookup(reads: ReadStore): Promise<IdentitySnap
   } while (after !== null);
   return new IdentitySnapshot(documents);
 }
+
+/**
+ * A loader for the worker and the sync jobs: the snapshot is reloaded only when the identity
+ * projection has moved (one checkpoint read per call), so a link made a moment ago applies to the
+ * next delivery without reading every link for every delivery.
+ */
+export function identityLookupLoader(reads: ReadStore): () => Promise<IdentitySnapshot> {
+  let cached: { position: bigint | null; snapshot: IdentitySnapshot } | null = null;
+  return async () => {
+    const position = (await reads.checkpoint(clientIdentitiesCollection))?.position ?? null;
+    if (cached === null || cached.position !== position) cached = { position, snapshot: await loadIdentityLookup(reads) };
+    return cached.snapshot;
+  };
+}

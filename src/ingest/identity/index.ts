@@ -8,7 +8,7 @@ export { identityClaimDecider, identityClaimStream } from './identity-claim.deci
 export { clientIdentitiesCollection, clientIdentitiesProjection, type ClientIdentityDocument } from './client-identities.projection';
 export { identityKey } from './identity.keys';
 export { identityRoutes } from './identity.routes';
-export { IdentitySnapshot, loadIdentityLookup } from './identity-lookup';
+export { IdentitySnapshot, identityLookupLoader, loadIdentityLookup } from './identity-lookup';
 export { createIdentityService, type IdentityService } from './identity.service';
 
 /** Add to `allProjections` (src/projections/index.ts) so the runner maintains `client_identities`. */

@@ -1,6 +1,6 @@
 import type { IdentityLookup, TranslatedCommand } from '../delivery';
 import { toCents } from '../mapping/amounts.mapping';
-import { resolveClient } from '../mapping/client-resolution';
+import { resolveClient } from '../mapping/client-resolution.mapping';
 import { fromIsoInstant, startOfDate } from '../mapping/instants.mapping';
 import { payloadInvalid, type Fields } from '../mapping/payload.reader';
 import { translated } from '../mapping/translation.results';
