@@ -20,6 +20,7 @@ import { logExchange } from './http/request-log';
 import { loadIdentityLookup } from './ingest/identity/identity-lookup';
 import { translators } from './ingest/translators';
 import { startIngestWorker } from './ingest/worker/start-ingest-worker';
+import { startWorkflows } from './workflows/start-workflows';
 import { configureLogger } from './logging/logger';
 import { AppMetrics } from './metrics/app-metrics';
 import { withCommandMetrics } from './metrics/command-bus.metrics';
@@ -147,5 +148,7 @@ async function startCore(config: AppConfig, options: StartOptions, shutdown: Shu
 async function startBackgroundWork(services: AppServices, shutdown: Shutdown, metrics: AppMetrics | null): Promise<void> {
   const worker = await startIngestWorker(services, { translators, identities: () => loadIdentityLookup(services.readStore) });
   shutdown.add(() => worker.stop());
+  const workflows = await startWorkflows(services);
+  shutdown.add(() => workflows.stop());
   metrics?.gauge('zixly_webhook_backlog', 'Webhook deliveries this process has yet to attempt (received, redriven or awaiting a retry).', () => worker.backlog);
 }

@@ -12,6 +12,7 @@ import { EventsResolver } from './events/events.resolver';
 import { ingestResolvers } from './ingest';
 import { ProjectionsResolver } from './projections/projections.resolver';
 import { BigIntScalar, DateTimeScalar } from './shared/scalars';
+import { workflowResolvers } from './workflows';
 
 /** The API's own resolvers; business areas bring theirs through the three index files. */
 export const platformResolvers: Function[] = [EventsResolver, EventAppendedResolver, ProjectionsResolver, ApiKeysResolver];
@@ -32,7 +33,7 @@ const noTopics: PubSub = {
 };
 
 export async function buildAppSchema(): Promise<GraphQLSchema> {
-  const resolvers = [...platformResolvers, ...commandResolvers, ...entityResolvers, ...dashboardResolvers, ...identityResolvers, ...ingestResolvers] as NonEmpty;
+  const resolvers = [...platformResolvers, ...commandResolvers, ...entityResolvers, ...dashboardResolvers, ...identityResolvers, ...ingestResolvers, ...workflowResolvers] as NonEmpty;
   return buildSchema({
     resolvers,
     authChecker,

@@ -9,7 +9,7 @@ import { RunExecutor } from './run-executor';
 import { Scheduler } from './scheduler';
 import type { EventWorkflow, ScheduledWorkflow, Workflow, WorkflowDeps } from './workflow';
 import { WorkflowCheckpoints } from './workflow-checkpoints';
-import { consoleWorkflowLog, errorText, type WorkflowLog } from './workflow-log';
+import { processWorkflowLog, errorText, type WorkflowLog } from './workflow-log';
 
 /** Follows its own events and checks its timers on every tick (SLA timers). */
 export interface Watcher {
@@ -53,7 +53,7 @@ export class WorkflowEngine {
 
   constructor(private readonly options: WorkflowEngineOptions) {
     const { deps } = options;
-    this.log = options.log ?? consoleWorkflowLog;
+    this.log = options.log ?? processWorkflowLog;
     const retry = { ...defaultRetryPolicy, maxAttempts: deps.config.http.maxAttempts, baseDelayMs: deps.config.http.retryBaseMs, ...options.retry };
     this.executor = new RunExecutor({ commands: options.commands, stepsHandler: createCommandHandler(deps.eventStore), deps, retry });
     const checkpoints = new WorkflowCheckpoints(deps.readStore, deps.eventStore, deps.clock, deps.config.startFrom);

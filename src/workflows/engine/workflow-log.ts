@@ -1,16 +1,17 @@
-/** Where the engine reports what it does; JSON lines on the console by default. */
+import { logger } from '../../logging/logger';
+
+/** Where the engine reports what it does. */
 export interface WorkflowLog {
   info(message: string, fields?: Record<string, unknown>): void;
   warn(message: string, fields?: Record<string, unknown>): void;
   error(message: string, fields?: Record<string, unknown>): void;
 }
 
-const line = (level: string, message: string, fields: Record<string, unknown> = {}) => JSON.stringify({ level, component: 'workflows', msg: message, ...fields });
-
-export const consoleWorkflowLog: WorkflowLog = {
-  info: (message, fields) => console.log(line('info', message, fields)),
-  warn: (message, fields) => console.warn(line('warn', message, fields)),
-  error: (message, fields) => console.error(line('error', message, fields)),
+/** The process logger (JSON lines), as `component: workflows`. */
+export const processWorkflowLog: WorkflowLog = {
+  info: (message, fields = {}) => logger.info({ component: 'workflows', ...fields }, message),
+  warn: (message, fields = {}) => logger.warn({ component: 'workflows', ...fields }, message),
+  error: (message, fields = {}) => logger.error({ component: 'workflows', ...fields }, message),
 };
 
 export const silentWorkflowLog: WorkflowLog = { info: () => undefined, warn: () => undefined, error: () => undefined };

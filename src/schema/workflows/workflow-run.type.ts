@@ -1,0 +1,92 @@
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { JSONObjectScalar } from '../shared/scalars';
+
+export enum WorkflowRunStatus {
+  RUNNING = 'running',
+  SUCCEEDED = 'succeeded',
+  FAILED = 'failed',
+  SKIPPED = 'skipped',
+}
+
+registerEnumType(WorkflowRunStatus, {
+  name: 'WorkflowRunStatus',
+  description: 'A failed run can be retried with retryWorkflowRun; a skipped run says which steps had nothing to do and why.',
+});
+
+export enum WorkflowStepStatus {
+  ATTEMPTED = 'attempted',
+  COMPLETED = 'completed',
+  SKIPPED = 'skipped',
+  FAILED = 'failed',
+}
+
+registerEnumType(WorkflowStepStatus, {
+  name: 'WorkflowStepStatus',
+  description: 'ATTEMPTED: an at-most-once call (Slack) was started and its outcome never recorded; it is not repeated.',
+});
+
+@ObjectType({ description: 'One step of a workflow run: an outbound call to a tool, recorded with what it created there.' })
+export class WorkflowStep {
+  @Field()
+  step!: string;
+
+  @Field(() => WorkflowStepStatus)
+  status!: WorkflowStepStatus;
+
+  @Field(() => String, { nullable: true, description: "The object's id in the tool (project, contact, invoice…)." })
+  externalId!: string | null;
+
+  @Field(() => JSONObjectScalar, { nullable: true, description: 'What the step recorded for later steps and re-runs (links, numbers, created or found).' })
+  result!: Record<string, unknown> | null;
+
+  @Field(() => String, { nullable: true, description: 'Why it was skipped, or the error it failed with.' })
+  reason!: string | null;
+}
+
+@ObjectType({ description: 'A workflow run from its WorkflowRun and WorkflowSteps streams.' })
+export class WorkflowRunDetail {
+  @Field(() => ID)
+  runId!: string;
+
+  @Field()
+  workflow!: string;
+
+  @Field(() => WorkflowRunStatus)
+  status!: WorkflowRunStatus;
+
+  @Field(() => Int, { description: '1 for the first try; each retry adds one.' })
+  attempt!: number;
+
+  @Field(() => Float, { description: 'Minutes of manual work one successful run replaces.' })
+  manualMinutes!: number;
+
+  @Field(() => String, { nullable: true, description: 'The triggering event id, or `<schedule>@<instant>`.' })
+  trigger!: string | null;
+
+  @Field(() => [WorkflowStep])
+  steps!: WorkflowStep[];
+}
+
+@ObjectType({ description: 'A run as the workflow_runs read model lists it.' })
+export class WorkflowRunSummary {
+  @Field(() => ID)
+  runId!: string;
+
+  @Field()
+  workflow!: string;
+
+  @Field(() => WorkflowRunStatus)
+  status!: WorkflowRunStatus;
+
+  @Field(() => Int)
+  attempts!: number;
+
+  @Field()
+  startedAt!: string;
+
+  @Field(() => String, { nullable: true })
+  finishedAt!: string | null;
+
+  @Field(() => String, { nullable: true })
+  lastError!: string | null;
+}
