@@ -19,4 +19,6 @@ export interface AppServices {
   readonly commands: CommandBus<BusinessCommand>;
   readonly projections: ProjectionRunner;
   readonly kpi: KpiContext;
+  /** A throw-away read store for as-of queries (SQLite in memory); whoever opens one closes it. */
+  readonly openScratchReadStore: () => Promise<ReadStore>;
 }

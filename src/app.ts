@@ -126,6 +126,7 @@ async function startCore(config: AppConfig, options: StartOptions, shutdown: Shu
     commands: metrics ? withCommandMetrics(commands, metrics) : commands,
     projections: runner,
     kpi: { reads: readStore, timeZone: config.businessTimeZone },
+    openScratchReadStore: () => openSqliteReadStore({ path: ':memory:' }),
   };
   const services = options.decorate ? options.decorate(composed) : composed;
   await runner.start();

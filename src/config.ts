@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { defaultAsOfMaxEvents } from './core/as-of';
 import { readWebhookConfig, type WebhookConfig } from './ingest/ingest.config';
 
 export interface AppConfig {
@@ -17,6 +18,8 @@ export interface AppConfig {
   readonly graphqlIntrospection: boolean;
   /** Webhook secrets (`WEBHOOK_SECRET_<TOOL>`), secret headers and the ingest worker's retries. */
   readonly webhooks: WebhookConfig;
+  /** `AS_OF_MAX_EVENTS`: the most events an as-of query may replay before it is refused. */
+  readonly asOfMaxEvents: number;
   /** Logging, readiness, metrics and shutdown (`LOG_LEVEL`, `PROJECTION_LAG_THRESHOLD`, …). */
   readonly ops: OpsConfig;
 }
@@ -83,6 +86,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const webhooks = readWebhookConfig(value, problems);
   const ops = readOpsConfig(value, nodeEnv, problems);
 
+  const asOfMaxEvents = Number(value('AS_OF_MAX_EVENTS') ?? defaultAsOfMaxEvents);
+  if (!Number.isSafeInteger(asOfMaxEvents) || asOfMaxEvents < 1) problems.push(`AS_OF_MAX_EVENTS must be a whole number of at least 1, got "${value('AS_OF_MAX_EVENTS')}"`);
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -95,6 +101,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     adminKey,
     graphqlIntrospection: introspection === undefined ? nodeEnv !== 'production' : introspection === 'true',
     webhooks,
+    asOfMaxEvents,
     ops,
   };
 }
