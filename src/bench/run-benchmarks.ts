@@ -1,9 +1,13 @@
 import { cpus, totalmem } from 'node:os';
 import { type BenchResult, printTable, writeResults } from './bench-result';
 import { benchEventStore } from './event-store.bench';
+import { benchProjections } from './projections.bench';
 
 /** Each suite measures its figures and the baseline it is compared with, in the same run. */
-const suites: ReadonlyArray<{ name: string; run: () => Promise<BenchResult[]> }> = [{ name: 'event-store', run: benchEventStore }];
+const suites: ReadonlyArray<{ name: string; run: () => Promise<BenchResult[]> }> = [
+  { name: 'event-store', run: benchEventStore },
+  { name: 'projections', run: benchProjections },
+];
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
