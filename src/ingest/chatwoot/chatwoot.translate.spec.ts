@@ -131,6 +131,12 @@ describe('chatwoot translation rules', () => {
       reason: 'payload.created_at must be a number, got nothing',
     }));
 
+  it('calls a CSAT rating outside 1 to 5 invalid', () =>
+    expect(translate(withPayload(fixtureDelivery('chatwoot.message_updated.csat'), (body) => (body.content_attributes.submitted_values.csat_survey_response.rating = 7)))).toEqual({
+      outcome: 'invalid',
+      reason: 'payload.content_attributes.submitted_values.csat_survey_response.rating must be a rating from 1 to 5, got 7',
+    }));
+
   it('ignores a message update that is not a CSAT answer', () =>
     expect(translate(withPayload(fixtureDelivery('chatwoot.message_updated.csat'), (body) => (body.content_attributes = {})))).toEqual({
       outcome: 'ignored',

@@ -1,6 +1,6 @@
 import type { Delivery, IdentityLookup, TranslatedCommand, Translation } from '../delivery';
 import { fromIsoInstant } from '../mapping/instants.mapping';
-import { Fields } from '../mapping/payload.reader';
+import { Fields, payloadInvalid } from '../mapping/payload.reader';
 import { commandsOf, ignored, translated, translateWith } from '../mapping/translation.results';
 import { conversationOf, firstResponse, openTicket, statusCommand, type Conversation, type HumanReply } from './chatwoot-conversation.mapping';
 
@@ -59,6 +59,12 @@ function humanReplyOf(message: Fields): HumanReply | null {
   return human && sender ? { userId: sender.string('id'), at: fromIsoInstant(message.string('created_at'), message.at('created_at')) } : null;
 }
 
+function csatScore(response: Fields): number {
+  const rating = response.number('rating');
+  if (!Number.isInteger(rating) || rating < 1 || rating > 5) throw payloadInvalid(response.at('rating'), 'a rating from 1 to 5', rating);
+  return rating;
+}
+
 /**
  * CSAT has no event of its own: the survey message is updated with the answer. The answer time is
  * not in the payload, so the survey message's time stands in (answers close after 14 days).
@@ -73,7 +79,7 @@ function messageUpdated(message: Fields, identities: IdentityLookup): Translatio
   const data = {
     ticketId: conversation.ticketId,
     ratingId: `chatwoot:${conversation.accountId}:csat:${messageId}`,
-    score: response.number('rating'),
+    score: csatScore(response),
     comment: response.optionalString('feedback_message'),
   };
   const occurredAt = fromIsoInstant(message.string('created_at'), message.at('created_at'));

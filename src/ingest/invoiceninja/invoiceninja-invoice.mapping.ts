@@ -44,6 +44,7 @@ function contactEmails(client: Fields | null): (string | null)[] {
 export function invoiceCommands(invoice: Fields, client: Fields | null, identities: IdentityLookup): TranslatedCommand[] | string {
   const state = invoice.string('status_id');
   if (state === status.draft) return 'invoiceninja invoice: a draft is not issued yet';
+  if (toCents(invoice.raw('amount'), invoice.at('amount')) <= 0) return 'invoiceninja invoice: nothing to pay (amount 0 or a credit)';
   const issue = issueInvoice(invoice, client, identities);
   const open = state === status.sent || state === status.partial;
   const reason = state === status.cancelled ? 'cancelled in Invoice Ninja' : open && invoice.boolean('is_deleted', false) ? 'deleted in Invoice Ninja' : null;

@@ -149,6 +149,12 @@ describe('invoice ninja translation rules', () => {
     ]);
   });
 
+  it('ignores an invoice with nothing to pay', () =>
+    expect(translate(withPayload(fixtureDelivery('invoiceninja.sent_invoice'), (body) => (body.amount = 0)))).toEqual({
+      outcome: 'ignored',
+      reason: 'invoiceninja invoice: nothing to pay (amount 0 or a credit)',
+    }));
+
   it('calls a task whose time log is not JSON invalid', () =>
     expect(translate(withPayload(fixtureDelivery('invoiceninja.update_task'), (body) => (body.time_log = '[[1779890000,')))).toEqual({
       outcome: 'invalid',

@@ -75,6 +75,7 @@ export function xeroInvoiceCommands(invoice: Fields, identities: IdentityLookup)
   if (invoice.string('Type') !== 'ACCREC') return `xero invoice: ${invoice.string('Type')} is a bill, not a sales invoice`;
   const status = invoice.string('Status');
   if (!['AUTHORISED', 'PAID', 'VOIDED'].includes(status)) return `xero invoice: ${status} is not issued`;
+  if (toCents(invoice.raw('Total'), invoice.at('Total')) <= 0) return 'xero invoice: nothing to pay (total 0)';
   const issue = issueInvoice(invoice, identities);
   if (status === 'VOIDED') {
     const occurredAt = xeroInstant(invoice, 'UpdatedDateUTC') ?? issue.command.occurredAt;
