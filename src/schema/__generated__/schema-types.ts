@@ -28,6 +28,32 @@ export type ActiveInterval = {
   to?: Maybe<Scalars['DateTime']['output']>;
 };
 
+export type ActiveProjects = {
+  __typename?: 'ActiveProjects';
+  /** By the client's tier when the project started. */
+  byTier: Array<IntByKey>;
+  total: Scalars['Int']['output'];
+};
+
+export type ActiveProjectsKpi = {
+  __typename?: 'ActiveProjectsKpi';
+  /** Events folded into the read-model documents the value was computed from. */
+  eventCount: Scalars['Int']['output'];
+  /** Store position the value reflects (lowest checkpoint of the read models read); null before any event. */
+  position?: Maybe<Scalars['BigInt']['output']>;
+  value: ActiveProjects;
+};
+
+/** Unpaid balances by days past due at the end of the period. */
+export type Aging = {
+  __typename?: 'Aging';
+  current: Scalars['Int']['output'];
+  days1To30: Scalars['Int']['output'];
+  days31To60: Scalars['Int']['output'];
+  days61To90: Scalars['Int']['output'];
+  days90Plus: Scalars['Int']['output'];
+};
+
 export type ApiKey = {
   __typename?: 'ApiKey';
   createdAt: Scalars['DateTime']['output'];
@@ -37,10 +63,120 @@ export type ApiKey = {
   role: Role;
 };
 
+export type Arpa = {
+  __typename?: 'Arpa';
+  /** Null when no client has a retainer at the end of the period. */
+  arpaCents?: Maybe<Scalars['Int']['output']>;
+  mrrCents: Scalars['Int']['output'];
+  payingClients: Scalars['Int']['output'];
+};
+
+export type ArpaKpi = {
+  __typename?: 'ArpaKpi';
+  /** Events folded into the read-model documents the value was computed from. */
+  eventCount: Scalars['Int']['output'];
+  /** Store position the value reflects (lowest checkpoint of the read models read); null before any event. */
+  position?: Maybe<Scalars['BigInt']['output']>;
+  value: Arpa;
+};
+
+export type Arr = {
+  __typename?: 'Arr';
+  arrCents: Scalars['Int']['output'];
+  byTier: Array<IntByKey>;
+};
+
+export type ArrKpi = {
+  __typename?: 'ArrKpi';
+  /** Events folded into the read-model documents the value was computed from. */
+  eventCount: Scalars['Int']['output'];
+  /** Store position the value reflects (lowest checkpoint of the read models read); null before any event. */
+  position?: Maybe<Scalars['BigInt']['output']>;
+  value: Arr;
+};
+
+export type AverageProjectDuration = {
+  __typename?: 'AverageProjectDuration';
+  byTier: Array<NullableFloatByKey>;
+  /** Mean calendar days; null when nothing was completed. */
+  days?: Maybe<Scalars['Float']['output']>;
+};
+
+export type AverageProjectDurationKpi = {
+  __typename?: 'AverageProjectDurationKpi';
+  /** Events folded into the read-model documents the value was computed from. */
+  eventCount: Scalars['Int']['output'];
+  /** Store position the value reflects (lowest checkpoint of the read models read); null before any event. */
+  position?: Maybe<Scalars['BigInt']['output']>;
+  value: AverageProjectDuration;
+};
+
+export type BillableHours = {
+  __typename?: 'BillableHours';
+  /** By consultant id. */
+  byConsultant: Array<FloatByKey>;
+  /** By project id. */
+  byProject: Array<FloatByKey>;
+  totalHours: Scalars['Float']['output'];
+};
+
+export type BillableHoursKpi = {
+  __typename?: 'BillableHoursKpi';
+  /** Events folded into the read-model documents the value was computed from. */
+  eventCount: Scalars['Int']['output'];
+  /** Store position the value reflects (lowest checkpoint of the read models read); null before any event. */
+  position?: Maybe<Scalars['BigInt']['output']>;
+  value: BillableHours;
+};
+
+export type BillableUtilisation = {
+  __typename?: 'BillableUtilisation';
+  byConsultant: Array<ConsultantUtilisation>;
+  team: Utilisation;
+};
+
+export type BillableUtilisationKpi = {
+  __typename?: 'BillableUtilisationKpi';
+  /** Events folded into the read-model documents the value was computed from. */
+  eventCount: Scalars['Int']['output'];
+  /** Store position the value reflects (lowest checkpoint of the read models read); null before any event. */
+  position?: Maybe<Scalars['BigInt']['output']>;
+  value: BillableUtilisation;
+};
+
 /** How often a retainer is billed; annual retainers count 1/12 per month. */
 export type BillingPeriod =
   | 'ANNUAL'
   | 'MONTHLY';
+
+export type BudgetBurnKpi = {
+  __typename?: 'BudgetBurnKpi';
+  /** Events folded into the read-model documents the value was computed from. */
+  eventCount: Scalars['Int']['output'];
+  /** Store position the value reflects (lowest checkpoint of the read models read); null before any event. */
+  position?: Maybe<Scalars['BigInt']['output']>;
+  value: Array<ProjectBudgetBurn>;
+};
+
+export type Cac = {
+  __typename?: 'Cac';
+  /** Spend ÷ new clients; null when no client was onboarded. */
+  cacCents?: Maybe<Scalars['Int']['output']>;
+  campaignCostCents: Scalars['Int']['output'];
+  currency: Scalars['String']['output'];
+  marketingExpenseCents: Scalars['Int']['output'];
+  newClients: Scalars['Int']['output'];
+  spendCents: Scalars['Int']['output'];
+};
+
+export type CacKpi = {
+  __typename?: 'CacKpi';
+  /** Events folded into the read-model documents the value was computed from. */
+  eventCount: Scalars['Int']['output'];
+  /** Store position the value reflects (lowest checkpoint of the read models read); null before any event. */
+  position?: Maybe<Scalars['BigInt']['output']>;
+  value: Cac;
+};
 
 /** A marketing campaign, from the `campaigns` read model. */
 export type Campaign = {
@@ -99,6 +235,18 @@ export type CampaignFilter = {
   status?: InputMaybe<CampaignStatus>;
 };
 
+export type CampaignRoi = {
+  __typename?: 'CampaignRoi';
+  campaignId: Scalars['String']['output'];
+  clientsWon: Scalars['Int']['output'];
+  costCents: Scalars['Int']['output'];
+  firstYearRetainerCents: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+  oneOffInvoicedCents: Scalars['Int']['output'];
+  /** (retainer + one-off − cost) ÷ cost; null without cost. */
+  roi?: Maybe<Scalars['Float']['output']>;
+};
+
 export type CampaignSort =
   | 'LAUNCHED_AT_DESC'
   | 'NAME_ASC'
@@ -134,6 +282,37 @@ export type CaptureLeadInput = {
   leadId: Scalars['String']['input'];
   name: Scalars['String']['input'];
   source: LeadSource;
+};
+
+export type CashFlow = {
+  __typename?: 'CashFlow';
+  byMonth: Array<CashFlowByMonth>;
+  inflowCents: Scalars['Int']['output'];
+  netCents: Scalars['Int']['output'];
+  outflowCents: Scalars['Int']['output'];
+};
+
+export type CashFlowAmounts = {
+  __typename?: 'CashFlowAmounts';
+  inflowCents: Scalars['Int']['output'];
+  netCents: Scalars['Int']['output'];
+  outflowCents: Scalars['Int']['output'];
+};
+
+/** Cash flow of one month (YYYY-MM). */
+export type CashFlowByMonth = {
+  __typename?: 'CashFlowByMonth';
+  key: Scalars['String']['output'];
+  value: CashFlowAmounts;
+};
+
+export type CashFlowKpi = {
+  __typename?: 'CashFlowKpi';
+  /** Events folded into the read-model documents the value was computed from. */
+  eventCount: Scalars['Int']['output'];
+  /** Store position the value reflects (lowest checkpoint of the read models read); null before any event. */
+  position?: Maybe<Scalars['BigInt']['output']>;
+  value: CashFlow;
 };
 
 export type ChangeClientTierInput = {
@@ -239,6 +418,44 @@ export type ClientIdentityKind =
   | 'DOMAIN'
   | 'TOOL';
 
+export type ClientLtv = {
+  __typename?: 'ClientLtv';
+  /** Null when no client has a retainer at the end of the period. */
+  arpaCents?: Maybe<Scalars['Int']['output']>;
+  churnRate?: Maybe<Scalars['Float']['output']>;
+  /** arpa ÷ monthly churn rate; null when nobody churned or nobody pays. */
+  ltvCents?: Maybe<Scalars['Int']['output']>;
+  /** The period's churn rate spread over its months. */
+  monthlyChurnRate?: Maybe<Scalars['Float']['output']>;
+  mrrCents: Scalars['Int']['output'];
+  payingClients: Scalars['Int']['output'];
+};
+
+export type ClientLtvKpi = {
+  __typename?: 'ClientLtvKpi';
+  /** Events folded into the read-model documents the value was computed from. */
+  eventCount: Scalars['Int']['output'];
+  /** Store position the value reflects (lowest checkpoint of the read models read); null before any event. */
+  position?: Maybe<Scalars['BigInt']['output']>;
+  value: ClientLtv;
+};
+
+export type ClientRetention = {
+  __typename?: 'ClientRetention';
+  activeAtStart: Scalars['Int']['output'];
+  rate?: Maybe<Scalars['Float']['output']>;
+  retained: Scalars['Int']['output'];
+};
+
+export type ClientRetentionKpi = {
+  __typename?: 'ClientRetentionKpi';
+  /** Events folded into the read-model documents the value was computed from. */
+  eventCount: Scalars['Int']['output'];
+  /** Store position the value reflects (lowest checkpoint of the read models read); null before any event. */
+  position?: Maybe<Scalars['BigInt']['output']>;
+  value: ClientRetention;
+};
+
 export type ClientSort =
   | 'NAME_ASC'
   | 'ONBOARDED_AT_ASC'
@@ -254,6 +471,23 @@ export type ClientTier =
   | 'ENTERPRISE'
   | 'PROFESSIONAL'
   | 'STARTER';
+
+/** Clients and support KPIs for a period (kpis.md, "Clients and support"). */
+export type ClientsSupportDashboard = {
+  __typename?: 'ClientsSupportDashboard';
+  /** Clients active at the start still active at the end ÷ clients active at the start. */
+  clientRetentionRate: ClientRetentionKpi;
+  /** Satisfied ratings ÷ ratings given in the period. */
+  csat: CsatKpi;
+  /** First human reply − opened, over tickets first-responded in the period. */
+  firstResponseTime: TicketDurationKpi;
+  /** Net promoter score of responses given in the period. */
+  nps: NpsKpi;
+  /** Resolved − opened, over tickets resolved in the period. */
+  resolutionTime: TicketDurationKpi;
+  /** Tickets opened in the period, by channel, priority and client. */
+  ticketVolume: TicketVolumeKpi;
+};
 
 /** What a mutation did to its stream. */
 export type CommandPayload = {
@@ -335,6 +569,16 @@ export type ConsultantStatus =
   | 'ACTIVE'
   | 'DEACTIVATED';
 
+export type ConsultantUtilisation = {
+  __typename?: 'ConsultantUtilisation';
+  availableHours: Scalars['Float']['output'];
+  billableHours: Scalars['Float']['output'];
+  consultantId: Scalars['String']['output'];
+  name?: Maybe<Scalars['String']['output']>;
+  /** billableHours ÷ availableHours; target ≥ 0.8. */
+  utilisation?: Maybe<Scalars['Float']['output']>;
+};
+
 export type CorrectTimeEntryInput = {
   billable: Scalars['Boolean']['input'];
   /** Defaults to the current description. */
@@ -346,12 +590,64 @@ export type CorrectTimeEntryInput = {
   workDate: Scalars['String']['input'];
 };
 
+export type Costs = {
+  __typename?: 'Costs';
+  /** Expense categories and consultant_time. */
+  byCategory: Array<IntByKey>;
+  byMonth: Array<IntByKey>;
+  consultantCostCents: Scalars['Int']['output'];
+  expensesCents: Scalars['Int']['output'];
+  totalCents: Scalars['Int']['output'];
+};
+
+export type CostsKpi = {
+  __typename?: 'CostsKpi';
+  /** Events folded into the read-model documents the value was computed from. */
+  eventCount: Scalars['Int']['output'];
+  /** Store position the value reflects (lowest checkpoint of the read models read); null before any event. */
+  position?: Maybe<Scalars['BigInt']['output']>;
+  value: Costs;
+};
+
 export type CreatedApiKey = {
   __typename?: 'CreatedApiKey';
   key: ApiKey;
   keyId: Scalars['ID']['output'];
   /** Shown once: only its hash is stored. Send it as Authorization: Bearer <secret>. */
   secret: Scalars['String']['output'];
+};
+
+export type Csat = {
+  __typename?: 'Csat';
+  /** Ratings of 4 or 5 ÷ all ratings. Target ≥ 0.9. */
+  rate?: Maybe<Scalars['Float']['output']>;
+  ratings: Scalars['Int']['output'];
+  satisfied: Scalars['Int']['output'];
+};
+
+export type CsatKpi = {
+  __typename?: 'CsatKpi';
+  /** Events folded into the read-model documents the value was computed from. */
+  eventCount: Scalars['Int']['output'];
+  /** Store position the value reflects (lowest checkpoint of the read models read); null before any event. */
+  position?: Maybe<Scalars['BigInt']['output']>;
+  value: Csat;
+};
+
+export type CustomerChurn = {
+  __typename?: 'CustomerChurn';
+  activeAtStart: Scalars['Int']['output'];
+  churnedClients: Scalars['Int']['output'];
+  rate?: Maybe<Scalars['Float']['output']>;
+};
+
+export type CustomerChurnRateKpi = {
+  __typename?: 'CustomerChurnRateKpi';
+  /** Events folded into the read-model documents the value was computed from. */
+  eventCount: Scalars['Int']['output'];
+  /** Store position the value reflects (lowest checkpoint of the read models read); null before any event. */
+  position?: Maybe<Scalars['BigInt']['output']>;
+  value: CustomerChurn;
 };
 
 /** Calendar dates YYYY-MM-DD: from (inclusive) to (exclusive). */
@@ -367,6 +663,15 @@ export type DeactivateConsultantInput = {
 export type DeleteTimeEntryInput = {
   entryId: Scalars['String']['input'];
   projectId: Scalars['String']['input'];
+};
+
+/** Median and p90 (inclusive percentiles) in calendar minutes. */
+export type DurationPercentiles = {
+  __typename?: 'DurationPercentiles';
+  medianMinutes?: Maybe<Scalars['Float']['output']>;
+  p90Minutes?: Maybe<Scalars['Float']['output']>;
+  /** Tickets measured. */
+  tickets: Scalars['Int']['output'];
 };
 
 /** What a lead did with an e-mail. */
@@ -501,6 +806,44 @@ export type FailWorkflowRunInput = {
   runId: Scalars['String']['input'];
 };
 
+/** Financial KPIs for a period (kpis.md, "Financial"); money in integer cents. */
+export type FinancialDashboard = {
+  __typename?: 'FinancialDashboard';
+  /** mrr ÷ clients with a retainer, at the end of the period. */
+  arpa: ArpaKpi;
+  /** mrr × 12. */
+  arr: ArrKpi;
+  /** Payments received − expenses paid in the period, by month. */
+  cashFlow: CashFlowKpi;
+  /** arpa ÷ monthly churn rate (null when churn is 0). */
+  clientLtv: ClientLtvKpi;
+  /** Expenses incurred plus consultant cost (hours × cost rate), by category and month. */
+  costs: CostsKpi;
+  /** Clients churned in the period ÷ clients active at its start. */
+  customerChurnRate: CustomerChurnRateKpi;
+  /** Active retainers' monthly amounts at the end of the period. */
+  mrr: MrrKpi;
+  /** New, expansion, contraction, churn and reactivation MRR in the period. */
+  mrrMovements: MrrMovementsKpi;
+  /** Invoices issued in the period paid within 30 days ÷ those due a verdict. Target ≥ 95 %. */
+  paidWithin30DaysRate: PaidWithin30DaysKpi;
+  /** (Revenue − costs) ÷ revenue, in total and by tier. */
+  profitMargin: ProfitMarginKpi;
+  /** Unpaid balances at the end of the period, aged by days past due. */
+  receivables: ReceivablesKpi;
+  /** Accrual (invoices issued) and cash (payments received), by tier, client and month. */
+  revenue: RevenueKpi;
+  /** Revenue invoiced ÷ all hours logged in the period. */
+  revenuePerConsultantHour: RevenuePerConsultantHourKpi;
+};
+
+/** Hours or minutes under a breakdown key. */
+export type FloatByKey = {
+  __typename?: 'FloatByKey';
+  key: Scalars['String']['output'];
+  value: Scalars['Float']['output'];
+};
+
 /** A business tool whose deliveries Zixly ingests. */
 export type IdentityTool =
   | 'CHATWOOT'
@@ -514,6 +857,13 @@ export type IdentityTool =
 export type InstantRangeInput = {
   from?: InputMaybe<Scalars['DateTime']['input']>;
   to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** A count or an amount in cents under a breakdown key. */
+export type IntByKey = {
+  __typename?: 'IntByKey';
+  key: Scalars['String']['output'];
+  value: Scalars['Int']['output'];
 };
 
 /** An invoice, from the `invoices` read model. Money in cents of `currency`. */
@@ -616,6 +966,36 @@ export type IssueInvoiceInput = {
   projectId?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type KpiTarget = {
+  __typename?: 'KpiTarget';
+  /** csat, billableUtilisation, paidWithin30DaysRate or manualWorkReduction (kpis.md names). */
+  kpi: Scalars['String']['output'];
+  status: TargetStatus;
+  target: Scalars['Float']['output'];
+  /** The fraction the KPI reached in the period. */
+  value?: Maybe<Scalars['Float']['output']>;
+  /** The value as a percentage with one decimal, e.g. "92.5 %". */
+  valuePercent?: Maybe<Scalars['String']['output']>;
+};
+
+/** Targets to judge against instead of the defaults, as fractions (0.9 = 90 %). */
+export type KpiTargetOverridesInput = {
+  billableUtilisation?: InputMaybe<Scalars['Float']['input']>;
+  csat?: InputMaybe<Scalars['Float']['input']>;
+  manualWorkReduction?: InputMaybe<Scalars['Float']['input']>;
+  paidWithin30DaysRate?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** Target KPIs with their targets and status; freshness over the four queries. */
+export type KpiTargetsKpi = {
+  __typename?: 'KpiTargetsKpi';
+  /** Events folded into the read-model documents the value was computed from. */
+  eventCount: Scalars['Int']['output'];
+  /** Store position the value reflects (lowest checkpoint of the read models read); null before any event. */
+  position?: Maybe<Scalars['BigInt']['output']>;
+  value: Array<KpiTarget>;
+};
+
 export type LaunchCampaignInput = {
   campaignId: Scalars['String']['input'];
   channel: CampaignChannel;
@@ -707,6 +1087,32 @@ export type LeadStatus =
   | 'OPEN'
   | 'WON';
 
+export type LeadsBySource = {
+  __typename?: 'LeadsBySource';
+  /** Keys are LeadSource values. */
+  bySource: Array<IntByKey>;
+  /** By source and campaign, sorted by source then campaign. */
+  bySourceAndCampaign: Array<LeadsFromCampaign>;
+  captured: Scalars['Int']['output'];
+};
+
+export type LeadsBySourceKpi = {
+  __typename?: 'LeadsBySourceKpi';
+  /** Events folded into the read-model documents the value was computed from. */
+  eventCount: Scalars['Int']['output'];
+  /** Store position the value reflects (lowest checkpoint of the read models read); null before any event. */
+  position?: Maybe<Scalars['BigInt']['output']>;
+  value: LeadsBySource;
+};
+
+export type LeadsFromCampaign = {
+  __typename?: 'LeadsFromCampaign';
+  /** Null: no campaign. */
+  campaignId?: Maybe<Scalars['String']['output']>;
+  leads: Scalars['Int']['output'];
+  source: LeadSource;
+};
+
 export type LogHoursInput = {
   /** Overrides the consultant's default bill rate for this entry. */
   billRateCents?: InputMaybe<Scalars['Int']['input']>;
@@ -727,16 +1133,124 @@ export type LoseLeadInput = {
   reason: Scalars['String']['input'];
 };
 
+export type ManualWorkReduction = {
+  __typename?: 'ManualWorkReduction';
+  manualMinutes: Scalars['Float']['output'];
+  /** saved ÷ (saved + manual admin minutes). Target ≥ 0.5. */
+  rate?: Maybe<Scalars['Float']['output']>;
+  savedMinutes: Scalars['Float']['output'];
+};
+
+export type ManualWorkReductionKpi = {
+  __typename?: 'ManualWorkReductionKpi';
+  /** Events folded into the read-model documents the value was computed from. */
+  eventCount: Scalars['Int']['output'];
+  /** Store position the value reflects (lowest checkpoint of the read models read); null before any event. */
+  position?: Maybe<Scalars['BigInt']['output']>;
+  value: ManualWorkReduction;
+};
+
+export type ManualWorkSaved = {
+  __typename?: 'ManualWorkSaved';
+  byWorkflow: Array<FloatByKey>;
+  minutes: Scalars['Float']['output'];
+};
+
+export type ManualWorkSavedKpi = {
+  __typename?: 'ManualWorkSavedKpi';
+  /** Events folded into the read-model documents the value was computed from. */
+  eventCount: Scalars['Int']['output'];
+  /** Store position the value reflects (lowest checkpoint of the read models read); null before any event. */
+  position?: Maybe<Scalars['BigInt']['output']>;
+  value: ManualWorkSaved;
+};
+
+/** Revenue, costs and their margin (revenue − costs) ÷ revenue. */
+export type Margin = {
+  __typename?: 'Margin';
+  costsCents: Scalars['Int']['output'];
+  /** Null without revenue. */
+  margin?: Maybe<Scalars['Float']['output']>;
+  profitCents: Scalars['Int']['output'];
+  revenueCents: Scalars['Int']['output'];
+};
+
+/** A margin under a breakdown key (a tier). */
+export type MarginByKey = {
+  __typename?: 'MarginByKey';
+  key: Scalars['String']['output'];
+  value: Margin;
+};
+
 export type MarkExpensePaidInput = {
   expenseId: Scalars['String']['input'];
   /** YYYY-MM-DD */
   paidOn: Scalars['String']['input'];
 };
 
+export type MarketingRoiKpi = {
+  __typename?: 'MarketingRoiKpi';
+  /** Events folded into the read-model documents the value was computed from. */
+  eventCount: Scalars['Int']['output'];
+  /** Store position the value reflects (lowest checkpoint of the read models read); null before any event. */
+  position?: Maybe<Scalars['BigInt']['output']>;
+  value: Array<CampaignRoi>;
+};
+
 export type MoveLeadStageInput = {
   leadId: Scalars['String']['input'];
   /** Forward only; skipped stages are recorded as reached. */
   to: LeadStage;
+};
+
+export type Mrr = {
+  __typename?: 'Mrr';
+  byTier: Array<IntByKey>;
+  mrrCents: Scalars['Int']['output'];
+  /** Clients with a retainer in effect. */
+  payingClients: Scalars['Int']['output'];
+};
+
+export type MrrKpi = {
+  __typename?: 'MrrKpi';
+  /** Events folded into the read-model documents the value was computed from. */
+  eventCount: Scalars['Int']['output'];
+  /** Store position the value reflects (lowest checkpoint of the read models read); null before any event. */
+  position?: Maybe<Scalars['BigInt']['output']>;
+  value: Mrr;
+};
+
+/** How many movements of each kind (a client can move more than once). */
+export type MrrMovementCounts = {
+  __typename?: 'MrrMovementCounts';
+  churn: Scalars['Int']['output'];
+  contraction: Scalars['Int']['output'];
+  expansion: Scalars['Int']['output'];
+  new: Scalars['Int']['output'];
+  reactivation: Scalars['Int']['output'];
+};
+
+export type MrrMovements = {
+  __typename?: 'MrrMovements';
+  churnCents: Scalars['Int']['output'];
+  contractionCents: Scalars['Int']['output'];
+  counts: MrrMovementCounts;
+  endMrrCents: Scalars['Int']['output'];
+  expansionCents: Scalars['Int']['output'];
+  /** new + expansion + reactivation − contraction − churn = end − start. */
+  netNewCents: Scalars['Int']['output'];
+  newCents: Scalars['Int']['output'];
+  reactivationCents: Scalars['Int']['output'];
+  startMrrCents: Scalars['Int']['output'];
+};
+
+export type MrrMovementsKpi = {
+  __typename?: 'MrrMovementsKpi';
+  /** Events folded into the read-model documents the value was computed from. */
+  eventCount: Scalars['Int']['output'];
+  /** Store position the value reflects (lowest checkpoint of the read models read); null before any event. */
+  position?: Maybe<Scalars['BigInt']['output']>;
+  value: MrrMovements;
 };
 
 export type Mutation = {
@@ -1318,9 +1832,51 @@ export type MutationWinLeadArgs = {
   waitForProjections?: Scalars['Boolean']['input'];
 };
 
+export type Nps = {
+  __typename?: 'Nps';
+  detractors: Scalars['Int']['output'];
+  passives: Scalars['Int']['output'];
+  promoters: Scalars['Int']['output'];
+  responses: Scalars['Int']['output'];
+  /** % promoters − % detractors, −100…100. */
+  score?: Maybe<Scalars['Float']['output']>;
+};
+
+export type NpsKpi = {
+  __typename?: 'NpsKpi';
+  /** Events folded into the read-model documents the value was computed from. */
+  eventCount: Scalars['Int']['output'];
+  /** Store position the value reflects (lowest checkpoint of the read models read); null before any event. */
+  position?: Maybe<Scalars['BigInt']['output']>;
+  value: Nps;
+};
+
+/** A ratio or mean under a breakdown key; null where its denominator is zero. */
+export type NullableFloatByKey = {
+  __typename?: 'NullableFloatByKey';
+  key: Scalars['String']['output'];
+  value?: Maybe<Scalars['Float']['output']>;
+};
+
 export type OffboardClientInput = {
   clientId: Scalars['String']['input'];
   reason: Scalars['String']['input'];
+};
+
+export type OnTimeDelivery = {
+  __typename?: 'OnTimeDelivery';
+  completed: Scalars['Int']['output'];
+  onTime: Scalars['Int']['output'];
+  rate?: Maybe<Scalars['Float']['output']>;
+};
+
+export type OnTimeDeliveryKpi = {
+  __typename?: 'OnTimeDeliveryKpi';
+  /** Events folded into the read-model documents the value was computed from. */
+  eventCount: Scalars['Int']['output'];
+  /** Store position the value reflects (lowest checkpoint of the read models read); null before any event. */
+  position?: Maybe<Scalars['BigInt']['output']>;
+  value: OnTimeDelivery;
 };
 
 export type OnboardClientInput = {
@@ -1344,6 +1900,23 @@ export type OpenTicketInput = {
   ticketId: Scalars['String']['input'];
 };
 
+/** Operations KPIs for a period (kpis.md, "Operations"). */
+export type OperationsDashboard = {
+  __typename?: 'OperationsDashboard';
+  /** Saved ÷ (saved + manual admin), in the period. Target ≥ 50 %. */
+  manualWorkReduction: ManualWorkReductionKpi;
+  /** Minutes of manual work replaced by workflow runs that succeeded in the period. */
+  manualWorkSaved: ManualWorkSavedKpi;
+  /** Events and seconds between the store's head and each read model, now. Null as of an instant: past lag is not recorded. */
+  projectionLag?: Maybe<ProjectionLagKpi>;
+  /** Per data source, its latest runs and health now (or at asOf). */
+  syncStatus: SyncStatusKpi;
+  /** Per tool, deliveries received, processed, rejected, failed and parked in the period; backlog at its end. */
+  webhookDeliveries: WebhookDeliveriesKpi;
+  /** Per workflow, runs, outcomes and success rate in the period. */
+  workflowRuns: WorkflowRunsKpi;
+};
+
 /** Forward pagination state (Relay). */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -1353,6 +1926,27 @@ export type PageInfo = {
   /** Always false: connections page forwards only. */
   hasPreviousPage: Scalars['Boolean']['output'];
   startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+export type PaidWithin30Days = {
+  __typename?: 'PaidWithin30Days';
+  /** The business date the 30 days are judged on: today, or the date of the query's asOf. */
+  asOf: Scalars['String']['output'];
+  /** Issued in the period and paid, or unpaid past 30 days as of `asOf`. */
+  eligible: Scalars['Int']['output'];
+  issued: Scalars['Int']['output'];
+  paidWithin30Days: Scalars['Int']['output'];
+  /** Target ≥ 0.95. */
+  rate?: Maybe<Scalars['Float']['output']>;
+};
+
+export type PaidWithin30DaysKpi = {
+  __typename?: 'PaidWithin30DaysKpi';
+  /** Events folded into the read-model documents the value was computed from. */
+  eventCount: Scalars['Int']['output'];
+  /** Store position the value reflects (lowest checkpoint of the read models read); null before any event. */
+  position?: Maybe<Scalars['BigInt']['output']>;
+  value: PaidWithin30Days;
 };
 
 /** A webhook delivery set aside for a person, from the `webhook_deliveries` read model. */
@@ -1390,6 +1984,84 @@ export type ParkedDeliveryDetail = {
   payload?: Maybe<Scalars['JSONObject']['output']>;
 };
 
+/** A KPI period: from (inclusive) to (exclusive), each a date YYYY-MM-DD (midnight in the business time zone) or an ISO-8601 instant. */
+export type PeriodInput = {
+  from: Scalars['String']['input'];
+  to: Scalars['String']['input'];
+};
+
+export type PipelineStage = {
+  __typename?: 'PipelineStage';
+  leads: Scalars['Int']['output'];
+  stage: LeadStage;
+  valueCents: Scalars['Int']['output'];
+  weightedValueCents?: Maybe<Scalars['Int']['output']>;
+  winRate?: Maybe<Scalars['Float']['output']>;
+};
+
+export type PipelineValue = {
+  __typename?: 'PipelineValue';
+  byStage: Array<PipelineStage>;
+  currency: Scalars['String']['output'];
+  openLeads: Scalars['Int']['output'];
+  otherCurrencyLeads: Scalars['Int']['output'];
+  /** Open leads without an estimate. */
+  unvaluedLeads: Scalars['Int']['output'];
+  valueCents: Scalars['Int']['output'];
+  /** Σ value × stage win rate; null when no lead closed to learn rates from. */
+  weightedValueCents?: Maybe<Scalars['Int']['output']>;
+};
+
+export type PipelineValueKpi = {
+  __typename?: 'PipelineValueKpi';
+  /** Events folded into the read-model documents the value was computed from. */
+  eventCount: Scalars['Int']['output'];
+  /** Store position the value reflects (lowest checkpoint of the read models read); null before any event. */
+  position?: Maybe<Scalars['BigInt']['output']>;
+  value: PipelineValue;
+};
+
+export type PipelineVelocity = {
+  __typename?: 'PipelineVelocity';
+  averageWonValueCents?: Maybe<Scalars['Float']['output']>;
+  /** Expected won value per day. */
+  centsPerDay?: Maybe<Scalars['Int']['output']>;
+  currency: Scalars['String']['output'];
+  openQualifiedLeads: Scalars['Int']['output'];
+  salesCycleDays?: Maybe<Scalars['Float']['output']>;
+  winRate?: Maybe<Scalars['Float']['output']>;
+};
+
+export type PipelineVelocityKpi = {
+  __typename?: 'PipelineVelocityKpi';
+  /** Events folded into the read-model documents the value was computed from. */
+  eventCount: Scalars['Int']['output'];
+  /** Store position the value reflects (lowest checkpoint of the read models read); null before any event. */
+  position?: Maybe<Scalars['BigInt']['output']>;
+  value: PipelineVelocity;
+};
+
+export type ProfitMargin = {
+  __typename?: 'ProfitMargin';
+  byTier: Array<MarginByKey>;
+  costsCents: Scalars['Int']['output'];
+  /** Null without revenue. */
+  margin?: Maybe<Scalars['Float']['output']>;
+  profitCents: Scalars['Int']['output'];
+  revenueCents: Scalars['Int']['output'];
+  /** Costs tied to no client: in the total, in no tier. */
+  unattributedCostsCents: Scalars['Int']['output'];
+};
+
+export type ProfitMarginKpi = {
+  __typename?: 'ProfitMarginKpi';
+  /** Events folded into the read-model documents the value was computed from. */
+  eventCount: Scalars['Int']['output'];
+  /** Store position the value reflects (lowest checkpoint of the read models read); null before any event. */
+  position?: Maybe<Scalars['BigInt']['output']>;
+  value: ProfitMargin;
+};
+
 /** A project, from the `projects` read model. Dates are YYYY-MM-DD business dates. */
 export type Project = {
   __typename?: 'Project';
@@ -1421,6 +2093,21 @@ export type ProjectHistoryArgs = {
   first?: Scalars['Int']['input'];
 };
 
+/** Budget consumed so far by a project open during the period. */
+export type ProjectBudgetBurn = {
+  __typename?: 'ProjectBudgetBurn';
+  budgetAmountCents: Scalars['Int']['output'];
+  budgetHours: Scalars['Float']['output'];
+  costBurn?: Maybe<Scalars['Float']['output']>;
+  currency: Scalars['String']['output'];
+  hoursBurn?: Maybe<Scalars['Float']['output']>;
+  loggedCostCents: Scalars['Int']['output'];
+  loggedHours: Scalars['Float']['output'];
+  name: Scalars['String']['output'];
+  projectId: Scalars['String']['output'];
+  tier: ClientTier;
+};
+
 export type ProjectConnection = {
   __typename?: 'ProjectConnection';
   nodes: Array<Project>;
@@ -1434,6 +2121,36 @@ export type ProjectFilter = {
   startedOn?: InputMaybe<DateRangeInput>;
   status?: InputMaybe<Array<ProjectStatus>>;
   tier?: InputMaybe<Array<ClientTier>>;
+};
+
+export type ProjectMarginKpi = {
+  __typename?: 'ProjectMarginKpi';
+  /** Events folded into the read-model documents the value was computed from. */
+  eventCount: Scalars['Int']['output'];
+  /** Store position the value reflects (lowest checkpoint of the read models read); null before any event. */
+  position?: Maybe<Scalars['BigInt']['output']>;
+  value: ProjectMargins;
+};
+
+export type ProjectMarginRow = {
+  __typename?: 'ProjectMarginRow';
+  clientId?: Maybe<Scalars['String']['output']>;
+  costsCents: Scalars['Int']['output'];
+  expenseCents: Scalars['Int']['output'];
+  laborCostCents: Scalars['Int']['output'];
+  /** Null without revenue. */
+  margin?: Maybe<Scalars['Float']['output']>;
+  profitCents: Scalars['Int']['output'];
+  projectId: Scalars['String']['output'];
+  revenueCents: Scalars['Int']['output'];
+  /** A ClientTier, or UNKNOWN for a project the read models do not know. */
+  tier: Scalars['String']['output'];
+};
+
+export type ProjectMargins = {
+  __typename?: 'ProjectMargins';
+  byProject: Array<ProjectMarginRow>;
+  byTier: Array<MarginByKey>;
 };
 
 export type ProjectSort =
@@ -1490,10 +2207,37 @@ export type ProjectionLag = {
   secondsBehind: Scalars['Float']['output'];
 };
 
+export type ProjectionLagKpi = {
+  __typename?: 'ProjectionLagKpi';
+  /** Events folded into the read-model documents the value was computed from. */
+  eventCount: Scalars['Int']['output'];
+  /** Store position the value reflects (lowest checkpoint of the read models read); null before any event. */
+  position?: Maybe<Scalars['BigInt']['output']>;
+  value: Array<ProjectionLagRow>;
+};
+
+export type ProjectionLagRow = {
+  __typename?: 'ProjectionLagRow';
+  eventsBehind: Scalars['Int']['output'];
+  /** True when counting stopped: at least eventsBehind events behind. */
+  eventsBehindCapped: Scalars['Boolean']['output'];
+  projection: Scalars['String']['output'];
+  secondsBehind: Scalars['Float']['output'];
+};
+
 export type ProjectionState =
   | 'FAILED'
   | 'LIVE'
   | 'STOPPED';
+
+export type ProjectsCompletedKpi = {
+  __typename?: 'ProjectsCompletedKpi';
+  /** Events folded into the read-model documents the value was computed from. */
+  eventCount: Scalars['Int']['output'];
+  /** Store position the value reflects (lowest checkpoint of the read models read); null before any event. */
+  position?: Maybe<Scalars['BigInt']['output']>;
+  value: Scalars['Int']['output'];
+};
 
 export type Query = {
   __typename?: 'Query';
@@ -1505,6 +2249,8 @@ export type Query = {
   /** The tool ids and e-mail domains linked to a client, by id. */
   clientIdentities: Array<ClientIdentity>;
   clients: ClientConnection;
+  /** Clients and support KPIs. Period [from, to) in the business time zone; `asOf` gives the figures as known at that instant. */
+  clientsSupportDashboard: ClientsSupportDashboard;
   consultant?: Maybe<Consultant>;
   consultants: ConsultantConnection;
   /** The event with this id, or null. The store has no index by id: the first 100000 events are scanned. */
@@ -1513,16 +2259,28 @@ export type Query = {
   events: EventConnection;
   expense?: Maybe<Expense>;
   expenses: ExpenseConnection;
+  /** Financial KPIs. Period [from, to) in the business time zone; `asOf` gives the figures as known at that instant. */
+  financialDashboard: FinancialDashboard;
   invoice?: Maybe<Invoice>;
   invoices: InvoiceConnection;
+  /** csat, billableUtilisation, paidWithin30DaysRate and manualWorkReduction against their targets (overridable). Period [from, to) in the business time zone; `asOf` gives the figures as known at that instant. */
+  kpiTargets: KpiTargetsKpi;
   lead?: Maybe<Lead>;
   leads: LeadConnection;
+  /** Operations KPIs. Period [from, to) in the business time zone; `asOf` gives the figures as known at that instant. */
+  operationsDashboard: OperationsDashboard;
   /** Parked webhook deliveries, oldest parked first. */
   parkedDeliveries: ParkedDeliveryConnection;
   project?: Maybe<Project>;
   /** Every read model: position, lag, failure and rebuild progress. */
   projections: Array<Projection>;
   projects: ProjectConnection;
+  /** The latest runs (workflow_runs read model), newest first, optionally of one workflow or status. */
+  recentWorkflowRuns: Array<WorkflowRunSummary>;
+  /** Sales and marketing KPIs. Period [from, to) in the business time zone; `asOf` gives the figures as known at that instant. */
+  salesPipelineDashboard: SalesPipelineDashboard;
+  /** Service delivery KPIs. Period [from, to) in the business time zone; `asOf` gives the figures as known at that instant. */
+  serviceDeliveryDashboard: ServiceDeliveryDashboard;
   /** One stream's events in revision order; cursor = revision. */
   stream: EventConnection;
   ticket?: Maybe<Ticket>;
@@ -1531,6 +2289,8 @@ export type Query = {
   timeEntry?: Maybe<TimeEntry>;
   /** Per tool: deliveries received, processed, ignored, failed, parked and rejected in [from, to), and the backlog. */
   webhookDeliveries: WebhookDeliveriesReport;
+  /** A run with its steps, read from its streams (never behind). */
+  workflowRun?: Maybe<WorkflowRunDetail>;
 };
 
 
@@ -1562,6 +2322,12 @@ export type QueryClientsArgs = {
   filter?: InputMaybe<ClientFilter>;
   first?: Scalars['Int']['input'];
   sort?: ClientSort;
+};
+
+
+export type QueryClientsSupportDashboardArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  period: PeriodInput;
 };
 
 
@@ -1603,6 +2369,12 @@ export type QueryExpensesArgs = {
 };
 
 
+export type QueryFinancialDashboardArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  period: PeriodInput;
+};
+
+
 export type QueryInvoiceArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1616,6 +2388,13 @@ export type QueryInvoicesArgs = {
 };
 
 
+export type QueryKpiTargetsArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  period: PeriodInput;
+  targets?: InputMaybe<KpiTargetOverridesInput>;
+};
+
+
 export type QueryLeadArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1626,6 +2405,12 @@ export type QueryLeadsArgs = {
   filter?: InputMaybe<LeadFilter>;
   first?: Scalars['Int']['input'];
   sort?: LeadSort;
+};
+
+
+export type QueryOperationsDashboardArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  period: PeriodInput;
 };
 
 
@@ -1647,6 +2432,25 @@ export type QueryProjectsArgs = {
   filter?: InputMaybe<ProjectFilter>;
   first?: Scalars['Int']['input'];
   sort?: ProjectSort;
+};
+
+
+export type QueryRecentWorkflowRunsArgs = {
+  first?: Scalars['Int']['input'];
+  status?: InputMaybe<WorkflowRunStatus>;
+  workflow?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QuerySalesPipelineDashboardArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  period: PeriodInput;
+};
+
+
+export type QueryServiceDeliveryDashboardArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  period: PeriodInput;
 };
 
 
@@ -1689,6 +2493,11 @@ export type QueryWebhookDeliveriesArgs = {
   to: Scalars['String']['input'];
 };
 
+
+export type QueryWorkflowRunArgs = {
+  runId: Scalars['ID']['input'];
+};
+
 export type RateTicketInput = {
   comment?: InputMaybe<Scalars['String']['input']>;
   /** The rating's id in the support tool; recording it twice changes nothing. */
@@ -1710,6 +2519,25 @@ export type RebuildProgress = {
   eventsPerSecond: Scalars['Float']['output'];
   /** Share of the log already folded, 0 to 1. */
   fraction: Scalars['Float']['output'];
+};
+
+export type Receivables = {
+  __typename?: 'Receivables';
+  aging: Aging;
+  /** The last business date of the period, balances are taken at its end. */
+  asOf: Scalars['String']['output'];
+  byClient: Array<IntByKey>;
+  invoiceCount: Scalars['Int']['output'];
+  totalCents: Scalars['Int']['output'];
+};
+
+export type ReceivablesKpi = {
+  __typename?: 'ReceivablesKpi';
+  /** Events folded into the read-model documents the value was computed from. */
+  eventCount: Scalars['Int']['output'];
+  /** Store position the value reflects (lowest checkpoint of the read models read); null before any event. */
+  position?: Maybe<Scalars['BigInt']['output']>;
+  value: Receivables;
 };
 
 export type RecordCampaignCostInput = {
@@ -1898,15 +2726,154 @@ export type RetryWorkflowRunInput = {
   runId: Scalars['String']['input'];
 };
 
+export type Revenue = {
+  __typename?: 'Revenue';
+  /** Invoices issued in the period (voided ones never count). */
+  accrual: RevenueBreakdown;
+  /** Payments received in the period. */
+  cash: RevenueBreakdown;
+};
+
+/** Amounts in cents: total and by tier, client and month (YYYY-MM). */
+export type RevenueBreakdown = {
+  __typename?: 'RevenueBreakdown';
+  byClient: Array<IntByKey>;
+  byMonth: Array<IntByKey>;
+  byTier: Array<IntByKey>;
+  totalCents: Scalars['Int']['output'];
+};
+
+export type RevenueKpi = {
+  __typename?: 'RevenueKpi';
+  /** Events folded into the read-model documents the value was computed from. */
+  eventCount: Scalars['Int']['output'];
+  /** Store position the value reflects (lowest checkpoint of the read models read); null before any event. */
+  position?: Maybe<Scalars['BigInt']['output']>;
+  value: Revenue;
+};
+
+export type RevenuePerConsultantHourKpi = {
+  __typename?: 'RevenuePerConsultantHourKpi';
+  /** Events folded into the read-model documents the value was computed from. */
+  eventCount: Scalars['Int']['output'];
+  /** Store position the value reflects (lowest checkpoint of the read models read); null before any event. */
+  position?: Maybe<Scalars['BigInt']['output']>;
+  value: RevenuePerHour;
+};
+
+export type RevenuePerHour = {
+  __typename?: 'RevenuePerHour';
+  /** Cents invoiced per hour logged; null without hours. */
+  centsPerHour?: Maybe<Scalars['Float']['output']>;
+  hours: Scalars['Float']['output'];
+  revenueCents: Scalars['Int']['output'];
+};
+
 /** VIEWER reads; EDITOR also runs commands; ADMIN also manages keys and read models. */
 export type Role =
   | 'ADMIN'
   | 'EDITOR'
   | 'VIEWER';
 
+export type SalesCycle = {
+  __typename?: 'SalesCycle';
+  days?: Maybe<Scalars['Float']['output']>;
+  wonLeads: Scalars['Int']['output'];
+};
+
+export type SalesCycleKpi = {
+  __typename?: 'SalesCycleKpi';
+  /** Events folded into the read-model documents the value was computed from. */
+  eventCount: Scalars['Int']['output'];
+  /** Store position the value reflects (lowest checkpoint of the read models read); null before any event. */
+  position?: Maybe<Scalars['BigInt']['output']>;
+  value: SalesCycle;
+};
+
+/** Sales and marketing KPIs for a period (kpis.md, "Sales and marketing"); AUD amounts. */
+export type SalesPipelineDashboard = {
+  __typename?: 'SalesPipelineDashboard';
+  /** Marketing and sales spend ÷ clients onboarded, in the period. */
+  cac: CacKpi;
+  /** Leads captured in the period by source and campaign. */
+  leadsBySource: LeadsBySourceKpi;
+  /** Per campaign running in the period: (first-year value of its clients − cost) ÷ cost. */
+  marketingRoi: MarketingRoiKpi;
+  /** Value of open leads at the end of the period, and weighted by stage win rate. */
+  pipelineValue: PipelineValueKpi;
+  /** Open qualified leads × average won value × win rate ÷ sales cycle days, per day. */
+  pipelineVelocity: PipelineVelocityKpi;
+  /** Mean days from capture to win, over leads won in the period. */
+  salesCycleDays: SalesCycleKpi;
+  /** Per stage, next-step and cumulative conversion of the leads captured in the period. */
+  stageConversion: StageConversionKpi;
+  /** Won ÷ (won + lost), leads closed in the period. */
+  winRate: WinRateKpi;
+};
+
+/** Service delivery KPIs for a period (kpis.md, "Service delivery"). */
+export type ServiceDeliveryDashboard = {
+  __typename?: 'ServiceDeliveryDashboard';
+  /** Projects started and neither completed nor cancelled at the end of the period. */
+  activeProjects: ActiveProjectsKpi;
+  /** Mean days from start to completion, over projects completed in the period. */
+  averageProjectDurationDays: AverageProjectDurationKpi;
+  /** Billable hours with a work date in the period, after corrections and deletions. */
+  billableHours: BillableHoursKpi;
+  /** Billable ÷ available hours, team and per consultant. */
+  billableUtilisation: BillableUtilisationKpi;
+  /** Hours and cost logged to date ÷ budget, per project open during the period. */
+  budgetBurn: BudgetBurnKpi;
+  /** Completed on or before the due date ÷ completed, in the period. */
+  onTimeDeliveryRate: OnTimeDeliveryKpi;
+  /** (Invoiced revenue − cost) ÷ invoiced revenue, per project and tier. */
+  projectMargin: ProjectMarginKpi;
+  /** Projects completed in the period. */
+  projectsCompleted: ProjectsCompletedKpi;
+};
+
 export type SkipWorkflowRunInput = {
   reason: Scalars['String']['input'];
   runId: Scalars['String']['input'];
+};
+
+export type SourceSyncStatus = {
+  __typename?: 'SourceSyncStatus';
+  consecutiveFailures: Scalars['Int']['output'];
+  intervalSeconds: Scalars['Int']['output'];
+  lastFailureAt?: Maybe<Scalars['DateTime']['output']>;
+  lastFailureMessage?: Maybe<Scalars['String']['output']>;
+  lastRunAt: Scalars['DateTime']['output'];
+  lastSuccessAt?: Maybe<Scalars['DateTime']['output']>;
+  recordsInLastRun?: Maybe<Scalars['Int']['output']>;
+  source: Scalars['String']['output'];
+  status: SyncHealth;
+};
+
+export type StageConversion = {
+  __typename?: 'StageConversion';
+  captured: Scalars['Int']['output'];
+  stages: Array<StageConversionRow>;
+};
+
+export type StageConversionKpi = {
+  __typename?: 'StageConversionKpi';
+  /** Events folded into the read-model documents the value was computed from. */
+  eventCount: Scalars['Int']['output'];
+  /** Store position the value reflects (lowest checkpoint of the read models read); null before any event. */
+  position?: Maybe<Scalars['BigInt']['output']>;
+  value: StageConversion;
+};
+
+export type StageConversionRow = {
+  __typename?: 'StageConversionRow';
+  /** Reached this step ÷ leads captured. */
+  cumulative?: Maybe<Scalars['Float']['output']>;
+  /** Reached the next step ÷ reached this one. */
+  nextStep?: Maybe<Scalars['Float']['output']>;
+  reached: Scalars['Int']['output'];
+  /** A LeadStage, or WON (the step after NEGOTIATION). */
+  stage: Scalars['String']['output'];
 };
 
 export type StartProjectInput = {
@@ -1962,6 +2929,28 @@ export type SubscriptionProjectionAdvancedArgs = {
   names?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+/** FAILING: the latest run failed; STALE: no success within 2 × its interval; otherwise OK. */
+export type SyncHealth =
+  | 'FAILING'
+  | 'OK'
+  | 'STALE';
+
+export type SyncStatusKpi = {
+  __typename?: 'SyncStatusKpi';
+  /** Events folded into the read-model documents the value was computed from. */
+  eventCount: Scalars['Int']['output'];
+  /** Store position the value reflects (lowest checkpoint of the read models read); null before any event. */
+  position?: Maybe<Scalars['BigInt']['output']>;
+  value: Array<SourceSyncStatus>;
+};
+
+/** MET at or above target; AT_RISK within 5 percentage points below; MISSED further below; NO_DATA when the KPI has no value (zero denominator). */
+export type TargetStatus =
+  | 'AT_RISK'
+  | 'MET'
+  | 'MISSED'
+  | 'NO_DATA';
+
 /** A support ticket, from the `tickets` read model. */
 export type Ticket = {
   __typename?: 'Ticket';
@@ -2004,6 +2993,15 @@ export type TicketConnection = {
   pageInfo: PageInfo;
 };
 
+export type TicketDurationKpi = {
+  __typename?: 'TicketDurationKpi';
+  /** Events folded into the read-model documents the value was computed from. */
+  eventCount: Scalars['Int']['output'];
+  /** Store position the value reflects (lowest checkpoint of the read models read); null before any event. */
+  position?: Maybe<Scalars['BigInt']['output']>;
+  value: DurationPercentiles;
+};
+
 /** All given conditions must hold; a list accepts any of its values. */
 export type TicketFilter = {
   /** true: only tickets still waiting for a first human reply. */
@@ -2031,6 +3029,23 @@ export type TicketSort =
 export type TicketStatus =
   | 'OPEN'
   | 'RESOLVED';
+
+export type TicketVolume = {
+  __typename?: 'TicketVolume';
+  byChannel: Array<IntByKey>;
+  byClient: Array<IntByKey>;
+  byPriority: Array<IntByKey>;
+  opened: Scalars['Int']['output'];
+};
+
+export type TicketVolumeKpi = {
+  __typename?: 'TicketVolumeKpi';
+  /** Events folded into the read-model documents the value was computed from. */
+  eventCount: Scalars['Int']['output'];
+  /** Store position the value reflects (lowest checkpoint of the read models read); null before any event. */
+  position?: Maybe<Scalars['BigInt']['output']>;
+  value: TicketVolume;
+};
 
 /** A tier the client held from `at`; the first entry is the onboarding tier. */
 export type TierChange = {
@@ -2097,9 +3112,26 @@ export type TimeOff = {
   timeOffId: Scalars['ID']['output'];
 };
 
+export type Utilisation = {
+  __typename?: 'Utilisation';
+  availableHours: Scalars['Float']['output'];
+  billableHours: Scalars['Float']['output'];
+  /** billableHours ÷ availableHours; target ≥ 0.8. */
+  utilisation?: Maybe<Scalars['Float']['output']>;
+};
+
 export type VoidInvoiceInput = {
   invoiceId: Scalars['String']['input'];
   reason: Scalars['String']['input'];
+};
+
+export type WebhookDeliveriesKpi = {
+  __typename?: 'WebhookDeliveriesKpi';
+  /** Events folded into the read-model documents the value was computed from. */
+  eventCount: Scalars['Int']['output'];
+  /** Store position the value reflects (lowest checkpoint of the read models read); null before any event. */
+  position?: Maybe<Scalars['BigInt']['output']>;
+  value: Array<WebhookToolActivity>;
 };
 
 /** Webhook delivery counters per tool with the freshness of the read model they come from. */
@@ -2127,6 +3159,23 @@ export type WebhookTool =
   | 'PLANE'
   | 'XERO';
 
+/** One tool's webhook deliveries in the period, and its backlog at the period end. */
+export type WebhookToolActivity = {
+  __typename?: 'WebhookToolActivity';
+  /** Deliveries with at least one failed attempt in the period. */
+  failed: Scalars['Int']['output'];
+  failedAttempts: Scalars['Int']['output'];
+  ignored: Scalars['Int']['output'];
+  oldestUnprocessedAgeMinutes?: Maybe<Scalars['Float']['output']>;
+  parked: Scalars['Int']['output'];
+  processed: Scalars['Int']['output'];
+  received: Scalars['Int']['output'];
+  /** Requests refused at the door (bad signature or input). */
+  rejected: Scalars['Int']['output'];
+  tool: Scalars['String']['output'];
+  unprocessed: Scalars['Int']['output'];
+};
+
 /** Webhook deliveries of one tool in a period, and its backlog at the period end (or asOf). */
 export type WebhookToolCountsType = {
   __typename?: 'WebhookToolCountsType';
@@ -2151,6 +3200,98 @@ export type WinLeadInput = {
   leadId: Scalars['String']['input'];
   valueCents: Scalars['Int']['input'];
 };
+
+export type WinRate = {
+  __typename?: 'WinRate';
+  lost: Scalars['Int']['output'];
+  rate?: Maybe<Scalars['Float']['output']>;
+  won: Scalars['Int']['output'];
+};
+
+export type WinRateKpi = {
+  __typename?: 'WinRateKpi';
+  /** Events folded into the read-model documents the value was computed from. */
+  eventCount: Scalars['Int']['output'];
+  /** Store position the value reflects (lowest checkpoint of the read models read); null before any event. */
+  position?: Maybe<Scalars['BigInt']['output']>;
+  value: WinRate;
+};
+
+export type WorkflowRunCounts = {
+  __typename?: 'WorkflowRunCounts';
+  failed: Scalars['Int']['output'];
+  /** Runs that reached their current outcome in the period. */
+  runs: Scalars['Int']['output'];
+  skipped: Scalars['Int']['output'];
+  started: Scalars['Int']['output'];
+  succeeded: Scalars['Int']['output'];
+  /** succeeded ÷ (succeeded + failed). */
+  successRate?: Maybe<Scalars['Float']['output']>;
+  workflow: Scalars['String']['output'];
+};
+
+/** A workflow run from its WorkflowRun and WorkflowSteps streams. */
+export type WorkflowRunDetail = {
+  __typename?: 'WorkflowRunDetail';
+  /** 1 for the first try; each retry adds one. */
+  attempt: Scalars['Int']['output'];
+  /** Minutes of manual work one successful run replaces. */
+  manualMinutes: Scalars['Float']['output'];
+  runId: Scalars['ID']['output'];
+  status: WorkflowRunStatus;
+  steps: Array<WorkflowStep>;
+  /** The triggering event id, or `<schedule>@<instant>`. */
+  trigger?: Maybe<Scalars['String']['output']>;
+  workflow: Scalars['String']['output'];
+};
+
+/** A failed run can be retried with retryWorkflowRun; a skipped run says which steps had nothing to do and why. */
+export type WorkflowRunStatus =
+  | 'FAILED'
+  | 'RUNNING'
+  | 'SKIPPED'
+  | 'SUCCEEDED';
+
+/** A run as the workflow_runs read model lists it. */
+export type WorkflowRunSummary = {
+  __typename?: 'WorkflowRunSummary';
+  attempts: Scalars['Int']['output'];
+  finishedAt?: Maybe<Scalars['String']['output']>;
+  lastError?: Maybe<Scalars['String']['output']>;
+  runId: Scalars['ID']['output'];
+  startedAt: Scalars['String']['output'];
+  status: WorkflowRunStatus;
+  workflow: Scalars['String']['output'];
+};
+
+export type WorkflowRunsKpi = {
+  __typename?: 'WorkflowRunsKpi';
+  /** Events folded into the read-model documents the value was computed from. */
+  eventCount: Scalars['Int']['output'];
+  /** Store position the value reflects (lowest checkpoint of the read models read); null before any event. */
+  position?: Maybe<Scalars['BigInt']['output']>;
+  value: Array<WorkflowRunCounts>;
+};
+
+/** One step of a workflow run: an outbound call to a tool, recorded with what it created there. */
+export type WorkflowStep = {
+  __typename?: 'WorkflowStep';
+  /** The object's id in the tool (project, contact, invoice…). */
+  externalId?: Maybe<Scalars['String']['output']>;
+  /** Why it was skipped, or the error it failed with. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** What the step recorded for later steps and re-runs (links, numbers, created or found). */
+  result?: Maybe<Scalars['JSONObject']['output']>;
+  status: WorkflowStepStatus;
+  step: Scalars['String']['output'];
+};
+
+/** ATTEMPTED: an at-most-once call (Slack) was started and its outcome never recorded; it is not repeated. */
+export type WorkflowStepStatus =
+  | 'ATTEMPTED'
+  | 'COMPLETED'
+  | 'FAILED'
+  | 'SKIPPED';
 
 /** What started a workflow run: exactly one of `eventId` or `schedule`. */
 export type WorkflowTriggerInput = {

@@ -1,1 +1,4 @@
-export const dashboardResolvers: Function[] = [];
+import { DashboardsResolver } from './dashboards.resolver';
+
+/** The KPI dashboards (kpis.md): one query per area, plus the targets. */
+export const dashboardResolvers: Function[] = [DashboardsResolver];

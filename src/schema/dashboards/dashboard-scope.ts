@@ -1,0 +1,42 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { resolvePeriod } from '../../core/business-time';
+import type { GraphQLContext } from '../context';
+import { leaseAsOf } from './as-of-lease';
+import type { DashboardArgs } from './dashboard-args.inputs';
+import { kpiCacheOf } from './kpi-cache';
+import { type KpiFields, KpiSource, lazyDashboard } from './kpi-source';
+import { selectedFieldNames } from './selected-fields';
+
+/**
+ * Runs `use` over the live read models, or over read models replayed as of `args.asOf` (shared by
+ * the request's resolvers asking for the same instant, closed once the last one is done).
+ */
+export async function withKpiSource<R>(context: GraphQLContext, args: DashboardArgs, use: (source: KpiSource) => Promise<R>): Promise<R> {
+  const { services } = context;
+  const period = { from: args.period.from, to: args.period.to };
+  // One clear BAD_USER_INPUT for a malformed or empty period, rather than one per KPI.
+  resolvePeriod(period, services.kpi.timeZone);
+  if (!args.asOf) return use(new KpiSource({ context: services.kpi, period, at: services.clock(), asOf: false, services }, kpiCacheOf(services)));
+  const lease = leaseAsOf(context, args.asOf);
+  try {
+    const replayed = await lease.ready;
+    return await use(new KpiSource({ context: replayed, period, at: args.asOf, asOf: true, services }, null));
+  } finally {
+    lease.release();
+  }
+}
+
+/**
+ * A dashboard whose fields compute when GraphQL reads them. As of an instant, the fields the
+ * client selected are computed before returning: the replayed store closes when this returns.
+ */
+export function openDashboard<D extends object>(context: GraphQLContext, args: DashboardArgs, fields: KpiFields<D>, info: GraphQLResolveInfo): Promise<D> {
+  return withKpiSource(context, args, async (source) => {
+    const dashboard = lazyDashboard(fields, source);
+    if (source.scope.asOf) {
+      const selected = [...selectedFieldNames(info)].filter((name) => name in fields);
+      await Promise.allSettled(selected.map((name) => dashboard[name as keyof D]));
+    }
+    return dashboard;
+  });
+}

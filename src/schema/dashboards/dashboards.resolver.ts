@@ -1,0 +1,67 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import type { ComplexityEstimator } from 'graphql-query-complexity';
+import { Args, Authorized, Ctx, Info, Query, Resolver } from 'type-graphql';
+import type { GraphQLContext } from '../context';
+import { clientsSupportFields } from './clients-support.fields';
+import { ClientsSupportDashboard } from './clients-support.type';
+import { DashboardArgs, KpiTargetsArgs } from './dashboard-args.inputs';
+import { openDashboard, withKpiSource } from './dashboard-scope';
+import { financialFields } from './financial-dashboard.fields';
+import { FinancialDashboard } from './financial-dashboard.type';
+import { kpiComplexity } from './kpi.type';
+import { kpiTargetsField } from './kpi-targets.fields';
+import { KpiTargetsKpi } from './kpi-targets.type';
+import { OperationsDashboard } from './operations-dashboard.type';
+import { operationsFields } from './operations.fields';
+import { SalesPipelineDashboard } from './sales-pipeline-dashboard.type';
+import { salesPipelineFields } from './sales-pipeline.fields';
+import { serviceDeliveryFields } from './service-delivery.fields';
+import { ServiceDeliveryDashboard } from './service-delivery.type';
+
+/** Replaying the log costs more than any KPI; requests asking for one instant share one replay. */
+const asOfComplexity = 250;
+const dashboardComplexity: ComplexityEstimator = ({ args, childComplexity }) => 1 + childComplexity + (args.asOf ? asOfComplexity : 0);
+
+const periodNote = 'Period [from, to) in the business time zone; `asOf` gives the figures as known at that instant.';
+
+@Resolver()
+export class DashboardsResolver {
+  @Authorized('VIEWER')
+  @Query(() => ServiceDeliveryDashboard, { complexity: dashboardComplexity, description: `Service delivery KPIs. ${periodNote}` })
+  serviceDeliveryDashboard(@Args() args: DashboardArgs, @Ctx() context: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<ServiceDeliveryDashboard> {
+    return openDashboard(context, args, serviceDeliveryFields, info);
+  }
+
+  @Authorized('VIEWER')
+  @Query(() => FinancialDashboard, { complexity: dashboardComplexity, description: `Financial KPIs. ${periodNote}` })
+  financialDashboard(@Args() args: DashboardArgs, @Ctx() context: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<FinancialDashboard> {
+    return openDashboard(context, args, financialFields, info);
+  }
+
+  @Authorized('VIEWER')
+  @Query(() => ClientsSupportDashboard, { complexity: dashboardComplexity, description: `Clients and support KPIs. ${periodNote}` })
+  clientsSupportDashboard(@Args() args: DashboardArgs, @Ctx() context: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<ClientsSupportDashboard> {
+    return openDashboard(context, args, clientsSupportFields, info);
+  }
+
+  @Authorized('VIEWER')
+  @Query(() => SalesPipelineDashboard, { complexity: dashboardComplexity, description: `Sales and marketing KPIs. ${periodNote}` })
+  salesPipelineDashboard(@Args() args: DashboardArgs, @Ctx() context: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<SalesPipelineDashboard> {
+    return openDashboard(context, args, salesPipelineFields, info);
+  }
+
+  @Authorized('VIEWER')
+  @Query(() => OperationsDashboard, { complexity: dashboardComplexity, description: `Operations KPIs. ${periodNote}` })
+  operationsDashboard(@Args() args: DashboardArgs, @Ctx() context: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<OperationsDashboard> {
+    return openDashboard(context, args, operationsFields, info);
+  }
+
+  @Authorized('VIEWER')
+  @Query(() => KpiTargetsKpi, {
+    complexity: ({ args, childComplexity }) => 4 * kpiComplexity + childComplexity + (args.asOf ? asOfComplexity : 0),
+    description: `csat, billableUtilisation, paidWithin30DaysRate and manualWorkReduction against their targets (overridable). ${periodNote}`,
+  })
+  kpiTargets(@Args() args: KpiTargetsArgs, @Ctx() context: GraphQLContext): Promise<KpiTargetsKpi> {
+    return withKpiSource(context, args, (source) => kpiTargetsField(args.targets)(source, 'kpiTargets'));
+  }
+}
