@@ -5,11 +5,14 @@ import type { SeededRandom } from './seeded-random';
 
 export const tiers: readonly ClientTier[] = ['STARTER', 'PROFESSIONAL', 'ENTERPRISE'];
 const tierMix: ReadonlyArray<readonly [ClientTier, number]> = [['STARTER', 50], ['PROFESSIONAL', 35], ['ENTERPRISE', 15]];
-/** Monthly retainer ranges in cents. */
+/**
+ * Monthly retainer ranges in cents: support and managed services on top of project work, sized
+ * so that a five-consultant firm bills about A$55k a month in retainers.
+ */
 const retainerRange: Record<ClientTier, readonly [number, number]> = {
-  STARTER: [120_000, 250_000],
-  PROFESSIONAL: [400_000, 750_000],
-  ENTERPRISE: [1_000_000, 2_200_000],
+  STARTER: [50_000, 120_000],
+  PROFESSIONAL: [150_000, 350_000],
+  ENTERPRISE: [500_000, 1_000_000],
 };
 const prefixes = ['Harbour', 'Summit', 'Coral', 'Ironbark', 'Banksia', 'Riverbend', 'Southern', 'Bluewater', 'Granite', 'Wattle', 'Meridian', 'Moreton', 'Cedar', 'Brigalow'];
 const suffixes = ['Analytics', 'Logistics', 'Health', 'Legal', 'Dental', 'Engineering', 'Realty', 'Accounting', 'Foods', 'Fitness', 'Architects', 'Freight'];

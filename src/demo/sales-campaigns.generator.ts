@@ -14,13 +14,13 @@ const channels: ReadonlyArray<readonly [CampaignChannel, number]> = [
 ];
 /** Weekly spend per reference firm of five consultants, in cents. */
 const weeklySpend: Record<CampaignChannel, readonly [number, number]> = {
-  email: [20_000, 60_000],
-  linkedin: [60_000, 180_000],
-  paid_search: [80_000, 250_000],
-  paid_social: [50_000, 150_000],
-  event: [30_000, 80_000],
-  content: [20_000, 70_000],
-  other: [10_000, 40_000],
+  email: [10_000, 30_000],
+  linkedin: [30_000, 90_000],
+  paid_search: [40_000, 120_000],
+  paid_social: [25_000, 75_000],
+  event: [15_000, 40_000],
+  content: [10_000, 35_000],
+  other: [5_000, 20_000],
 };
 const themes = ['Automation audit', 'Dashboards in a week', 'CRM clean-up', 'Year-end reporting', 'AI for small business', 'Cloud cost review'];
 
