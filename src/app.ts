@@ -1,18 +1,12 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { openEventStoreDb } from './adapters/eventstoredb/eventstoredb-event-store';
-import { openMongoReadStore } from './adapters/mongodb/mongodb-read-store';
-import { openSqliteEventStore } from './adapters/sqlite/sqlite-event-store';
 import { openSqliteReadStore } from './adapters/sqlite/sqlite-read-store';
 import { commandRoutes, type BusinessCommand } from './aggregates';
 import { createCommandBus } from './aggregates/command-bus';
 import { startApi } from './app-api';
 import type { AppServices } from './app-services';
 import { Shutdown } from './app-shutdown';
+import { openEventStore, openReadStore } from './app-stores';
 import type { AppConfig } from './config';
-import type { EventStore } from './core/event-store.port';
 import { ProjectionRunner } from './core/projection-runner';
-import type { ReadStore } from './core/read-store.port';
 import { systemClock } from './core/time';
 import { healthRoutes } from './http/health.routes';
 import { type ExchangeObserver, type Route, startHttpServer } from './http/http-server';
@@ -50,18 +44,6 @@ export interface StartOptions {
   readonly decorate?: (services: AppServices) => AppServices;
   /** Depth and complexity limits of GraphQL operations; defaults to `defaultQueryLimits`. */
   readonly queryLimits?: QueryLimits;
-}
-
-export async function openEventStore(config: AppConfig): Promise<{ store: EventStore; adapter: string }> {
-  if (config.eventStoreUrl) return { store: await openEventStoreDb({ connectionString: config.eventStoreUrl }), adapter: 'eventstoredb' };
-  mkdirSync(config.dataDir, { recursive: true });
-  const path = join(config.dataDir, 'events.sqlite');
-  return { store: await openSqliteEventStore({ path, synchronous: config.sqliteSynchronous }), adapter: `sqlite:${path}` };
-}
-
-export async function openReadStore(config: AppConfig): Promise<ReadStore> {
-  if (config.mongodbUrl) return openMongoReadStore({ url: config.mongodbUrl });
-  return openSqliteReadStore({ path: join(config.dataDir, 'read-models.sqlite') });
 }
 
 /**

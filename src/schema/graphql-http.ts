@@ -38,6 +38,9 @@ export async function createGraphQLEndpoint(options: GraphQLEndpointOptions): Pr
     schema,
     introspection,
     allowBatchedHttpRequests: false,
+    // Apollo would stop itself on SIGTERM and re-raise the signal, killing the process before the
+    // composition root's graceful stop has finished: the composition root owns signals.
+    stopOnTerminationSignals: false,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     formatError,
