@@ -75,7 +75,10 @@ async function appendOne(store: EventStore, stream: string, revision: bigint, ev
     else counts.alreadyStored++;
   } catch (error) {
     if (error instanceof ConcurrencyError) {
-      throw new ImportConflictError(`${stream}: the file has event ${event.id} at revision ${revision}, but ${error.message.replace(/^Stream \S+ is/, 'the stream is')}. Import whole streams, from their first event, into a store that does not hold other events for them.`);
+      const stored = error.actual === 'no_stream' ? 'does not exist' : `ends at revision ${error.actual}`;
+      throw new ImportConflictError(
+        `${stream}: the file has event ${event.id} at revision ${revision}, but the store's stream ${stored}. Import whole streams, from their first event, into a store that holds no other events for them.`,
+      );
     }
     if (isAppError(error)) throw new ImportConflictError(`${stream}, revision ${revision}: ${error.message}`);
     throw error;
