@@ -11,7 +11,10 @@ import { systemClock } from './core/time';
 import { healthRoutes } from './http/health.routes';
 import { type ExchangeObserver, type Route, startHttpServer } from './http/http-server';
 import { logExchange } from './http/request-log';
-import { loadIdentityLookup } from './ingest/identity/identity-lookup';
+import { identityLookupLoader } from './ingest/identity/identity-lookup';
+import { SyncScheduler } from './ingest/sync/sync-scheduler';
+import { loadSyncConfig } from './ingest/sync/sync.config';
+import { forwardXeroNotifications } from './ingest/sync/xero-notifications';
 import { translators } from './ingest/translators';
 import { startIngestWorker } from './ingest/worker/start-ingest-worker';
 import { startWorkflows } from './workflows/start-workflows';
@@ -129,8 +132,13 @@ async function startCore(config: AppConfig, options: StartOptions, shutdown: Shu
 
 /** Work that follows the log and runs commands; stopped before the projections and the stores. */
 async function startBackgroundWork(services: AppServices, shutdown: Shutdown, metrics: AppMetrics | null): Promise<void> {
-  const worker = await startIngestWorker(services, { translators, identities: () => loadIdentityLookup(services.readStore) });
+  const identities = identityLookupLoader(services.readStore);
+  const worker = await startIngestWorker(services, { translators, identities });
   shutdown.add(() => worker.stop());
+  const sync = SyncScheduler.start(loadSyncConfig(), { store: services.eventStore, commands: services.commands, identities, clock: services.clock });
+  shutdown.add(() => sync.stop());
+  const xeroNotifications = forwardXeroNotifications(services.eventStore, sync);
+  shutdown.add(() => xeroNotifications.stop());
   const workflows = await startWorkflows(services);
   shutdown.add(() => workflows.stop());
   metrics?.gauge('zixly_webhook_backlog', 'Webhook deliveries this process has yet to attempt (received, redriven or awaiting a retry).', () => worker.backlog);

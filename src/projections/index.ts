@@ -1,4 +1,5 @@
 import type { Projection } from '../core/projection';
+import { identityProjections } from '../ingest/identity';
 import { deliveryProjections } from './delivery';
 import { financialProjections } from './financial';
 import { operationsProjections } from './operations';
@@ -14,4 +15,5 @@ export const allProjections: Projection[] = [
   ...supportProjections,
   ...operationsProjections,
   ...targetsProjections,
+  ...identityProjections,
 ];
