@@ -58,14 +58,21 @@ export class WorkflowEngine {
     this.executor = new RunExecutor({ commands: options.commands, stepsHandler: createCommandHandler(deps.eventStore), deps, retry });
     const checkpoints = new WorkflowCheckpoints(deps.readStore, deps.eventStore, deps.clock, deps.config.startFrom);
     this.scheduler = new Scheduler(options.scheduledWorkflows, this.executor, deps.readStore, checkpoints, deps.config, deps.clock, this.log);
+    this.consumers = this.consumersOf(checkpoints);
+  }
+
+  /** One per event workflow, one for retried runs, one per watcher; each keeps its own checkpoint. */
+  private consumersOf(checkpoints: WorkflowCheckpoints): EventConsumer[] {
+    const { options } = this;
     const consumer = (name: string, types: readonly string[], handle: (event: RecordedEvent) => Promise<void>, giveUp: (event: RecordedEvent, error: unknown) => Promise<void>) =>
-      new EventConsumer({ name, types, handle, giveUp, maxFailures: options.maxFailures ?? 5, errorBackoffMs: options.errorBackoffMs ?? 5_000 }, deps.eventStore, checkpoints, this.log);
-    this.consumers = [
+      new EventConsumer({ name, types, handle, giveUp, maxFailures: options.maxFailures ?? 5, errorBackoffMs: options.errorBackoffMs ?? 5_000 }, options.deps.eventStore, checkpoints, this.log);
+    const logOnly = async (event: RecordedEvent, error: unknown) => this.log.error('event skipped after repeated crashes', { eventId: event.id, error: errorText(error) });
+    return [
       ...options.eventWorkflows.map((workflow) =>
         consumer(workflow.name, workflow.triggers, (event) => this.run(workflow, event), (event, error) => this.executor.failRun(workflow, { kind: 'event', event }, errorText(error))),
       ),
-      consumer(retriesConsumer, ['WorkflowRunRetried'], (event) => this.retried(event), async () => undefined),
-      ...(options.watchers ?? []).map((watcher) => consumer(watcher.name, watcher.types, (event) => watcher.handle(event), async () => undefined)),
+      consumer(retriesConsumer, ['WorkflowRunRetried'], (event) => this.retried(event), logOnly),
+      ...(options.watchers ?? []).map((watcher) => consumer(watcher.name, watcher.types, (event) => watcher.handle(event), logOnly)),
     ];
   }
 
