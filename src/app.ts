@@ -13,7 +13,6 @@ import { type ExchangeObserver, type Route, startHttpServer } from './http/http-
 import { logExchange } from './http/request-log';
 import { identityLookupLoader } from './ingest/identity/identity-lookup';
 import { SyncScheduler } from './ingest/sync/sync-scheduler';
-import { loadSyncConfig } from './ingest/sync/sync.config';
 import { forwardXeroNotifications } from './ingest/sync/xero-notifications';
 import { translators } from './ingest/translators';
 import { startIngestWorker } from './ingest/worker/start-ingest-worker';
@@ -135,11 +134,11 @@ async function startBackgroundWork(services: AppServices, shutdown: Shutdown, me
   const identities = identityLookupLoader(services.readStore);
   const worker = await startIngestWorker(services, { translators, identities });
   shutdown.add(() => worker.stop());
-  const sync = SyncScheduler.start(loadSyncConfig(), { store: services.eventStore, commands: services.commands, identities, clock: services.clock });
+  const sync = SyncScheduler.start(services.config.sync, { store: services.eventStore, commands: services.commands, identities, clock: services.clock });
   shutdown.add(() => sync.stop());
   const xeroNotifications = forwardXeroNotifications(services.eventStore, sync);
   shutdown.add(() => xeroNotifications.stop());
-  const workflows = await startWorkflows(services);
+  const workflows = await startWorkflows(services, services.config.workflows);
   shutdown.add(() => workflows.stop());
   metrics?.gauge('zixly_webhook_backlog', 'Webhook deliveries this process has yet to attempt (received, redriven or awaiting a retry).', () => worker.backlog);
 }

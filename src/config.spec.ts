@@ -1,11 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, readDotEnv } from './config';
 
 /** The problems loadConfig reports, or none when it accepts the settings. */
-function problemsOf(env: Record<string, string>): readonly string[] {
+function problemsOf(env: Record<string, string | undefined>): readonly string[] {
   try {
     loadConfig(env);
     return [];
@@ -13,6 +13,21 @@ function problemsOf(env: Record<string, string>): readonly string[] {
     if (error instanceof ConfigError) return error.problems;
     throw error;
   }
+}
+
+/** The variables loadConfig reads, with everything unset and with everything set (so optional parts read theirs too). */
+function variablesRead(): Set<string> {
+  const seen = new Set<string>();
+  for (const answer of [undefined, 'https://example.com/value-long-enough']) {
+    const env = new Proxy({} as Record<string, string | undefined>, {
+      get: (_target, name) => {
+        if (typeof name === 'string') seen.add(name);
+        return answer;
+      },
+    });
+    problemsOf(env);
+  }
+  return seen;
 }
 
 describe('configuration', () => {
@@ -65,6 +80,16 @@ describe('configuration', () => {
       'WORKER_PORT must be a whole number from 0 to 65535, got "x"',
       'SHUTDOWN_TIMEOUT_MS must be a whole number from 1000 to 600000, got "10"',
     ]);
+  });
+
+  it('documents in .env.example every variable it reads, and only those', () => {
+    const documented = readFileSync(join(__dirname, '../.env.example'), 'utf8')
+      .split('\n')
+      .map((line) => /^#?([A-Z][A-Z0-9_]+)=/.exec(line)?.[1])
+      .filter((name): name is string => name !== undefined);
+
+    expect(documented.filter((name, index) => documented.indexOf(name) !== index)).toEqual([]);
+    expect([...documented].sort()).toEqual([...variablesRead()].sort());
   });
 
   it('accepts a bootstrap admin key only in the zx_ format', () => {

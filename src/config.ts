@@ -2,6 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defaultAsOfMaxEvents } from './core/as-of';
 import { readWebhookConfig, type WebhookConfig } from './ingest/ingest.config';
+import { readSyncConfig, type SyncConfig } from './ingest/sync/sync.config';
+import { readWorkflowConfig, type WorkflowConfig } from './workflows/workflow.config';
 
 export interface AppConfig {
   readonly port: number;
@@ -18,6 +20,10 @@ export interface AppConfig {
   readonly graphqlIntrospection: boolean;
   /** Webhook secrets (`WEBHOOK_SECRET_<TOOL>`), secret headers and the ingest worker's retries. */
   readonly webhooks: WebhookConfig;
+  /** Pull sync: per-tool credentials and intervals (`SYNC_*` and the tools' API variables). */
+  readonly sync: SyncConfig;
+  /** Workflows: on/off, tool credentials, schedules, SLA hours (`WORKFLOW*`, `SLA_*`, tools' API variables). */
+  readonly workflows: WorkflowConfig;
   /** `AS_OF_MAX_EVENTS`: the most events an as-of query may replay before it is refused. */
   readonly asOfMaxEvents: number;
   /** Logging, readiness, metrics and shutdown (`LOG_LEVEL`, `PROJECTION_LAG_THRESHOLD`, …). */
@@ -84,6 +90,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
 
   const webhooks = readWebhookConfig(value, problems);
+  const sync = readSyncConfig(value, problems);
+  const workflows = readWorkflowConfig(value, problems);
   const ops = readOpsConfig(value, nodeEnv, problems);
 
   const asOfMaxEvents = Number(value('AS_OF_MAX_EVENTS') ?? defaultAsOfMaxEvents);
@@ -101,6 +109,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     adminKey,
     graphqlIntrospection: introspection === undefined ? nodeEnv !== 'production' : introspection === 'true',
     webhooks,
+    sync,
+    workflows,
     asOfMaxEvents,
     ops,
   };
