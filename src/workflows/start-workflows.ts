@@ -26,6 +26,7 @@ export interface WorkflowEngineOverrides {
   readonly log?: WorkflowLog;
   readonly autoTick?: boolean;
   readonly errorBackoffMs?: number;
+  readonly maxFailures?: number;
 }
 
 export function createWorkflowEngine(services: WorkflowServices, config: WorkflowConfig, overrides: WorkflowEngineOverrides = {}): WorkflowEngine {
@@ -47,6 +48,7 @@ export function createWorkflowEngine(services: WorkflowServices, config: Workflo
     ...(overrides.log ? { log: overrides.log } : {}),
     ...(overrides.autoTick === undefined ? {} : { autoTick: overrides.autoTick }),
     ...(overrides.errorBackoffMs === undefined ? {} : { errorBackoffMs: overrides.errorBackoffMs }),
+    ...(overrides.maxFailures === undefined ? {} : { maxFailures: overrides.maxFailures }),
   });
 }
 

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { clientOnboardingName } from '../onboarding/client-onboarding.workflow';
 import { supportTriageName } from '../support/support-triage.workflow';
+import { collect } from '../../core/event-store.port';
+import { completionOf } from '../testing/crashing-event-store';
 import { WorkflowHarness } from '../testing/workflow-harness';
 import { checkpointKey } from './workflow-checkpoints';
 
@@ -51,5 +53,20 @@ describe('workflow engine', () => {
     for await (const stored of harness.store.readStream(`WorkflowSteps-${runId}`)) recorded.push(stored);
     expect(recorded.map((stored) => [stored.metadata.actor, stored.metadata.causationId])).toEqual(recorded.map(() => ['workflow:client-onboarding', event.id]));
     expect(recorded[0]!.data).toMatchObject({ trigger: { kind: 'event', eventId: event.id }, manualMinutes: 120 });
+  });
+
+  it('fails the run of a trigger that keeps crashing the worker, then moves on to the next event', async () => {
+    harness = await WorkflowHarness.open({ errorBackoffMs: 5 });
+    const crashes = harness.store.crashBefore(completionOf('plane.project'), 3);
+    const poison = await harness.execute(onboard('c-1'));
+    await crashes;
+    const next = await harness.execute(onboard('c-2'));
+    await harness.settle();
+    const failed = await harness.runOf(poison.id, clientOnboardingName);
+    expect(failed.run.status).toBe('failed');
+    const [failure] = await collect(harness.store.readAll({ types: ['WorkflowRunFailed'] }));
+    expect(failure!.data).toMatchObject({ runId: failed.runId, retryable: true, error: expect.stringContaining('simulated crash before appending to WorkflowSteps-') });
+    expect((await harness.runOf(next.id, clientOnboardingName)).run.status).toBe('skipped');
+    expect(harness.tools.plane.projects.map((project) => project.name)).toEqual(['Client c-1', 'Client c-2']);
   });
 });

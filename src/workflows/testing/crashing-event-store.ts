@@ -9,20 +9,25 @@ type AppendMatcher = (stream: string, events: readonly NewEvent[]) => boolean;
  */
 export class CrashingEventStore implements EventStore {
   private matcher: AppendMatcher | null = null;
+  private remaining = 0;
   private signal: (() => void) | null = null;
 
   constructor(private readonly inner: EventStore) {}
 
-  /** Resolves when the matching append has been refused. */
-  crashBefore(matcher: AppendMatcher): Promise<void> {
+  /** Resolves when the matching append has been refused `times` times. */
+  crashBefore(matcher: AppendMatcher, times = 1): Promise<void> {
     this.matcher = matcher;
+    this.remaining = times;
     return new Promise((resolve) => (this.signal = resolve));
   }
 
   append<E extends DomainEvent>(stream: string, events: readonly NewEvent<E>[], expected?: ExpectedRevision): Promise<AppendResult> {
     if (this.matcher?.(stream, events)) {
-      this.matcher = null;
-      this.signal?.();
+      this.remaining -= 1;
+      if (this.remaining === 0) {
+        this.matcher = null;
+        this.signal?.();
+      }
       return Promise.reject(new Error(`simulated crash before appending to ${stream}`));
     }
     return this.inner.append(stream, events, expected);

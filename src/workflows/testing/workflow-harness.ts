@@ -28,6 +28,8 @@ export interface HarnessOptions {
   readonly now?: string;
   /** False: open the stores only, to record history before the engine's first start. */
   readonly startEngine?: boolean;
+  /** How long a crashed consumer waits before following the log again (default: a minute, i.e. not in a spec). */
+  readonly errorBackoffMs?: number;
 }
 
 type CommandInput = { type: BusinessCommand['type']; data: object; occurredAt?: string };
@@ -49,6 +51,7 @@ export class WorkflowHarness {
     readonly config: WorkflowConfig,
     private readonly dataDir: string,
     now: string,
+    private readonly errorBackoffMs: number,
   ) {
     this.clock = new ManualClock(now);
     const { sleep, waits } = recordingSleep();
@@ -59,7 +62,7 @@ export class WorkflowHarness {
   static async open(options: HarnessOptions = {}): Promise<WorkflowHarness> {
     const tools = await FakeTools.start();
     const env = { ...tools.env(options.unconfigured), WORKFLOWS_ENABLED: 'true', WORKFLOW_HTTP_TIMEOUT_MS: '250', WORKFLOW_HTTP_MAX_ATTEMPTS: '3', ...options.env };
-    const harness = new WorkflowHarness(tools, loadWorkflowConfig(env), mkdtempSync(join(tmpdir(), 'zixly-workflows-')), options.now ?? '2026-03-02T00:00:00.000Z');
+    const harness = new WorkflowHarness(tools, loadWorkflowConfig(env), mkdtempSync(join(tmpdir(), 'zixly-workflows-')), options.now ?? '2026-03-02T00:00:00.000Z', options.errorBackoffMs ?? 60_000);
     await harness.openStores();
     if (options.startEngine !== false) await harness.startEngine();
     return harness;
@@ -70,7 +73,7 @@ export class WorkflowHarness {
   }
 
   async startEngine(): Promise<WorkflowEngine> {
-    const overrides = { clock: this.clock.clock, retry: { sleep: this.sleep, random: () => 0.5 }, log: silentWorkflowLog, autoTick: false, errorBackoffMs: 60_000 };
+    const overrides = { clock: this.clock.clock, retry: { sleep: this.sleep, random: () => 0.5 }, log: silentWorkflowLog, autoTick: false, errorBackoffMs: this.errorBackoffMs, maxFailures: 3 };
     this.engine = createWorkflowEngine(this.services, this.config, overrides);
     await this.engine.start();
     return this.engine;
