@@ -19,4 +19,5 @@ RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 EXPOSE 4000
 HEALTHCHECK --interval=10s --timeout=3s --retries=6 CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||4000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-CMD ["node", "dist/main.js"]
+# `zixly serve` stops gracefully on SIGTERM (docker stop): in-flight requests and batches finish first.
+CMD ["node", "dist/cli/zixly.js", "serve"]

@@ -9,7 +9,7 @@ import type { KpiContext } from './projections/shared/kpi';
 
 /**
  * Everything the edges (GraphQL, webhooks, CLI, workflows) may use, built once by the
- * composition root in main.ts. Edges talk to ports, never to adapters.
+ * composition root in app.ts. Edges talk to ports, never to adapters.
  */
 export interface AppServices {
   readonly config: AppConfig;
