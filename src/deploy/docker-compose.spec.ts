@@ -8,15 +8,22 @@ interface Service {
   build?: unknown;
   command?: string[];
   environment?: Record<string, string | number>;
+  env_file?: Array<{ path: string; required: boolean }>;
   ports?: string[];
   volumes?: string[];
   healthcheck?: { test: unknown };
   depends_on?: Record<string, { condition: string }>;
+  stop_grace_period?: string;
 }
 
 // Docker cannot run where this project is built and tested, so the compose file is checked by reading.
-const compose = parse(readFileSync(join(__dirname, '../../docker-compose.yml'), 'utf8')) as { services: Record<string, Service>; volumes: Record<string, unknown> };
-const { eventstore, mongo, api } = compose.services;
+// Compose resolves `<<` merge keys; the app services share one environment through them.
+const compose = parse(readFileSync(join(__dirname, '../../docker-compose.yml'), 'utf8'), { merge: true }) as { services: Record<string, Service>; volumes: Record<string, unknown> };
+const { eventstore, mongo, api, worker } = compose.services;
+const dockerfile = readFileSync(join(__dirname, '../../Dockerfile'), 'utf8');
+const documentedVariables = readFileSync(join(__dirname, '../../.env.example'), 'utf8').match(/^#?[A-Z][A-Z0-9_]+(?==)/gm)!.map((name) => name.replace('#', ''));
+const storesHealthy = { eventstore: { condition: 'service_healthy' }, mongo: { condition: 'service_healthy' } };
+const seconds = (duration: string | undefined) => Number(/^(\d+)s$/.exec(duration ?? '')?.[1] ?? Number.NaN);
 
 describe('docker-compose.yml', () => {
   it('runs EventStoreDB single-node and insecure, with a persistent volume and a health check', () => {
@@ -34,12 +41,40 @@ describe('docker-compose.yml', () => {
     expect(mongo?.volumes?.some((volume) => volume.endsWith(':/data/db'))).toBe(true);
   });
 
-  it('starts the API on port 4000 against both stores once they are healthy', () => {
+  it('starts the API with zixly serve on port 4000 against both stores once they are healthy', () => {
     expect(api?.build).toBeDefined();
+    expect(api?.command).toEqual(['node', 'dist/cli/zixly.js', 'serve']);
     expect(api?.ports).toContain('4000:4000');
+    expect(api?.environment).toMatchObject({ PORT: 4000, NODE_ENV: 'production' });
     expect(String(api?.environment?.EVENTSTORE_URL)).toMatch(/^esdb:\/\/eventstore:2113/);
     expect(String(api?.environment?.MONGODB_URL)).toMatch(/^mongodb:\/\/mongo:27017\/.*replicaSet=rs0/);
-    expect(api?.depends_on).toEqual({ eventstore: { condition: 'service_healthy' }, mongo: { condition: 'service_healthy' } });
+    expect(api?.depends_on).toEqual(storesHealthy);
+  });
+
+  it('calls the API healthy once it is ready (/readyz on its port), and lets it stop gracefully before SIGKILL', () => {
+    expect(JSON.stringify(api?.healthcheck?.test)).toContain('http://127.0.0.1:4000/readyz');
+    expect(seconds(api?.stop_grace_period) * 1000).toBeGreaterThan(Number(api?.environment?.SHUTDOWN_TIMEOUT_MS));
+  });
+
+  it('runs a worker with zixly worker: the API’s environment without workflows, probes on WORKER_PORT, after the stores', () => {
+    expect(worker?.image).toBe(api?.image);
+    expect(worker?.command).toEqual(['node', 'dist/cli/zixly.js', 'worker']);
+    expect(worker?.ports).toBeUndefined();
+    expect(worker?.environment).toEqual({ ...api?.environment, WORKFLOWS_ENABLED: 'false' });
+    expect(JSON.stringify(worker?.healthcheck?.test)).toContain(`http://127.0.0.1:${worker?.environment?.WORKER_PORT}/readyz`);
+    expect(worker?.depends_on).toEqual(storesHealthy);
+    expect(seconds(worker?.stop_grace_period) * 1000).toBeGreaterThan(Number(worker?.environment?.SHUTDOWN_TIMEOUT_MS));
+  });
+
+  it('gives the app processes only settings the configuration knows, and an optional .env for the rest', () => {
+    for (const service of [api, worker]) {
+      expect(Object.keys(service?.environment ?? {}).filter((name) => !documentedVariables.includes(name))).toEqual([]);
+      expect(service?.env_file).toEqual([{ path: '.env', required: false }]);
+    }
+  });
+
+  it('builds an image that runs zixly serve', () => {
+    expect(dockerfile).toMatch(/^CMD \["node", "dist\/cli\/zixly\.js", "serve"\]$/m);
   });
 
   it('declares every named volume it mounts', () => {
