@@ -1,5 +1,3 @@
-import { writeFileSync } from 'node:fs';
-
 /** One line of `bench-results.json`: a figure, and the baseline measured in the same run. */
 export interface BenchResult {
   readonly name: string;
@@ -31,8 +29,4 @@ export function printTable(results: readonly BenchResult[]): void {
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of rows) console.log(line(row));
-}
-
-export function writeResults(path: string, results: readonly BenchResult[]): void {
-  writeFileSync(path, `${JSON.stringify(results, null, 2)}\n`);
 }

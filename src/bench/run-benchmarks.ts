@@ -1,5 +1,5 @@
-import { cpus, totalmem } from 'node:os';
-import { type BenchResult, printTable, writeResults } from './bench-result';
+import { type BenchResult, printTable } from './bench-result';
+import { machineDescription, mergeResults } from './bench-results-file';
 import { benchEventStore } from './event-store.bench';
 import { benchProjections } from './projections.bench';
 
@@ -11,7 +11,14 @@ const suites: ReadonlyArray<{ name: string; run: () => Promise<BenchResult[]> }>
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
-  console.log(`Zixly Ops benchmarks on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+  const unknown = only.filter((name) => !suites.some((suite) => suite.name === name));
+  if (unknown.length > 0) {
+    console.error(`No suite named ${unknown.join(', ')}; the suites are: ${suites.map((suite) => suite.name).join(', ')}`);
+    process.exitCode = 2;
+    return;
+  }
+  const machine = machineDescription();
+  console.log(`Zixly Ops benchmarks on ${machine}`);
   const results: BenchResult[] = [];
   for (const suite of suites) {
     if (only.length > 0 && !only.includes(suite.name)) continue;
@@ -20,8 +27,8 @@ async function main(): Promise<void> {
   }
   console.log('');
   printTable(results);
-  writeResults('bench-results.json', results);
-  console.log('\nwritten to bench-results.json');
+  const { kept } = mergeResults('bench-results.json', results, { machine, measuredAt: new Date().toISOString() });
+  console.log(`\nwritten to bench-results.json${kept > 0 ? ` (${kept} figures of other suites kept)` : ''}`);
 }
 
 main().catch((error: unknown) => {
