@@ -1,5 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ApiClient, type ApiResponse } from '../../testing/api-client';
+import type { GraphQLFormattedError } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TestApi } from '../../testing/api-harness';
+import type { Role } from '../context';
 import { workflowRunId } from '../../workflows/engine/run-ids';
 import { FakeTools } from '../../workflows/testing/fake-tools';
 
@@ -12,13 +14,19 @@ type Run = { status: string; attempt: number; manualMinutes: number; trigger: st
 
 describe('workflow runs over GraphQL, with the engine running in the composed app', () => {
   let tools: FakeTools;
-  let api: ApiClient;
+  let api: TestApi;
+  const keys = new Map<Role, string>();
+
+  async function execute<T>(query: string, variables: Record<string, unknown>, role: Role): Promise<{ data?: T | null; errors?: readonly GraphQLFormattedError[] }> {
+    if (!keys.has(role)) keys.set(role, (await api.keyWithRole(role)).secret);
+    return (await api.graphql<T, Record<string, unknown>>(query, variables, { key: keys.get(role)! })).body;
+  }
   let runId: string;
   let onboardedEventId: string;
 
   async function runWhen(done: (run: Run) => boolean): Promise<Run> {
     for (let tries = 0; tries < 200; tries++) {
-      const response = await api.execute<{ workflowRun: Run | null }>(runQuery, { runId }, 'VIEWER');
+      const response = await execute<{ workflowRun: Run | null }>(runQuery, { runId }, 'VIEWER');
       const run = response.data?.workflowRun;
       if (run && done(run)) return run;
       await new Promise((resolve) => setTimeout(resolve, 25));
@@ -28,11 +36,10 @@ describe('workflow runs over GraphQL, with the engine running in the composed ap
 
   beforeAll(async () => {
     tools = await FakeTools.start();
-    for (const [name, value] of Object.entries({ ...tools.env(['mautic']), WORKFLOWS_ENABLED: 'true', WORKFLOW_HTTP_MAX_ATTEMPTS: '1', WORKFLOW_HTTP_TIMEOUT_MS: '2000' })) vi.stubEnv(name, value);
-    api = await ApiClient.start();
+    api = await TestApi.start({ ...tools.env(['mautic']), WORKFLOWS_ENABLED: 'true', WORKFLOW_HTTP_MAX_ATTEMPTS: '1', WORKFLOW_HTTP_TIMEOUT_MS: '2000' });
     tools.plane.server.failNext({ kind: 'respond', response: { status: 401, body: { detail: 'Given API token is not valid' } } });
     const input = { clientId: 'c-1', name: 'Acme', tier: 'STARTER', industry: 'Retail', contactEmail: 'ops@acme.test', currency: 'AUD' };
-    const response = await api.execute<{ onboardClient: { events: Array<{ id: string }> } }>(onboard, { input }, 'EDITOR');
+    const response = await execute<{ onboardClient: { events: Array<{ id: string }> } }>(onboard, { input }, 'EDITOR');
     onboardedEventId = response.data!.onboardClient.events[0]!.id;
     runId = workflowRunId(onboardedEventId, 'client-onboarding');
   });
@@ -40,7 +47,6 @@ describe('workflow runs over GraphQL, with the engine running in the composed ap
   afterAll(async () => {
     await api?.stop();
     await tools?.close();
-    vi.unstubAllEnvs();
   });
 
   it('shows a failed run with the step that failed and the tool message', async () => {
@@ -51,9 +57,9 @@ describe('workflow runs over GraphQL, with the engine running in the composed ap
 
   it('lets an editor, not a viewer, retry it; the engine runs it again to the end', async () => {
     await runWhen((candidate) => candidate.status === 'FAILED');
-    const refused: ApiResponse<unknown> = await api.execute(retry, { runId }, 'VIEWER');
+    const refused = await execute<unknown>(retry, { runId }, 'VIEWER');
     expect(refused.errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
-    const accepted = await api.execute<{ retryWorkflowRun: { events: Array<{ type: string }> } }>(retry, { runId }, 'EDITOR');
+    const accepted = await execute<{ retryWorkflowRun: { events: Array<{ type: string }> } }>(retry, { runId }, 'EDITOR');
     expect(accepted.data?.retryWorkflowRun.events).toEqual([{ type: 'WorkflowRunRetried' }]);
     const run = await runWhen((candidate) => candidate.status !== 'FAILED' && candidate.status !== 'RUNNING');
     expect(run).toMatchObject({ status: 'SKIPPED', attempt: 2 });
@@ -63,14 +69,14 @@ describe('workflow runs over GraphQL, with the engine running in the composed ap
   });
 
   it('returns null for a run that does not exist', async () => {
-    const response = await api.execute<{ workflowRun: Run | null }>(runQuery, { runId: workflowRunId('no-such-event', 'client-onboarding') }, 'VIEWER');
+    const response = await execute<{ workflowRun: Run | null }>(runQuery, { runId: workflowRunId('no-such-event', 'client-onboarding') }, 'VIEWER');
     expect(response.data?.workflowRun).toBeNull();
   });
 
   it('lists recent runs from the read model by workflow and status', async () => {
     await runWhen((candidate) => candidate.status === 'SKIPPED');
     for (let tries = 0; tries < 200; tries++) {
-      const response = await api.execute<{ recentWorkflowRuns: unknown[] }>(recent, {}, 'VIEWER');
+      const response = await execute<{ recentWorkflowRuns: unknown[] }>(recent, {}, 'VIEWER');
       if (response.data?.recentWorkflowRuns.length) {
         expect(response.data.recentWorkflowRuns).toEqual([{ runId, workflow: 'client-onboarding', status: 'SKIPPED', attempts: 2, lastError: 'Step plane.project failed: Plane answered 401: Given API token is not valid' }]);
         return;
