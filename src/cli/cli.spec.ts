@@ -46,6 +46,13 @@ describe('zixly command line', () => {
     expect(stderr).toBe('zixly: unknown option "--since"\nRun "zixly events export --help" for usage.\n');
   });
 
+  it('reports every invalid setting, one line each, and exits 1', async () => {
+    const { code, stderr } = await runCliProcess(['keys', 'list'], { env: { PORT: 'eighty', LOG_LEVEL: 'loud' } });
+
+    expect(code).toBe(1);
+    expect(stderr).toBe('Invalid configuration:\n  - PORT must be a whole number from 0 to 65535, got "eighty"\n  - LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"\n');
+  });
+
   it('has --help on every command and every group', () => {
     for (const command of commands) expect(parse(`${command.name} --help`)).toEqual({ kind: 'help', topic: command.name });
     expect(parse('keys --help')).toEqual({ kind: 'help', topic: 'keys' });
