@@ -41,6 +41,7 @@ describe('API keys and roles on /graphql', () => {
     expect((await api.graphql(ProjectionsDocument, {}, { key: viewer.secret })).body.data?.projections.length).toBeGreaterThan(0);
 
     const response = await api.graphql(RebuildProjectionDocument, { name: 'invoices' }, { key: viewer.secret });
+    expect(response.status).toBe(403);
     expect(errorCodes(response)).toEqual(['FORBIDDEN']);
     expect(response.body.errors?.[0]?.message).toMatch(/needs the EDITOR role; key "viewer key" has VIEWER/);
   });

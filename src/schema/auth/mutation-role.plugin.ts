@@ -1,4 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+import { ForbiddenError } from '../../core/errors';
 import type { GraphQLContext } from '../context';
 import { requireRole } from './roles';
 
@@ -10,7 +12,14 @@ export const mutationRolePlugin: ApolloServerPlugin<GraphQLContext> = {
   async requestDidStart({ contextValue }) {
     return {
       async didResolveOperation({ operation }) {
-        if (operation?.operation === 'mutation') requireRole(contextValue.principal, 'EDITOR', 'A mutation');
+        if (operation?.operation !== 'mutation') return;
+        try {
+          requireRole(contextValue.principal, 'EDITOR', 'A mutation');
+        } catch (error) {
+          if (!(error instanceof ForbiddenError)) throw error;
+          // Refused before execution, so Apollo would answer 500 unless told the HTTP status.
+          throw new GraphQLError(error.message, { extensions: { code: 'FORBIDDEN', reason: error.code, http: { status: 403 } } });
+        }
       },
     };
   },
