@@ -1,11 +1,32 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { resolvePeriod } from '../../core/business-time';
+import { type Period, resolvePeriod } from '../../core/business-time';
+import { ValidationError } from '../../core/errors';
 import type { GraphQLContext } from '../context';
 import { leaseAsOf } from './as-of-lease';
 import type { DashboardArgs } from './dashboard-args.inputs';
 import { kpiCacheOf } from './kpi-cache';
 import { type KpiFields, KpiSource, lazyDashboard } from './kpi-source';
 import { selectedFieldNames } from './selected-fields';
+
+const validPeriods = new Set<string>();
+const maxPeriodLength = 40;
+
+/**
+ * One clear BAD_USER_INPUT for a malformed or empty period, rather than one per KPI. Resolving
+ * costs several time-zone conversions, so periods found valid are remembered (a dashboard asks for
+ * the same few periods again and again).
+ */
+function checkPeriod(period: Period, timeZone: string): void {
+  const key = `${timeZone}|${period.from}|${period.to}`;
+  if (validPeriods.has(key)) return;
+  // Keeps an oversized value out of the error message that would echo it.
+  if (period.from.length > maxPeriodLength || period.to.length > maxPeriodLength) {
+    throw new ValidationError('period.invalid', `from and to must be dates YYYY-MM-DD or ISO-8601 instants of at most ${maxPeriodLength} characters`, { field: 'period' });
+  }
+  resolvePeriod(period, timeZone);
+  if (validPeriods.size >= 1_000) validPeriods.clear();
+  validPeriods.add(key);
+}
 
 /**
  * Runs `use` over the live read models, or over read models replayed as of `args.asOf` (shared by
@@ -14,8 +35,7 @@ import { selectedFieldNames } from './selected-fields';
 export async function withKpiSource<R>(context: GraphQLContext, args: DashboardArgs, use: (source: KpiSource) => Promise<R>): Promise<R> {
   const { services } = context;
   const period = { from: args.period.from, to: args.period.to };
-  // One clear BAD_USER_INPUT for a malformed or empty period, rather than one per KPI.
-  resolvePeriod(period, services.kpi.timeZone);
+  checkPeriod(period, services.kpi.timeZone);
   if (!args.asOf) return use(new KpiSource({ context: services.kpi, period, at: services.clock(), asOf: false, services }, kpiCacheOf(services)));
   const lease = leaseAsOf(context, args.asOf);
   try {

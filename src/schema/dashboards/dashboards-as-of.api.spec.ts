@@ -66,9 +66,13 @@ describe('dashboards as of an instant, for an empty period, and for whom', () =>
     expect(salesPipelineDashboard.winRate.value).toEqual({ rate: null, won: 0, lost: 0 });
   });
 
-  it('refuses a period that ends before it starts, once, as BAD_USER_INPUT', async () => {
-    const response = await api.execute(print(FinancialDashboardDocument), { period: { from: '2026-04-01', to: '2026-03-01' } }, 'VIEWER');
-    expect(response.errors?.map((error) => [error.extensions?.code, error.extensions?.reason])).toEqual([['BAD_USER_INPUT', 'period.empty']]);
+  it.each([
+    ['ends before it starts', { from: '2026-04-01', to: '2026-03-01' }, 'period.empty'],
+    ['is not made of dates or instants', { from: 'March', to: '2026-04-01' }, 'period.invalid'],
+    ['is oversized', { from: '2026-03-01'.repeat(100), to: '2026-04-01' }, 'period.invalid'],
+  ])('refuses a period that %s, once, as BAD_USER_INPUT', async (_, period, reason) => {
+    const response = await api.execute(print(FinancialDashboardDocument), { period }, 'VIEWER');
+    expect(response.errors?.map((error) => [error.extensions?.code, error.extensions?.reason])).toEqual([['BAD_USER_INPUT', reason]]);
   });
 
   it('serves VIEWER keys and answers 401 without a key', async () => {

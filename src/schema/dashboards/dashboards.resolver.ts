@@ -28,31 +28,31 @@ const periodNote = 'Period [from, to) in the business time zone; `asOf` gives th
 export class DashboardsResolver {
   @Authorized('VIEWER')
   @Query(() => ServiceDeliveryDashboard, { complexity: dashboardComplexity, description: `Service delivery KPIs. ${periodNote}` })
-  serviceDeliveryDashboard(@Args() args: DashboardArgs, @Ctx() context: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<ServiceDeliveryDashboard> {
+  serviceDeliveryDashboard(@Args({ validate: false }) args: DashboardArgs, @Ctx() context: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<ServiceDeliveryDashboard> {
     return openDashboard(context, args, serviceDeliveryFields, info);
   }
 
   @Authorized('VIEWER')
   @Query(() => FinancialDashboard, { complexity: dashboardComplexity, description: `Financial KPIs. ${periodNote}` })
-  financialDashboard(@Args() args: DashboardArgs, @Ctx() context: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<FinancialDashboard> {
+  financialDashboard(@Args({ validate: false }) args: DashboardArgs, @Ctx() context: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<FinancialDashboard> {
     return openDashboard(context, args, financialFields, info);
   }
 
   @Authorized('VIEWER')
   @Query(() => ClientsSupportDashboard, { complexity: dashboardComplexity, description: `Clients and support KPIs. ${periodNote}` })
-  clientsSupportDashboard(@Args() args: DashboardArgs, @Ctx() context: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<ClientsSupportDashboard> {
+  clientsSupportDashboard(@Args({ validate: false }) args: DashboardArgs, @Ctx() context: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<ClientsSupportDashboard> {
     return openDashboard(context, args, clientsSupportFields, info);
   }
 
   @Authorized('VIEWER')
   @Query(() => SalesPipelineDashboard, { complexity: dashboardComplexity, description: `Sales and marketing KPIs. ${periodNote}` })
-  salesPipelineDashboard(@Args() args: DashboardArgs, @Ctx() context: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<SalesPipelineDashboard> {
+  salesPipelineDashboard(@Args({ validate: false }) args: DashboardArgs, @Ctx() context: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<SalesPipelineDashboard> {
     return openDashboard(context, args, salesPipelineFields, info);
   }
 
   @Authorized('VIEWER')
   @Query(() => OperationsDashboard, { complexity: dashboardComplexity, description: `Operations KPIs. ${periodNote}` })
-  operationsDashboard(@Args() args: DashboardArgs, @Ctx() context: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<OperationsDashboard> {
+  operationsDashboard(@Args({ validate: false }) args: DashboardArgs, @Ctx() context: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<OperationsDashboard> {
     return openDashboard(context, args, operationsFields, info);
   }
 

@@ -39,6 +39,11 @@ export class KpiCache {
     return computed;
   }
 
+  /** Forgets every value (benchmarks measure uncached dashboards with it). */
+  clear(): void {
+    this.entries.clear();
+  }
+
   get size(): number {
     return this.entries.size;
   }

@@ -64,8 +64,18 @@ export function kpiField<T, V>(query: KpiQuery<T>, map: (value: T) => V, options
   return (source, name) => source.evaluate(name, query, map, options);
 }
 
-/** The business date of the scope's instant: today live, the asOf date otherwise. */
-export const businessDateOf = (scope: KpiScope): string => businessDate(scope.at, scope.context.timeZone);
+let lastBusinessDate = { key: '', date: '' };
+
+/**
+ * The business date of the scope's instant: today live, the asOf date otherwise. Dates change on
+ * whole minutes in every time zone, so the date of the minute is remembered (each live request
+ * asks for it and a time-zone conversion is not cheap).
+ */
+export function businessDateOf(scope: KpiScope): string {
+  const key = `${scope.context.timeZone}|${Math.floor(scope.at.getTime() / 60_000)}`;
+  if (lastBusinessDate.key !== key) lastBusinessDate = { key, date: businessDate(scope.at, scope.context.timeZone) };
+  return lastBusinessDate.date;
+}
 
 /** For values already shaped like their GraphQL type. */
 export const asIs = <T>(value: T): T => value;
