@@ -43,15 +43,28 @@ export function businessDate(instant: string | Date, timeZone = defaultTimeZone)
   return wallClock(typeof instant === 'string' ? new Date(instant) : instant, timeZone).date;
 }
 
-/** The instant at which a business date starts (its local midnight). */
+const midnights = new Map<string, number>();
+
+/** The instant at which a business date starts (its local midnight). Remembered: KPIs ask often. */
 export function startOfBusinessDate(date: string, timeZone = defaultTimeZone): Date {
+  const key = `${timeZone} ${date}`;
+  let midnight = midnights.get(key);
+  if (midnight === undefined) {
+    midnight = computeStartOfBusinessDate(date, timeZone);
+    if (midnights.size >= 100_000) midnights.clear();
+    midnights.set(key, midnight);
+  }
+  return new Date(midnight);
+}
+
+function computeStartOfBusinessDate(date: string, timeZone: string): number {
   const guess = Date.parse(`${date}T00:00:00Z`);
   let instant = guess;
   for (let i = 0; i < 3; i++) {
     const offset = wallClock(new Date(instant), timeZone).utcMillisAsIfLocal - instant;
     instant = guess - offset;
   }
-  return new Date(instant);
+  return instant;
 }
 
 /** Whole calendar days from date `a` to date `b` (b − a). */

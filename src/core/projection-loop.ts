@@ -3,6 +3,8 @@ import { documentIdsOf, foldBatch, type Projection } from './projection';
 import type { ProjectionCheckpoint, ProjectionFailure, ReadStore } from './read-store.port';
 import type { Clock } from './time';
 
+const idleSaveIntervalMs = 1_000;
+
 export interface LoopTarget {
   /** Key of the checkpoint (the projection's name, or a rebuild's shadow name). */
   readonly checkpointKey: string;
@@ -22,6 +24,7 @@ export class ProjectionLoop {
   eventsApplied = 0;
   /** Set when a rebuild replaced this loop; it then stops after its batch in flight. */
   retired = false;
+  private lastIdleSave = Number.NEGATIVE_INFINITY;
 
   constructor(
     readonly projection: Projection,
@@ -47,6 +50,7 @@ export class ProjectionLoop {
       this.eventStore.readAll({ after: this.position ?? undefined, types: this.projection.handles, maxCount: this.batchSize }),
     );
     if (events.length === 0) {
+      await this.recordIdleProgress(head);
       this.caughtUpTo = head;
       return 0;
     }
@@ -59,6 +63,19 @@ export class ProjectionLoop {
     const applied = folded.failure ? events.findIndex((event) => event.id === folded.failure!.eventId) : events.length;
     this.eventsApplied += applied;
     return folded.failure ? 0 : events.length;
+  }
+
+  /**
+   * Nothing this projection handles lies between its checkpoint and `head`, so the checkpoint may
+   * move to `head`: KPIs then report the position they really reflect, not the last event they
+   * happened to handle. Throttled, because every append anywhere wakes every loop.
+   */
+  private async recordIdleProgress(head: bigint | null): Promise<void> {
+    const now = this.clock().getTime();
+    if (head === null || (this.position !== null && head <= this.position) || now - this.lastIdleSave < idleSaveIntervalMs) return;
+    await this.readStore.saveCheckpoint(this.checkpoint(head, null));
+    this.position = head;
+    this.lastIdleSave = now;
   }
 
   /** True once every event up to `position` that this projection handles is applied (or it failed). */

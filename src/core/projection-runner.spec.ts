@@ -186,6 +186,18 @@ describe('projection runner', () => {
     expect((await reads.find('invoice_balances')).documents).toEqual(liveDocuments);
   });
 
+  it('moves the checkpoint to the head when no event after it concerns the projection', async () => {
+    await issue('inv-1', 1_000);
+    await events.append('Consultant-k1', [{ id: randomId(), type: 'ConsultantRegistered', data: {}, metadata }]);
+    const head = (await events.headPosition())!;
+    const projections = runner([balances()]);
+
+    await projections.start();
+    await projections.waitFor(head);
+
+    expect((await reads.checkpoint('invoice_balances'))?.position).toBe(head);
+  });
+
   it('reports lag in events and seconds behind the head', async () => {
     await issue('inv-1', 1_000);
     await pay('inv-1', 10);
