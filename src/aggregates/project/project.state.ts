@@ -1,3 +1,4 @@
+import { PersistentMap } from '../shared/persistent-map';
 import { ensure } from '../shared/rules';
 import type { ProjectEvent, TimeEntryFacts } from './project.events';
 
@@ -10,7 +11,7 @@ export type StartedProject = {
   currency: string;
   startedOn: string;
   /** Every entry ever logged, deleted ones included: entry ids are never reused. */
-  entries: ReadonlyMap<string, TimeEntry>;
+  entries: PersistentMap<TimeEntry>;
 };
 
 export type ProjectState = { status: 'none' } | StartedProject;
@@ -18,7 +19,7 @@ export type ProjectState = { status: 'none' } | StartedProject;
 export function evolveProject(state: ProjectState, event: ProjectEvent): ProjectState {
   if (event.type === 'ProjectStarted') {
     const { projectId, clientId, currency, startedOn } = event.data;
-    return { status: 'active', projectId, clientId, currency, startedOn, entries: new Map() };
+    return { status: 'active', projectId, clientId, currency, startedOn, entries: PersistentMap.empty() };
   }
   if (state.status === 'none') return state;
   switch (event.type) {
@@ -42,7 +43,7 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
 }
 
 function withEntry(state: StartedProject, entry: TimeEntry): StartedProject {
-  return { ...state, entries: new Map(state.entries).set(entry.entryId, entry) };
+  return { ...state, entries: state.entries.set(entry.entryId, entry) };
 }
 
 export function ensureStarted(state: ProjectState, projectId: string): asserts state is StartedProject {

@@ -63,7 +63,7 @@ describe('KPI targets', () => {
     expect(eventCount).toBe(10 + 1 + 22 + 6);
     // Every read model has applied the whole log, including those that handled none of it.
     expect(position).not.toBeNull();
-    expect(position).toBe(await scenario.events.headPosition());
+    expect(position).toBe(await scenario!.events.headPosition());
   });
 
   it('judges against configured targets', async () => {
