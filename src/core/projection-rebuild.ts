@@ -38,7 +38,6 @@ export async function rebuildProjection(options: RebuildOptions): Promise<void> 
   const shadow = shadowName(projection.name);
   await readStore.dropCollection(shadow);
   await readStore.deleteCheckpoint(shadow);
-  await readStore.ensureIndexes(shadow, projection.indexes ?? []);
   const loop = new ProjectionLoop(projection, { checkpointKey: shadow, collection: shadow }, options.eventStore, readStore, options.batchSize, clock);
   const startedAt = clock().getTime();
   const report = async (done: boolean) => options.onProgress(progressOf(loop, await options.eventStore.headPosition(), startedAt, clock, done));
@@ -48,6 +47,8 @@ export async function rebuildProjection(options: RebuildOptions): Promise<void> 
     throw new UpstreamError('projection.rebuild_failed', `Rebuild of ${projection.name} failed at event ${loop.failure.eventId}: ${loop.failure.error}`, { ...loop.failure });
   }
   if (options.isStopped()) return;
+  // Indexed only now: filling an unindexed collection is much faster, and nobody reads the shadow.
+  await readStore.ensureIndexes(shadow, projection.indexes ?? []);
 
   await options.swap(async () => {
     await loop.catchUp();

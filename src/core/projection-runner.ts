@@ -2,7 +2,7 @@ import { collect, type EventStore, type Subscription } from './event-store.port'
 import type { Projection } from './projection';
 import { ProjectionLoop } from './projection-loop';
 import { rebuildProjection, type RebuildProgress } from './projection-rebuild';
-import type { ProjectionFailure, ReadStore } from './read-store.port';
+import type { IndexSpec, ProjectionFailure, ReadStore } from './read-store.port';
 import { type Clock, systemClock } from './time';
 import { NotFoundError } from './errors';
 
@@ -73,11 +73,13 @@ export class ProjectionRunner {
     this.subscription = this.options.eventStore.subscribe({ after: 'end' });
     void this.forwardWakeups(this.subscription);
     for (const loop of this.loops.values()) {
-      await this.options.readStore.ensureIndexes(loop.target.collection, loop.projection.indexes ?? []);
       const checkpoint = await loop.load();
+      // A first fill writes faster into an unindexed collection: its indexes come once it caught up.
+      const deferredIndexes = checkpoint?.position == null ? (loop.projection.indexes ?? []) : [];
+      if (deferredIndexes.length === 0) await this.options.readStore.ensureIndexes(loop.target.collection, loop.projection.indexes ?? []);
       // A failure recorded by an earlier run is retried: the code may have been fixed since.
       if (loop.failure) await loop.clearFailure();
-      this.running.set(loop.projection.name, this.follow(loop));
+      this.running.set(loop.projection.name, this.follow(loop, deferredIndexes));
       if (checkpoint && checkpoint.version !== loop.projection.version) this.rebuild(loop.projection.name).catch(() => undefined);
     }
   }
@@ -161,11 +163,16 @@ export class ProjectionRunner {
     }));
   }
 
-  private async follow(loop: ProjectionLoop): Promise<void> {
+  private async follow(loop: ProjectionLoop, deferredIndexes: readonly IndexSpec[] = []): Promise<void> {
     const done = () => this.stopped || loop.retired;
+    let indexes = deferredIndexes;
     while (!done()) {
       const signal = this.wakeSignal;
       await loop.catchUp(done);
+      if (indexes.length > 0) {
+        await this.options.readStore.ensureIndexes(loop.target.collection, indexes);
+        indexes = [];
+      }
       if (done()) return;
       await Promise.race([signal, delay(this.options.idleWaitMs ?? 1_000)]);
     }

@@ -5,8 +5,12 @@ import type { RecordedEvent } from '../../core/messages';
  * (`+10:00`); normalising makes stored instants compare as strings in range filters.
  */
 export function occurredAt(event: RecordedEvent): string {
-  return new Date(event.metadata.occurredAt).toISOString();
+  const value = event.metadata.occurredAt;
+  // The command handler already stores this canonical form; parsing it again is a rebuild's hot path.
+  return canonicalInstant.test(value) ? value : new Date(value).toISOString();
 }
+
+const canonicalInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 /** Calendar minutes from `from` to `to`, fractions kept (percentiles interpolate between them). */
 export function minutesBetween(from: string, to: string): number {
