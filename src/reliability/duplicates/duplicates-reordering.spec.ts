@@ -1,0 +1,73 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { secretEnv } from '../../ingest/ingest.fixtures';
+import { TestApi } from '../../testing/api-harness';
+import { type DeliveryTarget, deliverAll } from '../support/delivery-driver';
+import { linkClients, waitUntilSettled } from '../support/app-readiness';
+import { businessFacts, unmatchedLines } from '../support/domain-events';
+import { auditFacts } from '../support/ingest-audit';
+import { differingKpis, kpiAnswers } from '../support/kpi-answers';
+import { divergingDocuments, snapshotReadModels } from '../support/read-model-snapshot';
+import { reportRow } from '../support/reliability-row';
+import { reliabilityScale, reliabilitySeed } from '../support/reliability-scale';
+import { SeededRandom } from '../support/seeded-random';
+import { sendDelivery, type SendOutcome } from '../support/webhook-sender';
+import { webhookWorkload } from '../workload/webhook-workload';
+import { withoutBookkeeping } from './bookkeeping';
+import { documentsWithoutKnownOrderBugs, withoutKnownOrderBugs } from './known-order-bugs';
+
+const size = Math.round(reliabilityScale() / 4);
+const seed = reliabilitySeed() + 2;
+const copies = 3;
+const timeoutMs = Math.max(5 * 60_000, size * 100);
+const workload = webhookWorkload(size, seed);
+
+const apis: TestApi[] = [];
+afterAll(async () => {
+  for (const api of apis) await api.stop();
+});
+
+async function productWithClients(): Promise<TestApi> {
+  const api = await TestApi.start({ ...secretEnv(), WEBHOOK_RETRY_BASE_MS: '200' });
+  apis.push(api);
+  await linkClients(api.url, api.adminKey, workload.clients);
+  return api;
+}
+
+const fixedTarget = (url: string): DeliveryTarget => ({ url, whenUp: () => Promise.resolve() });
+
+describe('webhooks delivered three times, concurrently and shuffled', () => {
+  it(`give the same facts, read models and KPIs as one in-order delivery (${size} deliveries × ${copies})`, async ({ task }) => {
+    // Given one instance fed each delivery once, in order
+    const single = await productWithClients();
+    for (const planned of workload.deliveries) expect((await sendDelivery(single.url, planned)).kind).toBe('acked');
+    await waitUntilSettled(() => single.url, single.adminKey, timeoutMs);
+
+    // When another instance gets every delivery three times, shuffled, 24 requests at a time
+    const triple = await productWithClients();
+    const shuffled = new SeededRandom(seed).shuffle(workload.deliveries.flatMap((planned) => Array.from({ length: copies }, () => planned)));
+    const answers = new Map<string, number>();
+    const countAnswer = (_: number, outcome: SendOutcome) => answers.set(JSON.parse(outcome.detail).status, (answers.get(JSON.parse(outcome.detail).status) ?? 0) + 1);
+    const drive = await deliverAll(shuffled, fixedTarget(triple.url), { concurrency: 24, maxAttempts: 5, onAck: countAnswer });
+    await waitUntilSettled(() => triple.url, triple.adminKey, timeoutMs);
+
+    // Then the facts, the read models (bookkeeping aside) and the KPIs are the same
+    const [single1, triple3] = [single, triple].map((api) => api.app.services);
+    const [factsOnce, factsThrice] = [await businessFacts(single1!.eventStore), await businessFacts(triple3!.eventStore)];
+    const audit = await auditFacts(triple3!.eventStore, workload.facts);
+    const [once, thrice] = [withoutBookkeeping(await snapshotReadModels(single1!.readStore)), withoutBookkeeping(await snapshotReadModels(triple3!.readStore))];
+    const kpis = differingKpis(await kpiAnswers(single.url, single.adminKey), await kpiAnswers(triple.url, triple.adminKey));
+    const strict = { facts: unmatchedLines(factsOnce, factsThrice), documents: divergingDocuments(once!, thrice!) };
+    const factsDiff = unmatchedLines(factsOnce.map(withoutKnownOrderBugs), factsThrice.map(withoutKnownOrderBugs));
+    const diverging = divergingDocuments(documentsWithoutKnownOrderBugs(once!), documentsWithoutKnownOrderBugs(thrice!));
+    const row = { scale: `${size} deliveries × ${copies}`, requestsSent: drive.requestsSent, acknowledged: drive.acknowledged.length, lost: audit.missing.length };
+    reportRow(task, { ...row, scenario: '2. duplicates ×3, shuffled, concurrent', duplicated: audit.duplicated, diverging: diverging.length + factsDiff.length + kpis.length });
+    reportRow(task, { ...row, scenario: '2. … strictly, known bugs F1+F2 in', duplicated: audit.duplicated, diverging: strict.documents.length + strict.facts.length / 2 + kpis.length });
+    expect(drive.refused).toEqual([]);
+    expect(drive.acknowledged).toHaveLength(size * copies);
+    expect(Object.fromEntries(answers)).toEqual({ accepted: size, duplicate: size * (copies - 1) });
+    expect(audit).toMatchObject({ missing: [], unexpected: [], duplicated: 0 });
+    expect(factsDiff).toEqual([]);
+    expect(diverging).toEqual([]);
+    expect(kpis).toEqual([]);
+  }, timeoutMs * 3);
+});
