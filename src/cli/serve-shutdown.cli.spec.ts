@@ -23,16 +23,18 @@ interface Acknowledged {
   readonly eventId: string;
 }
 
-/** Resolves with the API's URL once `zixly serve` logs that it listens. */
-function listeningUrl(child: ChildProcess): Promise<string> {
+/** Resolves with the URL of the first log line whose message starts so. */
+function loggedUrl(child: ChildProcess, message: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`zixly serve exited with ${code} before listening`)));
+    child.once('exit', (code) => reject(new Error(`zixly exited with ${code} before logging "${message}"`)));
     createInterface({ input: child.stdout! }).on('line', (line) => {
-      const url = (JSON.parse(line) as { url?: string; msg?: string }).msg?.startsWith('Zixly Ops listening') ? (JSON.parse(line) as { url: string }).url : null;
-      if (url) resolve(url);
+      const entry = JSON.parse(line) as { url?: string; msg?: string };
+      if (entry.msg?.startsWith(message) && entry.url) resolve(entry.url);
     });
   });
 }
+
+const exitOf = (child: ChildProcess) => new Promise<{ code: number | null; signal: string | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
 
 /** One client sending mutations back to back until the server stops answering them. */
 async function sendUntilRefused(url: string, client: number, acknowledged: Acknowledged[]): Promise<void> {
@@ -59,8 +61,8 @@ describe('zixly serve on SIGTERM', () => {
     const child = spawnCli(['serve'], { env: { DATA_DIR: dataDir, PORT: '0', NODE_ENV: 'production', ZIXLY_ADMIN_KEY: adminKey, SQLITE_SYNCHRONOUS: 'NORMAL' } });
     let stderr = '';
     child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-    const url = await listeningUrl(child);
+    const exited = exitOf(child);
+    const url = await loggedUrl(child, 'Zixly Ops listening');
 
     const acknowledged: Acknowledged[] = [];
     const load = Promise.all(Array.from({ length: clients }, (_, client) => sendUntilRefused(url, client, acknowledged)));
@@ -80,4 +82,18 @@ describe('zixly serve on SIGTERM', () => {
     expect(acknowledged.length).toBeGreaterThanOrEqual(successesBeforeSigterm);
     expect(missing).toEqual([]);
   }, 120_000);
+});
+
+describe('zixly worker on SIGTERM', () => {
+  it('serves its probes on WORKER_PORT until stopped, then exits 0', async () => {
+    const child = spawnCli(['worker'], { env: { DATA_DIR: dataDir, WORKER_PORT: '0', NODE_ENV: 'production', WORKFLOWS_ENABLED: 'false' } });
+    const exited = exitOf(child);
+    const url = await loggedUrl(child, 'Zixly Ops worker running');
+
+    const ready = await fetch(`${url}/readyz`);
+    child.kill('SIGTERM');
+
+    expect(ready.status).toBe(200);
+    expect(await exited).toEqual({ code: 0, signal: null });
+  }, 60_000);
 });
