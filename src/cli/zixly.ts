@@ -25,8 +25,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (error instanceof UsageError) return usage(error, io);
     throw error;
   }
-  if (parsed.kind === 'help') return void io.stdout.write(helpText(parsed.topic, commands)), exitCodes.ok;
-  if (parsed.kind === 'version') return void io.stdout.write(`zixly ${version()}\n`), exitCodes.ok;
+  if (parsed.kind !== 'run') {
+    io.stdout.write(parsed.kind === 'help' ? helpText(parsed.topic, commands) : `zixly ${version()}\n`);
+    return exitCodes.ok;
+  }
   try {
     return await parsed.command.run(parsed.input, io);
   } catch (error) {

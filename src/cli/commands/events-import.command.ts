@@ -2,8 +2,8 @@ import { fstatSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { type CliIo, type CommandInput, exitCodes } from '../cli-command';
 import { withEventStore } from '../cli-context';
-import { appendExportedEvents, ImportConflictError } from '../event-import';
-import { ImportLineError } from '../exported-event';
+import { appendExportedEvents, ImportConflictError } from '../event-import.service';
+import { ImportLineError } from '../exported-event.parser';
 import { measure, ProgressBar } from '../progress-bar';
 
 /** The size of stdin when it is a file (`< file.ndjson`), so the bar can show a share and an ETA. */

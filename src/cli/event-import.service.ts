@@ -1,7 +1,7 @@
 import { ConcurrencyError, isAppError } from '../core/errors';
 import type { EventStore, ExpectedRevision } from '../core/event-store.port';
 import type { NewEvent } from '../core/messages';
-import { type ExportedEvent, parseExportedEvent } from './exported-event';
+import { type ExportedEvent, parseExportedEvent } from './exported-event.parser';
 
 export interface ImportCounts {
   readonly read: number;
@@ -35,25 +35,27 @@ export async function appendExportedEvents(lines: AsyncIterable<string>, store: 
   const headBefore = (await store.headPosition()) ?? -1n;
   const counts = { read: 0, appended: 0, alreadyStored: 0 };
   let run: Run | null = null;
-  const flush = async () => {
-    if (run) await appendRun(store, run, headBefore, counts);
-    run = null;
-    onProgress?.({ ...counts });
-  };
   let lineNumber = 0;
   for await (const line of lines) {
     lineNumber++;
     if (line.trim() === '') continue;
-    const exported: ExportedEvent = parseExportedEvent(line, lineNumber);
+    const exported = parseExportedEvent(line, lineNumber);
     counts.read++;
-    const current = run as Run | null;
-    const continues = current && current.stream === exported.stream && current.first + BigInt(current.events.length) === exported.revision;
-    if (current && (!continues || current.events.length >= maxRunLength)) await flush();
-    if (run) run.events.push(exported.event);
-    else run = { stream: exported.stream, first: exported.revision, events: [exported.event] };
+    if (run && continuesRun(run, exported)) {
+      run.events.push(exported.event);
+      continue;
+    }
+    if (run) await appendRun(store, run, headBefore, counts);
+    onProgress?.({ ...counts });
+    run = { stream: exported.stream, first: exported.revision, events: [exported.event] };
   }
-  await flush();
+  if (run) await appendRun(store, run, headBefore, counts);
   return counts;
+}
+
+/** The next event of the run's stream, and room left in the run. */
+function continuesRun(run: Run, exported: ExportedEvent): boolean {
+  return run.stream === exported.stream && run.first + BigInt(run.events.length) === exported.revision && run.events.length < maxRunLength;
 }
 
 async function appendRun(store: EventStore, run: Run, headBefore: bigint, counts: { appended: number; alreadyStored: number }): Promise<void> {
