@@ -51,6 +51,12 @@ describe('invoice decider', () => {
   it('marks the invoice paid when a payment clears the balance', () =>
     spec.given([issued, received('p-1', 40_000, 60_000)]).when(pay('p-2', 60_000)).then([received('p-2', 60_000, 0), paid]));
 
+  it('is paid on the latest payment date even when that payment was recorded first', () =>
+    spec
+      .given([issued, { ...received('p-late', 60_000, 40_000), data: { ...received('p-late', 60_000, 40_000).data, paidOn: '2026-03-20' } } as InvoiceEvent])
+      .when(pay('p-early', 40_000))
+      .then([received('p-early', 40_000, 0), { type: 'InvoicePaid', data: { invoiceId: 'inv-1', paidOn: '2026-03-20' } }]));
+
   it('rejects a payment above the open balance', () =>
     spec.given([issued, received('p-1', 40_000, 60_000)]).when(pay('p-2', 60_001)).thenRejects('invoice.overpayment'));
 

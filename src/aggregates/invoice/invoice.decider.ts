@@ -13,6 +13,8 @@ export type InvoiceState =
       currency: string;
       balanceCents: number;
       paymentIds: ReadonlySet<string>;
+      /** The latest business date among the payments: a fully paid invoice was paid on it. */
+      latestPaidOn: string | null;
     };
 
 export const invoiceStream = (invoiceId: string) => streamName('Invoice', invoiceId);
@@ -32,10 +34,15 @@ export const invoiceDecider: Decider<InvoiceCommand, InvoiceEvent, InvoiceState>
   evolve(state, event) {
     switch (event.type) {
       case 'InvoiceIssued':
-        return { status: 'open', invoiceId: event.data.invoiceId, number: event.data.number, currency: event.data.currency, balanceCents: event.data.amountCents, paymentIds: new Set() };
+        return { status: 'open', invoiceId: event.data.invoiceId, number: event.data.number, currency: event.data.currency, balanceCents: event.data.amountCents, paymentIds: new Set(), latestPaidOn: null };
       case 'PaymentReceived':
         if (state.status === 'none') return state;
-        return { ...state, balanceCents: event.data.balanceCents, paymentIds: new Set([...state.paymentIds, event.data.paymentId]) };
+        return {
+          ...state,
+          balanceCents: event.data.balanceCents,
+          paymentIds: new Set([...state.paymentIds, event.data.paymentId]),
+          latestPaidOn: laterDate(state.latestPaidOn, event.data.paidOn),
+        };
       case 'InvoicePaid':
         return state.status === 'none' ? state : { ...state, status: 'paid' };
       case 'InvoiceVoided':
@@ -72,7 +79,13 @@ function recordPayment({ data }: RecordPayment, state: InvoiceState): InvoiceEve
   });
   const balanceCents = state.balanceCents - data.amountCents;
   const received: InvoiceEvent = { type: 'PaymentReceived', data: { ...data, balanceCents } };
-  return balanceCents === 0 ? [received, { type: 'InvoicePaid', data: { invoiceId: data.invoiceId, paidOn: data.paidOn } }] : [received];
+  // Payments may be recorded out of order (retried webhooks): paid on the last payment's date, not the last recorded one's.
+  const paidOn = laterDate(state.latestPaidOn, data.paidOn);
+  return balanceCents === 0 ? [received, { type: 'InvoicePaid', data: { invoiceId: data.invoiceId, paidOn } }] : [received];
+}
+
+function laterDate(a: string | null, b: string): string {
+  return a !== null && a > b ? a : b;
 }
 
 function voidInvoice({ data }: VoidInvoice, state: InvoiceState): InvoiceEvent[] {
