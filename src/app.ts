@@ -9,7 +9,7 @@ import type { AppConfig } from './config';
 import { ProjectionRunner } from './core/projection-runner';
 import { systemClock } from './core/time';
 import { healthRoutes } from './http/health.routes';
-import { type ExchangeObserver, type Route, startHttpServer } from './http/http-server';
+import { type ExchangeObserver, type HttpTimeouts, type Route, startHttpServer } from './http/http-server';
 import { logExchange } from './http/request-log';
 import { identityLookupLoader } from './ingest/identity/identity-lookup';
 import { SyncScheduler } from './ingest/sync/sync-scheduler';
@@ -59,7 +59,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   try {
     const core = await startCore(config, options, shutdown);
     const api = await startApi(core.services, options, shutdown);
-    const server = await startHttpServer([...core.routes, ...api.routes], config.port, undefined, core.observers);
+    const server = await startHttpServer([...core.routes, ...api.routes], config.port, undefined, core.observers, httpTimeoutsOf(config));
     shutdown.add(() => server.close());
     // Runs before the server closes: closing waits for every connection, WebSockets included.
     shutdown.add(api.attach(server.server));
@@ -76,7 +76,7 @@ export async function startWorker(config: AppConfig, options: StartOptions = {})
   try {
     const core = await startCore(config, options, shutdown);
     const port = config.ops.workerPort;
-    const server = port === null ? null : await startHttpServer(core.routes, port, undefined, core.observers);
+    const server = port === null ? null : await startHttpServer(core.routes, port, undefined, core.observers, httpTimeoutsOf(config));
     if (server) shutdown.add(() => server.close());
     return { url: server?.url ?? null, services: core.services, stop: () => shutdown.run() };
   } catch (error) {
@@ -141,4 +141,8 @@ async function startBackgroundWork(services: AppServices, shutdown: Shutdown, me
   const workflows = await startWorkflows(services, services.config.workflows);
   shutdown.add(() => workflows.stop());
   metrics?.gauge('zixly_webhook_backlog', 'Webhook deliveries this process has yet to attempt (received, redriven or awaiting a retry).', () => worker.backlog);
+}
+
+function httpTimeoutsOf(config: AppConfig): HttpTimeouts {
+  return { requestTimeoutMs: config.ops.httpRequestTimeoutMs };
 }

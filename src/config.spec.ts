@@ -61,24 +61,25 @@ describe('configuration', () => {
     expect(loadConfig({ NODE_ENV: 'development', GRAPHQL_INTROSPECTION: 'false' }).graphqlIntrospection).toBe(false);
   });
 
-  it('logs at info, waits for projections up to 1,000 events behind, serves metrics and gives a stop 25 seconds by default', () => {
-    expect(loadConfig({}).ops).toEqual({ logLevel: 'info', projectionLagThreshold: 1_000, metricsEnabled: true, workerPort: null, shutdownTimeoutMs: 25_000 });
+  it('logs at info, waits for projections up to 1,000 events behind, serves metrics, gives a stop 25 seconds and a request 30 seconds by default', () => {
+    expect(loadConfig({}).ops).toEqual({ logLevel: 'info', projectionLagThreshold: 1_000, metricsEnabled: true, workerPort: null, shutdownTimeoutMs: 25_000, httpRequestTimeoutMs: 30_000 });
     expect(loadConfig({ NODE_ENV: 'test' }).ops.logLevel).toBe('warn');
   });
 
   it('takes the operational settings from the environment', () => {
-    const env = { LOG_LEVEL: 'DEBUG', PROJECTION_LAG_THRESHOLD: '0', METRICS_ENABLED: 'false', WORKER_PORT: '4001', SHUTDOWN_TIMEOUT_MS: '5000' };
-    expect(loadConfig(env).ops).toEqual({ logLevel: 'debug', projectionLagThreshold: 0, metricsEnabled: false, workerPort: 4001, shutdownTimeoutMs: 5_000 });
+    const env = { LOG_LEVEL: 'DEBUG', PROJECTION_LAG_THRESHOLD: '0', METRICS_ENABLED: 'false', WORKER_PORT: '4001', SHUTDOWN_TIMEOUT_MS: '5000', HTTP_REQUEST_TIMEOUT_MS: '2000' };
+    expect(loadConfig(env).ops).toEqual({ logLevel: 'debug', projectionLagThreshold: 0, metricsEnabled: false, workerPort: 4001, shutdownTimeoutMs: 5_000, httpRequestTimeoutMs: 2_000 });
   });
 
   it('reports each invalid operational setting on its own line', () => {
-    const problems = problemsOf({ LOG_LEVEL: 'loud', PROJECTION_LAG_THRESHOLD: '20000', METRICS_ENABLED: 'yes', WORKER_PORT: 'x', SHUTDOWN_TIMEOUT_MS: '10' });
+    const problems = problemsOf({ LOG_LEVEL: 'loud', PROJECTION_LAG_THRESHOLD: '20000', METRICS_ENABLED: 'yes', WORKER_PORT: 'x', SHUTDOWN_TIMEOUT_MS: '10', HTTP_REQUEST_TIMEOUT_MS: 'soon' });
     expect(problems).toEqual([
       'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"',
       'METRICS_ENABLED must be true or false, got "yes"',
       'PROJECTION_LAG_THRESHOLD must be a whole number from 0 to 10000 (events behind the log), got "20000"',
       'WORKER_PORT must be a whole number from 0 to 65535, got "x"',
       'SHUTDOWN_TIMEOUT_MS must be a whole number from 1000 to 600000, got "10"',
+      'HTTP_REQUEST_TIMEOUT_MS must be a whole number from 1000 to 600000, got "soon"',
     ]);
   });
 

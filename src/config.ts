@@ -44,6 +44,8 @@ export interface OpsConfig {
   readonly workerPort: number | null;
   /** `SHUTDOWN_TIMEOUT_MS`: a graceful stop that takes longer exits with code 1. */
   readonly shutdownTimeoutMs: number;
+  /** `HTTP_REQUEST_TIMEOUT_MS`: a client still sending its request after this long gets 408. */
+  readonly httpRequestTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -130,6 +132,7 @@ function readOpsConfig(value: (name: string) => string | undefined, nodeEnv: str
     metricsEnabled: metrics !== 'false',
     workerPort: value('WORKER_PORT') === undefined ? null : wholeNumber(value, 'WORKER_PORT', 0, 0, 65_535, problems),
     shutdownTimeoutMs: wholeNumber(value, 'SHUTDOWN_TIMEOUT_MS', 25_000, 1_000, 600_000, problems),
+    httpRequestTimeoutMs: wholeNumber(value, 'HTTP_REQUEST_TIMEOUT_MS', 30_000, 1_000, 600_000, problems),
   };
 }
 

@@ -35,6 +35,20 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/**
+ * How long a client may take to send a request. Without these, node waits 5 minutes for a body
+ * dripping a byte at a time, so a few slow clients hold the server's connections.
+ */
+export interface HttpTimeouts {
+  /** The whole request, headers and body; a client still sending after it gets 408 and is closed. */
+  readonly requestTimeoutMs: number;
+}
+
+export const defaultHttpTimeouts: HttpTimeouts = { requestTimeoutMs: 30_000 };
+
+/** Headers are small: they get a third of the request's time, at most 10 s. */
+const headersTimeoutOf = ({ requestTimeoutMs }: HttpTimeouts) => Math.min(10_000, Math.ceil(requestTimeoutMs / 3));
+
 export function sendJson(response: ServerResponse, status: number, body: unknown): void {
   const payload = JSON.stringify(body, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(payload) });
@@ -70,10 +84,19 @@ function dispatch(routes: readonly Route[], request: IncomingMessage, response: 
 }
 
 /** A plain `node:http` server with a tiny router; unknown errors are logged and answered 500 without detail. */
-export function startHttpServer(routes: readonly Route[], port: number, host = '0.0.0.0', observers: readonly ExchangeObserver[] = []): Promise<RunningServer> {
+export function startHttpServer(
+  routes: readonly Route[],
+  port: number,
+  host = '0.0.0.0',
+  observers: readonly ExchangeObserver[] = [],
+  timeouts: HttpTimeouts = defaultHttpTimeouts,
+): Promise<RunningServer> {
   const inFlight = new Set<ServerResponse>();
   let draining = false;
-  const server = createServer((request, response) => {
+  const headersTimeout = headersTimeoutOf(timeouts);
+  // Expired requests are looked for at this interval (node's default, 30 s, would stretch every timeout).
+  const limits = { requestTimeout: timeouts.requestTimeoutMs, headersTimeout, connectionsCheckingInterval: Math.min(1_000, headersTimeout) };
+  const server = createServer(limits, (request, response) => {
     const started = process.hrtime.bigint();
     const requestId = requestIdOf(request);
     response.setHeader('x-request-id', requestId);
