@@ -8,6 +8,7 @@ import type { Rejection, WebhookQuarantine } from '../quarantine/webhook-quarant
 import type { WebhookRejectionReason } from '../webhook-delivery.events';
 import { type DeliveryDraft, type JsonObject, MalformedDeliveryError } from './delivery-draft';
 import { maxWebhookBodyBytes, readRawBody, WebhookBodyTooLargeError } from './raw-body.reader';
+import { maxJsonDepth, nestsDeeperThan } from './json-depth';
 import { flatHeaders, safeHeaders } from './safe-headers';
 import { type Answer, refusal, sendAnswer } from './webhook-response';
 import type { ToolIngest } from './webhook-tools';
@@ -118,6 +119,7 @@ export class WebhookReceiver {
       throw malformed('request body is not valid JSON');
     }
     if (typeof body !== 'object' || body === null || Array.isArray(body)) throw malformed('request body must be a JSON object');
+    if (nestsDeeperThan(body)) throw malformed(`request body nests deeper than ${maxJsonDepth} levels`);
     try {
       return call.ingest.split({ raw, body: body as JsonObject, headers: call.headers, pathSuffix: call.pathSuffix });
     } catch (error) {
