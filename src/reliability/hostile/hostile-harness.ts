@@ -1,6 +1,7 @@
 import { secretEnv } from '../../ingest/ingest.fixtures';
 import { TestApi } from '../../testing/api-harness';
 import { healthy, waitUntilSettled } from '../support/app-readiness';
+import { graphqlCall } from '../support/graphql-call';
 import { auditInbox } from '../support/ingest-audit';
 import { divergingDocuments, rebuiltFromLog, snapshotReadModels } from '../support/read-model-snapshot';
 import { sendDelivery } from '../support/webhook-sender';
@@ -36,9 +37,11 @@ export class HostileHarness {
     return send();
   }
 
-  /** /healthz answers and a fresh, correctly signed delivery is acknowledged. */
+  /** /healthz and a GraphQL query answer, and a fresh, correctly signed delivery is acknowledged. */
   async stillServing(): Promise<void> {
     if (!(await healthy(this.url))) this.failedHealthChecks++;
+    const answer = await graphqlCall(this.url, this.api.adminKey, '{ projections { name } }').catch(() => null);
+    if (answer?.status !== 200 || answer.errors) this.failedHealthChecks++;
     const id = 70_000 + this.canaries.length;
     const body = JSON.stringify({ event: { node: { id, path: `/ops/files/canary-${id}.txt` }, class: 'OCP\\Files\\Events\\Node\\NodeCreatedEvent' }, user: { uid: 'ops' }, time: 1_780_000_000 + id });
     const canary: PlannedDelivery = { label: `canary:${id}`, tool: 'nextcloud', body };
