@@ -33,4 +33,14 @@ describe('operation limits', () => {
     expect(errorsOf(viaFragments)).toEqual(['Query depth 13 exceeds the limit of 12']);
     expect(errorsOf('{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } } } }')).toEqual([]);
   });
+
+  it('measures a fragment bomb (each fragment spreading the previous one twice, 30 deep) without walking its 2^30 spreads', () => {
+    const fragments = ['fragment F0 on Query { client { name } }', ...Array.from({ length: 30 }, (_, level) => `fragment F${level + 1} on Query { ...F${level} ...F${level} }`)];
+    expect(errorsOf(`{ ...F30 } ${fragments.join(' ')}`)).toEqual(['Query has more than 10000 fields to estimate; the complexity limit is 5000']);
+  });
+
+  it('refuses an alias bomb too large to estimate instead of letting it run unchecked', () => {
+    const aliases = Array.from({ length: 6_000 }, (_, index) => `a${index}: client { name }`).join(' ');
+    expect(errorsOf(`{ ${aliases} }`)).toEqual(['Query has more than 10000 fields to estimate; the complexity limit is 5000']);
+  });
 });

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { type DocumentNode, GraphQLError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { type DocumentNode, getVariableValues, GraphQLError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { operationDepth } from './operation-depth';
 
@@ -10,6 +10,9 @@ export interface QueryLimits {
 
 /** A page of 200 events with every field costs about 2,400; dashboards stay well below. */
 export const defaultQueryLimits: QueryLimits = { maxDepth: 12, maxComplexity: 5_000 };
+
+/** Fields (aliases and fragment expansions included) the complexity estimate walks before it gives up. */
+const maxQueryNodes = 10_000;
 
 const refused = (message: string, code: string, limit: number, actual: number) =>
   new GraphQLError(message, { extensions: { code, limit, actual, http: { status: 400 } } });
@@ -26,6 +29,8 @@ export function operationLimitErrors(
   if (depth > limits.maxDepth) {
     return [refused(`Query depth ${depth} exceeds the limit of ${limits.maxDepth}`, 'QUERY_TOO_DEEP', limits.maxDepth, depth)];
   }
+  // Variables that do not coerce are left to execution, which reports them as BAD_USER_INPUT.
+  if (getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}).errors) return [];
   let complexity: number;
   try {
     complexity = getComplexity({
@@ -33,12 +38,13 @@ export function operationLimitErrors(
       query: document,
       operationName: operation.name?.value,
       variables: variables ?? {},
+      maxQueryNodes,
       // type-graphql puts `complexity` into field extensions; other fields cost 1.
       estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
     });
   } catch (error) {
-    // Variables that do not coerce: execution reports them to the client as BAD_USER_INPUT.
-    if (error instanceof GraphQLError) return [];
+    // The estimate stopped at maxQueryNodes (an alias or fragment bomb): refused, never run unchecked.
+    if (error instanceof GraphQLError) return [refused(`Query has more than ${maxQueryNodes} fields to estimate; the complexity limit is ${limits.maxComplexity}`, 'QUERY_TOO_COMPLEX', limits.maxComplexity, maxQueryNodes)];
     throw error;
   }
   if (complexity > limits.maxComplexity) {
