@@ -10,7 +10,7 @@ import { mutationRolePlugin } from './auth/mutation-role.plugin';
 import type { GraphQLContext } from './context';
 import { errorMappingPlugin, formatError } from './error-mapping';
 import { defaultQueryLimits, type QueryLimits, queryLimitsPlugin } from './hardening/query-limits';
-import { BodyTooLargeError, readBody } from './http/request-body';
+import { BodyNotUtf8Error, BodyTooLargeError, readBody } from './http/request-body';
 import { type ContextDeps, correlationIdOf, createContext, principalOf, sendUnauthenticated } from './http/request-context';
 import { attachSubscriptions } from './subscriptions-ws';
 
@@ -72,6 +72,7 @@ export async function createGraphQLEndpoint(options: GraphQLEndpointOptions): Pr
     } catch (error) {
       if (error instanceof BodyTooLargeError) return sendJson(response, 413, { errors: [{ message: error.message, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
       if (error instanceof SyntaxError) return sendJson(response, 400, { errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+      if (error instanceof BodyNotUtf8Error) return sendJson(response, 400, { errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] });
       throw error;
     }
     const context = createContext(deps, principal, correlationId);

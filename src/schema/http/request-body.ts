@@ -10,7 +10,17 @@ export class BodyTooLargeError extends Error {
   }
 }
 
-/** Reads the body as UTF-8, refusing it as soon as it passes `limit` bytes. */
+/** The body's bytes are not UTF-8: decoding them would silently replace what was sent. */
+export class BodyNotUtf8Error extends Error {
+  constructor() {
+    super('Request body is not valid UTF-8');
+    this.name = 'BodyNotUtf8Error';
+  }
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Reads the body as UTF-8, refusing it as soon as it passes `limit` bytes, or when it is not UTF-8. */
 export async function readBody(request: IncomingMessage, limit = maxBodyBytes): Promise<string> {
   const declared = Number(request.headers['content-length'] ?? 0);
   if (declared > limit) throw new BodyTooLargeError(limit);
@@ -21,5 +31,9 @@ export async function readBody(request: IncomingMessage, limit = maxBodyBytes): 
     if (size > limit) throw new BodyTooLargeError(limit);
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  try {
+    return utf8.decode(Buffer.concat(chunks));
+  } catch {
+    throw new BodyNotUtf8Error();
+  }
 }
