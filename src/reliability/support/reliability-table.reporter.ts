@@ -1,5 +1,6 @@
 import type { Reporter, TestModule } from 'vitest/node';
 import type { ReliabilityRow } from './reliability-row';
+import { defaultReliabilityScale, reliabilitySeed } from './reliability-scale';
 
 const columns: ReadonlyArray<readonly [string, (row: ReliabilityRow) => string]> = [
   ['scenario', (row) => row.scenario],
@@ -16,7 +17,8 @@ export default class ReliabilityTableReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
     const rows = testModules.flatMap((module) => [...module.children.allTests()].flatMap((test) => test.meta().reliability ?? []));
     if (rows.length === 0) return;
-    console.log(`\nReliability (RELIABILITY_SCALE=${process.env.RELIABILITY_SCALE ?? 'default'})\n${formatTable(rows)}\n`);
+    const scale = process.env.RELIABILITY_SCALE ?? `${defaultReliabilityScale} (default)`;
+    console.log(`\nReliability (RELIABILITY_SCALE=${scale}, RELIABILITY_SEED=${reliabilitySeed()})\n${formatTable(rows)}\n`);
   }
 }
 

@@ -31,13 +31,14 @@ function kindOf(random: SeededRandom): UnitKind {
 }
 
 /**
- * About `size` deliveries from Chatwoot, Invoice Ninja, Mautic, Nextcloud and Plane, generated from
- * the shared samples with unique ids, and the facts they must give. Same seed, same workload.
+ * `size` deliveries from Chatwoot, Invoice Ninja, Mautic, Nextcloud and Plane, generated from the
+ * shared samples with unique ids, and the facts they must give. Same seed, same workload. Workloads
+ * generated with `offset`s `size` apart have no id in common (a long run generates batch by batch).
  */
-export function webhookWorkload(size: number, seed: number): WebhookWorkload {
+export function webhookWorkload(size: number, seed: number, offset = 0): WebhookWorkload {
   const random = new SeededRandom(seed);
   const clients = workloadClients();
-  const counters: Record<UnitKind, number> = { conversation: 0, invoice: 0, lead: 0, noise: 0 };
+  const counters: Record<UnitKind, number> = { conversation: offset, invoice: offset, lead: offset, noise: offset };
   const deliveries: PlannedDelivery[] = [];
   const facts: ExpectedFact[] = [];
   while (deliveries.length < size) {
