@@ -3,17 +3,17 @@ import { secretEnv } from '../../ingest/ingest.fixtures';
 import { TestApi } from '../../testing/api-harness';
 import { type DeliveryTarget, deliverAll } from '../support/delivery-driver';
 import { linkClients, waitUntilSettled } from '../support/app-readiness';
-import { businessFacts, unmatchedLines } from '../support/domain-events';
+import { businessFacts } from '../support/domain-events';
 import { auditFacts } from '../support/ingest-audit';
 import { differingKpis, kpiAnswers } from '../support/kpi-answers';
-import { divergingDocuments, snapshotReadModels } from '../support/read-model-snapshot';
+import { snapshotReadModels } from '../support/read-model-snapshot';
 import { reportRow } from '../support/reliability-row';
 import { reliabilityScale, reliabilitySeed } from '../support/reliability-scale';
 import { SeededRandom } from '../support/seeded-random';
 import { sendDelivery, type SendOutcome } from '../support/webhook-sender';
 import { webhookWorkload } from '../workload/webhook-workload';
 import { withoutBookkeeping } from './bookkeeping';
-import { documentsWithoutKnownOrderBugs, withoutKnownOrderBugs } from './known-order-bugs';
+import { arrivalOrder, differences, knownBugF2, type RunResult } from './known-order-bugs';
 
 const size = Math.round(reliabilityScale() / 4);
 const seed = reliabilitySeed() + 2;
@@ -35,6 +35,11 @@ async function productWithClients(): Promise<TestApi> {
 
 const fixedTarget = (url: string): DeliveryTarget => ({ url, whenUp: () => Promise.resolve() });
 
+async function runResult(api: TestApi): Promise<RunResult> {
+  const { eventStore, readStore } = api.app.services;
+  return { facts: await businessFacts(eventStore), documents: withoutBookkeeping(await snapshotReadModels(readStore)) };
+}
+
 describe('webhooks delivered three times, concurrently and shuffled', () => {
   it(`give the same facts, read models and KPIs as one in-order delivery (${size} deliveries × ${copies})`, async ({ task }) => {
     // Given one instance fed each delivery once, in order
@@ -51,17 +56,14 @@ describe('webhooks delivered three times, concurrently and shuffled', () => {
     await waitUntilSettled(() => triple.url, triple.adminKey, timeoutMs);
 
     // Then the facts, the read models (bookkeeping aside) and the KPIs are the same
-    const [single1, triple3] = [single, triple].map((api) => api.app.services);
-    const [factsOnce, factsThrice] = [await businessFacts(single1!.eventStore), await businessFacts(triple3!.eventStore)];
-    const audit = await auditFacts(triple3!.eventStore, workload.facts);
-    const [once, thrice] = [withoutBookkeeping(await snapshotReadModels(single1!.readStore)), withoutBookkeeping(await snapshotReadModels(triple3!.readStore))];
+    const [once, thrice] = [await runResult(single), await runResult(triple)];
+    const audit = await auditFacts(triple.app.services.eventStore, workload.facts);
     const kpis = differingKpis(await kpiAnswers(single.url, single.adminKey), await kpiAnswers(triple.url, triple.adminKey));
-    const strict = { facts: unmatchedLines(factsOnce, factsThrice), documents: divergingDocuments(once!, thrice!) };
-    const factsDiff = unmatchedLines(factsOnce.map(withoutKnownOrderBugs), factsThrice.map(withoutKnownOrderBugs));
-    const diverging = divergingDocuments(documentsWithoutKnownOrderBugs(once!), documentsWithoutKnownOrderBugs(thrice!));
-    const row = { scale: `${size} deliveries × ${copies}`, requestsSent: drive.requestsSent, acknowledged: drive.acknowledged.length, lost: audit.missing.length };
-    reportRow(task, { ...row, scenario: '2. duplicates ×3, shuffled, concurrent', duplicated: audit.duplicated, diverging: diverging.length + factsDiff.length + kpis.length });
-    reportRow(task, { ...row, scenario: '2. … strictly, known bugs F1+F2 in', duplicated: audit.duplicated, diverging: strict.documents.length + strict.facts.length / 2 + kpis.length });
+    const { facts: factsDiff, documents: diverging } = differences(once, thrice, arrivalOrder, knownBugF2);
+    const withF2 = differences(once, thrice, arrivalOrder);
+    const row = { scale: `${size} deliveries × ${copies}`, requestsSent: drive.requestsSent, acknowledged: drive.acknowledged.length, lost: audit.missing.length, duplicated: audit.duplicated };
+    reportRow(task, { ...row, scenario: '2. duplicates ×3, shuffled, concurrent', diverging: diverging.length + factsDiff.length + kpis.length });
+    reportRow(task, { ...row, scenario: '2b. same, known bug F2 left in (not asserted)', diverging: withF2.documents.length + withF2.facts.length / 2 });
     expect(drive.refused).toEqual([]);
     expect(drive.acknowledged).toHaveLength(size * copies);
     expect(Object.fromEntries(answers)).toEqual({ accepted: size, duplicate: size * (copies - 1) });

@@ -15,7 +15,7 @@ const columns: ReadonlyArray<readonly [string, (row: ReliabilityRow) => string]>
 /** Prints the reliability table after the run, from the rows the scenarios recorded on their tests. */
 export default class ReliabilityTableReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
-    const rows = testModules.flatMap((module) => [...module.children.allTests()].flatMap((test) => test.meta().reliability ?? []));
+    const rows = testModules.flatMap((module) => [...module.children.allTests()].flatMap((test) => test.meta().reliability ?? [])).sort((a, b) => a.scenario.localeCompare(b.scenario));
     if (rows.length === 0) return;
     const scale = process.env.RELIABILITY_SCALE ?? `${defaultReliabilityScale} (default)`;
     console.log(`\nReliability (RELIABILITY_SCALE=${scale}, RELIABILITY_SEED=${reliabilitySeed()})\n${formatTable(rows)}\n`);
