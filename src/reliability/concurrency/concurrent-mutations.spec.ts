@@ -4,7 +4,7 @@ import { AppProcess } from '../support/app-process';
 import { waitUntilSettled } from '../support/app-readiness';
 import { reportRow } from '../support/reliability-row';
 import { reliabilitySeed } from '../support/reliability-scale';
-import { SeededRandom } from '../support/seeded-random';
+import { SeededRandom } from '../../demo/seeded-random';
 import { race, type RaceResult } from './mutation-race';
 import { contiguous, dataOf, storedRace } from './race-audit';
 import { hoursEntrants, paymentEntrants, raceInvoice, raceProject, setUpRace } from './race-setup';

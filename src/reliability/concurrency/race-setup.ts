@@ -1,5 +1,5 @@
 import { graphqlData } from '../support/graphql-call';
-import type { SeededRandom } from '../support/seeded-random';
+import type { SeededRandom } from '../../demo/seeded-random';
 import type { RaceEntrant } from './mutation-race';
 
 export const raceClient = { clientId: 'client-race', name: 'Race Pty Ltd', industry: 'Retail', tier: 'STARTER' };

@@ -9,7 +9,7 @@ import { auditFacts, auditInbox } from '../support/ingest-audit';
 import { divergingDocuments, rebuiltFromLog, snapshotReadModels } from '../support/read-model-snapshot';
 import { reportRow } from '../support/reliability-row';
 import { reliabilityScale, reliabilitySeed } from '../support/reliability-scale';
-import { SeededRandom } from '../support/seeded-random';
+import { SeededRandom } from '../../demo/seeded-random';
 import { webhookWorkload } from '../workload/webhook-workload';
 import { CrashSchedule } from './crash-schedule';
 import { deliverAll } from '../support/delivery-driver';

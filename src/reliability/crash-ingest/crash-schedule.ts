@@ -1,5 +1,5 @@
 import type { AppProcess } from '../support/app-process';
-import type { SeededRandom } from '../support/seeded-random';
+import type { SeededRandom } from '../../demo/seeded-random';
 import type { DeliveryTarget } from '../support/delivery-driver';
 
 /**

@@ -9,7 +9,7 @@ import { differingKpis, kpiAnswers } from '../support/kpi-answers';
 import { snapshotReadModels } from '../support/read-model-snapshot';
 import { reportRow } from '../support/reliability-row';
 import { reliabilityScale, reliabilitySeed } from '../support/reliability-scale';
-import { SeededRandom } from '../support/seeded-random';
+import { SeededRandom } from '../../demo/seeded-random';
 import { sendDelivery, type SendOutcome } from '../support/webhook-sender';
 import { webhookWorkload } from '../workload/webhook-workload';
 import { withoutBookkeeping } from './bookkeeping';

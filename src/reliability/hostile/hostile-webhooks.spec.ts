@@ -3,7 +3,7 @@ import { webhookTools } from '../../ingest/delivery';
 import { sampleBody, signedHeaders } from '../../ingest/ingest.fixtures';
 import { linkClients } from '../support/app-readiness';
 import { reportRow } from '../support/reliability-row';
-import { SeededRandom } from '../support/seeded-random';
+import { SeededRandom } from '../../demo/seeded-random';
 import { chatwootConversationUnit } from '../workload/chatwoot-conversation.variants';
 import { workloadClients } from '../workload/webhook-workload';
 import { HostileHarness } from './hostile-harness';

@@ -2,7 +2,7 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { AppListening } from './app-server.child';
 
-const register = resolve(__dirname, 'ts-register.cjs');
+const register = resolve(__dirname, '../../testing/fixtures/swc-register.cjs');
 const defaultEntry = resolve(__dirname, 'app-server.child.ts');
 const startTimeoutMs = 60_000;
 const keptOutputLines = 200;

@@ -1,4 +1,4 @@
-import type { SeededRandom } from '../support/seeded-random';
+import type { SeededRandom } from '../../demo/seeded-random';
 import { isoSeconds, samplePayload } from './fixture-payloads';
 import type { WorkloadUnit } from './workload.types';
 

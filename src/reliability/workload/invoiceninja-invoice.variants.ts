@@ -1,4 +1,4 @@
-import type { SeededRandom } from '../support/seeded-random';
+import type { SeededRandom } from '../../demo/seeded-random';
 import { isoDate, type Payload, samplePayload } from './fixture-payloads';
 import type { WorkloadClient, WorkloadUnit } from './workload.types';
 

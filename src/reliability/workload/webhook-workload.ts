@@ -1,4 +1,4 @@
-import { SeededRandom } from '../support/seeded-random';
+import { SeededRandom } from '../../demo/seeded-random';
 import { chatwootConversationUnit } from './chatwoot-conversation.variants';
 import { unixSeconds } from './fixture-payloads';
 import { ignoredNoiseUnit } from './ignored-noise.variants';
