@@ -1,7 +1,10 @@
 import type { Command } from '../../core/messages';
 import type { EmailEngagementKind, LeadSource, LeadStage } from './lead.events';
 
-/** Capturing a known lead again is a no-op: the first capture keeps the attribution (first touch). */
+/**
+ * Capturing a known lead again keeps the first attribution (first touch); dated earlier than the
+ * recorded capture, it backdates the capture time, otherwise it is a no-op.
+ */
 export type CaptureLead = Command<
   'CaptureLead',
   { leadId: string; name: string; email?: string | null; company?: string | null; source: LeadSource; campaignId?: string | null }

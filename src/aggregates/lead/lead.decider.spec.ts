@@ -71,6 +71,40 @@ describe('lead decider: pipeline', () => {
       .thenNothingHappens());
 });
 
+describe('lead decider: capture time', () => {
+  const captureAt = (occurredAt: string) => command('CaptureLead', { name: 'Ada', source: 'website' }, occurredAt);
+  const backdated = (to: string): LeadEvent => ({ type: 'LeadCaptureBackdated', data: { leadId: 'l-1', capturedAt: to } });
+  const earlier = '2026-03-01T23:59:59.000Z';
+  const wonLead = [...atProposal, changed('PROPOSAL', 'NEGOTIATION'), won];
+
+  it('backdates the capture when an earlier capture arrives after it, keeping the first attribution', () =>
+    spec.given([leadCaptured]).when(captureAt('2026-03-02T09:59:59+10:00')).then([backdated(earlier)]));
+
+  it('keeps the capture time when a capture at the same instant arrives, whatever its offset', () =>
+    spec.given([leadCaptured]).when(captureAt('2026-03-02T10:00:00+10:00')).thenNothingHappens());
+
+  it('treats the earlier capture delivered again as a no-op once backdated', () =>
+    spec.given([leadCaptured, backdated(earlier)]).when(captureAt(earlier)).thenNothingHappens());
+
+  it('keeps the earliest time when a capture between it and the first recorded arrives', () =>
+    spec.given([leadCaptured, backdated(earlier)]).when(captureAt('2026-03-02T00:00:00.000Z')).thenNothingHappens());
+
+  it('backdates the capture of a lost lead and of a won lead: it is a fact about the past', () => {
+    spec.given([...qualified, lost('QUALIFIED')]).when(captureAt(earlier)).then([backdated(earlier)]);
+    spec.given(wonLead).when(captureAt(earlier)).then([backdated(earlier)]);
+  });
+
+  it('accepts a win dated between the earliest capture and the first one recorded', () =>
+    spec.given([...qualified, backdated(earlier)]).when(command('WinLead', { valueCents: 1, currency: 'AUD' }, '2026-03-01T23:59:59.500Z')).then([
+      changed('QUALIFIED', 'PROPOSAL'),
+      changed('PROPOSAL', 'NEGOTIATION'),
+      { type: 'LeadWon', data: { leadId: 'l-1', clientId: null, valueCents: 1, currency: 'AUD', source: 'email_campaign', campaignId: 'cmp-1', capturedAt: earlier, wonAt: '2026-03-01T23:59:59.500Z' } },
+    ]));
+
+  it('rejects an earlier capture with a source outside the known set, as a first capture', () =>
+    spec.given([leadCaptured]).when(command('CaptureLead', { name: 'Ada', source: 'tv' as never }, earlier)).thenRejects('lead.invalid_source'));
+});
+
 describe('lead decider: closing and reopening', () => {
   it('wins a lead in negotiation', () => spec.given([...atProposal, changed('PROPOSAL', 'NEGOTIATION')]).when(win(500_000)).then([won]));
 

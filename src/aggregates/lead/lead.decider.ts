@@ -36,12 +36,18 @@ export const leadDecider: Decider<LeadCommand, LeadEvent, LeadState> = {
   evolve: evolveLead,
 };
 
+/**
+ * A lead was captured when it first appeared, whatever order the captures arrive in: a capture dated
+ * earlier than the recorded one backdates it, for a won or lost lead too (a fact about the past; a
+ * win already follows the earlier capture). The first capture recorded keeps the attribution.
+ */
 function capture({ data, occurredAt }: CaptureLead, state: LeadState): LeadEvent[] {
-  if (state.status !== 'none') return [];
+  const capturedAt = normaliseInstant(occurredAt);
+  if (state.status !== 'none' && capturedAt >= state.capturedAt) return [];
   ensureNonEmpty(data.name, 'name');
   ensure((leadSources as readonly string[]).includes(data.source), 'lead.invalid_source', `Unknown lead source "${data.source}"`, { allowed: leadSources });
   const { leadId, name, source } = data;
-  const capturedAt = normaliseInstant(occurredAt);
+  if (state.status !== 'none') return [{ type: 'LeadCaptureBackdated', data: { leadId, capturedAt } }];
   return [
     {
       type: 'LeadCaptured',

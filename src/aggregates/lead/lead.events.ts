@@ -27,6 +27,13 @@ export type LeadCaptured = DomainEvent<
 >;
 
 /**
+ * A capture earlier than the one recorded arrived later (webhooks come in any order): the lead was
+ * captured at `capturedAt`, an ISO instant in UTC. Attribution stays as first recorded. A `LeadWon`
+ * recorded before it carries the capture time then known.
+ */
+export type LeadCaptureBackdated = DomainEvent<'LeadCaptureBackdated', { leadId: string; capturedAt: string }>;
+
+/**
  * One step forward in the pipeline: `to` is always the stage right after `from`. A move that skips
  * stages, and a win from before NEGOTIATION, record every step at the same instant, so each stage a
  * lead passed through appears as a `to` (after a reopen, a lead can reach a stage again).
@@ -73,6 +80,7 @@ export type LeadFormSubmitted = DomainEvent<
 
 export type LeadEvent =
   | LeadCaptured
+  | LeadCaptureBackdated
   | LeadStageChanged
   | LeadValueEstimated
   | LeadWon

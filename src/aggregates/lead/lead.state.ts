@@ -49,6 +49,8 @@ export function evolveLead(state: LeadState, event: LeadEvent): LeadState {
   }
   if (state.status === 'none') return state;
   switch (event.type) {
+    case 'LeadCaptureBackdated':
+      return { ...state, capturedAt: event.data.capturedAt };
     case 'LeadStageChanged':
       return { ...state, stage: event.data.to };
     case 'LeadValueEstimated':
