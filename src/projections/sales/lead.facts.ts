@@ -10,6 +10,9 @@ export const captured = (leadId: string, at: string, source: LeadSource = 'websi
     data: { leadId, name: leadId, email: null, company: null, source, campaignId, stage: 'PROSPECT', capturedAt: at },
   });
 
+/** An earlier capture recorded after the first one (`at` is the earlier capture time). */
+export const backdated = (leadId: string, at: string): ScenarioFact => fact(stream(leadId), at, { type: 'LeadCaptureBackdated', data: { leadId, capturedAt: at } });
+
 export function moved(leadId: string, at: string, from: LeadStage, to: LeadStage): ScenarioFact[] {
   const steps: ScenarioFact[] = [];
   for (let index = leadStages.indexOf(from); index < leadStages.indexOf(to); index++) {

@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { projectScenario, type ProjectedScenario } from '../../testing/projection-scenario';
 import { salesProjections } from './index';
-import { captured, estimated, lost, moved, reopened } from './lead.facts';
+import { backdated, captured, estimated, lost, moved, reopened, won } from './lead.facts';
+import { leadsBySource } from './lead.queries';
 import type { LeadDocument } from './leads.projection';
+import { salesCycleDays } from './win.queries';
 
 describe('leads projection', () => {
   let scenario: ProjectedScenario | null = null;
@@ -29,5 +31,28 @@ describe('leads projection', () => {
       ['2026-04-04', 'lost', 'PROPOSAL', 50_000],
       ['2026-04-05', 'open', 'QUALIFIED', 50_000],
     ]);
+  });
+
+  it('keeps the earliest capture when an earlier capture is recorded later, for its capture-time KPIs too', async () => {
+    // Captured at 00:30 on 1 April in Brisbane, won on 11 April; then the form submitted at 23:30 on 31 March arrives
+    const [april, march] = [{ from: '2026-04-01', to: '2026-05-01' }, { from: '2026-03-01', to: '2026-04-01' }];
+    scenario = await projectScenario(salesProjections, [
+      captured('l1', '2026-03-31T14:30:00.000Z', 'website'),
+      ...won('l1', '2026-04-11T00:00:00.000Z', { capturedAt: '2026-03-31T14:30:00.000Z', from: 'PROSPECT', valueCents: 100_000 }),
+      backdated('l1', '2026-03-31T13:30:00.000Z'),
+      backdated('l1', '2026-03-31T14:00:00.000Z'), // not earlier than what is recorded by now: changes nothing
+    ]);
+    const lead = (await scenario.reads.getMany<LeadDocument>('leads', ['l1'])).get('l1')!.document;
+    expect(lead).toMatchObject({ capturedAt: '2026-03-31T13:30:00.000Z', status: 'won', wonAt: '2026-04-11T00:00:00.000Z' });
+    expect(lead.history.map(({ at, status, stage }) => [at, status, stage])).toEqual([
+      ['2026-03-31T13:30:00.000Z', 'open', 'PROSPECT'],
+      ['2026-04-11T00:00:00.000Z', 'open', 'QUALIFIED'],
+      ['2026-04-11T00:00:00.000Z', 'open', 'PROPOSAL'],
+      ['2026-04-11T00:00:00.000Z', 'open', 'NEGOTIATION'],
+      ['2026-04-11T00:00:00.000Z', 'won', 'NEGOTIATION'],
+    ]);
+    expect((await leadsBySource(scenario.context, march)).value.captured).toBe(1);
+    expect((await leadsBySource(scenario.context, april)).value.captured).toBe(0);
+    expect((await salesCycleDays(scenario.context, april)).value).toEqual({ days: 11, wonLeads: 1 });
   });
 });

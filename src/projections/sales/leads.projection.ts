@@ -42,6 +42,13 @@ function captured(event: RecordedOfType<LeadEvent, 'LeadCaptured'>, id: string):
   return { _id: id, leadId: id, name, email, company, source, campaignId, capturedAt: at, ...current(snapshot), clientId: null, wonAt: null, lastClosedAt: null, history: [snapshot] };
 }
 
+/** The lead was captured earlier than first recorded: its first state began then too. */
+function backdated(lead: LeadDocument, capturedAt: string): LeadDocument {
+  if (capturedAt >= lead.capturedAt) return lead;
+  const [first, ...later] = lead.history;
+  return { ...lead, capturedAt, history: [{ ...first!, at: capturedAt }, ...later] };
+}
+
 function current({ status, stage, valueCents, currency }: Omit<LeadSnapshot, 'at'>): Omit<LeadSnapshot, 'at'> {
   return { status, stage, valueCents, currency };
 }
@@ -82,13 +89,14 @@ function evolveLead(lead: LeadDocument, event: Event): LeadDocument {
 
 export const leadsProjection: Projection<LeadDocument> = {
   name: 'leads',
-  version: 2,
-  handles: ['LeadCaptured', 'LeadStageChanged', 'LeadValueEstimated', 'LeadWon', 'LeadLost', 'LeadReopened'],
+  version: 3,
+  handles: ['LeadCaptured', 'LeadCaptureBackdated', 'LeadStageChanged', 'LeadValueEstimated', 'LeadWon', 'LeadLost', 'LeadReopened'],
   documentIds: (event) => [(event.data as { leadId: string }).leadId],
   evolve(lead, recorded, id) {
     const event = recorded as Event;
     if (event.type === 'LeadCaptured') return lead ?? captured(event, id);
-    return lead === null ? null : evolveLead(lead, event);
+    if (lead === null) return null;
+    return event.type === 'LeadCaptureBackdated' ? backdated(lead, occurredAt(event)) : evolveLead(lead, event);
   },
   indexes: [
     { name: 'leads_captured_at', fields: ['capturedAt'] },
