@@ -1257,7 +1257,7 @@ export type Mutation = {
   __typename?: 'Mutation';
   cancelProject: CommandPayload;
   cancelRetainer: CommandPayload;
-  /** Captures a lead; capturing it again keeps the first attribution. */
+  /** Captures a lead; capturing it again keeps the first attribution and the earliest capture time. */
   captureLead: CommandPayload;
   changeClientTier: CommandPayload;
   changeConsultantCapacity: CommandPayload;

@@ -17,7 +17,7 @@ import {
 @Resolver()
 export class LeadMutations {
   @Authorized('EDITOR')
-  @Mutation(() => CommandPayload, { description: 'Captures a lead; capturing it again keeps the first attribution.' })
+  @Mutation(() => CommandPayload, { description: 'Captures a lead; capturing it again keeps the first attribution and the earliest capture time.' })
   captureLead(@Arg('input') input: CaptureLeadInput, @Args() args: CommandArgs, @Ctx() context: GraphQLContext): Promise<CommandPayload> {
     return executeCommand(context, 'CaptureLead', input, args);
   }
