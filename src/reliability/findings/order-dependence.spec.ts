@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../../testing/api-client';
 
 /**
- * Findings of the reliability suite (issue #8): facts whose recorded value depends on the order
- * deliveries are processed in, although webhooks arrive and are retried in any order. Each is
- * marked `it.fails` while the bug stands, so the suite stays green and turns red the day it is
- * fixed: then drop `.fails` here and the matching normalisation in `duplicates/known-order-bugs.ts`.
+ * Findings of the reliability suite (issue #8): facts whose recorded value depended on the order
+ * deliveries are processed in, although webhooks arrive and are retried in any order. A finding is
+ * pinned here as `it.fails` while it stands, with the normalisation that keeps scenario 2 green in
+ * `duplicates/arrival-order.ts`; fixed, it stays as a plain test. F1 and F2 are fixed.
  */
 describe('known order dependence', () => {
   let api: ApiClient;
@@ -37,7 +37,7 @@ describe('known order dependence', () => {
     expect(read).toEqual({ paidOn: '2026-06-20', balanceCents: 0 });
   });
 
-  it.fails('F2: a lead captured by a form submission and by the identified contact keeps the earliest capture time, whichever comes first', async () => {
+  it('F2: a lead captured by a form submission and by the identified contact keeps the earliest capture time, whichever comes first', async () => {
     // Given Mautic's identified-contact save (10:00:03) processed before the form submission (10:00:02)
     const capture = 'mutation ($input: CaptureLeadInput!, $at: DateTime!) { captureLead(input: $input, occurredAt: $at, waitForProjections: true) { status } }';
     const input = { leadId: 'mautic:f2', name: 'Jane Roe', email: 'jane@globex.example', source: 'WEBSITE' };
