@@ -1,5 +1,6 @@
 import { request as httpRequest } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type IngestHarness, openIngestHarness, sampleBody, secretEnv, signedHeaders, testSecrets, xeroEvent } from '../ingest.fixtures';
 import { maxWebhookBodyBytes } from './raw-body.reader';
 
@@ -123,6 +124,30 @@ describe('malformed requests', () => {
     expect(rejection).toMatchObject({ reason: 'too_large' });
     expect(rejection.excerpt.length).toBeLessThanOrEqual(4096);
     expect(await harness.events('WebhookDelivery')).toHaveLength(before);
+  });
+});
+
+describe('a client hanging up mid-body', () => {
+  it('is logged as a warning, not an error, and stores nothing', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const body = Buffer.from(sampleBody('chatwoot', 'hung-up'));
+      const headers = { ...signedHeaders('chatwoot', body), 'content-length': String(body.length + 4_000) };
+      const { hostname, port } = new URL(harness.url);
+      const socket = connect(Number(port), hostname, () => {
+        socket.write(`POST /webhooks/chatwoot HTTP/1.1\r\nHost: localhost\r\n${Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('')}\r\n`);
+        socket.write(body, () => socket.destroy());
+      });
+      socket.on('error', () => undefined);
+      await vi.waitFor(() => expect(warn).toHaveBeenCalledWith(expect.stringContaining('abandoned mid-body by the client')), { timeout: 10_000 });
+      expect(JSON.parse(String(warn.mock.calls.at(-1)![0]))).toMatchObject({ level: 'warn', tool: 'chatwoot' });
+      expect(error).not.toHaveBeenCalled();
+      expect(await received('hung-up')).toEqual([]);
+    } finally {
+      warn.mockRestore();
+      error.mockRestore();
+    }
   });
 });
 

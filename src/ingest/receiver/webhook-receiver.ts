@@ -42,6 +42,16 @@ class Refused extends Error {
   }
 }
 
+/** The client closed the connection before its body ended: its doing, and nobody left to answer. */
+class ClientHungUp extends Error {
+  constructor(cause: unknown) {
+    super('the client closed the connection before the request body ended', { cause });
+  }
+}
+
+/** Node fails a request whose connection closed mid-body with an `ECONNRESET` "aborted" error. */
+const hungUp = (request: IncomingMessage, error: unknown) => request.destroyed && (error as NodeJS.ErrnoException | null)?.code === 'ECONNRESET';
+
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
@@ -56,6 +66,7 @@ export class WebhookReceiver {
     try {
       sendAnswer(response, call.ingest, await this.accept(tool, call));
     } catch (error) {
+      if (error instanceof ClientHungUp) return this.hungUp(call, response, error);
       if (!(error instanceof Refused)) return this.unavailable(call, response, error);
       await this.quarantine(call, error);
       sendAnswer(response, call.ingest, error.answer);
@@ -94,10 +105,17 @@ export class WebhookReceiver {
     sendAnswer(response, call.ingest, refusal(503, 'unavailable', 'the delivery could not be stored; try again later', true));
   }
 
+  /** Logged at warn: nothing was acknowledged, so a sender that retries loses nothing. */
+  private hungUp(call: Call, response: ServerResponse, error: ClientHungUp): void {
+    console.warn(JSON.stringify({ level: 'warn', msg: 'webhook request abandoned mid-body by the client', tool: call.tool, error: String(error.cause) }));
+    response.destroy();
+  }
+
   private async readBody(call: Call): Promise<Buffer> {
     try {
       return await readRawBody(call.request, this.options.maxBodyBytes ?? maxWebhookBodyBytes);
     } catch (error) {
+      if (hungUp(call.request, error)) throw new ClientHungUp(error);
       if (!(error instanceof WebhookBodyTooLargeError)) throw error;
       const message = `request body is larger than ${error.limit} bytes`;
       throw new Refused('too_large', refusal(413, 'too_large', message, true), error.head, error.bytesRead);
