@@ -16,6 +16,15 @@ describe('pending deliveries', () => {
     expect(pending.nextDueAt(new Set(['b']))).toBe(5_000);
   });
 
+  it('gives only the earliest due deliveries when asked for a few, retries due before later arrivals', () => {
+    const pending = new PendingDeliveries(null);
+    ['a', 'b', 'c', 'd'].forEach((id, index) => pending.observe(event(BigInt(index + 1), 'WebhookDeliveryReceived', id), 2_000 + index));
+    pending.observe(event(5n, 'WebhookDeliveryFailed', 'd', { retryAt: new Date(1_000).toISOString() }), 2_004);
+    pending.observe(event(6n, 'WebhookDeliveryReceived', 'e'), 2_000);
+    expect(pending.due(3_000, new Set(['a']), 3)).toEqual(['d', 'e', 'b']);
+    expect(pending.due(3_000, new Set(), 0)).toEqual([]);
+  });
+
   it('checkpoints before the oldest unsettled delivery, and at the last event once all are settled', () => {
     const pending = new PendingDeliveries(10n);
     pending.observe(event(11n, 'WebhookDeliveryReceived', 'a'), 0);

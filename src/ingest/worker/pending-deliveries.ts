@@ -52,12 +52,23 @@ export class PendingDeliveries {
     if (entry) entry.dueAt = at;
   }
 
-  /** Due deliveries, earliest first, leaving out those `busy` with an attempt. */
-  due(now: number, busy: ReadonlySet<string>): string[] {
-    return [...this.pending.entries()]
-      .filter(([id, entry]) => entry.dueAt <= now && !busy.has(id))
-      .sort((a, b) => a[1].dueAt - b[1].dueAt)
-      .map(([id]) => id);
+  /**
+   * The `limit` earliest due deliveries, earliest first (ties in arrival order), leaving out those
+   * `busy` with an attempt. One pass keeping the earliest few: the worker asks for its free slots
+   * out of a backlog that can hold thousands, after every attempt.
+   */
+  due(now: number, busy: ReadonlySet<string>, limit = Number.POSITIVE_INFINITY): string[] {
+    const earliest: Array<{ id: string; dueAt: number }> = [];
+    if (limit <= 0) return [];
+    for (const [id, { dueAt }] of this.pending) {
+      if (dueAt > now || busy.has(id)) continue;
+      if (earliest.length >= limit && dueAt >= earliest[earliest.length - 1]!.dueAt) continue;
+      let at = earliest.length;
+      while (at > 0 && earliest[at - 1]!.dueAt > dueAt) at--;
+      earliest.splice(at, 0, { id, dueAt });
+      if (earliest.length > limit) earliest.pop();
+    }
+    return earliest.map(({ id }) => id);
   }
 
   nextDueAt(busy: ReadonlySet<string>): number | null {

@@ -91,7 +91,8 @@ export class WebhookWorker {
     if (this.stopped) return;
     const now = this.options.clock().getTime();
     const free = this.concurrency - this.busy.size;
-    for (const deliveryId of this.pending.due(now, this.busy).slice(0, Math.max(0, free))) this.attempt(deliveryId);
+    // Every observed event pumps, mostly while all slots are busy: the backlog is not scanned then.
+    if (free > 0) for (const deliveryId of this.pending.due(now, this.busy, free)) this.attempt(deliveryId);
     this.scheduleWake();
   }
 
