@@ -2,6 +2,7 @@ import { type BenchResult, printTable } from './bench-result';
 import { machineDescription, mergeResults } from './bench-results-file';
 import { benchEventStore } from './event-store.bench';
 import { benchGraphql } from './graphql.bench';
+import { benchIngest } from './ingest.bench';
 import { benchProjections } from './projections.bench';
 
 /** Each suite measures its figures and the baseline it is compared with, in the same run. */
@@ -9,6 +10,7 @@ const suites: ReadonlyArray<{ name: string; run: () => Promise<BenchResult[]> }>
   { name: 'event-store', run: benchEventStore },
   { name: 'projections', run: benchProjections },
   { name: 'graphql', run: benchGraphql },
+  { name: 'ingest', run: benchIngest },
 ];
 
 async function main(): Promise<void> {
