@@ -12,7 +12,7 @@ export interface Answer {
 }
 
 /** One POST on the kept-alive agent; resolves with the whole answer. */
-export function post(url: string, headers: Record<string, string>, body: string): Promise<Answer> {
+export function post(url: string, headers: Record<string, string>, body: string, retried = false): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const sending = request(url, { method: 'POST', agent: keptAlive, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (response) => {
       const statusAt = performance.now();
@@ -21,7 +21,12 @@ export function post(url: string, headers: Record<string, string>, body: string)
       response.on('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), statusAt }));
       response.on('error', reject);
     });
-    sending.on('error', reject);
+    sending.on('error', (error: NodeJS.ErrnoException) => {
+      // The server closed an idle kept-alive connection as it was reused: send once more, as node's
+      // documentation advises (deliveries carry their id, so a copy that did arrive is a duplicate).
+      if (!retried && sending.reusedSocket && error.code === 'ECONNRESET') resolve(post(url, headers, body, true));
+      else reject(error);
+    });
     sending.end(body);
   });
 }

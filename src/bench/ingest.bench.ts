@@ -8,7 +8,7 @@ import { prepareClient, type RunningIngestServers, startIngestServers } from './
 import { type ThroughputMeasurement, measureThroughput } from './ingest-throughput.bench';
 
 /** The issue's rate, in a short burst (the backlog it leaves must drain before the suite ends), after a rate this machine sustains. */
-const steady: FreshnessPlan = { perSecond: Number(process.env.BENCH_INGEST_STEADY_RATE ?? 100), seconds: 10, warmUpSeconds: 2, firstConversation: 0 };
+const steady: FreshnessPlan = { perSecond: Number(process.env.BENCH_INGEST_STEADY_RATE ?? 50), seconds: 10, warmUpSeconds: 2, firstConversation: 0 };
 const target: FreshnessPlan = { perSecond: 1_000, seconds: 5, warmUpSeconds: 1, firstConversation: 100_000 };
 
 /**
