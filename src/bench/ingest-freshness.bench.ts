@@ -29,6 +29,8 @@ export interface FreshnessMeasurement {
   readonly polls: number;
   readonly deliveryP50Ms: number;
   readonly deliveryP99Ms: number;
+  /** Deliveries sent ÷ the time from the first being sent to the last sampled one counted by the KPI: what the app carries end to end. */
+  readonly throughToKpiPerSecond: number;
 }
 
 /** About 250 deliveries a second are followed to the KPI, every one at lower rates. */
@@ -53,6 +55,7 @@ export async function measureFreshness(servers: RunningIngestServers, viewerKey:
   const poller = new TicketVolumePoller(`${servers.appUrl}/graphql`, viewerKey, pollIntervalMs);
   const openedAt = (index: number) => openedFrom + firstConversation + index;
   let accepted = 0;
+  const started = performance.now();
   console.log(`  ${count.toLocaleString('en')} deliveries at ${perSecond.toLocaleString('en')}/s (${warmUpSeconds} s warm-up), 1 in ${sampleEvery} after it followed to the ticketVolume KPI, polled every ${pollIntervalMs} ms`);
   const sending = sendPaced({
     url: `${servers.appUrl}/webhooks/chatwoot`,
@@ -91,6 +94,7 @@ export async function measureFreshness(servers: RunningIngestServers, viewerKey:
     polls: poller.roundTripsMs.length,
     deliveryP50Ms: latencies.p50,
     deliveryP99Ms: latencies.p99,
+    throughToKpiPerSecond: unseenWaits.length === 0 && poller.lastSeenAt !== null ? (count * 1000) / (poller.lastSeenAt - started) : Number.NaN,
   };
   report(measurement);
   return measurement;
@@ -101,5 +105,9 @@ function report(m: FreshnessMeasurement): void {
   console.log(`    sent at ${Math.round(m.perSecond)}/s: ${m.accepted.toLocaleString('en')} accepted, ${m.failed} failed; delivery latency p50 ${ms(m.deliveryP50Ms)}, p99 ${ms(m.deliveryP99Ms)}`);
   console.log(`    freshness of ${m.sampled.toLocaleString('en')} sampled deliveries: p50 ${ms(m.freshnessP50Ms)}, p99 ${ms(m.freshnessP99Ms)}, max ${ms(m.freshnessMaxMs)}`);
   if (m.neverSeen > 0) console.log(`    ${m.neverSeen} not counted by the KPI ${graceMs / 1000} s after the last delivery: their waits so far are in the figures, as lower bounds`);
+  if (!Number.isNaN(m.throughToKpiPerSecond)) {
+    const seconds = (m.accepted / m.throughToKpiPerSecond).toFixed(1);
+    console.log(`    ${Math.round(m.throughToKpiPerSecond)} deliveries/s end to end: ${m.accepted.toLocaleString('en')} sent, processed and counted by the KPI in ${seconds} s`);
+  }
   console.log(`    ${m.polls.toLocaleString('en')} polls, GraphQL round trip p50 ${ms(m.pollP50Ms)}, p99 ${ms(m.pollP99Ms)}`);
 }

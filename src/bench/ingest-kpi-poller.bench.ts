@@ -38,6 +38,8 @@ export class TicketVolumePoller {
   private readonly unseen = new Map<number, Unseen>();
   readonly freshnessMs: number[] = [];
   readonly roundTripsMs: number[] = [];
+  /** When the last answer that counted an awaited ticket arrived (`performance.now()`). */
+  lastSeenAt: number | null = null;
 
   constructor(
     private readonly graphqlUrl: string,
@@ -90,6 +92,7 @@ export class TicketVolumePoller {
       if (data[`d${slot}`]!.ticketVolume.value.opened === 0) return;
       this.freshnessMs.push(answeredAt - acceptedAt);
       this.unseen.delete(index);
+      this.lastSeenAt = answeredAt;
     });
   }
 }

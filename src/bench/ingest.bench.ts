@@ -70,6 +70,7 @@ function freshnessResults(steadyRun: FreshnessMeasurement, targetRun: FreshnessM
     benchResult(`${name}, p50 ${at(targetRun)}, vs the poll's round trip p50`, targetRun.freshnessP50Ms, 'ms', targetRun.pollP50Ms),
     benchResult(`${name}, p99 ${at(targetRun)}, vs the poll's round trip p99`, targetRun.freshnessP99Ms, 'ms', targetRun.pollP99Ms, '< 100 ms'),
     benchResult(`ingest: delivery latency p99 ${at(targetRun)}, from when each was due`, targetRun.deliveryP99Ms, 'ms', null),
+    benchResult(`ingest: deliveries carried end to end (sent, processed by the worker, counted by the KPI) ${at(targetRun)}, vs the rate sent`, targetRun.throughToKpiPerSecond, 'deliveries/s', targetRun.perSecond),
     benchResult(`${name}, p50 ${at(steadyRun)}, vs the poll's round trip p50`, steadyRun.freshnessP50Ms, 'ms', steadyRun.pollP50Ms),
     benchResult(`${name}, p99 ${at(steadyRun)}, vs the poll's round trip p99`, steadyRun.freshnessP99Ms, 'ms', steadyRun.pollP99Ms),
   ];
