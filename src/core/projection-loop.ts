@@ -1,6 +1,6 @@
 import { collect, type EventStore } from './event-store.port';
-import { documentIdsOf, foldBatch, type Projection } from './projection';
-import type { ProjectionCheckpoint, ProjectionFailure, ReadStore } from './read-store.port';
+import { documentIdsOf, foldBatch, type Projection, type StoredState } from './projection';
+import type { DocumentWrite, ProjectionCheckpoint, ProjectionFailure, ReadStore } from './read-store.port';
 import type { Clock } from './time';
 
 const idleSaveIntervalMs = 1_000;
@@ -25,6 +25,9 @@ export class ProjectionLoop {
   /** Set when a rebuild replaced this loop; it then stops after its batch in flight. */
   retired = false;
   private lastIdleSave = Number.NEGATIVE_INFINITY;
+  /** Position of the last event folded: committed, or in the commit in flight. */
+  private foldedTo: bigint | null = null;
+  private inFlight: { readonly writes: ReadonlyMap<string, DocumentWrite>; readonly committed: Promise<void> } | null = null;
 
   constructor(
     readonly projection: Projection,
@@ -38,31 +41,64 @@ export class ProjectionLoop {
   async load(): Promise<ProjectionCheckpoint | null> {
     const checkpoint = await this.readStore.checkpoint(this.target.checkpointKey);
     this.position = checkpoint?.position ?? null;
+    this.foldedTo = this.position;
     this.failure = checkpoint?.failure ?? null;
     return checkpoint;
   }
 
-  /** Applies one batch; returns how many events it read (0 when caught up or failed). */
+  /**
+   * Applies one batch; returns how many events it read (0 when caught up or failed). The batch's
+   * commit is left in flight while the next batch is read and folded: a store that commits on
+   * another thread or across the network then overlaps the two. At most one commit is in flight,
+   * and `position` moves only once a commit has landed.
+   */
   async step(): Promise<number> {
     if (this.failure || this.retired) return 0;
     const head = await this.eventStore.headPosition();
     const events = await collect(
-      this.eventStore.readAll({ after: this.position ?? undefined, types: this.projection.handles, maxCount: this.batchSize }),
+      this.eventStore.readAll({ after: this.foldedTo ?? undefined, types: this.projection.handles, maxCount: this.batchSize }),
     );
     if (events.length === 0) {
+      await this.settle();
       await this.recordIdleProgress(head);
       this.caughtUpTo = head;
       return 0;
     }
-    const loaded = await this.readStore.getMany(this.target.collection, documentIdsOf(this.projection, events));
+    const ids = documentIdsOf(this.projection, events);
+    const loaded: Map<string, StoredState> = await this.readStore.getMany(this.target.collection, ids);
+    // The store may not show the commit in flight yet: what that commit writes is newer.
+    for (const id of ids) {
+      const written = this.inFlight?.writes.get(id);
+      if (written) loaded.set(id, written);
+    }
     const folded = foldBatch(this.projection, events, loaded, this.clock);
-    const position = folded.position ?? this.position;
-    await this.readStore.commit(this.target.collection, folded.writes, this.checkpoint(position, folded.failure));
-    this.position = position;
-    this.failure = folded.failure;
+    await this.settle();
+    const position = folded.position ?? this.foldedTo;
     const applied = folded.failure ? events.findIndex((event) => event.id === folded.failure!.eventId) : events.length;
-    this.eventsApplied += applied;
+    const committed = this.readStore.commit(this.target.collection, folded.writes, this.checkpoint(position, folded.failure)).then(() => {
+      this.position = position;
+      this.failure = folded.failure;
+      this.eventsApplied += applied;
+    });
+    committed.catch(() => undefined); // awaited by `settle`; this only keeps it from being reported unhandled meanwhile
+    this.inFlight = { writes: new Map(folded.writes.map((write) => [write.id, write])), committed };
+    this.foldedTo = position;
+    if (folded.failure) await this.settle();
     return folded.failure ? 0 : events.length;
+  }
+
+  /** Waits for the commit in flight; if it failed, the next step reads again from the last commit. */
+  async settle(): Promise<void> {
+    const inFlight = this.inFlight;
+    if (!inFlight) return;
+    try {
+      await inFlight.committed;
+    } catch (error) {
+      this.foldedTo = this.position;
+      throw error;
+    } finally {
+      if (this.inFlight === inFlight) this.inFlight = null;
+    }
   }
 
   /**
@@ -75,6 +111,7 @@ export class ProjectionLoop {
     if (head === null || (this.position !== null && head <= this.position) || now - this.lastIdleSave < idleSaveIntervalMs) return;
     await this.readStore.saveCheckpoint(this.checkpoint(head, null));
     this.position = head;
+    this.foldedTo = head;
     this.lastIdleSave = now;
   }
 
@@ -87,7 +124,11 @@ export class ProjectionLoop {
 
   /** Steps until a batch comes back empty (or the loop fails, or `shouldStop` says so). */
   async catchUp(shouldStop: () => boolean = () => false): Promise<void> {
-    while (!shouldStop() && (await this.step()) > 0);
+    try {
+      while (!shouldStop() && (await this.step()) > 0);
+    } finally {
+      await this.settle();
+    }
   }
 
   /** Clears a recorded failure so the next step retries the event that failed. */

@@ -43,6 +43,7 @@ export async function rebuildProjection(options: RebuildOptions): Promise<void> 
   const report = async (done: boolean) => options.onProgress(progressOf(loop, await options.eventStore.headPosition(), startedAt, clock, done));
 
   while (!options.isStopped() && (await loop.step()) > 0) await report(false);
+  await loop.settle();
   if (loop.failure) {
     throw new UpstreamError('projection.rebuild_failed', `Rebuild of ${projection.name} failed at event ${loop.failure.eventId}: ${loop.failure.error}`, { ...loop.failure });
   }

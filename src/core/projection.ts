@@ -1,5 +1,5 @@
 import type { RecordedEvent } from './messages';
-import type { DocumentWrite, IndexSpec, ProjectionFailure, ReadDocument, VersionedDocument } from './read-store.port';
+import type { DocumentWrite, IndexSpec, ProjectionFailure, ReadDocument } from './read-store.port';
 
 /**
  * A read model: pure handlers over events, no store inside. `evolve` uses the event's own times,
@@ -20,6 +20,12 @@ export interface Projection<D extends ReadDocument = ReadDocument> {
    */
   evolve(document: D | null, event: RecordedEvent, id: string): D | null;
   readonly indexes?: readonly IndexSpec[];
+}
+
+/** A document as stored, or the tombstone of a deleted one, with the position of the last event applied. */
+export interface StoredState {
+  readonly document: ReadDocument | null;
+  readonly position: bigint;
 }
 
 export interface FoldedBatch {
@@ -44,10 +50,10 @@ export function documentIdsOf(projection: Projection, events: readonly RecordedE
 export function foldBatch(
   projection: Projection,
   events: readonly RecordedEvent[],
-  loaded: ReadonlyMap<string, VersionedDocument>,
+  loaded: ReadonlyMap<string, StoredState>,
   now: () => Date = () => new Date(),
 ): FoldedBatch {
-  const working = new Map<string, { document: ReadDocument | null; position: bigint }>(loaded);
+  const working = new Map<string, StoredState>(loaded);
   const touched = new Set<string>();
   let position: bigint | null = null;
   for (const event of events) {
@@ -68,7 +74,7 @@ export function foldBatch(
 }
 
 /** All documents one event changes, or a throw with none of them applied. */
-function evolveAll(projection: Projection, event: RecordedEvent, working: Map<string, { document: ReadDocument | null; position: bigint }>) {
+function evolveAll(projection: Projection, event: RecordedEvent, working: Map<string, StoredState>) {
   const changes: Array<[string, ReadDocument | null]> = [];
   for (const id of new Set(projection.documentIds(event))) {
     const current = working.get(id);
@@ -83,7 +89,7 @@ function eventCountOf(document: ReadDocument | null | undefined): number {
   return typeof document?._events === 'number' ? document._events : 0;
 }
 
-function writesOf(touched: Set<string>, working: Map<string, { document: ReadDocument | null; position: bigint }>): DocumentWrite[] {
+function writesOf(touched: Set<string>, working: Map<string, StoredState>): DocumentWrite[] {
   return [...touched].map((id) => ({ id, ...working.get(id)! }));
 }
 
