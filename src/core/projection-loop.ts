@@ -22,9 +22,14 @@ export class ProjectionLoop {
   /** Head position seen by the last read that found nothing left to apply: everything up to it is applied. */
   caughtUpTo: bigint | null = null;
   eventsApplied = 0;
+  /** Called when the loop has applied more of the log (a commit landed, or it found itself caught up). */
+  onProgress: () => void = () => undefined;
+  /** Position of the newest event of a type this projection handles that the runner's subscription saw. */
+  lastHandledSeen = -1n;
   /** Set when a rebuild replaced this loop; it then stops after its batch in flight. */
   retired = false;
   private lastIdleSave = Number.NEGATIVE_INFINITY;
+  private caughtUpOnce = false;
   /** Position of the last event folded: committed, or in the commit in flight. */
   private foldedTo: bigint | null = null;
   private inFlight: { readonly writes: ReadonlyMap<string, DocumentWrite>; readonly committed: Promise<void> } | null = null;
@@ -62,6 +67,8 @@ export class ProjectionLoop {
       await this.settle();
       await this.recordIdleProgress(head);
       this.caughtUpTo = head;
+      this.caughtUpOnce = true;
+      this.onProgress();
       return 0;
     }
     const ids = documentIdsOf(this.projection, events);
@@ -79,6 +86,7 @@ export class ProjectionLoop {
       this.position = position;
       this.failure = folded.failure;
       this.eventsApplied += applied;
+      this.onProgress();
     });
     committed.catch(() => undefined); // awaited by `settle`; this only keeps it from being reported unhandled meanwhile
     this.inFlight = { writes: new Map(folded.writes.map((write) => [write.id, write])), committed };
@@ -115,11 +123,17 @@ export class ProjectionLoop {
     this.lastIdleSave = now;
   }
 
-  /** True once every event up to `position` that this projection handles is applied (or it failed). */
-  hasReached(position: bigint): boolean {
+  /**
+   * True once every event up to `position` that this projection handles is applied (or it failed).
+   * `quietThrough` is how far the runner's subscription has seen the log: once this loop has
+   * caught up once and applied every event it handles that the subscription saw, the events after
+   * that up to `quietThrough` are none of its business.
+   */
+  hasReached(position: bigint, quietThrough: bigint | null = null): boolean {
     if (this.failure) return true;
     const reached = [this.position, this.caughtUpTo].reduce<bigint>((max, value) => (value !== null && value > max ? value : max), -1n);
-    return reached >= position;
+    if (reached >= position) return true;
+    return this.caughtUpOnce && quietThrough !== null && quietThrough >= position && reached >= this.lastHandledSeen;
   }
 
   /** Steps until a batch comes back empty (or the loop fails, or `shouldStop` says so). */

@@ -88,6 +88,28 @@ describe('projection runner', () => {
     expect((await balanceOf('inv-1'))?.balanceCents).toBe(3_500);
   });
 
+  it('wakes only the projections that handle what was appended, and still reports the others as up to date', async () => {
+    // Given two projections caught up, one of which (payment_count) handles payments only
+    const reads_: string[][] = [];
+    const counting = new Proxy(events, {
+      get: (store, key: keyof EventStore) =>
+        key === 'readAll' ? (options: Parameters<EventStore['readAll']>[0]) => (reads_.push([...(options?.types ?? [])]), store.readAll(options)) : store[key].bind(store),
+    });
+    const projections = runner([balances(), paymentCount], { eventStore: counting, idleWaitMs: 60_000 });
+    await projections.start();
+    await projections.waitFor((await events.headPosition()) ?? 0n);
+    reads_.length = 0;
+
+    // When only invoices are issued
+    let last = 0n;
+    for (let i = 0; i < 5; i++) last = (await issue(`inv-${i}`, 1_000)).position;
+
+    // Then read-your-writes holds for both, and payment_count never read the log for them
+    expect(await projections.waitFor(last, 2_000)).toBe(true);
+    expect(await balanceOf('inv-4')).toMatchObject({ balanceCents: 1_000 });
+    expect(reads_.filter((types) => types.includes('PaymentReceived') && !types.includes('InvoiceIssued'))).toEqual([]);
+  });
+
   it('changes nothing when events are replayed over documents that already saw them', async () => {
     await issue('inv-1', 5_000);
     const { position } = await pay('inv-1', 1_500);

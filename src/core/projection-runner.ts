@@ -53,8 +53,11 @@ export class ProjectionRunner {
   private readonly running = new Map<string, Promise<void>>();
   private readonly batchSize: number;
   private readonly clock: Clock;
-  private wake: () => void = () => undefined;
-  private wakeSignal = Promise.resolve();
+  /** Woken by new events of the types they handle; `progress` wakes whoever waits for a position. */
+  private readonly wakeups = new Map<string, Signal>();
+  private readonly progress = new Signal();
+  /** Position of the newest event the subscription delivered. */
+  private seenThrough: bigint | null = null;
   private subscription: Subscription | null = null;
   private stopped = true;
 
@@ -63,8 +66,8 @@ export class ProjectionRunner {
     this.clock = options.clock ?? systemClock;
     for (const projection of options.projections) {
       this.loops.set(projection.name, this.loopFor(projection, projection.name, projection.name));
+      this.wakeups.set(projection.name, new Signal());
     }
-    this.resetWakeSignal();
   }
 
   /** Loads checkpoints, starts following the log, and rebuilds projections whose version changed. */
@@ -87,7 +90,7 @@ export class ProjectionRunner {
   /** Finishes the batches in flight, then stops; checkpoints are already saved with each batch. */
   async stop(): Promise<void> {
     this.stopped = true;
-    this.wake();
+    this.wakeAll();
     await this.subscription?.close();
     await Promise.all([...this.running.values(), ...[...this.rebuilds.values()].map((rebuild) => rebuild.done.catch(() => undefined))]);
   }
@@ -124,15 +127,15 @@ export class ProjectionRunner {
   /** Clears a projection's recorded failure and retries the event it failed on. */
   async retry(name: string): Promise<void> {
     await this.loopNamed(name).clearFailure();
-    this.wake();
+    this.wakeups.get(name)!.fire();
   }
 
   /** Resolves when every projection has applied the log up to `position` (read-your-writes). */
   async waitFor(position: bigint, timeoutMs = 5_000): Promise<boolean> {
     const deadline = this.clock().getTime() + timeoutMs;
     while (this.clock().getTime() < deadline) {
-      if ([...this.loops.values()].every((loop) => loop.hasReached(position))) return true;
-      await Promise.race([this.wakeSignal, delay(10)]);
+      if ([...this.loops.values()].every((loop) => loop.hasReached(position, this.seenThrough))) return true;
+      await Promise.race([this.progress.next(), delay(10)]);
     }
     return false;
   }
@@ -165,9 +168,10 @@ export class ProjectionRunner {
 
   private async follow(loop: ProjectionLoop, deferredIndexes: readonly IndexSpec[] = []): Promise<void> {
     const done = () => this.stopped || loop.retired;
+    const wakeup = this.wakeups.get(loop.projection.name)!;
     let indexes = deferredIndexes;
     while (!done()) {
-      const signal = this.wakeSignal;
+      const signal = wakeup.next();
       await loop.catchUp(done);
       if (indexes.length > 0) {
         await this.options.readStore.ensureIndexes(loop.target.collection, indexes);
@@ -181,7 +185,7 @@ export class ProjectionRunner {
   private async swap(name: string, swapIn: () => Promise<void>): Promise<void> {
     const previous = this.loopNamed(name);
     previous.retired = true;
-    this.wake();
+    this.wakeups.get(name)!.fire();
     await this.running.get(name);
     await swapIn();
     const replacement = this.loopFor(previous.projection, name, name);
@@ -190,26 +194,56 @@ export class ProjectionRunner {
     this.running.set(name, this.follow(replacement));
   }
 
+  /**
+   * Wakes only the loops that handle what was appended: a webhook delivery does not make every
+   * read model query the store. The others learn from `seenThrough` that they are not behind.
+   */
   private async forwardWakeups(subscription: Subscription): Promise<void> {
-    for await (const _event of subscription) this.wake();
+    for await (const event of subscription) {
+      this.seenThrough = event.position;
+      for (const loop of this.loops.values()) {
+        if (!loop.projection.handles.includes(event.type)) continue;
+        loop.lastHandledSeen = event.position;
+        this.wakeups.get(loop.projection.name)!.fire();
+      }
+      this.progress.fire();
+    }
   }
 
-  private resetWakeSignal(): void {
-    this.wakeSignal = new Promise<void>((resolve) => {
-      this.wake = () => {
-        this.resetWakeSignal();
-        resolve();
-      };
-    });
+  private wakeAll(): void {
+    for (const wakeup of this.wakeups.values()) wakeup.fire();
+    this.progress.fire();
   }
 
   private loopFor(projection: Projection, checkpointKey: string, collection: string): ProjectionLoop {
-    return new ProjectionLoop(projection, { checkpointKey, collection }, this.options.eventStore, this.options.readStore, this.batchSize, this.clock);
+    const loop = new ProjectionLoop(projection, { checkpointKey, collection }, this.options.eventStore, this.options.readStore, this.batchSize, this.clock);
+    loop.onProgress = () => this.progress.fire();
+    return loop;
   }
 
   private loopNamed(name: string): ProjectionLoop {
     const loop = this.loops.get(name);
     if (!loop) throw new NotFoundError('projection.unknown', `No projection named "${name}"`, { name, known: [...this.loops.keys()] });
     return loop;
+  }
+}
+
+/** A one-shot broadcast, renewed on every fire: `next()` resolves at the next `fire()`. */
+class Signal {
+  private resolve: () => void = () => undefined;
+  private current = this.renew();
+
+  next(): Promise<void> {
+    return this.current;
+  }
+
+  fire(): void {
+    const resolve = this.resolve;
+    this.current = this.renew();
+    resolve();
+  }
+
+  private renew(): Promise<void> {
+    return new Promise<void>((resolve) => (this.resolve = resolve));
   }
 }
