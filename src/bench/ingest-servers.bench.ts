@@ -1,6 +1,6 @@
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
-import { extname, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { randomId } from '../core/ids';
 import { linkClients } from '../reliability/support/app-readiness';
 import { graphqlData } from '../reliability/support/graphql-call';
@@ -33,6 +33,8 @@ export async function startIngestServers(dataDir: string): Promise<RunningIngest
   const secret = `bench-chatwoot-${randomId()}`;
   const adminKey = `zx_bench_admin_${randomId().replaceAll('-', '')}`;
   const child = fork(join(__dirname, `ingest-server.child${extname(__filename)}`), [dataDir], {
+    // `BENCH_CPU_PROF=1` writes the server's CPU profile into the data directory's parent (the temp directory).
+    execArgv: process.env.BENCH_CPU_PROF === '1' ? ['--cpu-prof', `--cpu-prof-dir=${join(dataDir, '..')}`, `--cpu-prof-name=${basename(dataDir)}.cpuprofile`] : [],
     env: { ...process.env, NODE_ENV: 'production', WORKFLOWS_ENABLED: 'false', WEBHOOK_SECRET_CHATWOOT: secret, ZIXLY_ADMIN_KEY: adminKey },
     // The app logs a JSON line per request on stdout, as deployed; the benchmark's own output stays readable.
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
