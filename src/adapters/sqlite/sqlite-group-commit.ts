@@ -3,6 +3,7 @@ import { AppError, UpstreamError } from '../../core/errors';
 import type { AppendResult } from '../../core/event-store.port';
 import type { Clock } from '../../core/time';
 import type { AppendRequest, SqliteAppender } from './sqlite-appender';
+import type { WalSync } from './sqlite-wal-sync';
 
 interface QueuedAppend {
   readonly request: AppendRequest;
@@ -22,9 +23,10 @@ export interface GroupCommitStats {
 const maxEventsPerTransaction = 20_000;
 
 /**
- * Group commit: appends queued in the same turn of the event loop are written in ONE transaction
- * (one fsync), each in its own savepoint so a conflicting append fails alone. Promises settle only
- * after the commit, so an acknowledged append is durable.
+ * Group commit: appends queued in the same turn of the event loop are written in ONE transaction,
+ * each in its own savepoint so a conflicting append fails alone. Promises settle only once the
+ * commit is durable: synced by SQLite in the commit, or, with a `WalSync`, by a WAL flush off the
+ * event loop, while the next group gathers and commits.
  */
 export class GroupCommit {
   private queue: QueuedAppend[] = [];
@@ -37,6 +39,7 @@ export class GroupCommit {
     appender: SqliteAppender,
     private readonly clock: Clock,
     private readonly onCommit: () => void,
+    private readonly walSync: WalSync | null = null,
   ) {
     const writeOne = db.transaction((request: AppendRequest, recordedAt: string) => appender.append(request, recordedAt));
     this.writeBatch = db.transaction((batch: readonly QueuedAppend[], recordedAt: string) =>
@@ -82,8 +85,17 @@ export class GroupCommit {
     }
     this.counts.transactions++;
     this.counts.appends += batch.length;
-    this.onCommit();
-    outcomes.forEach((outcome, index) => (outcome.ok ? batch[index]!.resolve(outcome.result) : batch[index]!.reject(outcome.error)));
+    const settle = (syncError: Error | null) => {
+      if (syncError) {
+        const error = new UpstreamError('event_store.sync_failed', `The event store could not make a commit durable: ${syncError.message}`, {}, { cause: syncError });
+        for (const queued of batch) queued.reject(error);
+        return;
+      }
+      this.onCommit();
+      outcomes.forEach((outcome, index) => (outcome.ok ? batch[index]!.resolve(outcome.result) : batch[index]!.reject(outcome.error)));
+    };
+    if (this.walSync) this.walSync.afterCommit(settle);
+    else settle(null);
   }
 
   private takeBatch(): QueuedAppend[] {
