@@ -2,9 +2,12 @@ import type { Database, Statement } from 'better-sqlite3';
 import { ValidationError } from '../../core/errors';
 import type { ReadAllOptions, ReadStreamOptions } from '../../core/event-store.port';
 import type { RecordedEvent } from '../../core/messages';
+import { type EventPage, LogTail } from './sqlite-log-tail';
 import { allPageQuery, eventColumns, type EventFilter, eventFilter, type EventRow, toRecordedEvent } from './sqlite-queries';
 
 const lastRevision = 0x7fff_ffff_ffff_ffffn;
+/** Newest events kept parsed for the readers near the head (subscriptions, projections following). */
+const tailCapacity = 10_000;
 
 /**
  * Reads in pages: each page is one short read transaction, so a long read never holds a snapshot
@@ -15,6 +18,7 @@ export class SqliteEventReader {
   private readonly backwards: Statement<[string, bigint, number], EventRow>;
   private readonly maxPosition: Statement<[], { head: bigint | null }>;
   private readonly allPages = new Map<string, Statement<[Record<string, unknown>], EventRow>>();
+  private readonly tail: LogTail;
 
   constructor(
     private readonly db: Database,
@@ -28,6 +32,8 @@ export class SqliteEventReader {
     this.forwards = streamPage('revision >= ?', 'ASC');
     this.backwards = streamPage('revision <= ?', 'DESC');
     this.maxPosition = db.prepare<[], { head: bigint | null }>('SELECT MAX(position) AS head FROM events').safeIntegers(true);
+    const after = db.prepare<[Record<string, unknown>], EventRow>(allPageQuery(eventFilter({})).sql).safeIntegers(true).raw(true);
+    this.tail = new LogTail((position, limit) => after.all({ after: position, limit }).map(toRecordedEvent), () => this.head(), tailCapacity);
   }
 
   head(): bigint | null {
@@ -54,7 +60,7 @@ export class SqliteEventReader {
     let after = options.after ?? 0n;
     while (remaining > 0) {
       const limit = Math.min(remaining, this.pageSize);
-      const page = this.allPage(after, filter, limit);
+      const { events: page } = this.allPage(after, filter, limit);
       for (const event of page) yield event;
       if (page.length < limit) return;
       remaining -= page.length;
@@ -63,15 +69,18 @@ export class SqliteEventReader {
   }
 
   /** Up to `limit` events after `after` that pass `filter`, in position order. */
-  allPage(after: bigint, filter: EventFilter, limit: number): RecordedEvent[] {
-    if (filter.matchesNothing) return [];
+  allPage(after: bigint, filter: EventFilter, limit: number): EventPage {
+    if (filter.matchesNothing) return { events: [], scannedThrough: after };
+    const fromTail = this.tail.page(after, filter, limit);
+    if (fromTail !== null) return fromTail;
     const { sql, key, parameters } = allPageQuery(filter);
     let statement = this.allPages.get(key);
     if (statement === undefined) {
       statement = this.db.prepare<[Record<string, unknown>], EventRow>(sql).safeIntegers(true).raw(true);
       this.allPages.set(key, statement);
     }
-    return statement.all({ ...parameters, after, limit }).map(toRecordedEvent);
+    const events = statement.all({ ...parameters, after, limit }).map(toRecordedEvent);
+    return { events, scannedThrough: events.at(-1)?.position ?? after };
   }
 }
 

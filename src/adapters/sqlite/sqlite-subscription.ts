@@ -46,13 +46,14 @@ export class SqliteSubscription implements Subscription {
     let checkpoint = this.start;
     while (!this.closed) {
       const seen = this.signal.version;
-      const page = this.reader.allPage(checkpoint, this.filter, this.reader.pageSize);
-      for (const event of page) {
+      const { events, scannedThrough } = this.reader.allPage(checkpoint, this.filter, this.reader.pageSize);
+      for (const event of events) {
         if (this.closed) return;
         yield event;
         checkpoint = event.position;
       }
-      if (page.length < this.reader.pageSize) await this.waitForCommit(seen);
+      if (scannedThrough > checkpoint) checkpoint = scannedThrough;
+      if (events.length < this.reader.pageSize) await this.waitForCommit(seen);
     }
   }
 

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import type { RecordedEvent } from '../../core/messages';
+import { LogTail } from './sqlite-log-tail';
+import { eventFilter } from './sqlite-queries';
+
+/** A log in memory, counting the events the tail reads from it. */
+function fakeLog(head: number) {
+  const events: RecordedEvent[] = [];
+  const append = (type: string, stream: string) => {
+    const position = BigInt(head + events.length + 1);
+    events.push({ id: `e${position}`, type, stream, revision: 0n, position, data: {}, metadata: { occurredAt: '2026-03-01T00:00:00.000Z', recordedAt: '2026-03-01T00:00:00.000Z', correlationId: 'c', causationId: null, actor: 't' } });
+  };
+  let eventsRead = 0;
+  const readAfter = (after: bigint, limit: number) => {
+    const page = events.filter((event) => event.position > after).slice(0, limit);
+    eventsRead += page.length;
+    return page;
+  };
+  const headOf = () => (events.length === 0 ? BigInt(head) : events.at(-1)!.position);
+  return { append, readAfter, head: headOf, eventsRead: () => eventsRead };
+}
+
+describe('log tail', () => {
+  it('reads each new event from the store once, however many readers follow the head', () => {
+    // Given a tail opened at position 100, and three events appended after it
+    const log = fakeLog(100);
+    const tail = new LogTail(log.readAfter, log.head, 10);
+    expect(tail.page(100n, eventFilter({}), 50)?.events).toEqual([]);
+    log.append('TicketOpened', 'Ticket-1');
+    log.append('WebhookDeliveryReceived', 'WebhookDelivery-1');
+    log.append('TicketResolved', 'Ticket-1');
+
+    // When readers with different filters page from the head
+    const tickets = tail.page(100n, eventFilter({ categories: ['Ticket'] }), 50);
+    const deliveries = tail.page(100n, eventFilter({ types: ['WebhookDeliveryReceived'] }), 50);
+    const everything = tail.page(101n, eventFilter({}), 1);
+
+    // Then each gets its events, the filtered reader learns it may skip past all three, and the store was read for three events in all
+    expect(tickets?.scannedThrough).toBe(103n);
+    expect(tickets?.events.map((event) => event.type)).toEqual(['TicketOpened', 'TicketResolved']);
+    expect(deliveries?.events.map((event) => event.position)).toEqual([102n]);
+    expect(everything?.events.map((event) => event.position)).toEqual([102n]);
+    expect(log.eventsRead()).toBe(3);
+  });
+
+  it('sees what was appended since the last read, and sends reads older than it holds to SQLite', () => {
+    // Given a tail holding at most four events, after six were appended
+    const log = fakeLog(0);
+    const tail = new LogTail(log.readAfter, log.head, 4);
+    tail.page(0n, eventFilter({}), 10);
+    for (let i = 0; i < 6; i++) log.append('HoursLogged', `Project-${i}`);
+
+    // When readers page from the start and from the fourth event
+    const fromStart = tail.page(0n, eventFilter({}), 10);
+    const fromFourth = tail.page(3n, eventFilter({}), 10);
+    log.append('HoursLogged', 'Project-7');
+
+    // Then the first is answered by SQLite (null), the second from memory, and a new event shows at once
+    expect(fromStart).toBeNull();
+    expect(fromFourth?.events.map((event) => event.position)).toEqual([4n, 5n, 6n]);
+    expect(tail.page(6n, eventFilter({}), 10)?.events.map((event) => event.position)).toEqual([7n]);
+  });
+});
