@@ -6,14 +6,6 @@ import { fieldExpression, orderByClause, whereClause } from './sqlite-document-f
 import { type SqliteCollections, table } from './sqlite-read-schema';
 import type { StatementCache } from './sqlite-statement-cache';
 
-/** A document write ready for SQL: id, position, and the document as JSON (null for a tombstone). */
-export type DocumentRow = readonly [id: string, position: bigint, doc: string | null];
-
-/** Serialises a batch before anything is written, so a document JSON cannot hold fails the whole batch. */
-export function documentRows(writes: readonly DocumentWrite[]): DocumentRow[] {
-  return writes.map((write) => [write.id, write.position, write.document === null ? null : serialise(write)]);
-}
-
 interface StoredRow {
   id: string;
   position: bigint;
@@ -59,8 +51,8 @@ export class SqliteDocuments {
    * Upserts each write unless the stored row (document or tombstone) has an equal or higher
    * position. A delete is a tombstone, so a late older write cannot bring the document back.
    */
-  writeRows(collection: string, rows: readonly DocumentRow[]): void {
-    if (rows.length === 0) return;
+  write(collection: string, writes: readonly DocumentWrite[]): void {
+    if (writes.length === 0) return;
     this.collections.ensure(collection);
     const target = table(collection);
     const upsert = this.statements.get(
@@ -68,7 +60,7 @@ export class SqliteDocuments {
        ON CONFLICT(id) DO UPDATE SET position = excluded.position, doc = excluded.doc
        WHERE excluded.position > ${target}.position`,
     );
-    for (const [id, position, doc] of rows) upsert.run(id, position, doc);
+    for (const write of writes) upsert.run(write.id, write.position, write.document === null ? null : serialise(write));
   }
 }
 

@@ -1,21 +1,14 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { isAppError, UpstreamError } from '../../core/errors';
-import type { ReadStore } from '../../core/read-store.port';
+import type { DocumentWrite, ProjectionCheckpoint, ReadStore } from '../../core/read-store.port';
 import { parseFindQuery } from '../shared/read-query';
 import { checkCheckpoint, checkCollection, checkWrites } from '../shared/read-store-names';
 import { SqliteCheckpoints } from './sqlite-checkpoints';
-import { documentRows, SqliteDocuments } from './sqlite-documents';
-import { openReadDatabase } from './sqlite-read-database';
+import { SqliteDocuments } from './sqlite-documents';
 import { SqliteCollections } from './sqlite-read-schema';
-import { type ReadStoreWrite, readStoreWriter } from './sqlite-read-writes';
-import { openWriterConnection } from './sqlite-read-writer';
 import { StatementCache } from './sqlite-statement-cache';
-
-/**
- * The writer fills hundreds of megabytes during a rebuild and then indexes them: its page cache
- * keeps the pages being filled and sorted in memory. Readers keep SQLite's default.
- */
-const writerCacheKib = 64 * 1024;
 
 export interface SqliteReadStoreOptions {
   /**
@@ -38,38 +31,27 @@ export interface SqliteReadStoreOptions {
  * JSON text with the position of the last event applied, checkpoints in `_checkpoints`. A commit
  * writes the documents and the checkpoint in one transaction. Sort fields should hold one type
  * (strings, numbers or booleans); null and missing sort first ascending, last descending.
- *
- * A file's writes run on a writer thread of their own (reads stay on this one: WAL readers never
- * wait for the writer), so folding events, answering queries and committing use two cores. A
- * `:memory:` database lives in one connection, so there everything runs on this thread.
  */
 export async function openSqliteReadStore(options: SqliteReadStoreOptions): Promise<ReadStore> {
-  const db = openReadDatabase(options);
+  const db = openDatabase(options);
   const statements = new StatementCache(db);
   const collections = new SqliteCollections(db, statements);
   const documents = new SqliteDocuments(statements, collections);
   const checkpoints = new SqliteCheckpoints(statements);
-  const thread = options.path === ':memory:' ? null : await openWriterConnection({ ...options, cacheKib: writerCacheKib }).catch((error: unknown) => {
-    db.close();
-    throw error;
+  const commitBatch = db.transaction((collection: string, writes: readonly DocumentWrite[], checkpoint: ProjectionCheckpoint) => {
+    documents.write(collection, writes);
+    checkpoints.save(checkpoint);
   });
-  const writeHere = thread === null ? readStoreWriter(db) : null;
   let closed = false;
 
-  const run = async <T>(operation: () => T | Promise<T>): Promise<T> => {
+  const run = async <T>(operation: () => T): Promise<T> => {
     if (closed) throw new UpstreamError('read_store.closed', 'The read store is closed');
     try {
-      return await operation();
+      return operation();
     } catch (error) {
       if (isAppError(error) || !(error instanceof Database.SqliteError)) throw error;
       throw new UpstreamError('read_store.sqlite_failed', `SQLite read store failed: ${error.message}`, { sqliteCode: error.code }, { cause: error });
     }
-  };
-  const write = (change: ReadStoreWrite) => (thread ? thread.apply(change) : writeHere!(change));
-  /** After a table was dropped or renamed, statements prepared on it are forgotten. */
-  const changeSchema = async (change: ReadStoreWrite) => {
-    await write(change);
-    statements.clear();
   };
 
   return {
@@ -80,21 +62,35 @@ export async function openSqliteReadStore(options: SqliteReadStoreOptions): Prom
         checkCollection(collection);
         checkWrites(writes);
         checkCheckpoint(checkpoint);
-        return write({ op: 'commit', collection, rows: documentRows(writes), checkpoint });
+        commitBatch.immediate(collection, writes, checkpoint);
       }),
     checkpoint: (projection) => run(() => checkpoints.get(projection)),
     checkpoints: () => run(() => checkpoints.list()),
-    saveCheckpoint: (checkpoint) => run(() => (checkCheckpoint(checkpoint), write({ op: 'saveCheckpoint', checkpoint }))),
-    deleteCheckpoint: (projection) => run(() => write({ op: 'deleteCheckpoint', projection })),
-    ensureIndexes: (collection, indexes) => run(() => write({ op: 'ensureIndexes', collection, indexes })),
-    dropCollection: (collection) => run(() => changeSchema({ op: 'drop', collection })),
-    renameCollection: (from, to) => run(() => changeSchema({ op: 'rename', from: checkCollection(from), to: checkCollection(to) })),
+    saveCheckpoint: (checkpoint) => run(() => checkpoints.save(checkpoint)),
+    deleteCheckpoint: (projection) => run(() => checkpoints.delete(projection)),
+    ensureIndexes: (collection, indexes) => run(() => collections.ensureIndexes(collection, indexes)),
+    dropCollection: (collection) => run(() => collections.drop(collection)),
+    renameCollection: (from, to) => run(() => collections.rename(checkCollection(from), checkCollection(to))),
     listCollections: () => run(() => collections.list()),
     async close() {
       if (closed) return;
       closed = true;
-      await thread?.close();
       db.close();
     },
   };
+}
+
+function openDatabase({ path, synchronous = 'NORMAL', busyTimeoutMs = 5_000 }: SqliteReadStoreOptions): Database.Database {
+  let db: Database.Database | undefined;
+  try {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    db = new Database(path);
+    db.pragma('journal_mode = WAL');
+    db.pragma(`synchronous = ${synchronous === 'FULL' ? 'FULL' : 'NORMAL'}`);
+    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
+    return db;
+  } catch (error) {
+    db?.close();
+    throw new UpstreamError('read_store.sqlite_failed', `Cannot open the SQLite read store at ${path}: ${(error as Error).message}`, { path }, { cause: error });
+  }
 }
