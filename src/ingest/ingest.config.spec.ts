@@ -16,8 +16,8 @@ describe('webhook configuration', () => {
 
   it('reports a short secret, a bad header name and bad numbers, one line each', () => {
     const attempt = () =>
-      loadConfig({ WEBHOOK_SECRET_XERO: 'short', WEBHOOK_SECRET_HEADER_NEXTCLOUD: 'X Secret', WEBHOOK_MAX_ATTEMPTS: '0', WEBHOOK_QUARANTINE_PER_MINUTE: 'lots' });
+      loadConfig({ WEBHOOK_SECRET_XERO: 'short', WEBHOOK_SECRET_HEADER_NEXTCLOUD: 'X Secret', WEBHOOK_MAX_ATTEMPTS: '0', WEBHOOK_QUARANTINE_PER_MINUTE: 'lots', WEBHOOK_WORKER_CONCURRENCY: '0' });
     expect(attempt).toThrow(ConfigError);
-    expect(attempt).toThrow(/WEBHOOK_SECRET_XERO must be at least 16 characters[\s\S]*WEBHOOK_SECRET_HEADER_NEXTCLOUD must be an HTTP header name[\s\S]*WEBHOOK_MAX_ATTEMPTS must be a whole number[\s\S]*WEBHOOK_QUARANTINE_PER_MINUTE/);
+    expect(attempt).toThrow(/WEBHOOK_SECRET_XERO must be at least 16 characters[\s\S]*WEBHOOK_SECRET_HEADER_NEXTCLOUD must be an HTTP header name[\s\S]*WEBHOOK_MAX_ATTEMPTS must be a whole number[\s\S]*WEBHOOK_QUARANTINE_PER_MINUTE[\s\S]*WEBHOOK_WORKER_CONCURRENCY must be a whole number/);
   });
 });

@@ -17,6 +17,12 @@ export interface WebhookConfig {
   readonly retryBaseMs: number;
   /** `WEBHOOK_QUARANTINE_PER_MINUTE`: rejections recorded in full per tool and minute; beyond, only counted. */
   readonly quarantinePerMinute: number;
+  /**
+   * `WEBHOOK_WORKER_CONCURRENCY`: deliveries processed at once. Each waits for a few durable appends,
+   * so throughput follows how many are in flight; their order never matters (translation is
+   * order-independent, commands on one aggregate are queued).
+   */
+  readonly workerConcurrency: number;
 }
 
 const minSecretLength = 16;
@@ -34,6 +40,7 @@ export function readWebhookConfig(value: Value, problems: string[]): WebhookConf
     maxAttempts: wholeNumber(value, 'WEBHOOK_MAX_ATTEMPTS', 10, 1, 100, problems),
     retryBaseMs: wholeNumber(value, 'WEBHOOK_RETRY_BASE_MS', 5_000, 1, 3_600_000, problems),
     quarantinePerMinute: wholeNumber(value, 'WEBHOOK_QUARANTINE_PER_MINUTE', 60, 1, 100_000, problems),
+    workerConcurrency: wholeNumber(value, 'WEBHOOK_WORKER_CONCURRENCY', 128, 1, 1_000, problems),
   };
 }
 

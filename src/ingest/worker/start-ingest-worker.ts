@@ -16,7 +16,7 @@ export interface IngestWorkerOptions {
 
 /** Starts the worker that turns stored deliveries into commands; stop it before closing the stores. */
 export async function startIngestWorker(services: IngestServices, translation: IngestTranslation, options: IngestWorkerOptions = {}): Promise<WebhookWorker> {
-  const { maxAttempts, retryBaseMs } = services.config.webhooks;
+  const { maxAttempts, retryBaseMs, workerConcurrency } = services.config.webhooks;
   const worker = new WebhookWorker({
     ...translation,
     store: services.eventStore,
@@ -24,7 +24,7 @@ export async function startIngestWorker(services: IngestServices, translation: I
     commands: services.commands,
     clock: services.clock,
     policy: { maxAttempts, baseMs: retryBaseMs, capMs: maxRetryDelayMs, random: options.random ?? Math.random },
-    ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+    concurrency: options.concurrency ?? workerConcurrency,
   });
   await worker.start();
   return worker;
