@@ -8,6 +8,7 @@ import { allPageQuery, eventColumns, type EventFilter, eventFilter, type EventRo
 const lastRevision = 0x7fff_ffff_ffff_ffffn;
 /** Newest events kept parsed for the readers near the head (subscriptions, projections following). */
 const tailCapacity = 10_000;
+const tailMaxBytes = 32 * 2 ** 20;
 
 /**
  * Reads in pages: each page is one short read transaction, so a long read never holds a snapshot
@@ -33,7 +34,8 @@ export class SqliteEventReader {
     this.backwards = streamPage('revision <= ?', 'DESC');
     this.maxPosition = db.prepare<[], { head: bigint | null }>('SELECT MAX(position) AS head FROM events').safeIntegers(true);
     const after = db.prepare<[Record<string, unknown>], EventRow>(allPageQuery(eventFilter({})).sql).safeIntegers(true).raw(true);
-    this.tail = new LogTail((position, limit) => after.all({ after: position, limit }).map(toRecordedEvent), () => this.head(), tailCapacity);
+    const sized = (row: EventRow) => ({ event: toRecordedEvent(row), bytes: row[5].length + row[6].length });
+    this.tail = new LogTail((position, limit) => after.all({ after: position, limit }).map(sized), () => this.head(), tailCapacity, tailMaxBytes);
   }
 
   head(): bigint | null {

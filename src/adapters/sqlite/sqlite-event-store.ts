@@ -23,10 +23,8 @@ import { CommitSignal, SqliteSubscription } from './sqlite-subscription';
 import { WalSync } from './sqlite-wal-sync';
 
 /**
- * Durable against power loss. Measured on the benchmark machine, NORMAL does not buy the batched
- * append target either (random event ids make every commit write ~100 index pages whatever the
- * sync mode; raw SQLite committing every 100 rows stays near 40 % of one big transaction), while
- * FULL meets the concurrent and readAll targets, so the safer setting stays the default.
+ * Durable against power loss. The flush runs off the event loop (see `WalSync`), so the safer
+ * setting costs an acknowledgement some latency, not the event loop's time.
  */
 export const defaultSqliteSynchronous = 'FULL';
 
@@ -34,8 +32,9 @@ export interface SqliteEventStoreOptions {
   /** File of the store (its directory is created), or `':memory:'` for tests. */
   readonly path: string;
   /**
-   * `FULL` (default): an acknowledged append survives power loss. `NORMAL`: in WAL mode it survives
-   * a killed process but the last commits may be lost on power loss; faster for single appends.
+   * `FULL` (default): an acknowledged append survives power loss (the WAL is flushed before it is
+   * acknowledged). `NORMAL`: in WAL mode it survives a killed process but the last commits may be
+   * lost on power loss; acknowledged sooner.
    */
   readonly synchronous?: 'NORMAL' | 'FULL';
   /** How often subscriptions look for appends made by other processes on the same file (ms, default 250). */

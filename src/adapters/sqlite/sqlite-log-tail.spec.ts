@@ -14,7 +14,7 @@ function fakeLog(head: number) {
   const readAfter = (after: bigint, limit: number) => {
     const page = events.filter((event) => event.position > after).slice(0, limit);
     eventsRead += page.length;
-    return page;
+    return page.map((event) => ({ event, bytes: event.type === 'LargePayload' ? 1_000 : 100 }));
   };
   const headOf = () => (events.length === 0 ? BigInt(head) : events.at(-1)!.position);
   return { append, readAfter, head: headOf, eventsRead: () => eventsRead };
@@ -24,7 +24,7 @@ describe('log tail', () => {
   it('reads each new event from the store once, however many readers follow the head', () => {
     // Given a tail opened at position 100, and three events appended after it
     const log = fakeLog(100);
-    const tail = new LogTail(log.readAfter, log.head, 10);
+    const tail = new LogTail(log.readAfter, log.head, 10, 10_000);
     expect(tail.page(100n, eventFilter({}), 50)?.events).toEqual([]);
     log.append('TicketOpened', 'Ticket-1');
     log.append('WebhookDeliveryReceived', 'WebhookDelivery-1');
@@ -46,7 +46,7 @@ describe('log tail', () => {
   it('sees what was appended since the last read, and sends reads older than it holds to SQLite', () => {
     // Given a tail holding at most four events, after six were appended
     const log = fakeLog(0);
-    const tail = new LogTail(log.readAfter, log.head, 4);
+    const tail = new LogTail(log.readAfter, log.head, 4, 10_000);
     tail.page(0n, eventFilter({}), 10);
     for (let i = 0; i < 6; i++) log.append('HoursLogged', `Project-${i}`);
 
@@ -59,5 +59,23 @@ describe('log tail', () => {
     expect(fromStart).toBeNull();
     expect(fromFourth?.events.map((event) => event.position)).toEqual([4n, 5n, 6n]);
     expect(tail.page(6n, eventFilter({}), 10)?.events.map((event) => event.position)).toEqual([7n]);
+  });
+
+  it('keeps no more stored JSON than it is allowed, however few the events', () => {
+    // Given a tail allowed 1,500 bytes, and two large events after a small one
+    const log = fakeLog(0);
+    const tail = new LogTail(log.readAfter, log.head, 100, 1_500);
+    tail.page(0n, eventFilter({}), 10);
+    log.append('TicketOpened', 'Ticket-1');
+    log.append('LargePayload', 'WebhookDelivery-1');
+    log.append('LargePayload', 'WebhookDelivery-2');
+
+    // When a reader pages from the last large event, and another from the start
+    const recent = tail.page(2n, eventFilter({}), 10);
+    const early = tail.page(0n, eventFilter({}), 10);
+
+    // Then only the newest event is held: the first reader is answered from memory, the second by SQLite
+    expect(recent?.events.map((event) => event.position)).toEqual([3n]);
+    expect(early).toBeNull();
   });
 });

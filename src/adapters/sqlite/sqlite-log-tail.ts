@@ -2,6 +2,12 @@ import type { RecordedEvent } from '../../core/messages';
 import { categoryOf } from '../../core/stream-name';
 import type { EventFilter } from './sqlite-queries';
 
+/** An event as read, with the length of its stored JSON (what bounds the tail's memory). */
+export interface SizedEvent {
+  readonly event: RecordedEvent;
+  readonly bytes: number;
+}
+
 export interface EventPage {
   readonly events: RecordedEvent[];
   /** Every event up to here was looked at: the next page can start after it. */
@@ -11,20 +17,24 @@ export interface EventPage {
 /**
  * The newest events of the log, read and parsed once for every reader near the head: live
  * subscriptions and projection loops following the log would otherwise each query and parse every
- * new event. It holds every event with a position in (`from`, `to`], at most `capacity` of them;
- * a read from before `from` goes to SQLite. Every read first fetches what was committed after `to`
+ * new event. It holds every event with a position in (`from`, `to`], at most `capacity` of them
+ * and about `maxBytes` of stored JSON (webhook payloads may be large); a read from before `from`
+ * goes to SQLite. Every read first fetches what was committed after `to`
  * (a primary-key seek, nothing when nothing is new), so a page from the tail is what SQLite would
  * have answered at that moment, other processes' appends included.
  */
 export class LogTail {
   private events: RecordedEvent[] = [];
+  private sizes: number[] = [];
+  private bytes = 0;
   private from: bigint | null = null;
   private to: bigint | null = null;
 
   constructor(
-    private readonly readAfter: (after: bigint, limit: number) => RecordedEvent[],
+    private readonly readAfter: (after: bigint, limit: number) => SizedEvent[],
     private readonly head: () => bigint | null,
     private readonly capacity: number,
+    private readonly maxBytes: number,
   ) {}
 
   /**
@@ -52,15 +62,26 @@ export class LogTail {
     }
     for (;;) {
       const fresh = this.readAfter(this.to, this.capacity);
-      if (fresh.length === 0) break;
-      this.events.push(...fresh);
-      this.to = fresh.at(-1)!.position;
+      for (const { event, bytes } of fresh) {
+        this.events.push(event);
+        this.sizes.push(bytes);
+        this.bytes += bytes;
+      }
+      if (fresh.length > 0) this.to = fresh.at(-1)!.event.position;
+      this.trim();
       if (fresh.length < this.capacity) break;
     }
-    if (this.events.length > this.capacity) {
-      const dropped = this.events.splice(0, this.events.length - this.capacity);
-      this.from = dropped.at(-1)!.position;
-    }
+  }
+
+  private trim(): void {
+    let drop = 0;
+    let bytes = this.bytes;
+    while (drop < this.events.length && (this.events.length - drop > this.capacity || bytes > this.maxBytes)) bytes -= this.sizes[drop++]!;
+    if (drop === 0) return;
+    this.from = this.events[drop - 1]!.position;
+    this.events.splice(0, drop);
+    this.sizes.splice(0, drop);
+    this.bytes = bytes;
   }
 
   /** Index of the first held event with a position above `after` (binary search: positions increase). */
