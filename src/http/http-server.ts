@@ -59,6 +59,9 @@ function pathMatches(route: Route, path: string): boolean {
   return route.path.endsWith('/*') ? path.startsWith(route.path.slice(0, -1)) : route.path === path;
 }
 
+/** Node fails a request whose connection closed mid-body with an `ECONNRESET` "aborted" error: the client's doing. */
+export const clientHungUp = (request: IncomingMessage, error: unknown): boolean => request.destroyed && (error as NodeJS.ErrnoException | null)?.code === 'ECONNRESET';
+
 const acceptableRequestId = /^[A-Za-z0-9._:-]{1,128}$/;
 
 function requestIdOf(request: IncomingMessage): string {
@@ -76,7 +79,9 @@ function dispatch(routes: readonly Route[], request: IncomingMessage, response: 
     return onPath[0]?.path ?? 'unmatched';
   }
   Promise.resolve(route.handle(request, response)).catch((error: unknown) => {
-    logger.error({ component: 'http', path, requestId: response.getHeader('x-request-id'), err: error }, 'request failed');
+    const fields = { component: 'http', path, requestId: response.getHeader('x-request-id'), err: error };
+    if (clientHungUp(request, error)) logger.warn(fields, 'the client closed the connection before the request body ended');
+    else logger.error(fields, 'request failed');
     if (!response.headersSent) sendJson(response, 500, { error: 'Internal error' });
     else response.destroy();
   });

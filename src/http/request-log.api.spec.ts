@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { captureLogs } from '../logging/logger';
 import { TestApi } from '../testing/api-harness';
 
@@ -56,5 +57,27 @@ describe('request logs', () => {
 
     expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(logs.entries().map(({ level, route, requestId: id }) => ({ level, route, id }))).toEqual([{ level: 'debug', route: '/healthz', id: requestId }]);
+  });
+
+  it('logs a client that hangs up mid-body as a warning, not as a failed request', async () => {
+    // Given a GraphQL request that announces more body than it sends
+    const logs = captureLogs('debug');
+    try {
+      const body = JSON.stringify({ query: '{ projections { name } }' });
+      const { hostname, port } = new URL(api.url);
+      const socket = connect(Number(port), hostname, () => {
+        const headers = { 'content-type': 'application/json', 'content-length': String(body.length + 4_000), ...api.authorization() };
+        socket.write(`POST /graphql HTTP/1.1\r\nHost: localhost\r\n${Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('')}\r\n`);
+        // When the client closes the connection halfway
+        socket.write(body, () => socket.destroy());
+      });
+      socket.on('error', () => undefined);
+
+      // Then a warning says so, and nothing is logged as an error
+      await vi.waitFor(() => expect(logs.entries()).toContainEqual(expect.objectContaining({ level: 'warn', msg: 'the client closed the connection before the request body ended', path: '/graphql' })), { timeout: 10_000 });
+      expect(logs.entries().filter((entry) => entry.level === 'error')).toEqual([]);
+    } finally {
+      logs.restore();
+    }
   });
 });

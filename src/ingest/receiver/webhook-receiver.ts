@@ -8,6 +8,7 @@ import type { Rejection, WebhookQuarantine } from '../quarantine/webhook-quarant
 import type { WebhookRejectionReason } from '../webhook-delivery.events';
 import { type DeliveryDraft, type JsonObject, MalformedDeliveryError } from './delivery-draft';
 import { maxWebhookBodyBytes, readRawBody, WebhookBodyTooLargeError } from './raw-body.reader';
+import { clientHungUp } from '../../http/http-server';
 import { maxJsonDepth, nestsDeeperThan } from './json-depth';
 import { flatHeaders, safeHeaders } from './safe-headers';
 import { type Answer, refusal, sendAnswer } from './webhook-response';
@@ -48,9 +49,6 @@ class ClientHungUp extends Error {
     super('the client closed the connection before the request body ended', { cause });
   }
 }
-
-/** Node fails a request whose connection closed mid-body with an `ECONNRESET` "aborted" error. */
-const hungUp = (request: IncomingMessage, error: unknown) => request.destroyed && (error as NodeJS.ErrnoException | null)?.code === 'ECONNRESET';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -115,7 +113,7 @@ export class WebhookReceiver {
     try {
       return await readRawBody(call.request, this.options.maxBodyBytes ?? maxWebhookBodyBytes);
     } catch (error) {
-      if (hungUp(call.request, error)) throw new ClientHungUp(error);
+      if (clientHungUp(call.request, error)) throw new ClientHungUp(error);
       if (!(error instanceof WebhookBodyTooLargeError)) throw error;
       const message = `request body is larger than ${error.limit} bytes`;
       throw new Refused('too_large', refusal(413, 'too_large', message, true), error.head, error.bytesRead);
