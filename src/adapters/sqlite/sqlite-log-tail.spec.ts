@@ -44,21 +44,40 @@ describe('log tail', () => {
   });
 
   it('sees what was appended since the last read, and sends reads older than it holds to SQLite', () => {
-    // Given a tail holding at most four events, after six were appended
+    // Given a tail holding at most four events, after three and then three more were appended
     const log = fakeLog(0);
     const tail = new LogTail(log.readAfter, log.head, 4, 10_000);
     tail.page(0n, eventFilter({}), 10);
-    for (let i = 0; i < 6; i++) log.append('HoursLogged', `Project-${i}`);
+    for (let i = 0; i < 3; i++) log.append('HoursLogged', `Project-${i}`);
+    expect(tail.page(0n, eventFilter({}), 10)?.events).toHaveLength(3);
+    for (let i = 3; i < 6; i++) log.append('HoursLogged', `Project-${i}`);
 
-    // When readers page from the start and from the fourth event
+    // When readers page from the start and from the second event
     const fromStart = tail.page(0n, eventFilter({}), 10);
-    const fromFourth = tail.page(3n, eventFilter({}), 10);
+    const fromSecond = tail.page(2n, eventFilter({}), 10);
     log.append('HoursLogged', 'Project-7');
 
     // Then the first is answered by SQLite (null), the second from memory, and a new event shows at once
     expect(fromStart).toBeNull();
-    expect(fromFourth?.events.map((event) => event.position)).toEqual([4n, 5n, 6n]);
+    expect(fromSecond?.events.map((event) => event.position)).toEqual([3n, 4n, 5n, 6n]);
     expect(tail.page(6n, eventFilter({}), 10)?.events.map((event) => event.position)).toEqual([7n]);
+  });
+
+  it('starts over at the head when it fell further behind than it holds, without reading what it skips', () => {
+    // Given a tail of four events, and twenty events appended while nobody read
+    const log = fakeLog(0);
+    const tail = new LogTail(log.readAfter, log.head, 4, 10_000);
+    tail.page(0n, eventFilter({}), 10);
+    for (let i = 0; i < 20; i++) log.append('HoursLogged', `Project-${i}`);
+
+    // When a reader pages from the tenth event, and another from the head
+    const behind = tail.page(10n, eventFilter({}), 10);
+    const atHead = tail.page(20n, eventFilter({}), 10);
+
+    // Then the first goes to SQLite, the second is answered from memory, and none of the twenty was read
+    expect(behind).toBeNull();
+    expect(atHead?.events).toEqual([]);
+    expect(log.eventsRead()).toBe(0);
   });
 
   it('keeps no more stored JSON than it is allowed, however few the events', () => {

@@ -56,8 +56,14 @@ export class LogTail {
   }
 
   private refresh(): void {
-    if (this.to === null) {
-      this.from = this.to = this.head() ?? 0n;
+    const head = this.head() ?? 0n;
+    // Far behind the head (first use, or nobody read for a while): start over at the head rather
+    // than parse what no reader near the head will ask for; readers behind go to SQLite.
+    if (this.to === null || head - this.to > BigInt(this.capacity)) {
+      this.events = [];
+      this.sizes = [];
+      this.bytes = 0;
+      this.from = this.to = head;
       return;
     }
     for (;;) {
