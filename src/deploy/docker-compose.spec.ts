@@ -56,11 +56,11 @@ describe('docker-compose.yml', () => {
     expect(seconds(api?.stop_grace_period) * 1000).toBeGreaterThan(Number(api?.environment?.SHUTDOWN_TIMEOUT_MS));
   });
 
-  it('runs a worker with zixly worker: the API’s environment without workflows, probes on WORKER_PORT, after the stores', () => {
+  it('runs a worker with zixly worker: the API’s environment without workflows or pull syncs, probes on WORKER_PORT, after the stores', () => {
     expect(worker?.image).toBe(api?.image);
     expect(worker?.command).toEqual(['node', 'dist/cli/zixly.js', 'worker']);
     expect(worker?.ports).toBeUndefined();
-    expect(worker?.environment).toEqual({ ...api?.environment, WORKFLOWS_ENABLED: 'false' });
+    expect(worker?.environment).toEqual({ ...api?.environment, WORKFLOWS_ENABLED: 'false', SYNC_ENABLED: 'false' });
     expect(JSON.stringify(worker?.healthcheck?.test)).toContain(`http://127.0.0.1:${worker?.environment?.WORKER_PORT}/readyz`);
     expect(worker?.depends_on).toEqual(storesHealthy);
     expect(seconds(worker?.stop_grace_period) * 1000).toBeGreaterThan(Number(worker?.environment?.SHUTDOWN_TIMEOUT_MS));

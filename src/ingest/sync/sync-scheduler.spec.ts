@@ -41,6 +41,20 @@ describe('sync scheduler', () => {
     expect(() => scheduler!.notifyXero([{ tenantId: 't', invoiceId: 'i', eventType: 'UPDATE', eventDateUtc: '2026-06-02T09:31:04.198Z' }])).not.toThrow();
   });
 
+  it('pulls nothing in a process with SYNC_ENABLED=false, credentials or not, and says so', async () => {
+    // Given Invoice Ninja credentials, in a process told not to pull
+    fake.addInvoice('InvA', 1_000);
+    start({ INVOICENINJA_API_URL: fake.url, INVOICENINJA_API_TOKEN: 'in-token', SYNC_ENABLED: 'false' });
+
+    // When a while passes
+    await new Promise((resolve) => setTimeout(resolve, 100));
+
+    // Then no job runs, nothing is recorded, and the log says why
+    expect(scheduler!.enabledTools).toEqual([]);
+    expect(await harness.events('SyncRunSucceeded')).toEqual([]);
+    expect(logged.map((entry) => entry.msg)).toEqual(['sync: off in this process (SYNC_ENABLED=false)']);
+  });
+
   it('runs an enabled sync at once and records the run', async () => {
     fake.addInvoice('InvA', 1_000);
     start({ INVOICENINJA_API_URL: fake.url, INVOICENINJA_API_TOKEN: 'in-token', SYNC_INVOICENINJA_INTERVAL_SECONDS: '60' });

@@ -44,7 +44,8 @@ export class SyncScheduler {
 
   static start(config: SyncConfig, deps: SyncSchedulerDeps): SyncScheduler {
     const scheduler = new SyncScheduler(config, deps);
-    for (const tool of syncTools) scheduler.startTool(tool);
+    if (!config.enabled) scheduler.log({ level: 'info', msg: 'sync: off in this process (SYNC_ENABLED=false)' });
+    else for (const tool of syncTools) scheduler.startTool(tool);
     return scheduler;
   }
 

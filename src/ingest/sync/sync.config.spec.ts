@@ -7,7 +7,7 @@ describe('sync configuration', () => {
     const config = loadSyncConfig({});
     expect(config.tools.plane).toEqual({ tool: 'plane', enabled: false, intervalSeconds: 900, missing: ['PLANE_API_URL', 'PLANE_API_KEY', 'PLANE_WORKSPACE'] });
     expect(config.tools.xero).toEqual({ tool: 'xero', enabled: false, intervalSeconds: 600, missing: ['XERO_ACCESS_TOKEN', 'XERO_TENANT_ID'] });
-    expect([config.timeoutMs, config.maxAttempts, config.maxPagesPerRun]).toEqual([15_000, 4, 50]);
+    expect([config.enabled, config.timeoutMs, config.maxAttempts, config.maxPagesPerRun]).toEqual([true, 15_000, 4, 50]);
   });
 
   it('enables a tool whose credentials are all set, with its interval and the URL without a trailing slash', () => {
@@ -26,7 +26,7 @@ describe('sync configuration', () => {
   });
 
   it('reports every bad setting at once', () => {
-    const load = () => loadSyncConfig({ MAUTIC_API_URL: 'mautic.local', MAUTIC_USERNAME: 'u', MAUTIC_PASSWORD: 'p', SYNC_HTTP_TIMEOUT_MS: '5', SYNC_CHATWOOT_INTERVAL_SECONDS: 'often' });
+    const load = () => loadSyncConfig({ MAUTIC_API_URL: 'mautic.local', MAUTIC_USERNAME: 'u', MAUTIC_PASSWORD: 'p', SYNC_HTTP_TIMEOUT_MS: '5', SYNC_CHATWOOT_INTERVAL_SECONDS: 'often', SYNC_ENABLED: 'yes' });
     expect(load).toThrow(ConfigError);
     const problems = (() => {
       try {
@@ -39,6 +39,7 @@ describe('sync configuration', () => {
     expect(problems).toEqual([
       'SYNC_CHATWOOT_INTERVAL_SECONDS must be a whole number from 30 to 86400, got "often"',
       'MAUTIC_API_URL must be an http(s) URL, got "mautic.local"',
+      'SYNC_ENABLED must be true or false, got "yes"',
       'SYNC_HTTP_TIMEOUT_MS must be a whole number from 100 to 300000, got "5"',
     ]);
   });

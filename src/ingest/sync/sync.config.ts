@@ -23,6 +23,11 @@ export type ToolSyncConfig<T extends SyncTool> =
   | { readonly tool: T; readonly enabled: false; readonly intervalSeconds: number; readonly missing: readonly string[] };
 
 export interface SyncConfig {
+  /**
+   * `SYNC_ENABLED` (default true): whether this process pulls at all. Like the workflow engine,
+   * one process should pull: set it to false in the others.
+   */
+  readonly enabled: boolean;
   readonly tools: { readonly [T in SyncTool]: ToolSyncConfig<T> };
   /** `SYNC_HTTP_TIMEOUT_MS`: per request. */
   readonly timeoutMs: number;
@@ -63,6 +68,7 @@ function toolConfig<T extends SyncTool>(tool: T, value: Value, problems: string[
 export function readSyncConfig(value: Value, problems: string[]): SyncConfig {
   const tools = Object.fromEntries(syncTools.map((tool) => [tool, toolConfig(tool, value, problems)])) as unknown as SyncConfig['tools'];
   return {
+    enabled: flag(value, 'SYNC_ENABLED', true, problems),
     tools,
     timeoutMs: wholeNumber(value, 'SYNC_HTTP_TIMEOUT_MS', 15_000, 100, 300_000, problems),
     maxAttempts: wholeNumber(value, 'SYNC_HTTP_MAX_ATTEMPTS', 4, 1, 10, problems),
@@ -75,6 +81,13 @@ export function loadSyncConfig(env: Readonly<Record<string, string | undefined>>
   const config = readSyncConfig((name) => (env[name]?.trim() ? env[name]!.trim() : undefined), problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+function flag(value: Value, name: string, fallback: boolean, problems: string[]): boolean {
+  const raw = value(name)?.toLowerCase();
+  if (raw === undefined) return fallback;
+  if (raw !== 'true' && raw !== 'false') problems.push(`${name} must be true or false, got "${raw}"`);
+  return raw === 'true';
 }
 
 function wholeNumber(value: Value, name: string, fallback: number, min: number, max: number, problems: string[]): number {
