@@ -75,9 +75,10 @@ describe('workflow run decider', () => {
 
   it('fails a retried run again with the new attempt', () => spec.given([started, failed(), retried]).when(fail).then([failed(2)]));
 
-  it('refuses to retry a run that has not failed', () => {
+  it('retries a skipped run as its next attempt (its tool may be configured since)', () => spec.given([started, skipped]).when(retry).then([retried]));
+
+  it('refuses to retry a run that is running or succeeded', () => {
     spec.given([started]).when(retry).thenRejects('workflow_run.not_failed');
     spec.given([started, succeeded()]).when(retry).thenRejects('workflow_run.not_failed');
-    spec.given([started, skipped]).when(retry).thenRejects('workflow_run.not_failed');
   });
 });

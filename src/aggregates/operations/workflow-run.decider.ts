@@ -104,10 +104,13 @@ function skip({ data }: SkipWorkflowRun, state: WorkflowRunState): WorkflowRunEv
   return [{ type: 'WorkflowRunSkipped', data: { runId: run.runId, workflow: run.workflow, reason: data.reason, attempt: run.attempt } }];
 }
 
-/** A retry while the retried attempt is still running is the same retry reported twice. */
+/**
+ * A failed run, or a skipped one (e.g. its tool was not configured then), runs again as its next
+ * attempt. A retry while the retried attempt is still running is the same retry reported twice.
+ */
 function retry({ data }: RetryWorkflowRun, state: WorkflowRunState): WorkflowRunEvent[] {
   const run = started(state, data.runId);
   if (run.status === 'running' && run.attempt > 1) return [];
-  ensure(run.status === 'failed', 'workflow_run.not_failed', `Only a failed run can be retried; run ${run.runId} is ${run.status}`, { status: run.status });
+  ensure(run.status === 'failed' || run.status === 'skipped', 'workflow_run.not_failed', `Only a failed or skipped run can be retried; run ${run.runId} is ${run.status}`, { status: run.status });
   return [{ type: 'WorkflowRunRetried', data: { runId: run.runId, workflow: run.workflow, attempt: run.attempt + 1 } }];
 }

@@ -3245,7 +3245,7 @@ export type WorkflowRunDetail = {
   workflow: Scalars['String']['output'];
 };
 
-/** A failed run can be retried with retryWorkflowRun; a skipped run says which steps had nothing to do and why. */
+/** A failed or skipped run can be retried with retryWorkflowRun (e.g. once its tool is configured); a skipped run says which steps had nothing to do and why. */
 export type WorkflowRunStatus =
   | 'FAILED'
   | 'RUNNING'

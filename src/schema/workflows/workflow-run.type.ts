@@ -10,7 +10,7 @@ export enum WorkflowRunStatus {
 
 registerEnumType(WorkflowRunStatus, {
   name: 'WorkflowRunStatus',
-  description: 'A failed run can be retried with retryWorkflowRun; a skipped run says which steps had nothing to do and why.',
+  description: 'A failed or skipped run can be retried with retryWorkflowRun (e.g. once its tool is configured); a skipped run says which steps had nothing to do and why.',
 });
 
 export enum WorkflowStepStatus {
