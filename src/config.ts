@@ -4,6 +4,7 @@ import { defaultAsOfMaxEvents } from './core/as-of';
 import { readWebhookConfig, type WebhookConfig } from './ingest/ingest.config';
 import { readSyncConfig, type SyncConfig } from './ingest/sync/sync.config';
 import { readWorkflowConfig, type WorkflowConfig } from './workflows/workflow.config';
+import { flag, wholeNumber } from './config-values';
 
 export interface AppConfig {
   readonly port: number;
@@ -124,24 +125,15 @@ const maxLagThreshold = 10_000;
 function readOpsConfig(value: (name: string) => string | undefined, nodeEnv: string, problems: string[]): OpsConfig {
   const logLevel = (value('LOG_LEVEL') ?? (nodeEnv === 'test' ? 'warn' : 'info')).toLowerCase();
   if (!(logLevels as readonly string[]).includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${logLevels.join(', ')}, got "${logLevel}"`);
-  const metrics = value('METRICS_ENABLED')?.toLowerCase();
-  if (metrics !== undefined && metrics !== 'true' && metrics !== 'false') problems.push(`METRICS_ENABLED must be true or false, got "${metrics}"`);
+  const metricsEnabled = flag(value, 'METRICS_ENABLED', true, problems);
   return {
     logLevel: logLevel as LogLevel,
     projectionLagThreshold: wholeNumber(value, 'PROJECTION_LAG_THRESHOLD', 1_000, 0, maxLagThreshold, problems, ' (events behind the log)'),
-    metricsEnabled: metrics !== 'false',
+    metricsEnabled,
     workerPort: value('WORKER_PORT') === undefined ? null : wholeNumber(value, 'WORKER_PORT', 0, 0, 65_535, problems),
     shutdownTimeoutMs: wholeNumber(value, 'SHUTDOWN_TIMEOUT_MS', 25_000, 1_000, 600_000, problems),
     httpRequestTimeoutMs: wholeNumber(value, 'HTTP_REQUEST_TIMEOUT_MS', 30_000, 1_000, 600_000, problems),
   };
-}
-
-function wholeNumber(value: (name: string) => string | undefined, name: string, fallback: number, min: number, max: number, problems: string[], unit = ''): number {
-  const raw = value(name);
-  const parsed = Number(raw ?? fallback);
-  if (Number.isInteger(parsed) && parsed >= min && parsed <= max) return parsed;
-  problems.push(`${name} must be a whole number from ${min} to ${max}${unit}, got "${raw}"`);
-  return fallback;
 }
 
 /** `KEY=value` lines of an optional `.env`; variables already set in the environment win. */

@@ -1,4 +1,5 @@
 import { webhookTools, type WebhookTool } from './delivery';
+import { type ConfigValue, wholeNumber } from '../config-values';
 
 /** Tools that authenticate with a static secret header instead of a signature. */
 export const headerSecretTools = ['invoiceninja', 'nextcloud'] as const satisfies readonly WebhookTool[];
@@ -28,10 +29,9 @@ export interface WebhookConfig {
 const minSecretLength = 16;
 const headerName = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
 
-type Value = (name: string) => string | undefined;
 
 /** Reads the webhook settings, adding one line per problem to `problems` (see `loadConfig`). */
-export function readWebhookConfig(value: Value, problems: string[]): WebhookConfig {
+export function readWebhookConfig(value: ConfigValue, problems: string[]): WebhookConfig {
   const secrets = Object.fromEntries(webhookTools.map((tool) => [tool, secretOf(tool, value, problems)])) as Record<WebhookTool, string | null>;
   const secretHeaders = Object.fromEntries(headerSecretTools.map((tool) => [tool, secretHeaderOf(tool, value, problems)])) as Record<HeaderSecretTool, string>;
   return {
@@ -46,7 +46,7 @@ export function readWebhookConfig(value: Value, problems: string[]): WebhookConf
 
 export const secretVariable = (tool: WebhookTool) => `WEBHOOK_SECRET_${tool.toUpperCase()}`;
 
-function secretOf(tool: WebhookTool, value: Value, problems: string[]): string | null {
+function secretOf(tool: WebhookTool, value: ConfigValue, problems: string[]): string | null {
   const name = secretVariable(tool);
   const secret = value(name) ?? null;
   if (secret !== null && secret.length < minSecretLength) {
@@ -55,19 +55,10 @@ function secretOf(tool: WebhookTool, value: Value, problems: string[]): string |
   return secret;
 }
 
-function secretHeaderOf(tool: HeaderSecretTool, value: Value, problems: string[]): string {
+function secretHeaderOf(tool: HeaderSecretTool, value: ConfigValue, problems: string[]): string {
   const name = `WEBHOOK_SECRET_HEADER_${tool.toUpperCase()}`;
   const header = value(name) ?? defaultSecretHeader;
   if (!headerName.test(header)) problems.push(`${name} must be an HTTP header name such as ${defaultSecretHeader}, got "${header}"`);
   return header.toLowerCase();
 }
 
-function wholeNumber(value: Value, name: string, fallback: number, min: number, max: number, problems: string[]): number {
-  const raw = value(name);
-  const parsed = Number(raw ?? fallback);
-  if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
-    problems.push(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
-    return fallback;
-  }
-  return parsed;
-}

@@ -5,6 +5,7 @@ import { isAppError } from '../core/errors';
 import { parseBusinessHours, type BusinessHours } from './engine/business-hours';
 import { parseWeeklySchedule, type WeeklySchedule } from './engine/weekly-schedule';
 import { readToolsConfig, type ToolsConfig } from './tools.config';
+import { type ConfigValue, flag, wholeNumber } from '../config-values';
 
 export interface WorkflowHttpConfig {
   readonly timeoutMs: number;
@@ -33,21 +34,20 @@ export interface WorkflowConfig {
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
-type Value = (name: string) => string | undefined;
 
 const defaultSlaHours: Readonly<Record<ClientTier, number>> = { STARTER: 8, PROFESSIONAL: 4, ENTERPRISE: 1 };
 
 /** Reads the workflow settings; every problem is reported at once (see `loadConfig`). */
 export function loadWorkflowConfig(env: Env = readDotEnv('.env')): WorkflowConfig {
   const problems: string[] = [];
-  const value: Value = (name) => (env[name]?.trim() ? env[name]!.trim() : undefined);
+  const value: ConfigValue = (name) => (env[name]?.trim() ? env[name]!.trim() : undefined);
   const config = readWorkflowConfig(value, problems);
   // Tools shared with the pull sync report their problems through its reader as well.
   if (problems.length > 0) throw new ConfigError([...new Set(problems)]);
   return config;
 }
 
-export function readWorkflowConfig(value: Value, problems: string[]): WorkflowConfig {
+export function readWorkflowConfig(value: ConfigValue, problems: string[]): WorkflowConfig {
   const timeZone = value('BUSINESS_TIME_ZONE') ?? defaultTimeZone;
   const parse = <T>(name: string, fallback: string, parser: (text: string) => T): T => {
     try {
@@ -76,7 +76,7 @@ export function readWorkflowConfig(value: Value, problems: string[]): WorkflowCo
   };
 }
 
-function startFromOf(value: Value, problems: string[]): 'now' | string {
+function startFromOf(value: ConfigValue, problems: string[]): 'now' | string {
   const raw = value('WORKFLOWS_START_FROM') ?? 'now';
   if (raw.toLowerCase() === 'now') return 'now';
   const instant = new Date(raw);
@@ -87,22 +87,7 @@ function startFromOf(value: Value, problems: string[]): 'now' | string {
   return instant.toISOString();
 }
 
-function flag(value: Value, name: string, fallback: boolean, problems: string[]): boolean {
-  const raw = value(name)?.toLowerCase();
-  if (raw === undefined) return fallback;
-  if (raw !== 'true' && raw !== 'false') problems.push(`${name} must be true or false, got "${raw}"`);
-  return raw === 'true';
-}
-
-function wholeNumber(value: Value, name: string, fallback: number, min: number, max: number, problems: string[]): number {
-  const raw = value(name);
-  const parsed = Number(raw ?? fallback);
-  if (Number.isInteger(parsed) && parsed >= min && parsed <= max) return parsed;
-  problems.push(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
-  return fallback;
-}
-
-function positiveNumber(value: Value, name: string, fallback: number, problems: string[]): number {
+function positiveNumber(value: ConfigValue, name: string, fallback: number, problems: string[]): number {
   const raw = value(name);
   const parsed = Number(raw ?? fallback);
   if (Number.isFinite(parsed) && parsed > 0) return parsed;

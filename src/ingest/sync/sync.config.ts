@@ -1,4 +1,5 @@
 import { ConfigError } from '../../config';
+import { type ConfigValue, flag, wholeNumber } from '../../config-values';
 
 export const syncTools = ['plane', 'invoiceninja', 'xero', 'chatwoot', 'mautic'] as const;
 export type SyncTool = (typeof syncTools)[number];
@@ -50,9 +51,8 @@ const defaults: Readonly<Record<string, string>> = { XERO_API_URL: 'https://api.
 
 const defaultIntervals: Readonly<Record<SyncTool, number>> = { plane: 900, invoiceninja: 600, xero: 600, chatwoot: 300, mautic: 900 };
 
-type Value = (name: string) => string | undefined;
 
-function toolConfig<T extends SyncTool>(tool: T, value: Value, problems: string[]): ToolSyncConfig<T> {
+function toolConfig<T extends SyncTool>(tool: T, value: ConfigValue, problems: string[]): ToolSyncConfig<T> {
   const intervalName = `SYNC_${tool.toUpperCase()}_INTERVAL_SECONDS`;
   const intervalSeconds = wholeNumber(value, intervalName, defaultIntervals[tool], 30, 86_400, problems);
   const entries = Object.entries(variables[tool]) as Array<[string, string]>;
@@ -65,7 +65,7 @@ function toolConfig<T extends SyncTool>(tool: T, value: Value, problems: string[
 }
 
 /** Reads the pull-sync settings, adding one line per problem to `problems` (see `loadConfig`). */
-export function readSyncConfig(value: Value, problems: string[]): SyncConfig {
+export function readSyncConfig(value: ConfigValue, problems: string[]): SyncConfig {
   const tools = Object.fromEntries(syncTools.map((tool) => [tool, toolConfig(tool, value, problems)])) as unknown as SyncConfig['tools'];
   return {
     enabled: flag(value, 'SYNC_ENABLED', true, problems),
@@ -83,19 +83,3 @@ export function loadSyncConfig(env: Readonly<Record<string, string | undefined>>
   return config;
 }
 
-function flag(value: Value, name: string, fallback: boolean, problems: string[]): boolean {
-  const raw = value(name)?.toLowerCase();
-  if (raw === undefined) return fallback;
-  if (raw !== 'true' && raw !== 'false') problems.push(`${name} must be true or false, got "${raw}"`);
-  return raw === 'true';
-}
-
-function wholeNumber(value: Value, name: string, fallback: number, min: number, max: number, problems: string[]): number {
-  const raw = value(name);
-  const parsed = Number(raw ?? fallback);
-  if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
-    problems.push(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
-    return fallback;
-  }
-  return parsed;
-}
