@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { graphql, type GraphQLSchema } from 'graphql';
 import { type RunningApp, startApp } from '../app';
@@ -58,6 +58,11 @@ export async function startBareGraphqlServer(schema: GraphQLSchema, context: (co
     response.writeHead(200, { 'content-type': 'application/json' });
     response.end(JSON.stringify(result));
   });
+  return listenOnLoopback(server);
+}
+
+/** Serves a baseline server on a free loopback port; closing also drops its kept-alive connections. */
+export async function listenOnLoopback(server: Server): Promise<BenchServer> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

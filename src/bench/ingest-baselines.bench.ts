@@ -1,5 +1,4 @@
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { commandRoutes, type BusinessCommand } from '../aggregates';
 import { createCommandBus } from '../aggregates/command-bus';
 import { openEventStore, openReadStore } from '../app-stores';
@@ -8,7 +7,7 @@ import { systemClock } from '../core/time';
 import { startHttpServer } from '../http/http-server';
 import { logExchange } from '../http/request-log';
 import { ingestRoutes } from '../ingest/receiver/webhook.routes';
-import type { BenchServer } from './graphql-servers.bench';
+import { type BenchServer, listenOnLoopback } from './graphql-servers.bench';
 
 /**
  * The baseline: a bare `node:http` server that reads the whole body and answers 202 — what any
@@ -25,16 +24,7 @@ export async function startBareReceiver(): Promise<BenchServer> {
       response.end(accepted);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
-  };
+  return listenOnLoopback(server);
 }
 
 /**
