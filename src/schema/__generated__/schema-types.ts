@@ -3141,7 +3141,7 @@ export type WebhookDeliveriesReport = {
   eventCount: Scalars['Int']['output'];
   /** Store position the read model reflects. */
   position?: Maybe<Scalars['BigInt']['output']>;
-  tools: Array<WebhookToolCountsType>;
+  tools: Array<WebhookToolActivity>;
 };
 
 /** Why a delivery left the automatic pipeline: UNMAPPED (names a party no identity links yet), RETRIES_EXHAUSTED, INVALID (the data is wrong). */
@@ -3159,7 +3159,7 @@ export type WebhookTool =
   | 'PLANE'
   | 'XERO';
 
-/** One tool's webhook deliveries in the period, and its backlog at the period end. */
+/** One tool's webhook deliveries in the period, and its backlog at the period end (or asOf). */
 export type WebhookToolActivity = {
   __typename?: 'WebhookToolActivity';
   /** Deliveries with at least one failed attempt in the period. */
@@ -3170,24 +3170,7 @@ export type WebhookToolActivity = {
   parked: Scalars['Int']['output'];
   processed: Scalars['Int']['output'];
   received: Scalars['Int']['output'];
-  /** Requests refused at the door (bad signature or input). */
-  rejected: Scalars['Int']['output'];
-  tool: Scalars['String']['output'];
-  unprocessed: Scalars['Int']['output'];
-};
-
-/** Webhook deliveries of one tool in a period, and its backlog at the period end (or asOf). */
-export type WebhookToolCountsType = {
-  __typename?: 'WebhookToolCountsType';
-  /** Deliveries with at least one failed attempt in the period. */
-  failed: Scalars['Int']['output'];
-  failedAttempts: Scalars['Int']['output'];
-  ignored: Scalars['Int']['output'];
-  oldestUnprocessedAgeMinutes?: Maybe<Scalars['Int']['output']>;
-  parked: Scalars['Int']['output'];
-  processed: Scalars['Int']['output'];
-  received: Scalars['Int']['output'];
-  /** Requests refused at the door (a rate-limit summary counts the requests it stands for). */
+  /** Requests refused at the door (bad signature or input; a rate-limit summary counts the requests it stands for). */
   rejected: Scalars['Int']['output'];
   tool: Scalars['String']['output'];
   unprocessed: Scalars['Int']['output'];

@@ -18,7 +18,7 @@ export class SourceSyncStatus {
   @Field(() => Int, { nullable: true }) recordsInLastRun!: number | null;
 }
 
-@ObjectType({ simpleResolvers: true, description: "One tool's webhook deliveries in the period, and its backlog at the period end." })
+@ObjectType({ simpleResolvers: true, description: "One tool's webhook deliveries in the period, and its backlog at the period end (or asOf)." })
 export class WebhookToolActivity {
   @Field() tool!: string;
   @Field(() => Int) received!: number;
@@ -27,7 +27,7 @@ export class WebhookToolActivity {
   @Field(() => Int, { description: 'Deliveries with at least one failed attempt in the period.' }) failed!: number;
   @Field(() => Int) failedAttempts!: number;
   @Field(() => Int) parked!: number;
-  @Field(() => Int, { description: 'Requests refused at the door (bad signature or input).' }) rejected!: number;
+  @Field(() => Int, { description: 'Requests refused at the door (bad signature or input; a rate-limit summary counts the requests it stands for).' }) rejected!: number;
   @Field(() => Int) unprocessed!: number;
   @Field(() => Float, { nullable: true }) oldestUnprocessedAgeMinutes!: number | null;
 }

@@ -3,6 +3,7 @@ import { webhookTools, type WebhookTool } from '../../ingest/delivery';
 import { webhookParkReasons, type WebhookParkReason } from '../../ingest/webhook-delivery.events';
 import type { WebhookDeliveryDocument } from '../../projections/operations/webhook-deliveries.projection';
 import type { WebhookToolCounts } from '../../projections/operations/webhook.queries';
+import { WebhookToolActivity } from '../dashboards/operations.type';
 import { domainEnum } from '../enums/domain.enums';
 import { Connection } from '../shared/connection';
 import { BigIntScalar, DateTimeScalar, JSONObjectScalar } from '../shared/scalars';
@@ -52,23 +53,9 @@ export class RedriveParkedPayload {
   @Field(() => [ID]) deliveryIds!: string[];
 }
 
-@ObjectType({ description: 'Webhook deliveries of one tool in a period, and its backlog at the period end (or asOf).' })
-export class WebhookToolCountsType {
-  @Field() tool!: string;
-  @Field(() => Int) received!: number;
-  @Field(() => Int) processed!: number;
-  @Field(() => Int) ignored!: number;
-  @Field(() => Int, { description: 'Deliveries with at least one failed attempt in the period.' }) failed!: number;
-  @Field(() => Int) failedAttempts!: number;
-  @Field(() => Int) parked!: number;
-  @Field(() => Int, { description: 'Requests refused at the door (a rate-limit summary counts the requests it stands for).' }) rejected!: number;
-  @Field(() => Int) unprocessed!: number;
-  @Field(() => Int, { nullable: true }) oldestUnprocessedAgeMinutes!: number | null;
-}
-
 @ObjectType({ description: 'Webhook delivery counters per tool with the freshness of the read model they come from.' })
 export class WebhookDeliveriesReport {
-  @Field(() => [WebhookToolCountsType]) tools!: WebhookToolCountsType[];
+  @Field(() => [WebhookToolActivity]) tools!: WebhookToolActivity[];
   @Field(() => Int, { description: 'Events folded into the documents used.' }) eventCount!: number;
   @Field(() => BigIntScalar, { nullable: true, description: 'Store position the read model reflects.' }) position!: bigint | null;
 }
@@ -78,7 +65,7 @@ export function toParkedDelivery(document: WebhookDeliveryDocument): ParkedDeliv
   return { deliveryId, tool: tool as WebhookTool, eventKind, dedupeKey, receivedAt, parkedAt: parkedAt ?? receivedAt, reason: parkReason ?? 'invalid', failedAttempts: failures.length };
 }
 
-export function toToolCounts(byTool: Record<string, WebhookToolCounts>): WebhookToolCountsType[] {
+export function toToolCounts(byTool: Record<string, WebhookToolCounts>): WebhookToolActivity[] {
   return Object.entries(byTool)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([tool, counts]) => ({ tool, ...counts }));
