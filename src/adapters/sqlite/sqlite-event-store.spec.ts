@@ -58,7 +58,7 @@ describe('SQLite event store', () => {
 
     const empty = await store.append(stream, [], 1n);
 
-    expect(empty).toEqual(appended);
+    expect(empty).toEqual({ nextExpectedRevision: appended.nextExpectedRevision, position: appended.position });
     await expect(store.append(stream, [], 0n)).rejects.toBeInstanceOf(ConcurrencyError);
     await expect(store.append(uniqueStream(), [], 'no_stream')).rejects.toMatchObject({ code: 'stream.empty_append' });
     await store.close();

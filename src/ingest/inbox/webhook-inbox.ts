@@ -29,8 +29,8 @@ export interface StoredDelivery {
 /**
  * The durable inbox: each delivery becomes `WebhookDeliveryReceived` on `WebhookDelivery-<id>`,
  * appended at `no_stream` with an id derived from the delivery. A copy re-appends the same id,
- * which the store treats as done, so concurrent copies store one event; reading it back tells
- * which request wrote it.
+ * which the store treats as done, so concurrent copies store one event; the append says whether
+ * it wrote the event (or, where the store cannot tell, reading it back says which request did).
  */
 export class WebhookInbox {
   constructor(private readonly store: EventStore) {}
@@ -57,8 +57,9 @@ export class WebhookInbox {
       },
       metadata: { occurredAt: arrival.receivedAt, correlationId: arrival.correlationId, causationId: null, actor: `webhook:${arrival.tool}` },
     };
-    await this.store.append(stream, [event], 'no_stream');
-    const duplicate = (await this.firstCorrelationId(stream)) !== arrival.correlationId;
+    const { replayed } = await this.store.append(stream, [event], 'no_stream');
+    // A store that cannot say whether this append wrote the event is asked which request did.
+    const duplicate = replayed ?? (await this.firstCorrelationId(stream)) !== arrival.correlationId;
     return { deliveryId, dedupeKey: draft.dedupeKey, eventKind: draft.eventKind, duplicate };
   }
 
