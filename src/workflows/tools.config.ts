@@ -1,5 +1,6 @@
 import { readSyncConfig, type InvoiceNinjaCredentials, type MauticCredentials, type PlaneCredentials } from '../ingest/sync/sync.config';
 import { toolLabels, type ToolName } from './clients/http';
+import { wholeNumber } from '../config-values';
 
 /*
  * Plane, Invoice Ninja and Mautic credentials are the pull sync's (src/ingest/sync): the same
@@ -26,6 +27,8 @@ export type InvoiceNinjaConfig = InvoiceNinjaCredentials;
 
 export interface SlackConfig {
   readonly webhookUrl: string;
+  /** `SLACK_MIN_INTERVAL_MS` (default 1,000): Slack accepts about one message a second per webhook. */
+  readonly minIntervalMs: number;
 }
 
 /** A tool is configured when all its variables are set; otherwise null, and its steps are skipped. */
@@ -64,7 +67,7 @@ export function readToolsConfig(value: Value, problems: string[]): ToolsConfig {
     mautic: sync.mautic.enabled ? { ...sync.mautic.credentials, welcomeEmailId: value('MAUTIC_WELCOME_EMAIL_ID') ?? null } : null,
     invoiceninja: sync.invoiceninja.enabled ? sync.invoiceninja.credentials : null,
     nextcloud: 'values' in nextcloud ? { url: nextcloud.values[0]!.replace(/\/+$/, ''), user: nextcloud.values[1]!, appPassword: nextcloud.values[2]! } : null,
-    slack: 'values' in slack ? { webhookUrl: slack.values[0]! } : null,
+    slack: 'values' in slack ? { webhookUrl: slack.values[0]!, minIntervalMs: wholeNumber(value, 'SLACK_MIN_INTERVAL_MS', 1_000, 0, 60_000, problems) } : null,
     missing,
   };
 }

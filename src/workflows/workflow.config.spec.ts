@@ -50,7 +50,7 @@ describe('workflow configuration', () => {
     });
     expect(config.tools.plane).toEqual({ apiUrl: 'https://plane.example', apiKey: 'plane_api_1', workspace: 'zixly', webUrl: 'https://plane.example' });
     expect(config.tools.mautic).toMatchObject({ username: 'bot', welcomeEmailId: '12' });
-    expect(config.tools.slack).toEqual({ webhookUrl: 'https://hooks.slack.com/services/T/B/x' });
+    expect(config.tools.slack).toEqual({ webhookUrl: 'https://hooks.slack.com/services/T/B/x', minIntervalMs: 1_000 });
   });
 
   it('reports every bad setting at once, without echoing the Slack URL', () => {

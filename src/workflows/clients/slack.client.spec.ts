@@ -7,7 +7,7 @@ let client: SlackClient;
 
 beforeAll(async () => {
   slack = await FakeSlack.start();
-  client = new SlackClient({ webhookUrl: slack.webhookUrl }, { timeoutMs: 1_000 });
+  client = new SlackClient({ webhookUrl: slack.webhookUrl, minIntervalMs: 0 }, { timeoutMs: 1_000 });
 });
 afterAll(() => slack.server.close());
 
@@ -43,7 +43,21 @@ describe('Slack incoming webhook client', () => {
 
   it('reports a webhook URL that answers nothing as a timeout that may hide a post', async () => {
     slack.server.failNext({ kind: 'act-then-hang' });
-    const impatient = new SlackClient({ webhookUrl: slack.webhookUrl }, { timeoutMs: 100 });
+    const impatient = new SlackClient({ webhookUrl: slack.webhookUrl, minIntervalMs: 0 }, { timeoutMs: 100 });
     await expect(impatient.post({ text: 'late' })).rejects.toMatchObject({ failure: 'timeout', retryable: true, ambiguous: true });
+  });
+
+  it('spaces posts through one webhook at least minIntervalMs apart, in the order they were made', async () => {
+    // Given a client allowed one post every 150 ms
+    const spaced = new SlackClient({ webhookUrl: slack.webhookUrl, minIntervalMs: 150 }, { timeoutMs: 1_000 });
+    const before = slack.messages.length;
+    const startedAt = performance.now();
+
+    // When three posts are made at once
+    await Promise.all(['first', 'second', 'third'].map((text) => spaced.post({ text })));
+
+    // Then they reach Slack in order, the last no sooner than two intervals after the first
+    expect(slack.messages.slice(before)).toEqual([{ text: 'first' }, { text: 'second' }, { text: 'third' }]);
+    expect(performance.now() - startedAt).toBeGreaterThanOrEqual(280);
   });
 });

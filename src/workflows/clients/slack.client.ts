@@ -11,15 +11,23 @@ export interface SlackMessage {
  * Slack incoming webhook: the URL is the credential (never logged). Only `200 ok` is success;
  * 400 invalid_payload, 403 action_prohibited, 404 no_service / channel_not_found and 410
  * channel_is_archived are final, 429 (with Retry-After) and 5xx may pass later. There is no way to
- * ask Slack whether a message was posted, so posts are at most once (see the step runner).
+ * ask Slack whether a message was posted, so posts are at most once (see the step runner). Posts
+ * through one client are spaced `minIntervalMs` apart, as Slack asks of each webhook.
  */
 export class SlackClient {
+  /** When the next post may start; each post takes the next free slot as it is called. */
+  private nextSlotAt = Number.NEGATIVE_INFINITY;
+
   constructor(
     private readonly config: SlackConfig,
     private readonly options: ClientOptions,
   ) {}
 
   async post(message: SlackMessage): Promise<void> {
+    const now = performance.now();
+    const startAt = Math.max(now, this.nextSlotAt);
+    this.nextSlotAt = startAt + this.config.minIntervalMs;
+    if (startAt > now) await new Promise((resolve) => setTimeout(resolve, startAt - now));
     const response = await sendRequest(
       'slack',
       {
