@@ -1,6 +1,7 @@
 import { secretEnv } from '../../ingest/ingest.fixtures';
 import { TestApi } from '../../testing/api-harness';
 import { healthy, waitUntilSettled } from '../support/app-readiness';
+import type { ReliabilityRow } from '../support/reliability-row';
 import { graphqlCall } from '../support/graphql-call';
 import { auditInbox } from '../support/ingest-audit';
 import { divergingDocuments, rebuiltFromLog, snapshotReadModels } from '../support/read-model-snapshot';
@@ -56,6 +57,19 @@ export class HostileHarness {
     const inbox = await auditInbox(eventStore, this.canaries);
     const diverging = divergingDocuments(await snapshotReadModels(readStore), await rebuiltFromLog(eventStore));
     return { canaries: this.canaries.length, lost: [...this.unacknowledged, ...inbox.lost], duplicated: inbox.duplicated, diverging };
+  }
+
+  /** The scenario's report row: hostile requests plus canaries sent, a failed health check counted as lost. */
+  rowOf(scenario: string, audit: Awaited<ReturnType<HostileHarness['audit']>>): ReliabilityRow {
+    return {
+      scenario,
+      scale: `${this.hostileRequests} hostile requests`,
+      requestsSent: this.hostileRequests + audit.canaries,
+      acknowledged: audit.canaries - audit.lost.length,
+      lost: audit.lost.length + this.failedHealthChecks,
+      duplicated: audit.duplicated,
+      diverging: audit.diverging.length,
+    };
   }
 
   stop(): Promise<void> {

@@ -112,15 +112,7 @@ describe('hostile webhook requests', () => {
 
   it('kept serving throughout: every canary delivery stored once, read models equal to a rebuild', async ({ task }) => {
     const audit = await harness.audit();
-    reportRow(task, {
-      scenario: '5. hostile webhook requests',
-      scale: `${harness.hostileRequests} hostile requests`,
-      requestsSent: harness.hostileRequests + audit.canaries,
-      acknowledged: audit.canaries - audit.lost.length,
-      lost: audit.lost.length + harness.failedHealthChecks,
-      duplicated: audit.duplicated,
-      diverging: audit.diverging.length,
-    });
+    reportRow(task, harness.rowOf('5. hostile webhook requests', audit));
     expect(harness.failedHealthChecks).toBe(0);
     expect(audit).toMatchObject({ lost: [], duplicated: 0, diverging: [] });
   });
