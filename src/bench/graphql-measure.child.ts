@@ -7,6 +7,7 @@ import { buildAppSchema } from '../schema/build-schema';
 import { kpiCacheOf } from '../schema/dashboards/kpi-cache';
 import { profileFinancialKpis } from './graphql-profile.bench';
 import { type BenchServer, startBareGraphqlServer, startBenchApp, viewerKey } from './graphql-servers.bench';
+import { runBenchChild } from './bench-child';
 
 /** One autocannon run as the parent reports it; CPU counts this process: servers and load generator. */
 export interface LoadFigures {
@@ -107,10 +108,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBenchChild(main);

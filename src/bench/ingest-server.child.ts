@@ -4,6 +4,7 @@ import { type RunningApp, startApp } from '../app';
 import { loadConfig } from '../config';
 import type { BenchServer } from './graphql-servers.bench';
 import { startBareReceiver, startReceiverOnly } from './ingest-baselines.bench';
+import { runBenchChild } from './bench-child';
 
 /** What the child tells the parent once its servers listen. */
 export interface IngestServers {
@@ -51,10 +52,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBenchChild(main);
