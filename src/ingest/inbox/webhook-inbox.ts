@@ -59,7 +59,7 @@ export class WebhookInbox {
     };
     const { replayed } = await this.store.append(stream, [event], 'no_stream');
     // A store that cannot say whether this append wrote the event is asked which request did.
-    const duplicate = replayed ?? (await this.firstCorrelationId(stream)) !== arrival.correlationId;
+    const duplicate = replayed ?? ((await this.firstCorrelationId(stream)) !== arrival.correlationId);
     return { deliveryId, dedupeKey: draft.dedupeKey, eventKind: draft.eventKind, duplicate };
   }
 
