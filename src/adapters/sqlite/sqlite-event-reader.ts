@@ -3,6 +3,7 @@ import { ValidationError } from '../../core/errors';
 import type { ReadAllOptions, ReadStreamOptions } from '../../core/event-store.port';
 import type { RecordedEvent } from '../../core/messages';
 import { type EventPage, LogTail } from './sqlite-log-tail';
+import { PagePlanner } from './sqlite-page-planner';
 import { allPageQuery, eventColumns, type EventFilter, eventFilter, type EventRow, toRecordedEvent } from './sqlite-queries';
 
 const lastRevision = 0x7fff_ffff_ffff_ffffn;
@@ -20,6 +21,7 @@ export class SqliteEventReader {
   private readonly maxPosition: Statement<[], { head: bigint | null }>;
   private readonly allPages = new Map<string, Statement<[Record<string, unknown>], EventRow>>();
   private readonly tail: LogTail;
+  private readonly planner = new PagePlanner();
 
   constructor(
     private readonly db: Database,
@@ -75,13 +77,14 @@ export class SqliteEventReader {
     if (filter.matchesNothing) return { events: [], scannedThrough: after };
     const fromTail = this.tail.page(after, filter, limit);
     if (fromTail !== null) return fromTail;
-    const { sql, key, parameters } = allPageQuery(filter);
+    const { sql, key, parameters } = allPageQuery(filter, this.planner.plan(filter));
     let statement = this.allPages.get(key);
     if (statement === undefined) {
       statement = this.db.prepare<[Record<string, unknown>], EventRow>(sql).safeIntegers(true).raw(true);
       this.allPages.set(key, statement);
     }
     const events = statement.all({ ...parameters, after, limit }).map(toRecordedEvent);
+    this.planner.observe(filter, after, events, limit);
     return { events, scannedThrough: events.at(-1)?.position ?? after };
   }
 }

@@ -34,16 +34,18 @@ export function eventFilter(options: { types?: readonly string[]; categories?: r
 }
 
 /**
- * The SQL of one `readAll` page. Unfiltered, it walks the primary key. Filtered, each wanted
+ * The SQL of one `readAll` page. Unfiltered, it walks the primary key. Filtered and planned as a
+ * `seek` (the default, for filters that match few events), each wanted
  * category (else type) walks its own `(column, position)` index for at most `limit` rows and the
  * union is cut to `limit`: a page costs O(values × limit), whatever the share of matching events,
  * where `column IN (…) ORDER BY position` would sort every remaining match on every page.
  */
-export function allPageQuery(filter: EventFilter): { sql: string; key: string; parameters: Record<string, string> } {
+export function allPageQuery(filter: EventFilter, plan: 'seek' | 'walk' = 'seek'): { sql: string; key: string; parameters: Record<string, string> } {
   const order = 'ORDER BY position LIMIT @limit';
   if (filter.types === null && filter.categories === null) {
     return { sql: `SELECT ${eventColumns} FROM events WHERE position > @after ${order}`, key: 'all', parameters: {} };
   }
+  if (plan === 'walk') return walkPageQuery(filter);
   const [driver, driven, other] =
     filter.categories !== null
       ? (['category', filter.categories, filter.types] as const)
@@ -59,6 +61,26 @@ export function allPageQuery(filter: EventFilter): { sql: string; key: string; p
   return {
     sql: `SELECT ${eventColumns} FROM events WHERE position IN (${positions}) ${order}`,
     key: `${driver}:${driven.length}:${other?.length ?? '-'}`,
+    parameters,
+  };
+}
+
+/**
+ * A filtered page planned as a `walk`: the primary key from `after`, testing each event. For a
+ * filter that matches most of the log (a rebuild of the read model of the commonest events) it
+ * reads a fifth faster than the seek, which looks each matching position up through its index.
+ */
+function walkPageQuery(filter: EventFilter): { sql: string; key: string; parameters: Record<string, string> } {
+  const parameters: Record<string, string> = {};
+  const condition = (column: string, prefix: string, values: readonly string[] | null) => {
+    if (values === null) return '';
+    values.forEach((value, index) => (parameters[`${prefix}${index}`] = value));
+    return ` AND ${column} IN (${values.map((_, index) => `@${prefix}${index}`).join(', ')})`;
+  };
+  const where = `position > @after${condition('type', 't', filter.types)}${condition('category', 'c', filter.categories)}`;
+  return {
+    sql: `SELECT ${eventColumns} FROM events NOT INDEXED WHERE ${where} ORDER BY position LIMIT @limit`,
+    key: `walk:${filter.types?.length ?? '-'}:${filter.categories?.length ?? '-'}`,
     parameters,
   };
 }
