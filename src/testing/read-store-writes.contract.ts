@@ -145,6 +145,27 @@ export function writesContract(context: ReadStoreTestContext): void {
 
       expect(await stored(collection, 'a')).toEqual({ document: { _id: 'a', v: 7 }, position: 7n });
     });
+
+    it('guards every write of a batch of many, older, newer, repeated and deleting ones mixed', async () => {
+      // Given forty documents stored at position 10
+      const collection = context.collection();
+      const name = (index: number) => `doc-${index}`;
+      await commit(collection, Array.from({ length: 40 }, (_, index) => put(name(index), 10, { v: 'stored' })));
+
+      // When a batch writes them all again, even ones older and odd ones newer, then repeats and deletes some
+      const again = Array.from({ length: 40 }, (_, index) => put(name(index), index % 2 === 0 ? 5 : 20, { v: index % 2 === 0 ? 'older' : 'newer' }));
+      await commit(collection, [...again, put(name(1), 30, { v: 'newest' }), put(name(1), 25, { v: 'late' }), remove(name(3), 40), remove(name(4), 9)]);
+
+      // Then only the newer writes landed, the newest of a repeated one, and only the newer delete
+      const found = await context.store().getMany(collection, Array.from({ length: 40 }, (_, index) => name(index)));
+      expect(found.get(name(0))).toEqual({ document: { _id: name(0), v: 'stored' }, position: 10n });
+      expect(found.get(name(1))).toEqual({ document: { _id: name(1), v: 'newest' }, position: 30n });
+      expect(found.get(name(3))).toBeUndefined();
+      expect(found.get(name(4))?.document.v).toBe('stored');
+      expect(found.get(name(39))).toEqual({ document: { _id: name(39), v: 'newer' }, position: 20n });
+      expect([...found.values()].filter((entry) => entry.document.v === 'older')).toEqual([]);
+      expect(found.size).toBe(39);
+    });
   });
 
   describe('checkpoints', () => {
