@@ -79,7 +79,7 @@ async function rebuild(eventsPath: string, readsPath: string, events: number): P
 function printRebuildProgress(runner: ProjectionRunner, head: bigint, started: number): void {
   const positions = runner.status().flatMap((status) => (status.position === null ? [] : [{ name: status.name, share: Number(status.position) / Number(head || 1n) }]));
   const seconds = Math.round((performance.now() - started) / 1_000);
-  const slowest = positions.reduce((low, next) => (next.share < low.share ? next : low), { name: 'none yet', share: 0 });
+  const slowest = positions.reduce((low, next) => (next.share < low.share ? next : low), positions[0] ?? { name: 'none yet', share: 0 });
   console.log(`    rebuild ${seconds}s: slowest projection ${slowest.name} at ${(slowest.share * 100).toFixed(1)}% of the log, rss ${mb(process.memoryUsage().rss)} MB`);
 }
 
