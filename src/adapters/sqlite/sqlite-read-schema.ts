@@ -23,8 +23,11 @@ export function table(collection: string): string {
 }
 
 /**
- * Tables of the collections, their indexes and the checkpoints table. Index names are
- * `<collection>.<index>` because SQLite index names are global to the file.
+ * Tables of the collections, their indexes and the checkpoints table. SQLite index names are global
+ * to the file, so an index is named `<collection>.<index>` after the collection it was built for,
+ * with a `.<n>` suffix when that name is taken. A rename moves the indexes with the table (SQLite
+ * rewrites their definitions), so a rebuilt collection swaps in without being indexed again: an
+ * index is found by its table and the name declared by the projection, whatever its file-wide name.
  */
 export class SqliteCollections {
   constructor(
@@ -54,7 +57,7 @@ export class SqliteCollections {
     this.statements.clear();
   }
 
-  /** Drops `to`, renames `from` to it and renames the indexes after it, in one transaction. */
+  /** Drops `to` and renames `from` to it, indexes included, in one transaction. */
   rename(from: string, to: string): void {
     this.db
       .transaction(() => {
@@ -62,7 +65,6 @@ export class SqliteCollections {
         if (from.toLowerCase() === to.toLowerCase()) return;
         this.db.exec(`DROP TABLE IF EXISTS ${table(to)}`);
         this.db.exec(`ALTER TABLE ${table(from)} RENAME TO ${table(to)}`);
-        this.renameIndexes(from, to);
       })
       .immediate();
     this.statements.clear();
@@ -80,32 +82,33 @@ export class SqliteCollections {
   }
 
   private ensureIndex(collection: string, spec: IndexSpec): void {
-    const name = indexName(collection, spec.name);
-    const wanted = `CREATE INDEX ${name} ON ${table(collection)} (${spec.fields.map(fieldExpression).join(', ')})`;
-    const existing = this.indexSql(collection, spec.name);
-    if (existing === wanted) return;
-    if (existing !== undefined) this.db.exec(`DROP INDEX ${name}`);
-    this.db.exec(wanted);
+    const columns = `(${spec.fields.map(fieldExpression).join(', ')})`;
+    const existing = this.indexesOf(collection).find((index) => declaredName(index.name) === spec.name);
+    if (existing !== undefined && columnsOf(existing.sql) === columns) return;
+    if (existing !== undefined) this.db.exec(`DROP INDEX "${existing.name}"`);
+    this.db.exec(`CREATE INDEX "${this.freeIndexName(collection, spec.name)}" ON ${table(collection)} ${columns}`);
   }
 
-  /** SQLite cannot rename an index: each is recreated under the new name from its own definition. */
-  private renameIndexes(from: string, to: string): void {
-    const sql = `SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL`;
-    const indexes = this.db.prepare(sql).all(to) as Array<{ name: string; sql: string }>;
-    for (const index of indexes) {
-      if (!index.name.startsWith(`${from}.`)) continue;
-      const renamed = indexName(to, index.name.slice(from.length + 1));
-      this.db.exec(`DROP INDEX "${index.name}"`);
-      this.db.exec(index.sql.replace(`"${index.name}"`, renamed));
+  private indexesOf(collection: string): Array<{ name: string; sql: string }> {
+    const sql = `SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? COLLATE NOCASE AND sql IS NOT NULL`;
+    return this.statements.get(sql).all(collection) as Array<{ name: string; sql: string }>;
+  }
+
+  private freeIndexName(collection: string, name: string): string {
+    const taken = this.statements.get(`SELECT 1 FROM sqlite_schema WHERE name = ? COLLATE NOCASE`);
+    for (let suffix = 1; ; suffix += 1) {
+      const candidate = suffix === 1 ? `${collection}.${name}` : `${collection}.${name}.${suffix}`;
+      if (taken.get(candidate) === undefined) return candidate;
     }
-  }
-
-  private indexSql(collection: string, name: string): string | undefined {
-    const sql = `SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?`;
-    return this.db.prepare(sql).pluck().get(`${collection}.${name}`) as string | undefined;
   }
 }
 
-function indexName(collection: string, name: string): string {
-  return `"${collection}.${name}"`;
+/** `<collection>.<index>` or `<collection>.<index>.<n>`: collection and index names have no dots. */
+function declaredName(indexName: string): string | undefined {
+  return indexName.split('.')[1];
+}
+
+/** The indexed expressions of a `CREATE INDEX … ON <table> (…)` statement, whatever the table's name. */
+function columnsOf(createIndexSql: string): string {
+  return createIndexSql.slice(createIndexSql.indexOf('(', createIndexSql.indexOf(' ON ')));
 }

@@ -52,14 +52,43 @@ describe('SQLite read store', () => {
     await first.close();
 
     const second = await openSqliteReadStore({ path: file });
-    const inspector = new Database(file, { readonly: true });
-    const indexes = inspector.prepare(`SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL`).pluck().all();
-    inspector.close();
 
     expect((await second.getMany('clients', ['c-1'])).get('c-1')).toEqual({ document: { _id: 'c-1', name: 'Acme' }, position: 7n });
     expect(await second.checkpoint('clientList')).toEqual(checkpointOf('clientList', 'clients_next', 7n));
-    expect(indexes).toEqual(['clients.byName']);
+    expect(indexesIn(file)).toEqual([{ name: 'clients_next.byName', table: 'clients' }]);
     await second.close();
+  });
+
+  it('swaps a rebuilt collection in with the indexes built for it, and indexes the next rebuild under a free name', async () => {
+    const file = join(directory, 'swap.sqlite');
+    const store = await openSqliteReadStore({ path: file });
+    const byName = [{ name: 'byName', fields: ['name'] }];
+    await store.commit('clients_next', [put('c-1', 1, { name: 'Acme' })], checkpointOf('clientList', 'clients_next', 1n));
+    await store.ensureIndexes('clients_next', byName);
+
+    await store.renameCollection('clients_next', 'clients');
+    await store.ensureIndexes('clients', byName);
+    await store.ensureIndexes('clients_next', byName);
+
+    expect(indexesIn(file)).toEqual([
+      { name: 'clients_next.byName', table: 'clients' },
+      { name: 'clients_next.byName.2', table: 'clients_next' },
+    ]);
+    await store.close();
+  });
+
+  it('rebuilds an index whose fields changed, keeping its declared name', async () => {
+    const file = join(directory, 'changed-index.sqlite');
+    const store = await openSqliteReadStore({ path: file });
+    await store.ensureIndexes('clients', [{ name: 'byName', fields: ['name'] }]);
+
+    await store.ensureIndexes('clients', [{ name: 'byName', fields: ['name', 'tier'] }]);
+
+    const inspector = new Database(file, { readonly: true });
+    const definition = inspector.prepare(`SELECT sql FROM sqlite_schema WHERE name = 'clients.byName'`).pluck().get();
+    inspector.close();
+    expect(definition).toContain('$.tier');
+    await store.close();
   });
 
   it('fails to open with read_store.sqlite_failed where no file can be created', async () => {
@@ -76,3 +105,11 @@ describe('SQLite read store', () => {
     await expect(store.listCollections()).rejects.toMatchObject({ code: 'read_store.closed' });
   });
 });
+
+function indexesIn(file: string): Array<{ name: string; table: string }> {
+  const inspector = new Database(file, { readonly: true });
+  const sql = `SELECT name, tbl_name AS "table" FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name`;
+  const indexes = inspector.prepare(sql).all() as Array<{ name: string; table: string }>;
+  inspector.close();
+  return indexes;
+}
