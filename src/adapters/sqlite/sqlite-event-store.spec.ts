@@ -113,6 +113,25 @@ describe('SQLite group commit', () => {
     await store.close();
   });
 
+  it('undoes the rows a longer append wrote before it failed, and keeps the rest of its batch', async () => {
+    const store = await openSqliteEventStore({ path: ':memory:' });
+    const storedElsewhere = newEvent();
+    await store.append(uniqueStream(), [storedElsewhere]);
+    const [failing, before, after] = [uniqueStream(), uniqueStream(), uniqueStream()];
+
+    const outcomes = await Promise.allSettled([
+      store.append(before, newEvents(1)),
+      store.append(failing, [newEvent(), storedElsewhere], 'no_stream'),
+      store.append(after, newEvents(1)),
+    ]);
+
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(await collect(store.readStream(failing))).toEqual([]);
+    expect(await collect(store.readStream(before))).toHaveLength(1);
+    expect(await collect(store.readStream(after))).toHaveLength(1);
+    await store.close();
+  });
+
   it('writes appends still queued when it is closed', async () => {
     const path = fileIn('close-flushes');
     const store = await openSqliteEventStore({ path });
