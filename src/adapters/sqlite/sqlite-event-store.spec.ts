@@ -162,6 +162,24 @@ describe('SQLite file shared by two stores', () => {
     await Promise.all([writer.close(), subscriber.close()]);
   });
 
+  it('keeps seeing appends through another connection after its reader has caught up', async () => {
+    const path = fileIn('two-connections-again');
+    const [writer, subscriber] = [await openSqliteEventStore({ path }), await openSqliteEventStore({ path, pollIntervalMs: 20 })];
+    const category = uniqueCategory();
+    const iterator = subscriber.subscribe({ after: 'end', categories: [category] })[Symbol.asyncIterator]();
+    const rounds = [newEvents(1), newEvents(2), newEvents(1)];
+
+    const received: string[][] = [];
+    for (const events of rounds) {
+      await writer.append(uniqueStream(category), events);
+      received.push(ids(await nextEvents(iterator, events.length)));
+    }
+
+    expect(received).toEqual(rounds.map(ids));
+    await iterator.return?.();
+    await Promise.all([writer.close(), subscriber.close()]);
+  });
+
   it('records the schema version, and refuses a file from a newer schema', async () => {
     const path = fileIn('schema');
     await (await openSqliteEventStore({ path })).close();
