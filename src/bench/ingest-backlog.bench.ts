@@ -20,7 +20,7 @@ export function deliveryCountsIn(metrics: string): DeliveryCounts {
   return { received, settled };
 }
 
-async function deliveryCounts(appUrl: string): Promise<DeliveryCounts> {
+export async function deliveryCounts(appUrl: string): Promise<DeliveryCounts> {
   const response = await fetch(`${appUrl}/metrics`);
   if (!response.ok) throw new Error(`GET /metrics answered ${response.status}`);
   return deliveryCountsIn(await response.text());

@@ -1,11 +1,13 @@
 import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import { type BenchConversation, conversationCreatedBody, type SignedDelivery, signedChatwootDelivery } from './ingest-delivery.builder';
-import { deliveryCountsIn, waitForDrain } from './ingest-backlog.bench';
+import { deliveryCounts, waitForDrain } from './ingest-backlog.bench';
 import { benchClient, type RunningIngestServers } from './ingest-servers.bench';
 
 export interface ThroughputFigures {
   readonly acceptedPerSecond: number;
+  /** How long the measured run took (autocannon may run a little past its duration). */
+  readonly runSeconds: number;
   readonly p50Ms: number;
   readonly p99Ms: number;
   readonly accepted: number;
@@ -90,6 +92,7 @@ async function load(server: string, url: string, requests: LoadRequest[], cpuMs:
   const accepted = result['2xx'];
   const figures: ThroughputFigures = {
     acceptedPerSecond: accepted / result.duration,
+    runSeconds: result.duration,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     accepted,
@@ -120,16 +123,16 @@ export async function measureThroughput(servers: RunningIngestServers): Promise<
   const receiverOnly = await load('webhook routes alone, own store (verify, store, answer 202)', servers.receiverOnlyUrl, chatwootRequests(next, null), servers.cpuMs);
   let settledAtStart = 0;
   const noteSettled = async () => {
-    settledAtStart = deliveryCountsIn(await (await fetch(`${servers.appUrl}/metrics`)).text()).settled;
+    settledAtStart = (await deliveryCounts(servers.appUrl)).settled;
   };
   const app = await load('app POST /webhooks/chatwoot (verify, store, answer 202)', servers.appUrl, chatwootRequests(next, acknowledged), servers.cpuMs, noteSettled);
-  return { app, appDrain: await drainOf(servers.appUrl, acknowledged.length, settledAtStart), bare, receiverOnly, acknowledged };
+  return { app, appDrain: await drainOf(servers.appUrl, acknowledged.length, settledAtStart, app.runSeconds), bare, receiverOnly, acknowledged };
 }
 
 /** Waits for the app's worker to settle every delivery the run left; the rate counts run and drain. */
-async function drainOf(appUrl: string, acknowledged: number, settledAtStart: number): Promise<AppDrain> {
+async function drainOf(appUrl: string, acknowledged: number, settledAtStart: number, runSeconds: number): Promise<AppDrain> {
   const { backlog, seconds: drainSeconds, counts } = await waitForDrain(appUrl, acknowledged);
-  const endToEndPerSecond = (counts.settled - settledAtStart) / (seconds + drainSeconds);
+  const endToEndPerSecond = (counts.settled - settledAtStart) / (runSeconds + drainSeconds);
   console.log(`    backlog at the end of the run: ${backlog.toLocaleString('en')} deliveries, settled ${drainSeconds.toFixed(1)} s later; ${Math.round(endToEndPerSecond)} deliveries/s carried to an outcome over run and drain`);
-  return { backlog, seconds: drainSeconds, runSeconds: seconds, endToEndPerSecond };
+  return { backlog, seconds: drainSeconds, runSeconds, endToEndPerSecond };
 }
