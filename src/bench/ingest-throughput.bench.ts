@@ -1,10 +1,13 @@
 import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import { type BenchConversation, conversationCreatedBody, type SignedDelivery, signedChatwootDelivery } from './ingest-delivery.builder';
+import { deliveryCounts, waitForDrain } from './ingest-backlog.bench';
 import { benchClient, type RunningIngestServers } from './ingest-servers.bench';
 
 export interface ThroughputFigures {
   readonly acceptedPerSecond: number;
+  /** How long the measured run took (autocannon may run a little past its duration). */
+  readonly runSeconds: number;
   readonly p50Ms: number;
   readonly p99Ms: number;
   readonly accepted: number;
@@ -13,8 +16,21 @@ export interface ThroughputFigures {
   readonly serverCpuMsPerDelivery: number;
 }
 
+/** What the app's run left for its webhook worker, and the rate it carried through to an outcome. */
+export interface AppDrain {
+  /** Received but not yet settled when the load stopped. */
+  readonly backlog: number;
+  /** From the end of the load until every received delivery was settled. */
+  readonly seconds: number;
+  /** The measured run's duration. */
+  readonly runSeconds: number;
+  /** Deliveries settled from the start of the measured run until drained, per second of run and drain. */
+  readonly endToEndPerSecond: number;
+}
+
 export interface ThroughputMeasurement {
   readonly app: ThroughputFigures;
+  readonly appDrain: AppDrain;
   readonly bare: ThroughputFigures;
   /** The webhook routes on their own, without worker, projections and API in the process. */
   readonly receiverOnly: ThroughputFigures;
@@ -66,15 +82,17 @@ function chatwootRequests(next: () => SignedDelivery, acknowledged: string[] | n
   ];
 }
 
-async function load(server: string, url: string, requests: LoadRequest[], cpuMs: () => Promise<number>): Promise<ThroughputFigures> {
+async function load(server: string, url: string, requests: LoadRequest[], cpuMs: () => Promise<number>, beforeRun = async () => {}): Promise<ThroughputFigures> {
   console.log(`  ${server}: ${connections} connections, ${seconds} s after a ${warmUpSeconds} s warm-up (load average ${loadavg()[0]!.toFixed(1)})`);
   await runLoad({ url, connections, duration: warmUpSeconds, requests });
+  await beforeRun();
   const cpuBefore = await cpuMs();
   const result = await runLoad({ url, connections, duration: seconds, requests });
   const cpu = (await cpuMs()) - cpuBefore;
   const accepted = result['2xx'];
   const figures: ThroughputFigures = {
     acceptedPerSecond: accepted / result.duration,
+    runSeconds: result.duration,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     accepted,
@@ -103,6 +121,18 @@ export async function measureThroughput(servers: RunningIngestServers): Promise<
   const acknowledged: string[] = [];
   const bare = await load('bare node:http (read the body, answer 202)', servers.bareUrl, chatwootRequests(next, null), servers.cpuMs);
   const receiverOnly = await load('webhook routes alone, own store (verify, store, answer 202)', servers.receiverOnlyUrl, chatwootRequests(next, null), servers.cpuMs);
-  const app = await load('app POST /webhooks/chatwoot (verify, store, answer 202)', servers.appUrl, chatwootRequests(next, acknowledged), servers.cpuMs);
-  return { app, bare, receiverOnly, acknowledged };
+  let settledAtStart = 0;
+  const noteSettled = async () => {
+    settledAtStart = (await deliveryCounts(servers.appUrl)).settled;
+  };
+  const app = await load('app POST /webhooks/chatwoot (verify, store, answer 202)', servers.appUrl, chatwootRequests(next, acknowledged), servers.cpuMs, noteSettled);
+  return { app, appDrain: await drainOf(servers.appUrl, acknowledged.length, settledAtStart, app.runSeconds), bare, receiverOnly, acknowledged };
+}
+
+/** Waits for the app's worker to settle every delivery the run left; the rate counts run and drain. */
+async function drainOf(appUrl: string, acknowledged: number, settledAtStart: number, runSeconds: number): Promise<AppDrain> {
+  const { backlog, seconds: drainSeconds, counts } = await waitForDrain(appUrl, acknowledged);
+  const endToEndPerSecond = (counts.settled - settledAtStart) / (runSeconds + drainSeconds);
+  console.log(`    backlog at the end of the run: ${backlog.toLocaleString('en')} deliveries, settled ${drainSeconds.toFixed(1)} s later; ${Math.round(endToEndPerSecond)} deliveries/s carried to an outcome over run and drain`);
+  return { backlog, seconds: drainSeconds, runSeconds, endToEndPerSecond };
 }

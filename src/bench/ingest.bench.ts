@@ -52,10 +52,12 @@ async function withServers<T>(dataDir: string, measure: (servers: RunningIngestS
   }
 }
 
-function throughputResults({ app, bare, receiverOnly }: ThroughputMeasurement, durability: DurabilityCheck): BenchResult[] {
+function throughputResults({ app, appDrain, bare, receiverOnly }: ThroughputMeasurement, durability: DurabilityCheck): BenchResult[] {
   const name = 'ingest: signed Chatwoot deliveries';
   return [
     benchResult(`${name} accepted (2xx) by the app, 10 connections, vs bare node:http reading the body and answering 202`, app.acceptedPerSecond, 'deliveries/s', bare.acceptedPerSecond, '>= 60% of baseline'),
+    benchResult(`${name} accepted by the app and settled by its webhook worker, over the run and the drain of its backlog, vs accepted`, appDrain.endToEndPerSecond, 'deliveries/s', app.acceptedPerSecond),
+    benchResult(`${name}: the app's backlog at the end of the run settled after, vs the run's duration`, appDrain.seconds, 's', appDrain.runSeconds),
     benchResult(`${name} accepted by the webhook routes alone (no worker, projections or API in the process), vs bare node:http`, receiverOnly.acceptedPerSecond, 'deliveries/s', bare.acceptedPerSecond),
     benchResult(`${name}, app latency p99 at 10 connections, vs bare node:http`, app.p99Ms, 'ms', bare.p99Ms),
     benchResult(`${name}, app server CPU per accepted delivery (worker and projections included), vs bare node:http`, app.serverCpuMsPerDelivery, 'ms', bare.serverCpuMsPerDelivery),

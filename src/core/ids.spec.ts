@@ -13,6 +13,13 @@ describe('ids', () => {
     expect(randomId()).not.toBe(randomId());
   });
 
+  it('never repeats a random id, however many are made', () => {
+    const made = Array.from({ length: 5_000 }, () => randomId());
+
+    expect(new Set(made).size).toBe(5_000);
+    expect(made.every((id) => uuid.test(id))).toBe(true);
+  });
+
   it('derives the same version-5 UUID from the same name, and another from another name', () => {
     expect(deterministicId('Invoice-1\u0000key\u00000')).toBe(deterministicId('Invoice-1\u0000key\u00000'));
     expect(deterministicId('a')).not.toBe(deterministicId('b'));

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomFillSync } from 'node:crypto';
 
 export type IdGenerator = () => string;
 
@@ -9,8 +9,21 @@ export type IdGenerator = () => string;
  */
 export const randomId: IdGenerator = () => uuidV7(Date.now());
 
+/** Random bytes drawn 4 KiB at a time: one system call per 256 ids instead of one each (as `randomUUID` does). */
+const randomPool = Buffer.alloc(16 * 256);
+let poolOffset = randomPool.length;
+
+function random16(): Buffer {
+  if (poolOffset === randomPool.length) {
+    randomFillSync(randomPool);
+    poolOffset = 0;
+  }
+  poolOffset += 16;
+  return randomPool.subarray(poolOffset - 16, poolOffset);
+}
+
 export function uuidV7(unixMillis: number): string {
-  const bytes = randomBytes(16);
+  const bytes = random16();
   bytes.writeUIntBE(unixMillis, 0, 6);
   bytes[6] = (bytes[6]! & 0x0f) | 0x70;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;

@@ -16,6 +16,8 @@ export interface Route {
 export interface Exchange {
   readonly request: IncomingMessage;
   readonly response: ServerResponse;
+  /** The request's path, as routed (normalised by `URL`, without the query); null when it was not a valid path. */
+  readonly path: string | null;
   /** The matched route's path pattern (never the raw path, so labels stay few), or `unmatched`. */
   readonly route: string;
   readonly requestId: string;
@@ -62,6 +64,15 @@ function pathMatches(route: Route, path: string): boolean {
 /** Node fails a request whose connection closed mid-body with an `ECONNRESET` "aborted" error: the client's doing. */
 export const clientHungUp = (request: IncomingMessage, error: unknown): boolean => request.destroyed && (error as NodeJS.ErrnoException | null)?.code === 'ECONNRESET';
 
+/** The decoded path without the query; null for a target `URL` refuses (e.g. `//`), which must not reach a route. */
+function pathOf(target: string | undefined): string | null {
+  try {
+    return new URL(target ?? '/', 'http://localhost').pathname;
+  } catch {
+    return null;
+  }
+}
+
 const acceptableRequestId = /^[A-Za-z0-9._:-]{1,128}$/;
 
 function requestIdOf(request: IncomingMessage): string {
@@ -69,9 +80,23 @@ function requestIdOf(request: IncomingMessage): string {
   return typeof given === 'string' && acceptableRequestId.test(given) ? given : randomUUID();
 }
 
-function dispatch(routes: readonly Route[], request: IncomingMessage, response: ServerResponse): string {
-  const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-  const onPath = routes.filter((candidate) => pathMatches(candidate, path));
+/** Paths remembered with their routes; any path beyond them is matched afresh (a client choosing paths cannot grow it). */
+const rememberedPaths = 1_000;
+
+/** The routes on a path, in the order given: the first with the request's method handles it. */
+function routerOf(routes: readonly Route[]): (path: string) => readonly Route[] {
+  const known = new Map<string, readonly Route[]>();
+  return (path) => {
+    let onPath = known.get(path);
+    if (onPath === undefined) {
+      onPath = routes.filter((candidate) => pathMatches(candidate, path));
+      if (known.size < rememberedPaths) known.set(path, onPath);
+    }
+    return onPath;
+  };
+}
+
+function dispatch(onPath: readonly Route[], path: string, request: IncomingMessage, response: ServerResponse): string {
   const route = onPath.find((candidate) => candidate.method === request.method);
   if (!route) {
     const known = onPath.length > 0;
@@ -96,6 +121,7 @@ export function startHttpServer(
   observers: readonly ExchangeObserver[] = [],
   timeouts: HttpTimeouts = defaultHttpTimeouts,
 ): Promise<RunningServer> {
+  const routesOn = routerOf(routes);
   const inFlight = new Set<ServerResponse>();
   let draining = false;
   const headersTimeout = headersTimeoutOf(timeouts);
@@ -107,14 +133,16 @@ export function startHttpServer(
     response.setHeader('x-request-id', requestId);
     if (draining) response.setHeader('connection', 'close');
     inFlight.add(response);
+    const path = pathOf(request.url);
     let route = 'unmatched';
     response.once('close', () => {
       inFlight.delete(response);
-      const exchange = { request, response, route, requestId, durationSeconds: Number(process.hrtime.bigint() - started) / 1e9 };
+      const exchange = { request, response, path, route, requestId, durationSeconds: Number(process.hrtime.bigint() - started) / 1e9 };
       for (const observe of observers) observe(exchange);
     });
     if (draining) return sendJson(response, 503, { error: 'The server is shutting down' });
-    route = dispatch(routes, request, response);
+    if (path === null) return sendJson(response, 400, { error: 'The request path is not a valid URL path' });
+    route = dispatch(routesOn(path), path, request, response);
   });
   const close = () =>
     new Promise<void>((done) => {

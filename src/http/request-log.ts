@@ -8,14 +8,14 @@ const probeRoutes = new Set(['/healthz', '/readyz', '/metrics']);
  * One line per request with its request id and correlation id (chosen by the client with
  * `x-correlation-id` or given by the API, which sends it back in the same header).
  */
-export function logExchange({ request, response, route, requestId, durationSeconds }: Exchange): void {
+export function logExchange({ request, response, path, route, requestId, durationSeconds }: Exchange): void {
   const status = response.writableFinished ? response.statusCode : null;
   const fields = {
     component: 'http',
     requestId,
     correlationId: response.getHeader('x-correlation-id') ?? request.headers['x-correlation-id'] ?? null,
     method: request.method,
-    path: new URL(request.url ?? '/', 'http://localhost').pathname,
+    path,
     route,
     status,
     durationMs: Math.round(durationSeconds * 10_000) / 10,

@@ -23,8 +23,8 @@ interface StoredId {
 }
 
 /**
- * Writes one append. Runs inside the write transaction of a batch (its own savepoint), so the
- * stream head it reads cannot move before its rows are inserted.
+ * Writes one append. Runs inside the write transaction of a batch, so the stream head it reads
+ * cannot move before its rows are inserted. Everything before the first INSERT only reads.
  */
 export class SqliteAppender {
   private readonly insertEvent: Statement;
@@ -49,8 +49,8 @@ export class SqliteAppender {
 
   /**
    * Appends `request.events`, or recognises them as already stored (a retry) and returns the
-   * original result. Throws `ConcurrencyError` or `ValidationError` and then has written nothing
-   * the caller's savepoint has to keep.
+   * original result. Throws `ConcurrencyError` or `ValidationError`; when an INSERT after the
+   * first fails, the caller's savepoint must undo the rows written before it.
    */
   append(request: AppendRequest, recordedAt: string): AppendResult {
     const head = this.selectHead.get(request.stream) ?? null;

@@ -37,7 +37,8 @@ export class SqliteEventReader {
     this.maxPosition = db.prepare<[], { head: bigint | null }>('SELECT MAX(position) AS head FROM events').safeIntegers(true);
     const after = db.prepare<[Record<string, unknown>], EventRow>(allPageQuery(eventFilter({})).sql).safeIntegers(true).raw(true);
     const sized = (row: EventRow) => ({ event: toRecordedEvent(row), bytes: row[5].length + row[6].length });
-    this.tail = new LogTail((position, limit) => after.all({ after: position, limit }).map(sized), () => this.head(), tailCapacity, tailMaxBytes);
+    const committedSince = commitWatch(db);
+    this.tail = new LogTail((position, limit) => after.all({ after: position, limit }).map(sized), () => this.head(), committedSince, tailCapacity, tailMaxBytes);
   }
 
   head(): bigint | null {
@@ -95,4 +96,20 @@ function maxCountOf(maxCount: number | undefined): number {
     throw new ValidationError('read.invalid_max_count', `maxCount must be a non-negative integer, got ${maxCount}`, { maxCount });
   }
   return maxCount;
+}
+
+/**
+ * Whether the file changed since the last call: `total_changes()` counts this connection's writes,
+ * `data_version` moves when another connection commits. A write rolled back also counts: that only
+ * costs a read that finds nothing.
+ */
+function commitWatch(db: Database): () => boolean {
+  const probe = db.prepare<[], [number, number]>('SELECT total_changes(), data_version FROM pragma_data_version').raw(true);
+  let last: readonly [number, number] | null = null;
+  return () => {
+    const [own, others] = probe.get()!;
+    if (last !== null && last[0] === own && last[1] === others) return false;
+    last = [own, others];
+    return true;
+  };
 }

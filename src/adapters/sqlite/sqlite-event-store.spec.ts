@@ -113,6 +113,25 @@ describe('SQLite group commit', () => {
     await store.close();
   });
 
+  it('undoes the rows a longer append wrote before it failed, and keeps the rest of its batch', async () => {
+    const store = await openSqliteEventStore({ path: ':memory:' });
+    const storedElsewhere = newEvent();
+    await store.append(uniqueStream(), [storedElsewhere]);
+    const [failing, before, after] = [uniqueStream(), uniqueStream(), uniqueStream()];
+
+    const outcomes = await Promise.allSettled([
+      store.append(before, newEvents(1)),
+      store.append(failing, [newEvent(), storedElsewhere], 'no_stream'),
+      store.append(after, newEvents(1)),
+    ]);
+
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(await collect(store.readStream(failing))).toEqual([]);
+    expect(await collect(store.readStream(before))).toHaveLength(1);
+    expect(await collect(store.readStream(after))).toHaveLength(1);
+    await store.close();
+  });
+
   it('writes appends still queued when it is closed', async () => {
     const path = fileIn('close-flushes');
     const store = await openSqliteEventStore({ path });
@@ -140,6 +159,24 @@ describe('SQLite file shared by two stores', () => {
 
     expect(ids(await nextEvents(subscription[Symbol.asyncIterator](), 3))).toEqual(ids(events));
     await subscription.close();
+    await Promise.all([writer.close(), subscriber.close()]);
+  });
+
+  it('keeps seeing appends through another connection after its reader has caught up', async () => {
+    const path = fileIn('two-connections-again');
+    const [writer, subscriber] = [await openSqliteEventStore({ path }), await openSqliteEventStore({ path, pollIntervalMs: 20 })];
+    const category = uniqueCategory();
+    const iterator = subscriber.subscribe({ after: 'end', categories: [category] })[Symbol.asyncIterator]();
+    const rounds = [newEvents(1), newEvents(2), newEvents(1)];
+
+    const received: string[][] = [];
+    for (const events of rounds) {
+      await writer.append(uniqueStream(category), events);
+      received.push(ids(await nextEvents(iterator, events.length)));
+    }
+
+    expect(received).toEqual(rounds.map(ids));
+    await iterator.return?.();
     await Promise.all([writer.close(), subscriber.close()]);
   });
 

@@ -24,7 +24,7 @@ const maxEventsPerTransaction = 20_000;
 
 /**
  * Group commit: appends queued in the same turn of the event loop are written in ONE transaction,
- * each in its own savepoint so a conflicting append fails alone. Promises settle only once the
+ * each failing alone (appends of several events in their own savepoint). Promises settle only once the
  * commit is durable: synced by SQLite in the commit, or, with a `WalSync`, by a WAL flush off the
  * event loop, while the next group gathers and commits.
  */
@@ -41,7 +41,10 @@ export class GroupCommit {
     private readonly onCommit: () => void,
     private readonly walSync: WalSync | null = null,
   ) {
-    const writeOne = db.transaction((request: AppendRequest, recordedAt: string) => appender.append(request, recordedAt));
+    const inSavepoint = db.transaction((request: AppendRequest, recordedAt: string) => appender.append(request, recordedAt));
+    // One event is one INSERT, and a failed statement undoes itself: only longer appends need a savepoint (~12 µs each).
+    const writeOne = (request: AppendRequest, recordedAt: string) =>
+      request.events.length > 1 ? inSavepoint(request, recordedAt) : appender.append(request, recordedAt);
     this.writeBatch = db.transaction((batch: readonly QueuedAppend[], recordedAt: string) =>
       batch.map((queued): Outcome => {
         try {

@@ -11,20 +11,33 @@ function fakeLog(head: number) {
     events.push({ id: `e${position}`, type, stream, revision: 0n, position, data: {}, metadata: { occurredAt: '2026-03-01T00:00:00.000Z', recordedAt: '2026-03-01T00:00:00.000Z', correlationId: 'c', causationId: null, actor: 't' } });
   };
   let eventsRead = 0;
+  let queries = 0;
   const readAfter = (after: bigint, limit: number) => {
+    queries++;
     const page = events.filter((event) => event.position > after).slice(0, limit);
     eventsRead += page.length;
     return page.map((event) => ({ event, bytes: event.type === 'LargePayload' ? 1_000 : 100 }));
   };
-  const headOf = () => (events.length === 0 ? BigInt(head) : events.at(-1)!.position);
-  return { append, readAfter, head: headOf, eventsRead: () => eventsRead };
+  const headOf = () => {
+    queries++;
+    return events.length === 0 ? BigInt(head) : events.at(-1)!.position;
+  };
+  let lookedAt: number | null = null;
+  const committedSince = () => {
+    const changed = lookedAt !== events.length;
+    lookedAt = events.length;
+    return changed;
+  };
+  return { append, readAfter, head: headOf, committedSince, eventsRead: () => eventsRead, queries: () => queries };
 }
+
+const tailOf = (log: ReturnType<typeof fakeLog>, capacity: number, maxBytes: number) => new LogTail(log.readAfter, log.head, log.committedSince, capacity, maxBytes);
 
 describe('log tail', () => {
   it('reads each new event from the store once, however many readers follow the head', () => {
     // Given a tail opened at position 100, and three events appended after it
     const log = fakeLog(100);
-    const tail = new LogTail(log.readAfter, log.head, 10, 10_000);
+    const tail = tailOf(log, 10, 10_000);
     expect(tail.page(100n, eventFilter({}), 50)?.events).toEqual([]);
     log.append('TicketOpened', 'Ticket-1');
     log.append('WebhookDeliveryReceived', 'WebhookDelivery-1');
@@ -43,10 +56,31 @@ describe('log tail', () => {
     expect(log.eventsRead()).toBe(3);
   });
 
+  it('does not query the store for readers that come after no new commit', () => {
+    // Given a tail that has read the two events appended after it opened
+    const log = fakeLog(0);
+    const tail = tailOf(log, 10, 10_000);
+    tail.page(0n, eventFilter({}), 10);
+    log.append('TicketOpened', 'Ticket-1');
+    log.append('TicketResolved', 'Ticket-1');
+    expect(tail.page(0n, eventFilter({}), 10)?.events).toHaveLength(2);
+    const queriesBefore = log.queries();
+
+    // When five more readers page while nothing is committed, then one after a commit
+    for (let reader = 0; reader < 5; reader++) expect(tail.page(0n, eventFilter({}), 10)?.events).toHaveLength(2);
+    const queriesWhileQuiet = log.queries() - queriesBefore;
+    log.append('TicketOpened', 'Ticket-2');
+    const afterCommit = tail.page(2n, eventFilter({}), 10);
+
+    // Then the quiet reads were answered from memory alone, and the read after the commit sees the new event
+    expect(queriesWhileQuiet).toBe(0);
+    expect(afterCommit?.events.map((event) => event.position)).toEqual([3n]);
+  });
+
   it('sees what was appended since the last read, and sends reads older than it holds to SQLite', () => {
     // Given a tail holding at most four events, after three and then three more were appended
     const log = fakeLog(0);
-    const tail = new LogTail(log.readAfter, log.head, 4, 10_000);
+    const tail = tailOf(log, 4, 10_000);
     tail.page(0n, eventFilter({}), 10);
     for (let i = 0; i < 3; i++) log.append('HoursLogged', `Project-${i}`);
     expect(tail.page(0n, eventFilter({}), 10)?.events).toHaveLength(3);
@@ -66,7 +100,7 @@ describe('log tail', () => {
   it('starts over at the head when it fell further behind than it holds, without reading what it skips', () => {
     // Given a tail of four events, and twenty events appended while nobody read
     const log = fakeLog(0);
-    const tail = new LogTail(log.readAfter, log.head, 4, 10_000);
+    const tail = tailOf(log, 4, 10_000);
     tail.page(0n, eventFilter({}), 10);
     for (let i = 0; i < 20; i++) log.append('HoursLogged', `Project-${i}`);
 
@@ -83,7 +117,7 @@ describe('log tail', () => {
   it('keeps no more stored JSON than it is allowed, however few the events', () => {
     // Given a tail allowed 1,500 bytes, and two large events after a small one
     const log = fakeLog(0);
-    const tail = new LogTail(log.readAfter, log.head, 100, 1_500);
+    const tail = tailOf(log, 100, 1_500);
     tail.page(0n, eventFilter({}), 10);
     log.append('TicketOpened', 'Ticket-1');
     log.append('LargePayload', 'WebhookDelivery-1');

@@ -20,8 +20,9 @@ export interface EventPage {
  * new event. It holds every event with a position in (`from`, `to`], at most `capacity` of them
  * and about `maxBytes` of stored JSON (webhook payloads may be large); a read from before `from`
  * goes to SQLite. Every read first fetches what was committed after `to`
- * (a primary-key seek, nothing when nothing is new), so a page from the tail is what SQLite would
- * have answered at that moment, other processes' appends included.
+ * (a primary-key seek), so a page from the tail is what SQLite would
+ * have answered at that moment, other processes' appends included. When nothing was committed
+ * since the last read (most reads: every reader wakes after each commit), it does not query at all.
  */
 export class LogTail {
   private events: RecordedEvent[] = [];
@@ -33,6 +34,8 @@ export class LogTail {
   constructor(
     private readonly readAfter: (after: bigint, limit: number) => SizedEvent[],
     private readonly head: () => bigint | null,
+    /** Whether anything was committed since it was last asked (false only when certain): most reads come after no commit. */
+    private readonly committedSince: () => boolean,
     private readonly capacity: number,
     private readonly maxBytes: number,
   ) {}
@@ -56,6 +59,7 @@ export class LogTail {
   }
 
   private refresh(): void {
+    if (this.to !== null && !this.committedSince()) return;
     const head = this.head() ?? 0n;
     // Far behind the head (first use, or nobody read for a while): start over at the head rather
     // than parse what no reader near the head will ask for; readers behind go to SQLite.
