@@ -14,12 +14,6 @@ export interface AppendResult {
   readonly nextExpectedRevision: bigint;
   /** Global position of the last event of this append. */
   readonly position: bigint;
-  /**
-   * True when every event was already stored (an idempotent retry, or a concurrent copy that was
-   * written first) and nothing was written now; false when this append wrote them. Undefined when
-   * the store cannot tell: read the stream back then.
-   */
-  readonly replayed?: boolean;
 }
 
 export interface ReadStreamOptions {

@@ -76,7 +76,7 @@ export class SqliteAppender {
       }
       revision++;
     }
-    return { nextExpectedRevision: revision - 1n, position, replayed: false };
+    return { nextExpectedRevision: revision - 1n, position };
   }
 
   /**
@@ -92,7 +92,7 @@ export class SqliteAppender {
     if (first.revision === start) {
       const stored = this.selectIdsFrom.all(stream, start, events.length);
       const same = stored.length === events.length && stored.every((row, index) => row.id === events[index]!.id);
-      if (same) return { nextExpectedRevision: start + BigInt(events.length - 1), position: stored.at(-1)!.position, replayed: true };
+      if (same) return { nextExpectedRevision: start + BigInt(events.length - 1), position: stored.at(-1)!.position };
     }
     assertExpectedRevision(stream, expected, head?.revision ?? null);
     throw duplicateIdError(stream, events[0]!.id, `is already stored at revision ${first.revision}`);
