@@ -68,6 +68,12 @@ describe('hostile webhook requests', () => {
     expect(answer.status).toBe(408);
   });
 
+  it('answers 400 to a request target no URL parser accepts (`//`) instead of ending the process', async () => {
+    const head = 'POST // HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\nConnection: close\r\n\r\n';
+    const answer = await harness.hostile(() => rawExchange(harness.url, { head, guardMs: 30_000 }));
+    expect(answer.status).toBe(400);
+  });
+
   it('refuses invalid UTF-8 with 400', async () => {
     const body = invalidUtf8('{"event":"conversation_created","id":1,"note":"', '"}');
     expect(await chatwoot(body)).toMatchObject({ status: 400, error: { error: 'malformed' } });
