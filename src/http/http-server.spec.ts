@@ -1,20 +1,8 @@
-import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { rawExchange } from '../testing/raw-http';
 import { type Route, type RunningServer, startHttpServer } from './http-server';
 
 const answering = (name: string) => (_request: unknown, response: { end(body: string): void }) => response.end(name);
-
-/** One request on its own connection, the request target sent as given; resolves with the status line. */
-function rawStatusLine(url: string, target: string): Promise<string> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve, reject) => {
-    const socket = connect(Number(port), hostname, () => socket.write(`GET ${target} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n`));
-    let received = '';
-    socket.on('data', (chunk) => (received += String(chunk)));
-    socket.on('end', () => resolve(received.split('\r\n')[0]!));
-    socket.on('error', reject);
-  });
-}
 
 describe('HTTP server', () => {
   let server: RunningServer | null = null;
@@ -47,10 +35,10 @@ describe('HTTP server', () => {
   it('answers 400 to a request target that is not a valid path, and keeps serving', async () => {
     server = await startHttpServer([{ method: 'GET', path: '/ok', handle: answering('ok') }], 0, '127.0.0.1');
 
-    const malformed = await rawStatusLine(server.url, '//');
+    const malformed = await rawExchange(server.url, { head: 'GET // HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n', guardMs: 10_000 });
     const next = await fetch(`${server.url}/ok`);
 
-    expect(malformed).toBe('HTTP/1.1 400 Bad Request');
+    expect(malformed.status).toBe(400);
     expect(await next.text()).toBe('ok');
   });
 });

@@ -4,7 +4,7 @@ import { reportRow } from '../support/reliability-row';
 import { aliasBomb, depthBomb, fragmentBomb, fragmentCycle } from './graphql-bombs';
 import { HostileHarness } from './hostile-harness';
 import { deeplyNested, invalidUtf8, pollutingKeys } from './hostile-payloads';
-import { postHead, rawExchange } from './raw-http';
+import { postHead, rawExchange } from '../../testing/raw-http';
 
 let harness: HostileHarness;
 const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort();

@@ -8,7 +8,7 @@ import { chatwootConversationUnit } from '../workload/chatwoot-conversation.vari
 import { workloadClients } from '../workload/webhook-workload';
 import { HostileHarness } from './hostile-harness';
 import { anotherToolsSecret, chunked, deeplyNested, invalidUtf8, withPollutingKeys } from './hostile-payloads';
-import { postHead, rawExchange } from './raw-http';
+import { postHead, rawExchange } from '../../testing/raw-http';
 
 let harness: HostileHarness;
 const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort();

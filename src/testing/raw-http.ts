@@ -17,7 +17,7 @@ export interface RawRequest {
   readonly guardMs: number;
 }
 
-/** One exchange over a bare socket, for requests no HTTP client will send: lying lengths, dripping bodies. */
+/** One exchange over a bare socket, for requests no HTTP client will send: lying lengths, dripping bodies, unparseable targets. */
 export function rawExchange(url: string, request: RawRequest): Promise<RawAnswer> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve) => {
