@@ -1,7 +1,7 @@
 import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import { type BenchConversation, conversationCreatedBody, type SignedDelivery, signedChatwootDelivery } from './ingest-delivery.builder';
-import { deliveryCounts, waitForDrain } from './ingest-backlog.bench';
+import { deliveryCounts, type Drain, waitForDrain } from './ingest-backlog.bench';
 import { benchClient, type RunningIngestServers } from './ingest-servers.bench';
 
 export interface ThroughputFigures {
@@ -17,11 +17,7 @@ export interface ThroughputFigures {
 }
 
 /** What the app's run left for its webhook worker, and the rate it carried through to an outcome. */
-export interface AppDrain {
-  /** Received but not yet settled when the load stopped. */
-  readonly backlog: number;
-  /** From the end of the load until every received delivery was settled. */
-  readonly seconds: number;
+export interface AppDrain extends Pick<Drain, 'backlog' | 'seconds'> {
   /** The measured run's duration. */
   readonly runSeconds: number;
   /** Deliveries settled from the start of the measured run until drained, per second of run and drain. */
