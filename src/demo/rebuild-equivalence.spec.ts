@@ -3,32 +3,16 @@ import { openSqliteEventStore } from '../adapters/sqlite/sqlite-event-store';
 import { openSqliteReadStore } from '../adapters/sqlite/sqlite-read-store';
 import type { EventStore } from '../core/event-store.port';
 import { ProjectionRunner } from '../core/projection-runner';
-import type { ReadDocument, ReadStore } from '../core/read-store.port';
+import type { ReadStore } from '../core/read-store.port';
 import { allProjections } from '../projections';
+import { snapshotReadModels } from '../testing/read-model-snapshot';
 import { decideHistory } from './decide-history';
 import { generateHistory } from './generate-history';
 
 const history = { seed: 11, consultants: 2, years: 1, startDate: '2025-01-06' };
 const names = allProjections.map((projection) => projection.name);
 
-type Snapshot = Record<string, Record<string, { document: ReadDocument; position: string }>>;
-
-/** Every document of every collection, with the position of the last event applied to it. */
-async function snapshot(reads: ReadStore): Promise<Snapshot> {
-  const collections: Snapshot = {};
-  for (const name of names) {
-    const documents: ReadDocument[] = [];
-    let after: string | undefined;
-    do {
-      const page = await reads.find(name, { limit: 1_000, ...(after === undefined ? {} : { after }) });
-      documents.push(...page.documents);
-      after = page.nextCursor ?? undefined;
-    } while (after !== undefined);
-    const versions = await reads.getMany(name, documents.map((document) => document._id));
-    collections[name] = Object.fromEntries(documents.map((document) => [document._id, { document, position: String(versions.get(document._id)!.position) }]));
-  }
-  return collections;
-}
+const snapshot = (reads: ReadStore) => snapshotReadModels(reads, names);
 
 async function caughtUp(runner: ProjectionRunner, events: EventStore): Promise<void> {
   expect(await runner.waitFor((await events.headPosition())!, 60_000)).toBe(true);

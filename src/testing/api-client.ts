@@ -18,8 +18,9 @@ export class ApiClient {
 
   private constructor(private readonly api: TestApi) {}
 
-  static async start(): Promise<ApiClient> {
-    return new ApiClient(await TestApi.start());
+  /** `env` adds configuration, e.g. `MONGODB_URL` to run the app on the MongoDB read store. */
+  static async start(env: Record<string, string> = {}): Promise<ApiClient> {
+    return new ApiClient(await TestApi.start(env));
   }
 
   get services(): AppServices {

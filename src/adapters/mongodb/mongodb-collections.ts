@@ -7,6 +7,7 @@ import { translateRenameError } from './mongodb-errors';
 
 const indexOptionsConflict = 85;
 const indexKeySpecsConflict = 86;
+const notImplemented = 238;
 
 /** Collections of the read models and their indexes (named as the specs, per collection). */
 export class MongoCollections {
@@ -35,6 +36,21 @@ export class MongoCollections {
     }
     try {
       await this.db.renameCollection(from, to, { dropTarget: true });
+    } catch (error) {
+      if (!isServerError(error, notImplemented)) throw translateRenameError(error, from);
+      await this.dropThenRename(from, to);
+    }
+  }
+
+  /**
+   * FerretDB 1.24 has no `dropTarget`: check `from`, drop `to`, rename. Readers of `to` may find it
+   * empty between the two commands, which MongoDB's one command never shows.
+   */
+  private async dropThenRename(from: string, to: string): Promise<void> {
+    if (!(await this.exists(from))) throw new NotFoundError('read_store.collection_not_found', `Collection ${from} does not exist`, { collection: from });
+    await this.db.collection(to).drop();
+    try {
+      await this.db.renameCollection(from, to);
     } catch (error) {
       throw translateRenameError(error, from);
     }

@@ -1,11 +1,11 @@
 import { type BulkWriteResult, Long, MongoBulkWriteError } from 'mongodb';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../core/errors';
-import type { DocumentFilter, FindQuery } from '../../core/read-store.port';
+import type { DocumentFilter, DocumentWrite, FindQuery, Json } from '../../core/read-store.port';
 import { parseFindQuery } from '../shared/read-query';
 import { decodeCursor, encodeCursor } from '../shared/read-store-cursor';
 import { liveOnly, mongoFind, sortValues } from './mongodb-document-filter';
-import { fromStored, guardedWrites, isOnlyStaleWrites } from './mongodb-document-writes';
+import { duplicateInserts, fromStored, planWrites } from './mongodb-document-writes';
 
 const translate = (query: FindQuery) => mongoFind(parseFindQuery(query));
 const allowedOperators = new Set(['$and', '$or', '$eq', '$ne', '$in', '$gt', '$gte', '$lt', '$lte']);
@@ -98,37 +98,50 @@ describe('MongoDB filter translation', () => {
   });
 });
 
-describe('MongoDB guarded writes', () => {
-  it('replaces a document only where the stored position is lower, keeping _id in the filter', () => {
-    const [operation] = guardedWrites([{ id: 'inv-1', position: 42n, document: { _id: 'inv-1', total: 5 } }]);
+describe('MongoDB write plan', () => {
+  const stored = new Map([
+    ['inv-1', 10n],
+    ['inv-2', 10n],
+  ]);
 
-    expect(operation).toEqual({
-      replaceOne: {
-        filter: { _id: 'inv-1', $or: [{ _position: { $lt: Long.fromBigInt(42n) } }, { _position: { $exists: false } }] },
-        replacement: { total: 5, _position: Long.fromBigInt(42n) },
-        upsert: true,
-      },
-    });
+  it('inserts documents not stored yet and replaces older ones under a guard on their position', () => {
+    const plan = planWrites([put('inv-1', 42n, { total: 5 }), put('inv-3', 7n, { total: 1 })], stored);
+    expect(plan.inserts).toEqual([{ _id: 'inv-3', total: 1, _position: Long.fromBigInt(7n) }]);
+    expect(plan.replaces).toEqual([
+      { replaceOne: { filter: { _id: 'inv-1', _position: { $lt: Long.fromBigInt(42n) } }, replacement: { total: 5, _position: Long.fromBigInt(42n) } } },
+    ]);
   });
 
-  it('writes a delete as a guarded tombstone', () => {
-    const [operation] = guardedWrites([{ id: 'inv-1', position: 43n, document: null }]);
+  it('skips writes at or below the stored position', () => {
+    expect(planWrites([put('inv-1', 10n), put('inv-2', 3n)], stored)).toEqual({ inserts: [], replaces: [] });
+  });
 
-    expect(operation).toMatchObject({ replaceOne: { replacement: { _position: Long.fromBigInt(43n), _deleted: true }, upsert: true } });
+  it('keeps only the newest write of a document repeated in the batch', () => {
+    const plan = planWrites([put('inv-9', 5n, { v: 'a' }), put('inv-9', 8n, { v: 'b' }), put('inv-9', 6n, { v: 'c' })], stored);
+    expect(plan.inserts).toEqual([{ _id: 'inv-9', v: 'b', _position: Long.fromBigInt(8n) }]);
+  });
+
+  it('writes a delete as a tombstone', () => {
+    const plan = planWrites([{ id: 'inv-1', position: 43n, document: null }], stored);
+    expect(plan.replaces[0]).toMatchObject({ replaceOne: { replacement: { _position: Long.fromBigInt(43n), _deleted: true } } });
   });
 
   it('reads a stored document without its bookkeeping fields', () => {
     expect(fromStored({ _id: 'a', total: 1, _position: 7n })).toEqual({ document: { _id: 'a', total: 1 }, position: 7n });
   });
 
-  it('treats a bulk write failing only with duplicate keys as writes skipped for being stale', () => {
+  it('names the inserts another writer won, and nothing when a bulk failed otherwise', () => {
     const result = { getWriteConcernError: () => undefined } as unknown as BulkWriteResult;
-    const duplicate = { code: 11000, index: 0, errmsg: 'E11000 duplicate key error' };
-    const other = { code: 121, index: 1, errmsg: 'Document failed validation' };
+    const duplicate = { code: 11000, index: 1, errmsg: 'E11000 duplicate key error' };
+    const other = { code: 121, index: 0, errmsg: 'Document failed validation' };
     const bulkError = (writeErrors: object[]) => new MongoBulkWriteError({ message: 'bulk', code: 11000, writeErrors: writeErrors as never }, result);
-
-    expect(isOnlyStaleWrites(bulkError([duplicate, { ...duplicate, index: 3 }]))).toBe(true);
-    expect(isOnlyStaleWrites(bulkError([duplicate, other]))).toBe(false);
-    expect(isOnlyStaleWrites(new Error('E11000'))).toBe(false);
+    const inserts = [{ _id: 'a' }, { _id: 'b' }];
+    expect(duplicateInserts(bulkError([duplicate]), inserts)).toEqual(['b']);
+    expect(duplicateInserts(bulkError([duplicate, other]), inserts)).toBeNull();
+    expect(duplicateInserts(new Error('E11000'), inserts)).toBeNull();
   });
 });
+
+function put(id: string, position: bigint, fields: Record<string, Json> = {}): DocumentWrite {
+  return { id, position, document: { _id: id, ...fields } };
+}

@@ -7,25 +7,43 @@ const duplicateKey = 11000;
 export type StoredDocument = { _id: string } & Document;
 
 /**
- * One guarded upsert per write: it replaces the stored document only when the stored position is
- * lower. When the stored one is newer the filter matches nothing, the upsert tries to insert the
- * same `_id` and fails with E11000, which `isOnlyStaleWrites` recognises as "skipped". A delete
- * writes a tombstone under the same guard, so an older write cannot bring the document back.
+ * How a batch reaches the collection, in commands that MongoDB and FerretDB 1.24 both honour:
+ * documents not stored yet are inserted (one unordered `insert`); stored ones older than the write
+ * are replaced under a guard on their position (no upsert); the rest are stale and skipped. A
+ * delete writes a tombstone the same way, so an older write cannot bring the document back.
+ * (A guarded upsert that fails with E11000 when the stored document is newer works on MongoDB,
+ * but FerretDB stops an `update` command at its first error, so the batch would stop there.)
  */
-export function guardedWrites(writes: readonly DocumentWrite[]): AnyBulkWriteOperation<StoredDocument>[] {
-  return writes.map((write) => {
-    const position = Long.fromBigInt(write.position);
-    const replacement: Document = write.document === null ? { _position: position, _deleted: true } : { ...withoutId(write.document), _position: position };
-    const filter: Filter<StoredDocument> = { _id: write.id, $or: [{ _position: { $lt: position } }, { _position: { $exists: false } }] };
-    return { replaceOne: { filter, replacement, upsert: true } };
-  });
+export interface WritePlan {
+  readonly inserts: StoredDocument[];
+  readonly replaces: AnyBulkWriteOperation<StoredDocument>[];
 }
 
-/** True when a bulk write failed only because some stored documents were newer than the writes. */
-export function isOnlyStaleWrites(error: unknown): boolean {
-  if (!(error instanceof MongoBulkWriteError) || error.result.getWriteConcernError()) return false;
+/** Keeps the newest write per id, then sorts them into inserts, guarded replaces and stale skips. */
+export function planWrites(writes: readonly DocumentWrite[], storedPositions: ReadonlyMap<string, bigint>): WritePlan {
+  const inserts: StoredDocument[] = [];
+  const replaces: AnyBulkWriteOperation<StoredDocument>[] = [];
+  for (const write of newestPerId(writes)) {
+    const stored = storedPositions.get(write.id);
+    if (stored === undefined) inserts.push({ _id: write.id, ...toStored(write) });
+    else if (stored < write.position) replaces.push(guardedReplace(write));
+  }
+  return { inserts, replaces };
+}
+
+/** Replaces the document only where the stored position is still lower. */
+export function guardedReplace(write: DocumentWrite): AnyBulkWriteOperation<StoredDocument> {
+  const position = Long.fromBigInt(write.position);
+  const filter: Filter<StoredDocument> = { _id: write.id, _position: { $lt: position } };
+  return { replaceOne: { filter, replacement: toStored(write) } };
+}
+
+/** Ids whose insert failed only because another writer inserted them first (E11000). */
+export function duplicateInserts(error: unknown, inserts: readonly StoredDocument[]): string[] | null {
+  if (!(error instanceof MongoBulkWriteError) || error.result.getWriteConcernError()) return null;
   const writeErrors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
-  return writeErrors.length > 0 && writeErrors.every((writeError) => writeError.code === duplicateKey);
+  if (writeErrors.length === 0 || !writeErrors.every((writeError) => writeError.code === duplicateKey)) return null;
+  return writeErrors.map((writeError) => inserts[writeError.index]!._id);
 }
 
 /** A stored document without the store's bookkeeping fields. */
@@ -40,6 +58,20 @@ export function toBigInt(value: unknown): bigint {
   if (typeof value === 'number') return BigInt(value);
   if (value instanceof Long) return value.toBigInt();
   throw new TypeError(`Expected a position, got ${String(value)}`);
+}
+
+function newestPerId(writes: readonly DocumentWrite[]): DocumentWrite[] {
+  const newest = new Map<string, DocumentWrite>();
+  for (const write of writes) {
+    const kept = newest.get(write.id);
+    if (!kept || kept.position < write.position) newest.set(write.id, write);
+  }
+  return [...newest.values()];
+}
+
+function toStored(write: DocumentWrite): Document {
+  const position = Long.fromBigInt(write.position);
+  return write.document === null ? { _position: position, _deleted: true } : { ...withoutId(write.document), _position: position };
 }
 
 function withoutId(document: ReadDocument): Omit<ReadDocument, '_id'> {

@@ -4,7 +4,14 @@ import { parseFindQuery } from '../shared/read-query';
 import { encodeCursor } from '../shared/read-store-cursor';
 import { checkCollection } from '../shared/read-store-names';
 import { liveOnly, mongoFind, sortValues } from './mongodb-document-filter';
-import { fromStored, guardedWrites, isOnlyStaleWrites, type StoredDocument } from './mongodb-document-writes';
+import { duplicateInserts, fromStored, planWrites, type StoredDocument, toBigInt } from './mongodb-document-writes';
+
+/**
+ * Update statements per `update` command: FerretDB 1.24 keeps each statement's SQLite connection
+ * until the command ends and has 100, so a longer command waits for itself forever.
+ */
+const replacesPerCommand = 50;
+const insertRaces = 3;
 
 /** Reads and guarded writes of documents in one database. */
 export class MongoDocuments {
@@ -30,14 +37,39 @@ export class MongoDocuments {
     return { documents: page, nextCursor: hasMore && last ? encodeCursor(parsed.sort, sortValues(last, parsed.sort)) : null };
   }
 
-  /** Unordered, so one stale write (E11000, see `guardedWrites`) does not stop the others. */
+  /**
+   * Plans the batch against the stored positions (see `planWrites`), inserts the new documents in
+   * one unordered command and replaces the older ones in guarded commands. A document another
+   * writer inserted in between is planned again, now as a guarded replace.
+   */
   async write(collection: string, writes: readonly DocumentWrite[]): Promise<void> {
-    if (writes.length === 0) return;
-    try {
-      await this.collection(collection).bulkWrite(guardedWrites(writes), { ordered: false });
-    } catch (error) {
-      if (!isOnlyStaleWrites(error)) throw error;
+    let pending = writes;
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      const plan = planWrites(pending, await this.storedPositions(collection, pending));
+      for (let start = 0; start < plan.replaces.length; start += replacesPerCommand) {
+        await this.collection(collection).bulkWrite(plan.replaces.slice(start, start + replacesPerCommand), { ordered: false });
+      }
+      pending = await this.insert(collection, plan.inserts, writes, attempt);
     }
+  }
+
+  /** Returns the writes to plan again: those of ids that another writer inserted first. */
+  private async insert(collection: string, inserts: StoredDocument[], writes: readonly DocumentWrite[], attempt: number): Promise<readonly DocumentWrite[]> {
+    if (inserts.length === 0) return [];
+    try {
+      await this.collection(collection).insertMany(inserts, { ordered: false });
+      return [];
+    } catch (error) {
+      const raced = new Set(duplicateInserts(error, inserts) ?? []);
+      if (raced.size === 0 || attempt + 1 >= insertRaces) throw error;
+      return writes.filter((write) => raced.has(write.id));
+    }
+  }
+
+  private async storedPositions(collection: string, writes: readonly DocumentWrite[]): Promise<Map<string, bigint>> {
+    const ids = [...new Set(writes.map((write) => write.id))];
+    const stored = await this.collection(collection).find({ _id: { $in: ids } }, { projection: { _position: 1 } }).toArray();
+    return new Map(stored.map((row) => [row._id, toBigInt(row._position)]));
   }
 
   private collection(name: string) {
