@@ -59,6 +59,14 @@ export class ForbiddenError extends AppError {
   readonly kind = 'forbidden';
 }
 
+/**
+ * A write under a lease the writer no longer holds: the store has seen a newer fencing token
+ * (`read_store.fenced`). The writer stops; its successor carries on.
+ */
+export class FencedError extends AppError {
+  readonly kind = 'conflict';
+}
+
 /** A store or a business tool failed or answered something we cannot use. */
 export class UpstreamError extends AppError {
   readonly kind = 'upstream';

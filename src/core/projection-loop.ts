@@ -28,6 +28,8 @@ export class ProjectionLoop {
   lastHandledSeen = -1n;
   /** Set when a rebuild replaced this loop; it then stops after its batch in flight. */
   retired = false;
+  /** Token of the lease this loop writes under (see `claim`); undefined when it runs without one. */
+  fence: number | undefined = undefined;
   private lastIdleSave = Number.NEGATIVE_INFINITY;
   private caughtUpOnce = false;
   /** Position of the last event folded: committed, or in the commit in flight. */
@@ -145,6 +147,41 @@ export class ProjectionLoop {
     }
   }
 
+  /**
+   * Starts writing under lease token `fence`: reloads the checkpoint (the previous holder moved it)
+   * and saves it with the token, so the store refuses the previous holder's writes from now on.
+   * Throws `FencedError` when a newer holder already claimed it.
+   */
+  async claim(fence: number): Promise<ProjectionCheckpoint | null> {
+    this.fence = undefined;
+    const checkpoint = await this.load();
+    await this.readStore.saveCheckpoint({ ...this.checkpoint(this.position, this.failure), fence });
+    this.fence = fence;
+    return checkpoint;
+  }
+
+  /** For a process that does not run this projection: takes position and failure from the store. */
+  async observe(): Promise<void> {
+    const checkpoint = await this.readStore.checkpoint(this.target.checkpointKey);
+    if (this.fence !== undefined) return;
+    this.position = checkpoint?.position ?? null;
+    this.foldedTo = this.position;
+    this.failure = checkpoint?.failure ?? null;
+  }
+
+  /**
+   * For a process that does not run this projection: whether the process that does has applied
+   * every event it handles up to `position`, read from the store. Refreshes `position`.
+   */
+  async reachedInStore(position: bigint): Promise<boolean> {
+    const checkpoint = await this.readStore.checkpoint(this.target.checkpointKey);
+    const applied = checkpoint?.position ?? null;
+    if (this.fence === undefined) this.position = applied;
+    if (checkpoint?.failure || (applied !== null && applied >= position)) return true;
+    const [next] = await collect(this.eventStore.readAll({ after: applied ?? undefined, types: this.projection.handles, maxCount: 1 }));
+    return next === undefined || next.position > position;
+  }
+
   /** Clears a recorded failure so the next step retries the event that failed. */
   async clearFailure(): Promise<void> {
     this.failure = null;
@@ -159,6 +196,7 @@ export class ProjectionLoop {
       position,
       failure,
       updatedAt: this.clock().toISOString(),
+      ...(this.fence !== undefined && { fence: this.fence }),
     };
   }
 }

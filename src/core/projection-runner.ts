@@ -2,9 +2,10 @@ import { collect, type EventStore, type Subscription } from './event-store.port'
 import type { Projection } from './projection';
 import { ProjectionLoop } from './projection-loop';
 import { rebuildProjection, type RebuildProgress } from './projection-rebuild';
-import type { IndexSpec, ProjectionFailure, ReadStore } from './read-store.port';
+import type { IndexSpec, ProjectionCheckpoint, ProjectionFailure, ReadStore } from './read-store.port';
 import { type Clock, systemClock } from './time';
-import { NotFoundError } from './errors';
+import { FencedError, NotFoundError } from './errors';
+import type { ProcessorLeases } from './lease-keeper';
 
 /** A timer that never keeps the process alive on its own. */
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
@@ -18,7 +19,16 @@ export interface ProjectionRunnerOptions {
   readonly idleWaitMs?: number;
   readonly clock?: Clock;
   readonly onRebuildProgress?: (progress: RebuildProgress) => void;
+  /**
+   * Several processes: a projection runs here only while this process holds the lease
+   * `projection:<name>`, and its writes carry the lease's fencing token. The others follow its
+   * checkpoint (status, `waitFor`). Absent: every projection runs here, unfenced.
+   */
+  readonly leases?: ProcessorLeases | null;
 }
+
+/** The lease under which a projection runs when several processes share the stores. */
+export const projectionLeaseName = (name: string) => `projection:${name}`;
 
 /** Counting stops here: a health check must stay cheap however far behind a projection is. */
 const lagCountLimit = 10_000;
@@ -80,11 +90,16 @@ export class ProjectionRunner {
       // A first fill writes faster into an unindexed collection: its indexes come once it caught up.
       const deferredIndexes = checkpoint?.position == null ? (loop.projection.indexes ?? []) : [];
       if (deferredIndexes.length === 0) await this.options.readStore.ensureIndexes(loop.target.collection, loop.projection.indexes ?? []);
-      // A failure recorded by an earlier run is retried: the code may have been fixed since.
-      if (loop.failure) await loop.clearFailure();
+      // Under leases the holder does the rest once it claimed the projection (see `follow`).
+      if (!this.options.leases) await this.resume(loop, checkpoint);
       this.running.set(loop.projection.name, this.follow(loop, deferredIndexes));
-      if (checkpoint && checkpoint.version !== loop.projection.version) this.rebuild(loop.projection.name).catch(() => undefined);
     }
+  }
+
+  /** Retries a failure recorded by an earlier run (the code may have been fixed since) and rebuilds on a new version. */
+  private async resume(loop: ProjectionLoop, checkpoint: ProjectionCheckpoint | null): Promise<void> {
+    if (loop.failure) await loop.clearFailure();
+    if (checkpoint && checkpoint.version !== loop.projection.version) this.rebuild(loop.projection.name).catch(() => undefined);
   }
 
   /** Finishes the batches in flight, then stops; checkpoints are already saved with each batch. */
@@ -98,6 +113,10 @@ export class ProjectionRunner {
   /** Rebuilds into a fresh collection while the current one keeps serving, then swaps. */
   rebuild(name: string): Promise<void> {
     const loop = this.loopNamed(name);
+    if (this.options.leases && loop.fence === undefined) {
+      const error = new FencedError('projection.runs_elsewhere', `Projection ${name} runs in another process: rebuild it there (see \`zixly leases\`)`, { name });
+      return Promise.reject(error);
+    }
     const existing = this.rebuilds.get(name);
     if (existing) return existing.done;
     const entry: { progress: RebuildProgress | null; done: Promise<void> } = { progress: null, done: Promise.resolve() };
@@ -134,10 +153,19 @@ export class ProjectionRunner {
   async waitFor(position: bigint, timeoutMs = 5_000): Promise<boolean> {
     const deadline = this.clock().getTime() + timeoutMs;
     while (this.clock().getTime() < deadline) {
-      if ([...this.loops.values()].every((loop) => loop.hasReached(position, this.seenThrough))) return true;
+      if (await this.reachedEverywhere(position)) return true;
       await Promise.race([this.progress.next(), delay(10)]);
     }
     return false;
+  }
+
+  /** Loops running here answer from memory; the others from the checkpoints their holders write. */
+  private async reachedEverywhere(position: bigint): Promise<boolean> {
+    for (const loop of this.loops.values()) {
+      const here = !this.options.leases || loop.fence !== undefined;
+      if (here ? !loop.hasReached(position, this.seenThrough) : !(await loop.reachedInStore(position))) return false;
+    }
+    return true;
   }
 
   /** Events and seconds between the store's head and each projection's checkpoint. */
@@ -172,7 +200,18 @@ export class ProjectionRunner {
     let indexes = deferredIndexes;
     while (!done()) {
       const signal = wakeup.next();
-      await loop.catchUp(done);
+      if (!(await this.holdLease(loop))) {
+        await loop.observe();
+        await Promise.race([signal, this.options.leases!.changed(), delay(this.options.idleWaitMs ?? 1_000)]);
+        continue;
+      }
+      try {
+        await loop.catchUp(() => done() || !this.stillHeld(loop));
+      } catch (error) {
+        if (!(error instanceof FencedError)) throw error;
+        loop.fence = undefined; // a successor claimed it: this process stops writing
+        continue;
+      }
       if (indexes.length > 0) {
         await this.options.readStore.ensureIndexes(loop.target.collection, indexes);
         indexes = [];
@@ -180,6 +219,29 @@ export class ProjectionRunner {
       if (done()) return;
       await Promise.race([signal, delay(this.options.idleWaitMs ?? 1_000)]);
     }
+  }
+
+  /** Without leases, always. With them: claims the projection when this process has just gained its lease. */
+  private async holdLease(loop: ProjectionLoop): Promise<boolean> {
+    const leases = this.options.leases;
+    if (!leases) return true;
+    const grant = leases.held(projectionLeaseName(loop.projection.name));
+    if (!grant) {
+      loop.fence = undefined;
+      return false;
+    }
+    if (loop.fence === grant.token) return true;
+    try {
+      await this.resume(loop, await loop.claim(grant.token));
+      return true;
+    } catch (error) {
+      if (error instanceof FencedError) return false;
+      throw error;
+    }
+  }
+
+  private stillHeld(loop: ProjectionLoop): boolean {
+    return !this.options.leases || this.options.leases.held(projectionLeaseName(loop.projection.name))?.token === loop.fence;
   }
 
   private async swap(name: string, swapIn: () => Promise<void>): Promise<void> {
@@ -190,6 +252,7 @@ export class ProjectionRunner {
     await swapIn();
     const replacement = this.loopFor(previous.projection, name, name);
     await replacement.load();
+    if (previous.fence !== undefined) await replacement.claim(previous.fence);
     this.loops.set(name, replacement);
     this.running.set(name, this.follow(replacement));
   }

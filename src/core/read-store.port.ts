@@ -69,6 +69,13 @@ export interface ProjectionCheckpoint {
   readonly position: bigint | null;
   readonly failure: ProjectionFailure | null;
   readonly updatedAt: string;
+  /**
+   * Fencing token of the lease the writer held (see `LeaseGrant.token`); absent for a writer that
+   * runs without leases. A store refuses a checkpoint, and the documents committed with it, whose
+   * fence is lower than the stored one, with `FencedError` (`read_store.fenced`); it keeps the
+   * highest fence it has seen.
+   */
+  readonly fence?: number;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../core/errors';
+import { FencedError, ValidationError } from '../core/errors';
 import type { DocumentWrite, ProjectionCheckpoint } from '../core/read-store.port';
 import { checkpointOf, put, type ReadStoreTestContext, remove } from './read-store.fixtures';
 
@@ -204,6 +204,34 @@ export function writesContract(context: ReadStoreTestContext): void {
 
     it('returns null for a projection that never saved a checkpoint', async () => {
       expect(await context.store().checkpoint(context.projection())).toBeNull();
+    });
+  });
+
+  describe('fencing', () => {
+    it('refuses a commit under a lower fencing token than the stored one, writing none of its documents', async () => {
+      // Given a checkpoint committed by the holder of lease token 2
+      const collection = context.collection();
+      const projection = context.projection();
+      await context.store().commit(collection, [put('a', 1, { by: 'new holder' })], { ...checkpointOf(projection, collection, 1n), fence: 2 });
+
+      // When the former holder, with token 1, commits a batch
+      const stale = context.store().commit(collection, [put('a', 5, { by: 'stale holder' }), put('b', 5)], { ...checkpointOf(projection, collection, 5n), fence: 1 });
+
+      // Then it is refused and nothing of it is visible
+      await expect(stale).rejects.toMatchObject({ kind: 'conflict', code: 'read_store.fenced' });
+      expect(await stored(collection, 'a')).toEqual({ document: { _id: 'a', by: 'new holder' }, position: 1n });
+      expect(await stored(collection, 'b')).toBeUndefined();
+      expect(await context.store().checkpoint(projection)).toEqual({ ...checkpointOf(projection, collection, 1n), fence: 2 });
+    });
+
+    it('refuses a saved checkpoint under a lower fencing token, and keeps the highest token seen', async () => {
+      const projection = context.projection();
+      await context.store().saveCheckpoint({ ...checkpointOf(projection, 'c1', 3n), fence: 4 });
+      await expect(context.store().saveCheckpoint({ ...checkpointOf(projection, 'c1', 9n), fence: 3 })).rejects.toBeInstanceOf(FencedError);
+      await context.store().saveCheckpoint({ ...checkpointOf(projection, 'c1', 7n), fence: 5 });
+      await context.store().saveCheckpoint(checkpointOf(projection, 'c1', 8n));
+
+      expect(await context.store().checkpoint(projection)).toEqual({ ...checkpointOf(projection, 'c1', 8n), fence: 5 });
     });
   });
 }

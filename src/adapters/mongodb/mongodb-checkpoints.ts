@@ -12,6 +12,7 @@ export function toCheckpointDocument(checkpoint: ProjectionCheckpoint): Document
     position: checkpoint.position === null ? null : Long.fromBigInt(checkpoint.position),
     failure: checkpoint.failure,
     updatedAt: checkpoint.updatedAt,
+    ...(checkpoint.fence !== undefined && { fence: checkpoint.fence }),
   };
 }
 
@@ -23,5 +24,6 @@ export function fromCheckpointDocument(stored: Document): ProjectionCheckpoint {
     position: stored.position === null || stored.position === undefined ? null : toBigInt(stored.position),
     failure: (stored.failure ?? null) as ProjectionFailure | null,
     updatedAt: String(stored.updatedAt),
+    ...(typeof stored.fence === 'number' && { fence: stored.fence }),
   };
 }

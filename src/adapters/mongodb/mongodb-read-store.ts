@@ -1,11 +1,13 @@
-import { type Document, MongoClient } from 'mongodb';
+import { type Document, MongoClient, MongoServerError } from 'mongodb';
 import { UpstreamError } from '../../core/errors';
 import type { ProjectionCheckpoint, ReadStore } from '../../core/read-store.port';
-import { checkCheckpoint, checkCollection, checkWrites } from '../shared/read-store-names';
+import { checkCheckpoint, checkCollection, checkWrites, fenced } from '../shared/read-store-names';
 import { checkpointsCollection, fromCheckpointDocument, toCheckpointDocument } from './mongodb-checkpoints';
 import { MongoCollections } from './mongodb-collections';
 import { MongoDocuments } from './mongodb-documents';
 import { translateMongoError } from './mongodb-errors';
+
+const duplicateKey = 11000;
 
 export interface MongoReadStoreOptions {
   /** `mongodb://` or `mongodb+srv://` connection string. */
@@ -29,9 +31,28 @@ export async function openMongoReadStore(options: MongoReadStoreOptions): Promis
   const documents = new MongoDocuments(db);
   const collections = new MongoCollections(db);
   const checkpoints = db.collection<{ _id: string } & Document>(checkpointsCollection);
+  /** Keeps the highest fence seen: a fenced writer's replace matches nothing (see `fenceCheck`). */
   const saveCheckpoint = async (checkpoint: ProjectionCheckpoint) => {
     checkCheckpoint(checkpoint);
-    await checkpoints.replaceOne({ _id: checkpoint.projection }, toCheckpointDocument(checkpoint), { upsert: true });
+    const stored = await fenceCheck(checkpoint);
+    const replacement = toCheckpointDocument({ ...checkpoint, ...(stored.fence !== undefined && { fence: Math.max(stored.fence, checkpoint.fence ?? 0) }) });
+    if (!stored.exists) {
+      await checkpoints.insertOne({ _id: checkpoint.projection, ...replacement }).catch(async (error: unknown) => {
+        if (!(error instanceof MongoServerError && error.code === duplicateKey)) throw error;
+        await saveCheckpoint(checkpoint); // another writer created it in between: check its fence
+      });
+      return;
+    }
+    const guard = checkpoint.fence === undefined ? {} : { $or: [{ fence: { $lte: checkpoint.fence } }, { fence: { $exists: false } }] };
+    const replaced = await checkpoints.replaceOne({ _id: checkpoint.projection, ...guard }, replacement);
+    if (replaced.matchedCount === 0) throw fenced(checkpoint.projection, checkpoint.fence ?? 0, stored.fence ?? 0);
+  };
+  /** Refuses a checkpoint whose fence is lower than the stored one, before any document is written. */
+  const fenceCheck = async (checkpoint: ProjectionCheckpoint): Promise<{ exists: boolean; fence?: number }> => {
+    const stored = await checkpoints.findOne({ _id: checkpoint.projection }, { projection: { fence: 1 } });
+    const fence = typeof stored?.fence === 'number' ? stored.fence : undefined;
+    if (checkpoint.fence !== undefined && fence !== undefined && fence > checkpoint.fence) throw fenced(checkpoint.projection, checkpoint.fence, fence);
+    return { exists: stored !== null, ...(fence !== undefined && { fence }) };
   };
   let closed = false;
 
@@ -52,6 +73,9 @@ export async function openMongoReadStore(options: MongoReadStoreOptions): Promis
         checkCollection(collection);
         checkWrites(writes);
         checkCheckpoint(checkpoint);
+        // Documents are position-guarded, so the writes of a holder fenced between this check and
+        // the checkpoint's guarded replace are the same the successor writes for those positions.
+        await fenceCheck(checkpoint);
         await documents.write(collection, writes);
         await saveCheckpoint(checkpoint);
       }),

@@ -1,4 +1,4 @@
-import { ValidationError } from '../../core/errors';
+import { FencedError, ValidationError } from '../../core/errors';
 import type { DocumentWrite, IndexSpec, ProjectionCheckpoint } from '../../core/read-store.port';
 
 const collectionPattern = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
@@ -71,6 +71,7 @@ export function checkCheckpoint(checkpoint: ProjectionCheckpoint): void {
   if (typeof checkpoint.collection !== 'string') throw fail('collection must be a string');
   if (checkpoint.position !== null) checkPosition(checkpoint.position, () => fail('position must be null or a bigint from 0 to 2^63-1'));
   if (typeof checkpoint.updatedAt !== 'string') throw fail('updatedAt must be an ISO string');
+  if (checkpoint.fence !== undefined && !(Number.isSafeInteger(checkpoint.fence) && checkpoint.fence > 0)) throw fail('fence must be a positive integer');
 }
 
 function checkPosition(position: unknown, error: () => Error): void {
@@ -83,4 +84,9 @@ function invalidWrite(write: DocumentWrite, reason: string): ValidationError {
 
 function describe(value: unknown): string {
   return typeof value === 'string' ? JSON.stringify(value) : String(value);
+}
+
+/** A checkpoint refused because the store has seen a newer fencing token than the writer's. */
+export function fenced(projection: string, fence: number, stored: bigint | number): FencedError {
+  return new FencedError('read_store.fenced', `Checkpoint ${projection} is fenced by lease token ${stored}; this writer holds ${fence}`, { projection, fence, stored: Number(stored) });
 }

@@ -1,6 +1,6 @@
 import { ValidationError } from '../../core/errors';
 import type { ProjectionCheckpoint, ProjectionFailure } from '../../core/read-store.port';
-import { checkCheckpoint } from '../shared/read-store-names';
+import { checkCheckpoint, fenced } from '../shared/read-store-names';
 import { checkpointsTable } from './sqlite-read-schema';
 import type { StatementCache } from './sqlite-statement-cache';
 
@@ -11,12 +11,14 @@ interface CheckpointRow {
   position: bigint | null;
   failure: string | null;
   updated_at: string;
+  fence: bigint | null;
 }
 
-const columns = 'projection, version, collection, position, failure, updated_at';
-const upsertSql = `INSERT INTO ${checkpointsTable} (${columns}) VALUES (?, ?, ?, ?, ?, ?)
+const columns = 'projection, version, collection, position, failure, updated_at, fence';
+const upsertSql = `INSERT INTO ${checkpointsTable} (${columns}) VALUES (?, ?, ?, ?, ?, ?, ?)
   ON CONFLICT(projection) DO UPDATE SET version = excluded.version, collection = excluded.collection,
-  position = excluded.position, failure = excluded.failure, updated_at = excluded.updated_at`;
+  position = excluded.position, failure = excluded.failure, updated_at = excluded.updated_at,
+  fence = max(coalesce(excluded.fence, 0), coalesce(fence, 0))`;
 
 /** Checkpoint rows of `_checkpoints`; callers provide the transaction when one is needed. */
 export class SqliteCheckpoints {
@@ -32,10 +34,15 @@ export class SqliteCheckpoints {
     return rows.map(fromRow);
   }
 
+  /** Callers run it in a transaction with the documents, so a fenced commit writes nothing. */
   save(checkpoint: ProjectionCheckpoint): void {
     checkCheckpoint(checkpoint);
-    const { projection, version, collection, position, updatedAt } = checkpoint;
-    this.statements.get(upsertSql).run(projection, version, collection, position, failureJson(checkpoint), updatedAt);
+    const { projection, version, collection, position, updatedAt, fence } = checkpoint;
+    if (fence !== undefined) {
+      const stored = this.select(`SELECT fence FROM ${checkpointsTable} WHERE projection = ?`).pluck().get(projection) as bigint | null | undefined;
+      if (stored != null && stored > BigInt(fence)) throw fenced(projection, fence, stored);
+    }
+    this.statements.get(upsertSql).run(projection, version, collection, position, failureJson(checkpoint), updatedAt, fence ?? null);
   }
 
   delete(projection: string): void {
@@ -64,5 +71,6 @@ function fromRow(row: CheckpointRow): ProjectionCheckpoint {
     position: row.position,
     failure: row.failure === null ? null : (JSON.parse(row.failure) as ProjectionFailure),
     updatedAt: row.updated_at,
+    ...(row.fence !== null && row.fence > 0n && { fence: Number(row.fence) }),
   };
 }

@@ -14,7 +14,8 @@ const checkpointsDdl = `CREATE TABLE IF NOT EXISTS ${checkpointsTable} (
   collection TEXT NOT NULL,
   position INTEGER,
   failure TEXT,
-  updated_at TEXT NOT NULL
+  updated_at TEXT NOT NULL,
+  fence INTEGER
 )`;
 
 /** Collection names are validated identifiers; quoting keeps keywords such as `order` usable. */
@@ -35,6 +36,9 @@ export class SqliteCollections {
     private readonly statements: StatementCache,
   ) {
     db.exec(checkpointsDdl);
+    // Files written before fencing tokens existed gain the column.
+    const columns = db.prepare(`SELECT name FROM pragma_table_info('${checkpointsTable}')`).pluck().all() as string[];
+    if (!columns.includes('fence')) db.exec(`ALTER TABLE ${checkpointsTable} ADD COLUMN fence INTEGER`);
   }
 
   exists(collection: string): boolean {

@@ -1,0 +1,104 @@
+import type { LeaseGrant, LeaseStore } from './lease.port';
+import { type Clock, systemClock } from './time';
+
+/** What a processor asks before it works: the grant it holds for `name`, or null. */
+export interface ProcessorLeases {
+  held(name: string): LeaseGrant | null;
+  /** Resolves at the next change of any lease held here (gained, renewed under a new token, lost). */
+  changed(): Promise<void>;
+}
+
+/** For a process that runs every processor alone (the default single-process mode): no leases. */
+export const noLeases = null;
+
+/** For a process that runs no processor (`zixly serve --no-processors`). */
+export const noProcessors: ProcessorLeases = { held: () => null, changed: () => new Promise<void>(() => undefined) };
+
+export interface LeaseKeeperOptions {
+  readonly store: LeaseStore;
+  /** Unique per process, e.g. `hostname:pid:random`. */
+  readonly holder: string;
+  /** The processor names this process may run; it tries to hold a lease on each. */
+  readonly names: readonly string[];
+  /** How long a lease lasts without renewal: the bound on a takeover after its holder died. */
+  readonly ttlMs: number;
+  readonly clock?: Clock;
+  readonly onError?: (error: unknown) => void;
+}
+
+/**
+ * Keeps this process's leases: every third of the TTL it renews those it holds and tries to take
+ * the others. A grant counts as held only until a third of the TTL before it expires, so a process
+ * that cannot renew (store down, event loop stalled) stops working before anyone may take over;
+ * fencing tokens then refuse whatever it still writes.
+ */
+export class LeaseKeeper implements ProcessorLeases {
+  private readonly grants = new Map<string, LeaseGrant>();
+  private readonly clock: Clock;
+  private waiters: Array<() => void> = [];
+  private timer: NodeJS.Timeout | null = null;
+  private ticking: Promise<void> = Promise.resolve();
+  private stopped = false;
+
+  constructor(private readonly options: LeaseKeeperOptions) {
+    this.clock = options.clock ?? systemClock;
+  }
+
+  /** Takes what it can at once, then keeps renewing. */
+  async start(): Promise<void> {
+    await this.tick();
+    this.timer = setInterval(() => void (this.ticking = this.tick()), Math.max(10, Math.floor(this.options.ttlMs / 3)));
+    this.timer.unref();
+  }
+
+  held(name: string): LeaseGrant | null {
+    const grant = this.grants.get(name);
+    return grant && this.clock().getTime() < grant.expiresAt - this.options.ttlMs / 3 ? grant : null;
+  }
+
+  changed(): Promise<void> {
+    return new Promise<void>((resolve) => this.waiters.push(resolve));
+  }
+
+  /** Every grant this process holds now. */
+  holding(): LeaseGrant[] {
+    return this.options.names.map((name) => this.held(name)).filter((grant) => grant !== null);
+  }
+
+  /** Stops renewing and releases every lease, so successors take over at once. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.ticking;
+    const held = [...this.grants.values()];
+    this.grants.clear();
+    this.notify();
+    await Promise.all(held.map((grant) => this.options.store.release(grant).catch((error: unknown) => this.options.onError?.(error))));
+  }
+
+  private async tick(): Promise<void> {
+    if (this.stopped) return;
+    let changed = false;
+    for (const name of this.options.names) {
+      const before = this.grants.get(name);
+      let grant: LeaseGrant | null = null;
+      try {
+        grant = await this.options.store.tryAcquire(name, this.options.holder, this.options.ttlMs);
+      } catch (error) {
+        this.options.onError?.(error);
+        continue; // keeps the grant it had: `held` stops counting it once too close to expiry
+      }
+      if (this.stopped) return;
+      if (grant) this.grants.set(name, grant);
+      else this.grants.delete(name);
+      if (before?.token !== grant?.token) changed = true;
+    }
+    if (changed) this.notify();
+  }
+
+  private notify(): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const resolve of waiters) resolve();
+  }
+}
