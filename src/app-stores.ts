@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppConfig } from './config';
 import type { EventStore } from './core/event-store.port';
+import type { LeaseStore } from './core/lease.port';
 import type { ReadStore } from './core/read-store.port';
 
 /**
@@ -28,4 +29,14 @@ export async function openReadStore(config: AppConfig): Promise<ReadStore> {
   const { openSqliteReadStore } = await import('./adapters/sqlite/sqlite-read-store');
   mkdirSync(config.dataDir, { recursive: true });
   return openSqliteReadStore({ path: join(config.dataDir, 'read-models.sqlite') });
+}
+
+/** Leases live beside the read models, whose checkpoints their fencing tokens guard. */
+export async function openLeaseStore(config: AppConfig): Promise<LeaseStore> {
+  if (config.mongodbUrl) {
+    const { openMongoLeaseStore } = await import('./adapters/mongodb/mongodb-lease-store');
+    return openMongoLeaseStore({ url: config.mongodbUrl });
+  }
+  const { openSqliteLeaseStore } = await import('./adapters/sqlite/sqlite-lease-store');
+  return openSqliteLeaseStore({ path: join(config.dataDir, 'leases.sqlite') });
 }

@@ -17,6 +17,11 @@ import { forwardXeroNotifications } from './ingest/sync/xero-notifications';
 import { translators } from './ingest/translators';
 import { startIngestWorker } from './ingest/worker/start-ingest-worker';
 import { startWorkflows } from './workflows/start-workflows';
+import type { LeaseKeeper } from './core/lease-keeper';
+import { runWhileLeased } from './core/leased-processor';
+import { startProcessorLeases, syncLeaseName, webhookWorkerLease, workflowsLease } from './fleet/processor-leases';
+import { logger } from './logging/logger';
+import type { WebhookWorker } from './ingest/worker/webhook-worker';
 import { configureLogger } from './logging/logger';
 import { AppMetrics } from './metrics/app-metrics';
 import { withCommandMetrics } from './metrics/command-bus.metrics';
@@ -100,7 +105,8 @@ async function startCore(config: AppConfig, options: StartOptions, shutdown: Shu
   const readStore = await openReadStore(config);
   shutdown.add(() => readStore.close());
   const metrics = config.ops.metricsEnabled ? new AppMetrics() : null;
-  const runner = new ProjectionRunner({ eventStore: store, readStore, projections: allProjections, clock: systemClock });
+  const leases = await startProcessorLeases(config, shutdown);
+  const runner = new ProjectionRunner({ eventStore: store, readStore, projections: allProjections, clock: systemClock, leases });
   const commands = createCommandBus<BusinessCommand>(store, commandRoutes);
   const composed: AppServices = {
     config,
@@ -120,7 +126,7 @@ async function startCore(config: AppConfig, options: StartOptions, shutdown: Shu
     const outcomes = countRecordedOutcomes(store, metrics);
     shutdown.add(() => outcomes.stop());
   }
-  await startBackgroundWork(services, shutdown, metrics);
+  await startBackgroundWork(services, shutdown, metrics, leases);
   const health = healthRoutes({ store, adapter, readStore, projections: services.projections, lagThreshold: config.ops.projectionLagThreshold });
   return {
     services,
@@ -129,18 +135,24 @@ async function startCore(config: AppConfig, options: StartOptions, shutdown: Shu
   };
 }
 
-/** Work that follows the log and runs commands; stopped before the projections and the stores. */
-async function startBackgroundWork(services: AppServices, shutdown: Shutdown, metrics: AppMetrics | null): Promise<void> {
+/**
+ * Work that follows the log and runs commands; stopped before the projections and the stores.
+ * Under leases each part runs only while this process holds its lease (see `runWhileLeased`).
+ */
+async function startBackgroundWork(services: AppServices, shutdown: Shutdown, metrics: AppMetrics | null, leases: LeaseKeeper | null): Promise<void> {
   const identities = identityLookupLoader(services.readStore);
-  const worker = await startIngestWorker(services, { translators, identities });
-  shutdown.add(() => worker.stop());
-  const sync = SyncScheduler.start(services.config.sync, { store: services.eventStore, commands: services.commands, identities, clock: services.clock });
+  const onError = (error: unknown) => logger.error({ err: error }, 'a leased processor failed to start or stop');
+  let worker: WebhookWorker | null = null;
+  const webhooks = runWhileLeased(leases, webhookWorkerLease, async () => (worker = await startIngestWorker(services, { translators, identities })), onError);
+  shutdown.add(() => webhooks.stop());
+  const mayRunSync = leases ? (tool: string) => leases.held(syncLeaseName(tool)) !== null : undefined;
+  const sync = SyncScheduler.start(services.config.sync, { store: services.eventStore, commands: services.commands, identities, clock: services.clock, ...(mayRunSync && { mayRun: mayRunSync }) });
   shutdown.add(() => sync.stop());
   const xeroNotifications = forwardXeroNotifications(services.eventStore, sync);
   shutdown.add(() => xeroNotifications.stop());
-  const workflows = await startWorkflows(services, services.config.workflows);
+  const workflows = runWhileLeased(leases, workflowsLease, () => startWorkflows(services, services.config.workflows), onError);
   shutdown.add(() => workflows.stop());
-  metrics?.gauge('zixly_webhook_backlog', 'Webhook deliveries this process has yet to attempt (received, redriven or awaiting a retry).', () => worker.backlog);
+  metrics?.gauge('zixly_webhook_backlog', 'Webhook deliveries this process has yet to attempt (received, redriven or awaiting a retry).', () => worker?.backlog ?? 0);
 }
 
 function httpTimeoutsOf(config: AppConfig): HttpTimeouts {

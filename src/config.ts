@@ -1,3 +1,4 @@
+import { type FleetConfig, readFleetConfig } from './fleet/fleet.config';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defaultAsOfMaxEvents } from './core/as-of';
@@ -27,6 +28,8 @@ export interface AppConfig {
   readonly workflows: WorkflowConfig;
   /** `AS_OF_MAX_EVENTS`: the most events an as-of query may replay before it is refused. */
   readonly asOfMaxEvents: number;
+  /** Several processes on the same stores: which processors run here, under leases (`PROCESSORS`, `LEASE_TTL_MS`). */
+  readonly fleet: FleetConfig;
   /** Logging, readiness, metrics and shutdown (`LOG_LEVEL`, `PROJECTION_LAG_THRESHOLD`, …). */
   readonly ops: OpsConfig;
 }
@@ -96,6 +99,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const sync = readSyncConfig(value, problems);
   const workflows = readWorkflowConfig(value, problems);
   const ops = readOpsConfig(value, nodeEnv, problems);
+  const fleet = readFleetConfig(value, problems);
 
   const asOfMaxEvents = Number(value('AS_OF_MAX_EVENTS') ?? defaultAsOfMaxEvents);
   if (!Number.isSafeInteger(asOfMaxEvents) || asOfMaxEvents < 1) problems.push(`AS_OF_MAX_EVENTS must be a whole number of at least 1, got "${value('AS_OF_MAX_EVENTS')}"`);
@@ -115,6 +119,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     sync,
     workflows,
     asOfMaxEvents,
+    fleet,
     ops,
   };
 }

@@ -8,13 +8,19 @@ export const commands: readonly CommandSpec[] = [
   {
     name: 'serve',
     summary: 'Runs the API (GraphQL, webhooks, export), the workers, projections and workflows in one process.',
-    details: 'Listens on PORT (default 4000) with /healthz, /readyz and /metrics beside the API. Stops gracefully on SIGTERM or SIGINT.',
+    details:
+      'Listens on PORT (default 4000) with /healthz, /readyz and /metrics beside the API. Stops gracefully on SIGTERM or SIGINT. With --no-processors it is a stateless API replica: projections, webhook worker, workflows and sync run in `zixly worker` processes under leases.',
+    options: { 'no-processors': { type: 'boolean', description: 'serve the API only (PROCESSORS=none): an API replica of a fleet' } },
     run: async (input, io) => (await import('./commands/server.command')).serve(input, io),
   },
   {
     name: 'worker',
     summary: 'Runs the workers, projections and workflows without the API, to scale out.',
-    details: 'Shares the stores with `zixly serve` (the embedded SQLite files too). Serves /healthz, /readyz and /metrics on WORKER_PORT when it is set.',
+    details:
+      'Shares the stores with `zixly serve` (the embedded SQLite files too). Serves /healthz, /readyz and /metrics on WORKER_PORT when it is set. With --only (or PROCESSORS) every processor it may run runs under a lease: at most one process of the fleet runs each.',
+    options: {
+      only: { type: 'string', list: true, value: '<processor>', description: 'run only these processors under leases: all, projection:<name>, projection:*, webhook-worker, workflows, sync:<tool>, sync:*' },
+    },
     run: async (input, io) => (await import('./commands/server.command')).worker(input, io),
   },
   {

@@ -35,7 +35,8 @@ export interface LeaseKeeperOptions {
 export class LeaseKeeper implements ProcessorLeases {
   private readonly grants = new Map<string, LeaseGrant>();
   private readonly clock: Clock;
-  private waiters: Array<() => void> = [];
+  /** One promise per generation, shared by every waiter, so waiting leaves nothing behind. */
+  private change = nextChange();
   private timer: NodeJS.Timeout | null = null;
   private ticking: Promise<void> = Promise.resolve();
   private stopped = false;
@@ -57,7 +58,7 @@ export class LeaseKeeper implements ProcessorLeases {
   }
 
   changed(): Promise<void> {
-    return new Promise<void>((resolve) => this.waiters.push(resolve));
+    return this.change.promise;
   }
 
   /** Every grant this process holds now. */
@@ -97,8 +98,14 @@ export class LeaseKeeper implements ProcessorLeases {
   }
 
   private notify(): void {
-    const waiters = this.waiters;
-    this.waiters = [];
-    for (const resolve of waiters) resolve();
+    const current = this.change;
+    this.change = nextChange();
+    current.resolve();
   }
+}
+
+function nextChange(): { promise: Promise<void>; resolve: () => void } {
+  let resolve: () => void = () => undefined;
+  const promise = new Promise<void>((done) => (resolve = done));
+  return { promise, resolve };
 }

@@ -35,8 +35,15 @@ async function runUntilSignalled(config: AppConfig, signalled: Promise<NodeJS.Si
   return exitCodes.ok;
 }
 
-export async function serve(_input: CommandInput, io: CliIo): Promise<number> {
-  const config = loadCliConfig(io);
+/** `--no-processors` and `--only` are the command-line spelling of `PROCESSORS`. */
+function withProcessors(input: CommandInput, io: CliIo): CliIo {
+  const only = input.options.only as readonly string[] | undefined;
+  const processors = input.options['no-processors'] === true ? 'none' : only && only.length > 0 ? only.join(',') : undefined;
+  return processors === undefined ? io : { ...io, env: { ...io.env, PROCESSORS: processors } };
+}
+
+export async function serve(input: CommandInput, io: CliIo): Promise<number> {
+  const config = loadCliConfig(withProcessors(input, io));
   configureLogger({ level: config.ops.logLevel, output: 'stdout' });
   // Listening first: a signal during start-up then stops what has started instead of killing it.
   const signalled = nextSignal();
@@ -45,8 +52,8 @@ export async function serve(_input: CommandInput, io: CliIo): Promise<number> {
   return runUntilSignalled(config, signalled, app);
 }
 
-export async function worker(_input: CommandInput, io: CliIo): Promise<number> {
-  const config = loadCliConfig(io);
+export async function worker(input: CommandInput, io: CliIo): Promise<number> {
+  const config = loadCliConfig(withProcessors(input, io));
   configureLogger({ level: config.ops.logLevel, output: 'stdout' });
   const signalled = nextSignal();
   const running = await startWorker(config);

@@ -19,7 +19,15 @@ export interface SyncSchedulerDeps {
   readonly identities: () => Promise<IdentityLookup> | IdentityLookup;
   readonly clock?: Clock;
   readonly log?: SyncLog;
+  /**
+   * Several processes: asked before each run; a tool whose lease another process holds is not
+   * pulled here, and asked again a second later. Absent: every run goes ahead.
+   */
+  readonly mayRun?: (tool: SyncTool) => boolean;
 }
+
+/** How soon a process that may not run a tool asks again (the holder may have died). */
+const leaseRecheckMs = 1_000;
 
 const consoleLog: SyncLog = (entry) => console.log(JSON.stringify(entry));
 
@@ -91,6 +99,10 @@ export class SyncScheduler {
   }
 
   private tick(tool: SyncTool): void {
+    if (this.deps.mayRun && !this.deps.mayRun(tool)) {
+      this.schedule(tool, Math.min(leaseRecheckMs, this.config.tools[tool].intervalSeconds * 1000));
+      return;
+    }
     const run = this.jobs.get(tool)!.run().then(
       (report) => this.logRun(tool, report),
       (error: unknown) => this.log({ level: 'warn', msg: `sync ${tool}: run ended without a record`, tool, error: String(error) }),
