@@ -17,7 +17,9 @@ export async function openEventStore(config: AppConfig): Promise<{ store: EventS
   const { openSqliteEventStore } = await import('./adapters/sqlite/sqlite-event-store');
   mkdirSync(config.dataDir, { recursive: true });
   const path = join(config.dataDir, 'events.sqlite');
-  return { store: await openSqliteEventStore({ path, synchronous: config.sqliteSynchronous }), adapter: `sqlite:${path}` };
+  // A fleet on one DATA_DIR: commits are announced to the other processes (see SqliteChangeSignal).
+  const changeSignal = config.fleet.processors !== null;
+  return { store: await openSqliteEventStore({ path, synchronous: config.sqliteSynchronous, changeSignal }), adapter: `sqlite:${path}` };
 }
 
 /** Picks the read store from configuration: MongoDB when MONGODB_URL is set, else SQLite in DATA_DIR. */

@@ -1,3 +1,4 @@
+import { SqliteChangeSignal } from './sqlite-change-signal';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
@@ -39,6 +40,12 @@ export interface SqliteEventStoreOptions {
   readonly synchronous?: 'NORMAL' | 'FULL';
   /** How often subscriptions look for appends made by other processes on the same file (ms, default 250). */
   readonly pollIntervalMs?: number;
+  /**
+   * Several processes on this file: each commit is announced through `<path>-signal` (see
+   * `SqliteChangeSignal`), so the other processes' subscriptions learn of it at once instead of
+   * at their next poll. Off by default: one process needs no announcement.
+   */
+  readonly changeSignal?: boolean;
   /** How long a write waits for another process's write lock before failing (ms, default 5,000). */
   readonly busyTimeoutMs?: number;
   /** Events per query when reading (default 2,000). */
@@ -79,6 +86,7 @@ class SqliteEventStoreAdapter implements SqliteEventStore {
   private readonly signal = new CommitSignal();
   private readonly groupCommit: GroupCommit;
   private readonly subscriptions = new Set<SqliteSubscription>();
+  private readonly changeSignal: SqliteChangeSignal | null;
   private closed = false;
 
   constructor(
@@ -87,7 +95,13 @@ class SqliteEventStoreAdapter implements SqliteEventStore {
     private readonly walSync: WalSync | null,
   ) {
     this.reader = new SqliteEventReader(db, options.pageSize ?? 2_000);
-    this.groupCommit = new GroupCommit(db, new SqliteAppender(db), options.clock ?? systemClock, () => this.signal.notify(), walSync);
+    const announces = options.changeSignal === true && options.path !== ':memory:';
+    this.changeSignal = announces ? new SqliteChangeSignal(`${options.path}-signal`, () => this.signal.notify()) : null;
+    const committed = () => {
+      this.signal.notify();
+      this.changeSignal?.announce();
+    };
+    this.groupCommit = new GroupCommit(db, new SqliteAppender(db), options.clock ?? systemClock, committed, walSync);
   }
 
   async append<E extends DomainEvent>(stream: string, events: readonly NewEvent<E>[], expected: ExpectedRevision = 'any'): Promise<AppendResult> {
@@ -132,6 +146,7 @@ class SqliteEventStoreAdapter implements SqliteEventStore {
     this.closed = true;
     if (this.walSync) await new Promise<void>((resolve) => this.walSync!.afterCommit(() => resolve()));
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+    this.changeSignal?.close();
     this.db.close();
     this.walSync?.close();
   }
