@@ -52,6 +52,8 @@ export interface InMemoryEventStoreDbOptions {
    * true); `false` answers without one, as older servers did.
    */
   readonly idempotentPositions?: boolean;
+  /** Loopback port to listen on (default 0: any free one). */
+  readonly port?: number;
 }
 
 export interface InMemoryEventStoreDb {
@@ -74,7 +76,7 @@ export async function startInMemoryEventStoreDb(options: InMemoryEventStoreDbOpt
   };
   server.addService(StreamsService, streams);
   if (batchAppend) server.addService(ServerFeaturesService, { getSupportedMethods: handleSupportedMethods });
-  const port = await bind(server);
+  const port = await bind(server, options.port ?? 0);
   return {
     connectionString: `esdb://127.0.0.1:${port}?tls=false`,
     stop: () => stop(server),
@@ -98,9 +100,9 @@ function handleSupportedMethods(_call: unknown, callback: (error: null, methods:
   callback(null, methods);
 }
 
-function bind(server: Server): Promise<number> {
+function bind(server: Server, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (error, port) => (error ? reject(error) : resolve(port)));
+    server.bindAsync(`127.0.0.1:${port}`, ServerCredentials.createInsecure(), (error, port) => (error ? reject(error) : resolve(port)));
   });
 }
 
