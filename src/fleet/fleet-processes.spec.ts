@@ -5,9 +5,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openMongoLeaseStore } from '../adapters/mongodb/mongodb-lease-store';
+import { openMongoReadStore } from '../adapters/mongodb/mongodb-read-store';
 import { openSqliteLeaseStore } from '../adapters/sqlite/sqlite-lease-store';
 import { openSqliteReadStore } from '../adapters/sqlite/sqlite-read-store';
+import type { LeaseStore } from '../core/lease.port';
+import type { ReadStore } from '../core/read-store.port';
 import { spawnCli } from '../testing/cli-process';
+import { type EventStoreDbDoubleProcess, spawnEventStoreDbDouble } from '../testing/eventstoredb-double-process';
+import { mongoTestServer, mongoTestUrl } from '../testing/mongodb-test-database';
 import { processorNames } from './processor-leases';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'zixly-fleet-'));
@@ -15,13 +21,43 @@ const adminKey = `zx_${randomBytes(24).toString('base64url')}`;
 const leaseTtlMs = 1_000;
 const env = { DATA_DIR: dataDir, PORT: '0', WORKER_PORT: '0', ZIXLY_ADMIN_KEY: adminKey, SQLITE_SYNCHRONOUS: 'NORMAL', LEASE_TTL_MS: String(leaseTtlMs), LOG_LEVEL: 'info' };
 const children: ChildProcess[] = [];
+let double: EventStoreDbDoubleProcess | undefined;
 afterAll(async () => {
   for (const child of children) child.kill('SIGKILL');
+  await double?.stop();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
+/** Where the fleet keeps its data: the environment of its processes and how the test opens the stores. */
+interface Topology {
+  readonly name: string;
+  env(): Promise<Record<string, string>>;
+  leases(): Promise<LeaseStore>;
+  reads(): Promise<ReadStore>;
+}
+
+const sharedSqlite: Topology = {
+  name: 'one shared DATA_DIR (SQLite)',
+  env: async () => ({}),
+  leases: () => openSqliteLeaseStore({ path: join(dataDir, 'leases.sqlite') }),
+  reads: () => openSqliteReadStore({ path: join(dataDir, 'read-models.sqlite') }),
+};
+
+const mongoUrl = mongoTestServer ? mongoTestUrl('zixly_fleet') : '';
+const productionStores: Topology = {
+  name: 'the EventStoreDB double and MongoDB (FerretDB in CI)',
+  env: async () => {
+    double = await spawnEventStoreDbDouble();
+    return { EVENTSTORE_URL: double.connectionString, MONGODB_URL: mongoUrl };
+  },
+  leases: () => openMongoLeaseStore({ url: mongoUrl }),
+  reads: () => openMongoReadStore({ url: mongoUrl }),
+};
+
+if (!mongoTestServer) console.log('SKIPPED: the fleet on the EventStoreDB double and MongoDB (set MONGODB_URL, see README)');
+
 /** Starts `zixly <args>` and resolves with the URL of its first log line starting with `message`. */
-function start(args: string[], message: string, extraEnv: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string }> {
+function start(args: string[], message: string, extraEnv: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
   const child = spawnCli(args, { env: { ...env, ...extraEnv } });
   children.push(child);
   return new Promise((resolve, reject) => {
@@ -46,8 +82,8 @@ async function registerConsultant(url: string, consultantId: string): Promise<{ 
 }
 
 /** Who holds each lease that has not expired. */
-async function liveHolders(): Promise<Map<string, string>> {
-  const store = await openSqliteLeaseStore({ path: join(dataDir, 'leases.sqlite') });
+async function liveHolders(topology: Topology): Promise<Map<string, string>> {
+  const store = await topology.leases();
   try {
     const now = Date.now();
     return new Map((await store.list()).filter((grant) => grant.expiresAt >= now).map((grant) => [grant.name, grant.holder]));
@@ -58,13 +94,14 @@ async function liveHolders(): Promise<Map<string, string>> {
 
 const holderPids = (holders: Map<string, string>) => new Set([...holders.values()].map((holder) => Number(holder.split(':')[1])));
 
-describe('a fleet on one shared DATA_DIR: an API replica and two workers', () => {
+describe.each([sharedSqlite, ...(mongoTestServer ? [productionStores] : [])])('a fleet on $name: an API replica and two workers', (topology) => {
   it('runs every processor in one worker, answers waitForProjections on the replica, and hands everything over when that worker is killed', async () => {
     // Given two workers (the first takes every lease) and an API replica without processors
-    const first = await start(['worker', '--only', 'all'], 'Zixly Ops worker running');
-    const second = await start(['worker', '--only', 'all'], 'Zixly Ops worker running');
-    const api = await start(['serve', '--no-processors'], 'Zixly Ops listening');
-    const holders = await liveHolders();
+    const stores = await topology.env();
+    const first = await start(['worker', '--only', 'all'], 'Zixly Ops worker running', stores);
+    const second = await start(['worker', '--only', 'all'], 'Zixly Ops worker running', stores);
+    const api = await start(['serve', '--no-processors'], 'Zixly Ops listening', stores);
+    const holders = await liveHolders(topology);
     expect([...holders.keys()].sort()).toEqual(processorNames().sort());
     expect(holderPids(holders)).toEqual(new Set([first.child.pid]));
 
@@ -72,17 +109,17 @@ describe('a fleet on one shared DATA_DIR: an API replica and two workers', () =>
     expect(await registerConsultant(api.url, 'co-1')).toEqual({ status: 'APPENDED', projectionsCaughtUp: true });
     const killedAt = Date.now();
     first.child.kill('SIGKILL');
-    let takenOver = await liveHolders();
+    let takenOver = await liveHolders(topology);
     while (!(takenOver.size === holders.size && holderPids(takenOver).has(second.child.pid!) && holderPids(takenOver).size === 1)) {
       if (Date.now() - killedAt > 30_000) throw new Error(`No takeover 30 s after SIGKILL: ${JSON.stringify([...takenOver])}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
-      takenOver = await liveHolders();
+      takenOver = await liveHolders(topology);
     }
-    console.log(`fleet takeover on SQLite: every lease held by the second worker ${Date.now() - killedAt} ms after SIGKILL (LEASE_TTL_MS=${leaseTtlMs})`);
+    console.log(`fleet takeover on ${topology.name}: every lease held by the second worker ${Date.now() - killedAt} ms after SIGKILL (LEASE_TTL_MS=${leaseTtlMs})`);
 
     // Then the second worker carries on: the next mutation is projected, each consultant once
     expect(await registerConsultant(api.url, 'co-2')).toEqual({ status: 'APPENDED', projectionsCaughtUp: true });
-    const reads = await openSqliteReadStore({ path: join(dataDir, 'read-models.sqlite') });
+    const reads = await topology.reads();
     const consultants = await reads.find('consultants', { sort: [['_id', 1]] });
     await reads.close();
     expect(consultants.documents.map((document) => document._id)).toEqual(['co-1', 'co-2']);
