@@ -5,6 +5,8 @@ import { parse } from 'yaml';
 
 interface Service {
   image?: string;
+  deploy?: { replicas?: number };
+  configs?: Array<{ source: string; target: string }>;
   build?: unknown;
   command?: string[];
   environment?: Record<string, string | number>;
@@ -18,8 +20,12 @@ interface Service {
 
 // Docker cannot run where this project is built and tested, so the compose file is checked by reading.
 // Compose resolves `<<` merge keys; the app services share one environment through them.
-const compose = parse(readFileSync(join(__dirname, '../../docker-compose.yml'), 'utf8'), { merge: true }) as { services: Record<string, Service>; volumes: Record<string, unknown> };
-const { eventstore, mongo, api, worker } = compose.services;
+const compose = parse(readFileSync(join(__dirname, '../../docker-compose.yml'), 'utf8'), { merge: true }) as {
+  services: Record<string, Service>;
+  volumes: Record<string, unknown>;
+  configs: Record<string, { content: string }>;
+};
+const { eventstore, mongo, api, worker, proxy } = compose.services;
 const dockerfile = readFileSync(join(__dirname, '../../Dockerfile'), 'utf8');
 const documentedVariables = readFileSync(join(__dirname, '../../.env.example'), 'utf8').match(/^#?[A-Z][A-Z0-9_]+(?==)/gm)!.map((name) => name.replace('#', ''));
 const storesHealthy = { eventstore: { condition: 'service_healthy' }, mongo: { condition: 'service_healthy' } };
@@ -41,29 +47,41 @@ describe('docker-compose.yml', () => {
     expect(mongo?.volumes?.some((volume) => volume.endsWith(':/data/db'))).toBe(true);
   });
 
-  it('starts the API with zixly serve on port 4000 against both stores once they are healthy', () => {
+  it('starts two stateless API replicas (zixly serve --no-processors) against both stores once they are healthy', () => {
     expect(api?.build).toBeDefined();
-    expect(api?.command).toEqual(['node', 'dist/cli/zixly.js', 'serve']);
-    expect(api?.ports).toContain('4000:4000');
-    expect(api?.environment).toMatchObject({ PORT: 4000, NODE_ENV: 'production' });
+    expect(api?.command).toEqual(['node', 'dist/cli/zixly.js', 'serve', '--no-processors']);
+    expect(api?.deploy?.replicas).toBe(2);
+    expect(api?.ports).toBeUndefined();
+    expect(api?.environment).toMatchObject({ PORT: 4000, NODE_ENV: 'production', PROCESSORS: 'none' });
     expect(String(api?.environment?.EVENTSTORE_URL)).toMatch(/^esdb:\/\/eventstore:2113/);
     expect(String(api?.environment?.MONGODB_URL)).toMatch(/^mongodb:\/\/mongo:27017\/.*replicaSet=rs0/);
     expect(api?.depends_on).toEqual(storesHealthy);
   });
 
-  it('calls the API healthy once it is ready (/readyz on its port), and lets it stop gracefully before SIGKILL', () => {
+  it('calls each API replica healthy once it is ready (/readyz on its port), and lets it stop gracefully before SIGKILL', () => {
     expect(JSON.stringify(api?.healthcheck?.test)).toContain('http://127.0.0.1:4000/readyz');
     expect(seconds(api?.stop_grace_period) * 1000).toBeGreaterThan(Number(api?.environment?.SHUTDOWN_TIMEOUT_MS));
   });
 
-  it('runs a worker with zixly worker: the API’s environment without workflows or pull syncs, probes on WORKER_PORT, after the stores', () => {
+  it('runs two workers with zixly worker under leases: the API’s environment with every processor, probes on WORKER_PORT', () => {
     expect(worker?.image).toBe(api?.image);
     expect(worker?.command).toEqual(['node', 'dist/cli/zixly.js', 'worker']);
+    expect(worker?.deploy?.replicas).toBe(2);
     expect(worker?.ports).toBeUndefined();
-    expect(worker?.environment).toEqual({ ...api?.environment, WORKFLOWS_ENABLED: 'false', SYNC_ENABLED: 'false' });
+    expect(worker?.environment).toEqual({ ...api?.environment, PROCESSORS: 'all' });
+    expect(worker?.environment?.LEASE_TTL_MS).toBeDefined();
     expect(JSON.stringify(worker?.healthcheck?.test)).toContain(`http://127.0.0.1:${worker?.environment?.WORKER_PORT}/readyz`);
     expect(worker?.depends_on).toEqual(storesHealthy);
     expect(seconds(worker?.stop_grace_period) * 1000).toBeGreaterThan(Number(worker?.environment?.SHUTDOWN_TIMEOUT_MS));
+  });
+
+  it('balances port 4000 over every API replica through a proxy that starts once the API is healthy', () => {
+    expect(proxy?.ports).toEqual(['4000:4000']);
+    expect(proxy?.depends_on).toEqual({ api: { condition: 'service_healthy' } });
+    expect(proxy?.healthcheck?.test).toBeDefined();
+    const caddyfile = compose.configs[proxy!.configs![0]!.source]!.content;
+    expect(caddyfile).toMatch(/dynamic a api 4000/);
+    expect(caddyfile).toMatch(/lb_policy round_robin/);
   });
 
   it('gives the app processes only settings the configuration knows, and an optional .env for the rest', () => {
