@@ -150,7 +150,8 @@ async function startBackgroundWork(services: AppServices, shutdown: Shutdown, me
   shutdown.add(() => sync.stop());
   const xeroNotifications = forwardXeroNotifications(services.eventStore, sync);
   shutdown.add(() => xeroNotifications.stop());
-  const workflows = runWhileLeased(leases, workflowsLease, () => startWorkflows(services, services.config.workflows), onError);
+  const mayAct = leases ? { mayAct: () => leases.held(workflowsLease) !== null } : {};
+  const workflows = runWhileLeased(leases, workflowsLease, () => startWorkflows(services, services.config.workflows, mayAct), onError);
   shutdown.add(() => workflows.stop());
   metrics?.gauge('zixly_webhook_backlog', 'Webhook deliveries this process has yet to attempt (received, redriven or awaiting a retry).', () => worker?.backlog ?? 0);
 }

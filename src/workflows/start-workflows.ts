@@ -27,6 +27,8 @@ export interface WorkflowEngineOverrides {
   readonly autoTick?: boolean;
   readonly errorBackoffMs?: number;
   readonly maxFailures?: number;
+  /** See `WorkflowDeps.mayAct`. */
+  readonly mayAct?: () => boolean;
 }
 
 export function createWorkflowEngine(services: WorkflowServices, config: WorkflowConfig, overrides: WorkflowEngineOverrides = {}): WorkflowEngine {
@@ -37,6 +39,7 @@ export function createWorkflowEngine(services: WorkflowServices, config: Workflo
     clock: overrides.clock ?? services.clock,
     config,
     clients: createToolClients(config.tools, { timeoutMs: config.http.timeoutMs, ...(overrides.fetch ? { fetch: overrides.fetch } : {}) }),
+    ...(overrides.mayAct ? { mayAct: overrides.mayAct } : {}),
   };
   return new WorkflowEngine({
     deps,
@@ -62,9 +65,9 @@ export interface RunningWorkflows {
  * Starts the automation workflows on the app's services (the composition root calls this once).
  * Runs are recorded as WorkflowRun events; see each workflow for what it needs configured.
  */
-export async function startWorkflows(services: WorkflowServices, config: WorkflowConfig = loadWorkflowConfig()): Promise<RunningWorkflows> {
+export async function startWorkflows(services: WorkflowServices, config: WorkflowConfig = loadWorkflowConfig(), overrides: WorkflowEngineOverrides = {}): Promise<RunningWorkflows> {
   if (!config.enabled) return { engine: null, stop: async () => undefined };
-  const engine = createWorkflowEngine(services, config);
+  const engine = createWorkflowEngine(services, config, overrides);
   await engine.start();
   return { engine, stop: () => engine.stop() };
 }

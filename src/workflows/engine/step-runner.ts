@@ -18,6 +18,14 @@ export class StepFailure extends Error {
   }
 }
 
+/** This process lost the workflows' lease: the attempt stops unrecorded, and the holder runs it. */
+export class LeaseLostError extends Error {
+  constructor(readonly step: string) {
+    super(`Step ${step} not called: this process no longer holds the workflows' lease`);
+    this.name = 'LeaseLostError';
+  }
+}
+
 /** What an at-most-once step records when an earlier call may or may not have acted. */
 const unconfirmed: StepOutcome = { externalId: null, result: { delivery: 'unconfirmed' } };
 
@@ -43,6 +51,7 @@ export class StepRunner implements RunContext {
       return null;
     }
     const key = stepKey(this.triggerKey, name);
+    if (this.deps.mayAct && !this.deps.mayAct()) throw new LeaseLostError(name);
     if (options.atMostOnce) {
       const outcomeUnknown = recorded?.status === 'attempted' || (recorded?.status === 'failed' && recorded.ambiguous);
       if (outcomeUnknown) return this.completed(name, unconfirmed);

@@ -34,6 +34,11 @@ export interface WorkflowDeps {
   readonly clock: Clock;
   readonly config: WorkflowConfig;
   readonly clients: ToolClients;
+  /**
+   * Several processes: asked right before each call to a tool; false when this process no longer
+   * holds the workflows' lease, and the attempt stops unrecorded for the holder to take up.
+   */
+  readonly mayAct?: () => boolean;
 }
 
 /** A run as its workflow sees it: steps are recorded, and a step done once is never done again. */

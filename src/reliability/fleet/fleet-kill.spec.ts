@@ -1,0 +1,191 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { SeededRandom } from '../../demo/seeded-random';
+import { processorNames } from '../../fleet/processor-leases';
+import { FakeTools } from '../../workflows/testing/fake-tools';
+import { appEnv, appFiles } from '../support/app-env';
+import { AppProcess } from '../support/app-process';
+import { linkClients, waitUntilSettled } from '../support/app-readiness';
+import { deliverAll, type DeliveryTarget } from '../support/delivery-driver';
+import { graphqlData } from '../support/graphql-call';
+import { auditFacts, auditInbox } from '../support/ingest-audit';
+import { divergingDocuments, rebuiltFromLog, snapshotReadModels } from '../support/read-model-snapshot';
+import { reportRow } from '../support/reliability-row';
+import { reliabilityScale, reliabilitySeed } from '../support/reliability-scale';
+import { auditToolObjects, total } from '../workflows/tool-objects.audit';
+import { webhookWorkload } from '../workload/webhook-workload';
+import { type FleetStores, leaseHolders, productionStores, sharedSqliteStores } from './fleet-topology';
+
+// A tenth of the single-process scenarios' size: four processes share the same two cores.
+const scale = Math.max(300, Math.round(reliabilityScale() / 10));
+const seed = reliabilitySeed();
+// Long enough that start-up and load on two shared cores do not stall a renewal past it.
+const leaseTtlMs = 2_000;
+const workerEntry = require.resolve('../support/worker-server.child.ts');
+// Guards against a hang; never a performance claim.
+const timeoutMs = 10 * 60_000;
+
+const files = appFiles('zixly-fleet-');
+const running: AppProcess[] = [];
+const cleanups: Array<() => Promise<void>> = [];
+afterAll(async () => {
+  for (const app of running) await app.kill();
+  for (const cleanup of cleanups) await cleanup();
+  files.remove();
+});
+
+/** Bounded polling: `condition` must hold within `limitMs`; `explain` says what was seen instead. */
+async function until(condition: () => Promise<boolean>, limitMs: number, what: string, explain: () => Promise<string> = async () => ''): Promise<void> {
+  const deadline = Date.now() + limitMs;
+  while (!(await condition().catch(() => false))) {
+    if (Date.now() > deadline) throw new Error(`${what} within ${limitMs} ms: ${await explain().catch(String)}\n${running.map((app) => app.tail(15)).join('\n---\n')}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Sends alternately to each API replica; a request to a killed one fails and goes to the next. */
+class Replicas implements DeliveryTarget {
+  private sent = 0;
+  constructor(readonly apis: readonly AppProcess[]) {}
+  get url(): string {
+    return this.apis[this.sent++ % this.apis.length]!.url;
+  }
+  whenUp(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
+/** A mutation on the next replica, tried on the others while one is down. */
+async function mutate(replicas: Replicas, query: string, input: object): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await graphqlData(replicas.url, files.adminKey, query, { input });
+      return;
+    } catch (error) {
+      if (attempt >= 50) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
+async function runs(url: string, workflow: string): Promise<string> {
+  const data = await graphqlData(url, files.adminKey, 'query ($workflow: String!) { recentWorkflowRuns(first: 100, workflow: $workflow) { runId status attempts lastError } }', { workflow });
+  return JSON.stringify(data.recentWorkflowRuns);
+}
+
+async function succeededRuns(url: string, workflow: string): Promise<number> {
+  const data = await graphqlData(url, files.adminKey, 'query ($workflow: String!) { recentWorkflowRuns(first: 100, workflow: $workflow, status: SUCCEEDED) { runId } }', { workflow });
+  return data.recentWorkflowRuns.length;
+}
+
+async function audit(stores: FleetStores, acknowledged: Parameters<typeof auditInbox>[1], expected: Parameters<typeof auditFacts>[1]) {
+  const events = await stores.events();
+  const reads = await stores.reads();
+  try {
+    return {
+      inbox: await auditInbox(events, acknowledged),
+      facts: await auditFacts(events, expected),
+      diverging: divergingDocuments(await snapshotReadModels(reads), await rebuiltFromLog(events)),
+    };
+  } finally {
+    await reads.close();
+    await events.close();
+  }
+}
+
+const topologies: Array<() => Promise<FleetStores | null>> = [async () => sharedSqliteStores(files.dataDir), productionStores];
+
+describe.each(topologies.map((open, index) => ({ open, topology: index === 0 ? 'shared SQLite' : 'EventStoreDB double + MongoDB' })))('a fleet of 2 API replicas and 2 workers on $topology', ({ open }) => {
+  it(`loses, duplicates and diverges nothing, and acts on each tool object once, when a lease holder and an API replica are SIGKILLed mid-load (${scale} deliveries)`, async ({ task, skip }) => {
+    const stores = await open();
+    if (!stores) {
+      console.log('SKIPPED: the fleet scenario on the EventStoreDB double and MongoDB (set MONGODB_URL, see README)');
+      return skip();
+    }
+    cleanups.push(() => stores.close());
+    // Given two workers sharing every lease, two API replicas, and the tools' fakes
+    const tools = await FakeTools.start();
+    cleanups.push(() => tools.close());
+    const env = appEnv(files, { ...stores.env, ...tools.env(), LEASE_TTL_MS: String(leaseTtlMs), WORKFLOWS_ENABLED: 'true', WORKFLOW_RETRY_BASE_MS: '50', WORKFLOW_HTTP_TIMEOUT_MS: '2000' });
+    const start = async (extra: Record<string, string>, entry?: string) => {
+      const app = await AppProcess.start({ ...env, ...extra }, entry);
+      running.push(app);
+      return app;
+    };
+    const workers = [await start({ PROCESSORS: 'all', WORKER_PORT: '0' }, workerEntry), await start({ PROCESSORS: 'all', WORKER_PORT: '0' }, workerEntry)];
+    const apis = [await start({ PROCESSORS: 'none' }), await start({ PROCESSORS: 'none' })];
+    await until(async () => (await leaseHolders(stores)).size === processorNames().length, 30_000, 'the workers did not take every lease', async () => JSON.stringify([...(await leaseHolders(stores))]));
+    const workload = webhookWorkload(scale, seed);
+    await linkClients(apis[0]!.url, files.adminKey, workload.clients);
+    const replicas = new Replicas(apis);
+
+    // When the tools deliver while clients are onboarded (workflows call the tools), the lease holder
+    // is SIGKILLed at a third of the load and an API replica at two thirds; then tickets are opened
+    const random = new SeededRandom(seed);
+    const clients = Array.from({ length: 4 }, (_, index) => ({ clientId: `client-fleet-${index}`, name: `Fleet Client ${index}`, email: `owner${index}@fleet${index}.example` }));
+    const tickets = clients.map((_, index) => `Fleet printer on fire ${index}`);
+    // The workload's clients, linked first, are onboarded too: their workflows run as well.
+    const onboarded = [...workload.clients.map((client) => ({ name: client.name, email: `owner@${client.domain}` })), ...clients];
+    let takeoverMs = Number.NaN;
+    const kills: Promise<void>[] = [];
+    /** SIGKILLs the worker holding the most leases; the other must then hold them all. */
+    const killHolder = async () => {
+      const held = [...(await leaseHolders(stores)).values()];
+      const [victim, survivor] = held.filter((pid) => pid === workers[0]!.pid).length >= held.length / 2 ? [workers[0]!, workers[1]!] : [workers[1]!, workers[0]!];
+      const killedAt = Date.now();
+      await victim.kill();
+      await until(async () => {
+        const holders = await leaseHolders(stores);
+        return holders.size === processorNames().length && [...holders.values()].every((pid) => pid === survivor.pid);
+      }, 30_000, 'the surviving worker did not hold every lease');
+      takeoverMs = Date.now() - killedAt;
+      await victim.restart();
+    };
+    const mutations = (async () => {
+      for (const client of clients) {
+        await mutate(replicas, 'mutation ($input: OnboardClientInput!) { onboardClient(input: $input) { status } }', { clientId: client.clientId, name: client.name, industry: 'Logistics', tier: 'PROFESSIONAL', contactEmail: client.email });
+        await new Promise((resolve) => setTimeout(resolve, random.int(100, 600)));
+      }
+    })();
+    const drive = await deliverAll(workload.deliveries, replicas, {
+      concurrency: 16,
+      maxAttempts: 200,
+      onAck: (count) => {
+        if (count === Math.round(scale / 3)) kills.push(killHolder());
+        if (count === Math.round((2 * scale) / 3)) kills.push(apis[0]!.kill().then(() => apis[0]!.restart()));
+      },
+    });
+    await Promise.all([...kills, mutations]);
+    await waitUntilSettled(() => apis[1]!.url, files.adminKey, timeoutMs);
+    await until(async () => (await succeededRuns(apis[1]!.url, 'client-onboarding')) === onboarded.length, 120_000, 'onboarding runs did not all succeed', () => runs(apis[1]!.url, 'client-onboarding'));
+    // A ticket's work item goes into its client's Plane project: tickets are opened once the projects exist.
+    for (const [index, client] of clients.entries()) {
+      const ticket = { ticketId: `ticket-fleet-${index}`, clientId: client.clientId, channel: 'EMAIL', priority: 'HIGH', subject: tickets[index] };
+      await mutate(replicas, 'mutation ($input: OpenTicketInput!) { openTicket(input: $input) { status } }', ticket);
+    }
+    await until(async () => (await succeededRuns(apis[1]!.url, 'support-triage')) === tickets.length, 120_000, 'triage runs did not all succeed', () => runs(apis[1]!.url, 'support-triage'));
+    for (const app of running.splice(0)) await app.stop();
+
+    // Then, read from the stores the fleet leaves behind
+    const { inbox, facts, diverging } = await audit(stores, drive.acknowledged, workload.facts);
+    const objects = auditToolObjects(tools, onboarded, tickets);
+    console.log(`fleet on ${stores.name}: every lease held by the surviving worker ${takeoverMs} ms after the SIGKILL of the holder (LEASE_TTL_MS=${leaseTtlMs})`);
+    reportRow(task, {
+      scenario: `7. fleet on ${stores.name} (2 API + 2 workers, SIGKILL of the lease holder and of an API replica; takeover ${takeoverMs} ms)`,
+      scale: `${scale} deliveries, ${onboarded.length} clients, ${tickets.length} tickets`,
+      requestsSent: drive.requestsSent,
+      acknowledged: drive.acknowledged.length,
+      lost: inbox.lost.length + facts.missing.length + total(objects.missing),
+      duplicated: inbox.duplicated + facts.duplicated + total(objects.duplicated),
+      diverging: diverging.length,
+    });
+    expect(drive.refused).toEqual([]);
+    expect(drive.acknowledged).toHaveLength(scale);
+    expect(inbox.lost).toEqual([]);
+    expect(inbox.duplicated).toBe(0);
+    expect(facts.missing).toEqual([]);
+    expect(facts.duplicated).toBe(0);
+    expect(diverging).toEqual([]);
+    expect(objects.duplicated).toEqual(Object.fromEntries(Object.keys(objects.duplicated).map((kind) => [kind, 0])));
+    expect(objects.missing).toEqual(Object.fromEntries(Object.keys(objects.missing).map((kind) => [kind, 0])));
+  }, timeoutMs);
+});
