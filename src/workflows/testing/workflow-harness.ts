@@ -30,6 +30,8 @@ export interface HarnessOptions {
   readonly startEngine?: boolean;
   /** How long a crashed consumer waits before following the log again (default: a minute, i.e. not in a spec). */
   readonly errorBackoffMs?: number;
+  /** Whether this process may call the tools (a fleet's lease), asked before each call. */
+  readonly mayAct?: () => boolean;
 }
 
 type CommandInput = { type: BusinessCommand['type']; data: object; occurredAt?: string };
@@ -52,6 +54,7 @@ export class WorkflowHarness {
     private readonly dataDir: string,
     now: string,
     private readonly errorBackoffMs: number,
+    private readonly mayAct: (() => boolean) | undefined,
   ) {
     this.clock = new ManualClock(now);
     const { sleep, waits } = recordingSleep();
@@ -62,7 +65,7 @@ export class WorkflowHarness {
   static async open(options: HarnessOptions = {}): Promise<WorkflowHarness> {
     const tools = await FakeTools.start();
     const env = { ...tools.env(options.unconfigured), WORKFLOWS_ENABLED: 'true', WORKFLOW_HTTP_TIMEOUT_MS: '250', WORKFLOW_HTTP_MAX_ATTEMPTS: '3', ...options.env };
-    const harness = new WorkflowHarness(tools, loadWorkflowConfig(env), mkdtempSync(join(tmpdir(), 'zixly-workflows-')), options.now ?? '2026-03-02T00:00:00.000Z', options.errorBackoffMs ?? 60_000);
+    const harness = new WorkflowHarness(tools, loadWorkflowConfig(env), mkdtempSync(join(tmpdir(), 'zixly-workflows-')), options.now ?? '2026-03-02T00:00:00.000Z', options.errorBackoffMs ?? 60_000, options.mayAct);
     await harness.openStores();
     if (options.startEngine !== false) await harness.startEngine();
     return harness;
@@ -73,7 +76,7 @@ export class WorkflowHarness {
   }
 
   async startEngine(): Promise<WorkflowEngine> {
-    const overrides = { clock: this.clock.clock, retry: { sleep: this.sleep, random: () => 0.5 }, log: silentWorkflowLog, autoTick: false, errorBackoffMs: this.errorBackoffMs, maxFailures: 3 };
+    const overrides = { clock: this.clock.clock, retry: { sleep: this.sleep, random: () => 0.5 }, log: silentWorkflowLog, autoTick: false, errorBackoffMs: this.errorBackoffMs, maxFailures: 3, ...(this.mayAct ? { mayAct: this.mayAct } : {}) };
     this.engine = createWorkflowEngine(this.services, this.config, overrides);
     await this.engine.start();
     return this.engine;
