@@ -35,21 +35,21 @@ export interface ThroughputMeasurement {
 }
 
 /** The part of autocannon's API used here beyond `src/types/autocannon.d.ts`: per-request headers and bodies, answers by status. */
-type RequestContext = Record<string, unknown>;
+export type RequestContext = Record<string, unknown>;
 interface RequestParams {
   readonly method?: 'POST';
   readonly path?: string;
   readonly headers?: Record<string, string>;
   readonly body?: string;
 }
-interface LoadRequest extends RequestParams {
+export interface LoadRequest extends RequestParams {
   /** Called before each request of a connection; returns what to send. */
   readonly setupRequest: (request: RequestParams, context: RequestContext) => RequestParams;
   readonly onResponse: (status: number, body: string, context: RequestContext) => void;
 }
-type LoadOptions = Omit<autocannon.Options, 'method' | 'body' | 'headers'> & { readonly requests: LoadRequest[] };
-type LoadResult = autocannon.Result & { readonly '2xx': number };
-const runLoad = autocannon as unknown as (options: LoadOptions) => Promise<LoadResult>;
+export type LoadOptions = Omit<autocannon.Options, 'method' | 'body' | 'headers'> & { readonly requests: LoadRequest[] };
+export type LoadResult = autocannon.Result & { readonly '2xx': number };
+export const runLoad = autocannon as unknown as (options: LoadOptions) => Promise<LoadResult>;
 
 const seconds = Number(process.env.BENCH_INGEST_SECONDS ?? 10);
 const warmUpSeconds = 2;
@@ -61,7 +61,7 @@ const openedFrom = Date.parse('2026-06-01T00:00:00Z') / 1000;
  * Each request a new conversation (`conversation_created` of the shared sample, renumbered) signed
  * at send time; `acknowledged` collects the dedupe key of each 2xx answer.
  */
-function chatwootRequests(next: () => SignedDelivery, acknowledged: string[] | null): LoadRequest[] {
+export function chatwootRequests(next: () => SignedDelivery, acknowledged: string[] | null): LoadRequest[] {
   return [
     {
       method: 'POST',

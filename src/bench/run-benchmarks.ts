@@ -1,3 +1,4 @@
+import { benchFleet } from './fleet.bench';
 import { type BenchResult, printTable } from './bench-result';
 import { machineDescription, mergeResults } from './bench-results-file';
 import { benchEventStore } from './event-store.bench';
@@ -11,6 +12,7 @@ const suites: ReadonlyArray<{ name: string; run: () => Promise<BenchResult[]> }>
   { name: 'projections', run: benchProjections },
   { name: 'graphql', run: benchGraphql },
   { name: 'ingest', run: benchIngest },
+  { name: 'fleet', run: benchFleet },
 ];
 
 async function main(): Promise<void> {
