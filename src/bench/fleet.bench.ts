@@ -107,7 +107,7 @@ async function throughput(urls: readonly string[], secret: string): Promise<numb
 /** Sequential samples: register a consultant on `writeUrl`, poll `readUrl` every 2 ms until it answers with it. */
 async function freshnessOf(writeUrl: string, readUrl: string, key: string): Promise<{ p50: number; p99: number }> {
   const register = 'mutation ($input: RegisterConsultantInput!) { registerConsultant(input: $input) { status } }';
-  const read = 'query ($id: ID!) { consultant(id: $id) { consultantId } }';
+  const read = 'query ($id: ID!) { consultant(id: $id) { billRateCents } }';
   const samples: number[] = [];
   for (let index = 0; index < freshnessSamples; index++) {
     const consultantId = `co-fresh-${randomId().slice(-12)}`;
