@@ -69,6 +69,28 @@ export const paid = (invoiceId: string, paymentId: string, paidOn: string, amoun
 
 export const voided = (invoiceId: string, at: string): ScenarioFact => fact(invoice(invoiceId), at, { type: 'InvoiceVoided', data: { invoiceId, reason: 'wrong amount' } });
 
+/** The invoice deleted in the tool at `at` (as the decider records it). */
+export const invoiceDeleted = (invoiceId: string, at: string): ScenarioFact => fact(invoice(invoiceId), at, { type: 'InvoiceDeleted', data: { invoiceId, reason: 'deleted in Invoice Ninja' } });
+
+export const invoiceRestored = (invoiceId: string, at: string): ScenarioFact => fact(invoice(invoiceId), at, { type: 'InvoiceRestored', data: { invoiceId } });
+
+/** `amountCents` is what the payment still paid on the invoice; `balanceCents` the balance after. */
+export const paymentDeleted = (invoiceId: string, paymentId: string, at: string, amountCents: number, balanceCents: number): ScenarioFact =>
+  fact(invoice(invoiceId), at, { type: 'PaymentDeleted', data: { invoiceId, paymentId, amountCents, balanceCents } });
+
+export const refunded = (invoiceId: string, paymentId: string, refundedOn: string, amountCents: number, balanceCents: number): ScenarioFact =>
+  fact(invoice(invoiceId), `${refundedOn}T09:00:00.000+10:00`, {
+    type: 'PaymentRefunded',
+    data: { invoiceId, paymentId, refundId: `${paymentId}:refund:${amountCents}`, amountCents, refundedOn, balanceCents },
+  });
+
+/** A credit, and `InvoicePaid` with it when `balanceCents` reaches 0 — as the decider emits them. */
+export const credited = (invoiceId: string, creditId: string, creditedOn: string, amountCents: number, balanceCents: number): ScenarioFact[] => {
+  const at = `${creditedOn}T09:00:00.000+10:00`;
+  const credit = fact(invoice(invoiceId), at, { type: 'InvoiceCredited', data: { invoiceId, creditId, amountCents, creditedOn, balanceCents } });
+  return balanceCents > 0 ? [credit] : [credit, fact(invoice(invoiceId), at, { type: 'InvoicePaid', data: { invoiceId, paidOn: creditedOn } })];
+};
+
 export interface ExpenseOptions {
   readonly paidOn?: string | null;
   readonly clientId?: string | null;

@@ -3,11 +3,21 @@ import type { Projection } from '../../core/projection';
 import type { ReadDocument } from '../../core/read-store.port';
 import { occurredAt } from '../shared/event-instant';
 import type { RecordedOf, RecordedOfType } from '../shared/recorded';
+import { deleted, paymentDeleted, refunded, restored, credited, withPaymentDates } from './invoice-reversals.fold';
 
-/** `paidOn` is the business date the payment carries; `at` the instant it was received. */
-export type InvoicePayment = { paymentId: string; amountCents: number; paidOn: string; at: string };
+/**
+ * `paidOn` is the business date the payment carries; `at` the instant it was received. A refund is
+ * a line of its own with a negative amount on the refund's date (`refundOf` names the payment), so
+ * cash, balances and their dates follow without a second list.
+ */
+export type InvoicePayment = { paymentId: string; amountCents: number; paidOn: string; at: string; refundOf?: string };
+
+export type InvoiceCredit = { creditId: string; amountCents: number; creditedOn: string };
 
 export type InvoiceStatus = 'OPEN' | 'PARTIALLY_PAID' | 'PAID' | 'VOID';
+
+/** What a deletion hid, so a restore can bring it back. */
+export type BeforeDeletion = { status: InvoiceStatus; voidedAt: string | null; paidOn: string | null; payments: InvoicePayment[] };
 
 /** One invoice; dates are business dates from the events, instants ISO UTC from `occurredAt`. */
 export interface InvoiceDocument extends ReadDocument {
@@ -15,21 +25,29 @@ export interface InvoiceDocument extends ReadDocument {
   readonly clientId: string;
   readonly projectId: string | null;
   readonly number: string;
+  /** What the invoice is worth: its issued amount less the credits applied to it. */
   readonly amountCents: number;
+  readonly issuedAmountCents?: number;
   readonly currency: string;
+  /** Document currency per unit of the base currency, as the tool gave it (absent: none given). */
+  readonly exchangeRate?: number | null;
   readonly issuedOn: string;
   readonly dueOn: string;
   readonly issuedAt: string;
   readonly kind: InvoiceKind;
   readonly payments: InvoicePayment[];
+  readonly credits?: InvoiceCredit[];
   readonly paidCents: number;
   readonly balanceCents: number;
-  /** Range of the payments' dates, so cash queries find invoices with a payment in a period. */
+  /** Range of the payments' and refunds' dates, so cash queries find invoices with one in a period. */
   readonly firstPaymentOn: string | null;
   readonly lastPaymentOn: string | null;
-  /** Date of the payment that brought the balance to zero. */
+  /** Date of the payment (or credit) that brought the balance to zero. */
   readonly paidOn: string | null;
+  /** A deleted invoice reads as voided when it was issued: it never counted anywhere. */
   readonly voidedAt: string | null;
+  readonly deletedAt?: string | null;
+  readonly beforeDeletion?: BeforeDeletion | null;
   readonly status: InvoiceStatus;
 }
 
@@ -46,18 +64,23 @@ function issued(event: RecordedOfType<InvoiceEvent, 'InvoiceIssued'>, id: string
     projectId: data.projectId,
     number: data.number,
     amountCents: data.amountCents,
+    issuedAmountCents: data.amountCents,
     currency: data.currency,
+    exchangeRate: data.exchangeRate ?? null,
     issuedOn: data.issuedOn,
     dueOn: data.dueOn,
     issuedAt: occurredAt(event),
     kind: data.kind,
     payments: [],
+    credits: [],
     paidCents: 0,
     balanceCents: data.amountCents,
     firstPaymentOn: null,
     lastPaymentOn: null,
     paidOn: null,
     voidedAt: null,
+    deletedAt: null,
+    beforeDeletion: null,
     status: 'OPEN',
   };
 }
@@ -66,16 +89,13 @@ function paymentReceived(invoice: InvoiceDocument, event: RecordedOfType<Invoice
   const { data } = event;
   if (invoice.payments.some((payment) => payment.paymentId === data.paymentId)) return invoice;
   const payment: InvoicePayment = { paymentId: data.paymentId, amountCents: data.amountCents, paidOn: data.paidOn, at: occurredAt(event) };
-  const dates = [...invoice.payments.map((p) => p.paidOn), data.paidOn].sort();
-  return {
+  return withPaymentDates({
     ...invoice,
     payments: [...invoice.payments, payment],
     paidCents: invoice.paidCents + data.amountCents,
     balanceCents: data.balanceCents,
-    firstPaymentOn: dates[0]!,
-    lastPaymentOn: dates[dates.length - 1]!,
     status: invoice.status === 'OPEN' && data.balanceCents > 0 ? 'PARTIALLY_PAID' : invoice.status,
-  };
+  });
 }
 
 function evolveInvoice(invoice: InvoiceDocument, event: Event): InvoiceDocument {
@@ -83,19 +103,29 @@ function evolveInvoice(invoice: InvoiceDocument, event: Event): InvoiceDocument 
     case 'PaymentReceived':
       return paymentReceived(invoice, event);
     case 'InvoicePaid':
-      return { ...invoice, paidOn: event.data.paidOn, balanceCents: 0, status: 'PAID' };
+      return invoice.deletedAt ? invoice : { ...invoice, paidOn: event.data.paidOn, balanceCents: 0, status: invoice.status === 'VOID' ? 'VOID' : 'PAID' };
     case 'InvoiceVoided':
       return { ...invoice, voidedAt: invoice.voidedAt ?? occurredAt(event), status: 'VOID' };
+    case 'InvoiceDeleted':
+      return deleted(invoice, occurredAt(event));
+    case 'InvoiceRestored':
+      return restored(invoice);
+    case 'PaymentDeleted':
+      return paymentDeleted(invoice, event.data);
+    case 'PaymentRefunded':
+      return refunded(invoice, event.data, occurredAt(event));
+    case 'InvoiceCredited':
+      return credited(invoice, event.data);
     default:
       return invoice;
   }
 }
 
-/** One document per invoice with its payments, balance, and void. */
+/** One document per invoice with its payments, refunds, credits, balance, void and deletion. */
 export const invoicesProjection: Projection<InvoiceDocument> = {
   name: invoicesCollection,
-  version: 1,
-  handles: ['InvoiceIssued', 'PaymentReceived', 'InvoicePaid', 'InvoiceVoided'],
+  version: 2,
+  handles: ['InvoiceIssued', 'PaymentReceived', 'InvoicePaid', 'InvoiceVoided', 'InvoiceDeleted', 'InvoiceRestored', 'PaymentDeleted', 'PaymentRefunded', 'InvoiceCredited'],
   documentIds: (event) => [(event.data as { invoiceId: string }).invoiceId],
   evolve(document, recorded, id) {
     const event = recorded as Event;

@@ -5,12 +5,12 @@ import type { InvoiceDocument, InvoiceStatus } from '../../projections/financial
 import { InvoiceKindEnum } from '../enums/domain.enums';
 import { InvoiceStatusEnum } from '../enums/status.enums';
 import { Connection } from '../shared/connection';
-import { DateTimeScalar } from '../shared/scalars';
+import { DateTimeScalar, SafeIntScalar } from '../shared/scalars';
 
 @ObjectType()
 export class InvoicePayment {
   @Field(() => ID) paymentId!: string;
-  @Field(() => Int) amountCents!: number;
+  @Field(() => SafeIntScalar) amountCents!: number;
   @Field({ description: 'YYYY-MM-DD business date the payment carries.' }) paidOn!: string;
   @Field(() => DateTimeScalar, { description: 'When it was received.' }) at!: string;
 }
@@ -22,15 +22,15 @@ export class Invoice {
   @Field(() => ID, { nullable: true }) projectId!: string | null;
   @Field() number!: string;
   @Field(() => InvoiceKindEnum) kind!: InvoiceKind;
-  @Field(() => Int) amountCents!: number;
+  @Field(() => SafeIntScalar) amountCents!: number;
   @Field() currency!: string;
   @Field({ description: 'YYYY-MM-DD' }) issuedOn!: string;
   @Field({ description: 'YYYY-MM-DD' }) dueOn!: string;
   @Field(() => DateTimeScalar) issuedAt!: string;
   @Field(() => InvoiceStatusEnum) status!: InvoiceStatus;
   @Field(() => [InvoicePayment]) payments!: InvoicePayment[];
-  @Field(() => Int) paidCents!: number;
-  @Field(() => Int) balanceCents!: number;
+  @Field(() => SafeIntScalar) paidCents!: number;
+  @Field(() => SafeIntScalar) balanceCents!: number;
   @Field(() => String, { nullable: true, description: 'Date of the payment that brought the balance to zero.' }) paidOn!: string | null;
   @Field(() => DateTimeScalar, { nullable: true }) voidedAt!: string | null;
   @Field({ description: 'Unpaid (open or partially paid) and due before today in the business time zone.' }) overdue!: boolean;
