@@ -27,7 +27,8 @@ export type WebhookDeliveryReceived = DomainEvent<
 export type WebhookDeliveryProcessed = DomainEvent<'WebhookDeliveryProcessed', { deliveryId: string; tool: string; commands: number }>;
 
 /** A well-formed delivery of a kind we do not act on. */
-export type WebhookDeliveryIgnored = DomainEvent<'WebhookDeliveryIgnored', { deliveryId: string; tool: string; eventKind: string }>;
+/** `reason` says why the delivery changes nothing (absent on deliveries ignored before reasons were kept). */
+export type WebhookDeliveryIgnored = DomainEvent<'WebhookDeliveryIgnored', { deliveryId: string; tool: string; eventKind: string; reason?: string }>;
 
 /**
  * One failed processing attempt (1-based); a retryable failure is tried again at `retryAt` (absent
