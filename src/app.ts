@@ -111,7 +111,7 @@ async function startCore(config: AppConfig, options: StartOptions, shutdown: Shu
     readStore,
     commands: metrics ? withCommandMetrics(commands, metrics) : commands,
     projections: runner,
-    kpi: { reads: readStore, timeZone: config.businessTimeZone },
+    kpi: { reads: readStore, timeZone: config.businessTimeZone, baseCurrency: config.baseCurrency },
     openScratchReadStore: () => openSqliteReadStore({ path: ':memory:' }),
   };
   const services = options.decorate ? options.decorate(composed) : composed;

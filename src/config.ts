@@ -5,6 +5,7 @@ import { readWebhookConfig, type WebhookConfig } from './ingest/ingest.config';
 import { readSyncConfig, type SyncConfig } from './ingest/sync/sync.config';
 import { readWorkflowConfig, type WorkflowConfig } from './workflows/workflow.config';
 import { flag, wholeNumber } from './config-values';
+import { isIso4217 } from './core/money/iso-4217';
 
 export interface AppConfig {
   readonly port: number;
@@ -14,6 +15,8 @@ export interface AppConfig {
   readonly mongodbUrl: string | null;
   readonly sqliteSynchronous: 'NORMAL' | 'FULL';
   readonly businessTimeZone: string;
+  /** ISO 4217 code the KPIs are computed in; amounts in other currencies convert at the tool's rate. */
+  readonly baseCurrency: string;
   readonly nodeEnv: 'development' | 'production' | 'test';
   /** `ZIXLY_ADMIN_KEY`: an admin API key registered at start (idempotent), so a fresh store can be administered. */
   readonly adminKey: string | null;
@@ -81,6 +84,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const businessTimeZone = value('BUSINESS_TIME_ZONE') ?? 'Australia/Brisbane';
   if (!isTimeZone(businessTimeZone)) problems.push(`BUSINESS_TIME_ZONE must be an IANA time zone such as Australia/Brisbane, got "${businessTimeZone}"`);
 
+  const baseCurrency = value('BUSINESS_BASE_CURRENCY') ?? 'AUD';
+  if (!isIso4217(baseCurrency)) problems.push(`BUSINESS_BASE_CURRENCY must be an ISO 4217 currency code such as AUD, got "${baseCurrency}"`);
+
   const nodeEnv = value('NODE_ENV') ?? 'development';
   if (nodeEnv !== 'development' && nodeEnv !== 'production' && nodeEnv !== 'test') problems.push(`NODE_ENV must be development, production or test, got "${nodeEnv}"`);
 
@@ -108,6 +114,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     mongodbUrl,
     sqliteSynchronous: sqliteSynchronous as AppConfig['sqliteSynchronous'],
     businessTimeZone,
+    baseCurrency,
     nodeEnv: nodeEnv as AppConfig['nodeEnv'],
     adminKey,
     graphqlIntrospection: introspection === undefined ? nodeEnv !== 'production' : introspection === 'true',

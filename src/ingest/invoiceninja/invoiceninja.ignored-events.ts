@@ -44,7 +44,7 @@ export const invoiceNinjaIgnored: Readonly<Record<string, string>> = {
   delete_expense: expense,
   archive_expense: expense,
   restore_expense: expense,
-  delete_task: 'deleted time is not taken back: time entries are not deleted in Zixly',
+  delete_task: 'not taken back automatically (rows Zixly never logged would be refused): delete its time entries in Zixly with deleteTimeEntry',
   archive_task: archived,
   restore_task: archived,
   project_create: project,

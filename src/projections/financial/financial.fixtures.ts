@@ -42,6 +42,9 @@ export interface IssueOptions {
   readonly projectId?: string | null;
   readonly kind?: InvoiceKind;
   readonly at?: string;
+  readonly currency?: string;
+  /** Units of `currency` per unit of the base currency, as the tool gave it. */
+  readonly exchangeRate?: number;
 }
 
 export const issued = (invoiceId: string, clientId: string, issuedOn: string, amountCents: number, options: IssueOptions = {}): ScenarioFact =>
@@ -53,17 +56,19 @@ export const issued = (invoiceId: string, clientId: string, issuedOn: string, am
       projectId: options.projectId ?? null,
       number: `INV-${invoiceId}`,
       amountCents,
-      currency: 'AUD',
+      currency: options.currency ?? 'AUD',
       issuedOn,
       dueOn: options.dueOn ?? issuedOn,
       kind: options.kind ?? 'ONE_OFF',
+      ...(options.exchangeRate ? { exchangeRate: options.exchangeRate } : {}),
     },
   });
 
 /** A payment, and `InvoicePaid` with it when `balanceCents` reaches 0 — as the decider emits them. */
-export const paid = (invoiceId: string, paymentId: string, paidOn: string, amountCents: number, balanceCents: number): ScenarioFact[] => {
+export const paid = (invoiceId: string, paymentId: string, paidOn: string, amountCents: number, balanceCents: number, money: { currency?: string; exchangeRate?: number } = {}): ScenarioFact[] => {
   const at = `${paidOn}T09:00:00.000+10:00`;
-  const received = fact(invoice(invoiceId), at, { type: 'PaymentReceived', data: { invoiceId, paymentId, amountCents, currency: 'AUD', paidOn, balanceCents } });
+  const rate = money.exchangeRate ? { exchangeRate: money.exchangeRate } : {};
+  const received = fact(invoice(invoiceId), at, { type: 'PaymentReceived', data: { invoiceId, paymentId, amountCents, currency: money.currency ?? 'AUD', paidOn, balanceCents, ...rate } });
   return balanceCents > 0 ? [received] : [received, fact(invoice(invoiceId), at, { type: 'InvoicePaid', data: { invoiceId, paidOn } })];
 };
 

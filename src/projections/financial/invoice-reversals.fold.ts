@@ -55,7 +55,8 @@ export function paymentDeleted(invoice: InvoiceDocument, data: PaymentDeleted['d
 
 export function refunded(invoice: InvoiceDocument, data: PaymentRefunded['data'], at: string): InvoiceDocument {
   if (invoice.payments.some((payment) => payment.paymentId === data.refundId)) return invoice;
-  const line: InvoicePayment = { paymentId: data.refundId, amountCents: -data.amountCents, paidOn: data.refundedOn, at, refundOf: data.paymentId };
+  const rate = invoice.payments.find((payment) => payment.paymentId === data.paymentId)?.exchangeRate;
+  const line: InvoicePayment = { paymentId: data.refundId, amountCents: -data.amountCents, paidOn: data.refundedOn, at, refundOf: data.paymentId, ...(rate ? { exchangeRate: rate } : {}) };
   const payments = [...invoice.payments, line];
   return withPaymentDates(settle({ ...invoice, payments, paidCents: sum(payments) }, data.balanceCents));
 }

@@ -10,7 +10,7 @@ import { deleted, paymentDeleted, refunded, restored, credited, withPaymentDates
  * a line of its own with a negative amount on the refund's date (`refundOf` names the payment), so
  * cash, balances and their dates follow without a second list.
  */
-export type InvoicePayment = { paymentId: string; amountCents: number; paidOn: string; at: string; refundOf?: string };
+export type InvoicePayment = { paymentId: string; amountCents: number; paidOn: string; at: string; refundOf?: string; exchangeRate?: number };
 
 export type InvoiceCredit = { creditId: string; amountCents: number; creditedOn: string };
 
@@ -88,7 +88,7 @@ function issued(event: RecordedOfType<InvoiceEvent, 'InvoiceIssued'>, id: string
 function paymentReceived(invoice: InvoiceDocument, event: RecordedOfType<InvoiceEvent, 'PaymentReceived'>): InvoiceDocument {
   const { data } = event;
   if (invoice.payments.some((payment) => payment.paymentId === data.paymentId)) return invoice;
-  const payment: InvoicePayment = { paymentId: data.paymentId, amountCents: data.amountCents, paidOn: data.paidOn, at: occurredAt(event) };
+  const payment: InvoicePayment = { paymentId: data.paymentId, amountCents: data.amountCents, paidOn: data.paidOn, at: occurredAt(event), ...(data.exchangeRate ? { exchangeRate: data.exchangeRate } : {}) };
   return withPaymentDates({
     ...invoice,
     payments: [...invoice.payments, payment],

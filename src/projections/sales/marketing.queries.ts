@@ -1,7 +1,7 @@
 import { addDays, businessDate, type Period } from '../../core/business-time';
 import { clientsOnboardedIn, firstYearRetainerValueCents, type ClientDocument, type ExpenseDocument, type InvoiceDocument } from '../financial';
 import { findEvery } from '../shared/documents';
-import { kpiResult, periodOf, type KpiContext, type KpiResult } from '../shared/kpi';
+import { kpiResult, periodOf, type KpiContext, type KpiResult, baseCurrencyOf } from '../shared/kpi';
 import { ratio, sum } from '../shared/kpi-math';
 import type { CampaignDocument } from './campaigns.projection';
 import { marketingSpendIn } from './marketing-spend';
@@ -37,7 +37,7 @@ export interface CampaignRoi {
  * marketing, in `options.currency`) ÷ clients onboarded in the period (reactivations are not new).
  */
 export async function cac(context: KpiContext, period: Period, options: MarketingOptions = {}): Promise<KpiResult<Cac>> {
-  const currency = options.currency ?? 'AUD';
+  const currency = options.currency ?? baseCurrencyOf(context);
   const resolved = periodOf(context, period);
   const [spend, newClients] = await Promise.all([marketingSpendIn(context, resolved, currency), clientsOnboardedIn(context, resolved)]);
   const spendCents = spend.campaignCostCents + spend.marketingExpenseCents;
@@ -81,7 +81,7 @@ function roiOf(campaign: CampaignDocument, { currency, timeZone, clients, expens
  * marketing expenses tied to it, as CAC counts spend. Only `options.currency` amounts count.
  */
 export async function marketingRoi(context: KpiContext, period: Period, options: MarketingOptions = {}): Promise<KpiResult<CampaignRoi[]>> {
-  const currency = options.currency ?? 'AUD';
+  const currency = options.currency ?? baseCurrencyOf(context);
   const { fromInstant, toInstant } = periodOf(context, period);
   const launched = await findEvery<CampaignDocument>(context.reads, 'campaigns', { launchedAt: { $lt: toInstant } });
   const campaigns = launched.filter((campaign) => campaign.endedAt === null || campaign.endedAt >= fromInstant);

@@ -3,9 +3,10 @@ import { IntByKey, KeyedRow, Kpi } from './kpi.type';
 import { Margin, MarginByKey } from './margin.type';
 import { SafeIntScalar } from '../shared/scalars';
 
-@ObjectType({ simpleResolvers: true, description: 'Amounts in cents: total and by tier, client and month (YYYY-MM).' })
+@ObjectType({ simpleResolvers: true, description: 'Amounts in cents of the base currency: total and by tier, client and month (YYYY-MM); byCurrency in each currency.' })
 export class RevenueBreakdown {
-  @Field(() => SafeIntScalar) totalCents!: number;
+  @Field(() => SafeIntScalar, { description: 'In the base currency; amounts in another currency that came without a rate are left out (they show in byCurrency).' }) totalCents!: number;
+  @Field(() => [IntByKey], { description: 'Every amount in cents of its own currency (ISO 4217 code as key), converted or not.' }) byCurrency!: IntByKey[];
   @Field(() => [IntByKey]) byTier!: IntByKey[];
   @Field(() => [IntByKey]) byClient!: IntByKey[];
   @Field(() => [IntByKey]) byMonth!: IntByKey[];
@@ -13,6 +14,7 @@ export class RevenueBreakdown {
 
 @ObjectType({ simpleResolvers: true })
 export class Revenue {
+  @Field({ description: 'The base currency (BUSINESS_BASE_CURRENCY) of every total.' }) currency!: string;
   @Field(() => RevenueBreakdown, { description: 'Invoices issued in the period (voided ones never count).' }) accrual!: RevenueBreakdown;
   @Field(() => RevenueBreakdown, { description: 'Payments received in the period.' }) cash!: RevenueBreakdown;
 }
@@ -70,6 +72,8 @@ export class Receivables {
   @Field(() => Int) invoiceCount!: number;
   @Field(() => Aging) aging!: Aging;
   @Field(() => [IntByKey]) byClient!: IntByKey[];
+  @Field({ description: 'The base currency of the totals.' }) currency!: string;
+  @Field(() => [IntByKey], { description: 'Open balances in cents of their own currency.' }) byCurrency!: IntByKey[];
 }
 
 @ObjectType({ simpleResolvers: true })
