@@ -26,8 +26,7 @@ export type WebhookDeliveryReceived = DomainEvent<
 /** Translated into `commands` domain commands (0 when they were all already satisfied). */
 export type WebhookDeliveryProcessed = DomainEvent<'WebhookDeliveryProcessed', { deliveryId: string; tool: string; commands: number }>;
 
-/** A well-formed delivery of a kind we do not act on. */
-/** `reason` says why the delivery changes nothing (absent on deliveries ignored before reasons were kept). */
+/** A well-formed delivery of a kind we do not act on; `reason` says why (absent on ones ignored before reasons were kept). */
 export type WebhookDeliveryIgnored = DomainEvent<'WebhookDeliveryIgnored', { deliveryId: string; tool: string; eventKind: string; reason?: string }>;
 
 /**
