@@ -9,10 +9,10 @@ const invoice = (invoiceId: string) => `Invoice-${invoiceId}`;
 const expense = (expenseId: string) => `Expense-${expenseId}`;
 const project = (projectId: string) => `Project-${projectId}`;
 
-export const onboarded = (clientId: string, at: string, tier: ClientTier = 'STARTER', sourceCampaignId: string | null = null): ScenarioFact =>
+export const onboarded = (clientId: string, at: string, tier: ClientTier = 'STARTER', sourceCampaignId: string | null = null, sourceLeadId: string | null = null): ScenarioFact =>
   fact(client(clientId), at, {
     type: 'ClientOnboarded',
-    data: { clientId, name: `Client ${clientId}`, tier, industry: 'retail', sourceLeadId: null, sourceCampaignId, contactEmail: null, currency: 'AUD' },
+    data: { clientId, name: `Client ${clientId}`, tier, industry: 'retail', sourceLeadId, sourceCampaignId, contactEmail: null, currency: 'AUD' },
   });
 
 export const tierChanged = (clientId: string, at: string, from: ClientTier, to: ClientTier): ScenarioFact =>
