@@ -97,7 +97,7 @@ describe('xero invoices fetched by the sync job', () => {
         { PaymentID: 'pay-gone', Date: '/Date(1780358400000+0000)/', Amount: 50.0, Status: 'DELETED' },
       ],
     };
-    const commands = xeroInvoiceCommands(Fields.of(invoice), identities) as Array<{ command: { type: string; data: object } }>;
+    const commands = xeroInvoiceCommands(Fields.of(invoice as unknown as Parameters<typeof Fields.of>[0]), identities) as Array<{ command: { type: string; data: object } }>;
     expect(commands.map(({ command }) => [command.type, command.data])).toEqual([
       ['IssueInvoice', expect.objectContaining({ currency: 'USD', amountCents: 110_010, exchangeRate: 0.65 })],
       ['ApplyCredit', { invoiceId: 'xero:fc5b5e11-d99a-4f9e-baaa-3c648c2300f3', creditId: 'xero:creditnote:cn-1', amountCents: 10_010, currency: 'USD', creditedOn: '2026-06-03' }],
