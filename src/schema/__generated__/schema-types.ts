@@ -2365,6 +2365,8 @@ export type Query = {
   tickets: TicketConnection;
   timeEntries: TimeEntryConnection;
   timeEntry?: Maybe<TimeEntry>;
+  /** Per tool: do its API credentials work, and does its webhook reach this server (ZIXLY_PUBLIC_URL) with the configured secret? Calls each tool. */
+  toolsCheck: Array<ToolCheck>;
   /** Per tool: deliveries received, processed, ignored, failed, parked and rejected in [from, to), and the backlog. */
   webhookDeliveries: WebhookDeliveriesReport;
   /** A run with its steps, read from its streams (never behind). */
@@ -3211,6 +3213,33 @@ export type TimeOff = {
   hours: Scalars['Float']['output'];
   timeOffId: Scalars['ID']['output'];
 };
+
+/** One tool, checked through its API. */
+export type ToolCheck = {
+  __typename?: 'ToolCheck';
+  credentials: ToolCredentialsStatus;
+  credentialsMessage: Scalars['String']['output'];
+  tool: WebhookTool;
+  webhook: ToolWebhookStatus;
+  webhookMessage: Scalars['String']['output'];
+};
+
+/** Whether a tool's API credentials work: REFUSED (401/403), FAILED (unreachable or another error), NOT_CONFIGURED. */
+export type ToolCredentialsStatus =
+  | 'FAILED'
+  | 'NOT_CONFIGURED'
+  | 'OK'
+  | 'REFUSED';
+
+/** Whether a tool's webhook reaches this server with the configured secret: SECRET_NOT_SHOWN (its API hides secrets), NOT_CHECKABLE (its API cannot list webhooks), DISABLED (no WEBHOOK_SECRET_<TOOL>), UNKNOWN (credentials failed). */
+export type ToolWebhookStatus =
+  | 'DISABLED'
+  | 'MISSING'
+  | 'NOT_CHECKABLE'
+  | 'OK'
+  | 'SECRET_NOT_SHOWN'
+  | 'UNKNOWN'
+  | 'WRONG_SECRET';
 
 export type Utilisation = {
   __typename?: 'Utilisation';
