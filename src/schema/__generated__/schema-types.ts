@@ -229,6 +229,8 @@ export type CampaignChannel =
 
 export type CampaignConnection = {
   __typename?: 'CampaignConnection';
+  edges: Array<CampaignEdge>;
+  /** The nodes of `edges`, for clients that need no cursors. */
   nodes: Array<Campaign>;
   pageInfo: PageInfo;
 };
@@ -239,6 +241,14 @@ export type CampaignCost = {
   costId: Scalars['ID']['output'];
   /** YYYY-MM-DD */
   incurredOn: Scalars['String']['output'];
+};
+
+/** A Campaign and the cursor to resume after it. */
+export type CampaignEdge = {
+  __typename?: 'CampaignEdge';
+  /** Pass as `after` to read what follows this node. */
+  cursor: Scalars['String']['output'];
+  node: Campaign;
 };
 
 /** All given conditions must hold; a list accepts any of its values. */
@@ -386,8 +396,18 @@ export type ClientHistoryArgs = {
 
 export type ClientConnection = {
   __typename?: 'ClientConnection';
+  edges: Array<ClientEdge>;
+  /** The nodes of `edges`, for clients that need no cursors. */
   nodes: Array<Client>;
   pageInfo: PageInfo;
+};
+
+/** A Client and the cursor to resume after it. */
+export type ClientEdge = {
+  __typename?: 'ClientEdge';
+  /** Pass as `after` to read what follows this node. */
+  cursor: Scalars['String']['output'];
+  node: Client;
 };
 
 export type ClientEmailDomainInput = {
@@ -564,8 +584,18 @@ export type ConsultantHistoryArgs = {
 
 export type ConsultantConnection = {
   __typename?: 'ConsultantConnection';
+  edges: Array<ConsultantEdge>;
+  /** The nodes of `edges`, for clients that need no cursors. */
   nodes: Array<Consultant>;
   pageInfo: PageInfo;
+};
+
+/** A Consultant and the cursor to resume after it. */
+export type ConsultantEdge = {
+  __typename?: 'ConsultantEdge';
+  /** Pass as `after` to read what follows this node. */
+  cursor: Scalars['String']['output'];
+  node: Consultant;
 };
 
 export type ConsultantFilter = {
@@ -803,8 +833,18 @@ export type ExpenseCategory =
 
 export type ExpenseConnection = {
   __typename?: 'ExpenseConnection';
+  edges: Array<ExpenseEdge>;
+  /** The nodes of `edges`, for clients that need no cursors. */
   nodes: Array<Expense>;
   pageInfo: PageInfo;
+};
+
+/** A Expense and the cursor to resume after it. */
+export type ExpenseEdge = {
+  __typename?: 'ExpenseEdge';
+  /** Pass as `after` to read what follows this node. */
+  cursor: Scalars['String']['output'];
+  node: Expense;
 };
 
 /** All given conditions must hold; a list accepts any of its values. */
@@ -928,8 +968,18 @@ export type InvoiceHistoryArgs = {
 
 export type InvoiceConnection = {
   __typename?: 'InvoiceConnection';
+  edges: Array<InvoiceEdge>;
+  /** The nodes of `edges`, for clients that need no cursors. */
   nodes: Array<Invoice>;
   pageInfo: PageInfo;
+};
+
+/** A Invoice and the cursor to resume after it. */
+export type InvoiceEdge = {
+  __typename?: 'InvoiceEdge';
+  /** Pass as `after` to read what follows this node. */
+  cursor: Scalars['String']['output'];
+  node: Invoice;
 };
 
 /** All given conditions must hold; a list accepts any of its values. */
@@ -1059,8 +1109,18 @@ export type LeadHistoryArgs = {
 
 export type LeadConnection = {
   __typename?: 'LeadConnection';
+  edges: Array<LeadEdge>;
+  /** The nodes of `edges`, for clients that need no cursors. */
   nodes: Array<Lead>;
   pageInfo: PageInfo;
+};
+
+/** A Lead and the cursor to resume after it. */
+export type LeadEdge = {
+  __typename?: 'LeadEdge';
+  /** Pass as `after` to read what follows this node. */
+  cursor: Scalars['String']['output'];
+  node: Lead;
 };
 
 /** All given conditions must hold; a list accepts any of its values. */
@@ -2047,6 +2107,8 @@ export type ParkedDelivery = {
 
 export type ParkedDeliveryConnection = {
   __typename?: 'ParkedDeliveryConnection';
+  edges: Array<ParkedDeliveryEdge>;
+  /** The nodes of `edges`, for clients that need no cursors. */
   nodes: Array<ParkedDelivery>;
   pageInfo: PageInfo;
 };
@@ -2060,6 +2122,14 @@ export type ParkedDeliveryDetail = {
   headers: Scalars['JSONObject']['output'];
   /** The delivery as stored (null for deliveries stored before payloads were kept). */
   payload?: Maybe<Scalars['JSONObject']['output']>;
+};
+
+/** A ParkedDelivery and the cursor to resume after it. */
+export type ParkedDeliveryEdge = {
+  __typename?: 'ParkedDeliveryEdge';
+  /** Pass as `after` to read what follows this node. */
+  cursor: Scalars['String']['output'];
+  node: ParkedDelivery;
 };
 
 /** A KPI period: from (inclusive) to (exclusive), each a date YYYY-MM-DD (midnight in the business time zone) or an ISO-8601 instant. */
@@ -2188,8 +2258,18 @@ export type ProjectBudgetBurn = {
 
 export type ProjectConnection = {
   __typename?: 'ProjectConnection';
+  edges: Array<ProjectEdge>;
+  /** The nodes of `edges`, for clients that need no cursors. */
   nodes: Array<Project>;
   pageInfo: PageInfo;
+};
+
+/** A Project and the cursor to resume after it. */
+export type ProjectEdge = {
+  __typename?: 'ProjectEdge';
+  /** Pass as `after` to read what follows this node. */
+  cursor: Scalars['String']['output'];
+  node: Project;
 };
 
 /** All given conditions must hold; a list accepts any of its values. */
@@ -3091,6 +3171,8 @@ export type TicketChannel =
 
 export type TicketConnection = {
   __typename?: 'TicketConnection';
+  edges: Array<TicketEdge>;
+  /** The nodes of `edges`, for clients that need no cursors. */
   nodes: Array<Ticket>;
   pageInfo: PageInfo;
 };
@@ -3102,6 +3184,14 @@ export type TicketDurationKpi = {
   /** Store position the value reflects (lowest checkpoint of the read models read); null before any event. */
   position?: Maybe<Scalars['BigInt']['output']>;
   value: DurationPercentiles;
+};
+
+/** A Ticket and the cursor to resume after it. */
+export type TicketEdge = {
+  __typename?: 'TicketEdge';
+  /** Pass as `after` to read what follows this node. */
+  cursor: Scalars['String']['output'];
+  node: Ticket;
 };
 
 /** All given conditions must hold; a list accepts any of its values. */
@@ -3187,8 +3277,18 @@ export type TimeEntryHistoryArgs = {
 
 export type TimeEntryConnection = {
   __typename?: 'TimeEntryConnection';
+  edges: Array<TimeEntryEdge>;
+  /** The nodes of `edges`, for clients that need no cursors. */
   nodes: Array<TimeEntry>;
   pageInfo: PageInfo;
+};
+
+/** A TimeEntry and the cursor to resume after it. */
+export type TimeEntryEdge = {
+  __typename?: 'TimeEntryEdge';
+  /** Pass as `after` to read what follows this node. */
+  cursor: Scalars['String']['output'];
+  node: TimeEntry;
 };
 
 /** All given conditions must hold; a list accepts any of its values. */
