@@ -1,5 +1,5 @@
 import type { InvoiceCredited, PaymentDeleted, PaymentRefunded } from '../../aggregates/invoice/invoice.events';
-import type { InvoiceDocument, InvoicePayment, InvoiceStatus } from './invoices.projection';
+import type { InvoiceDocument, InvoicePayment, InvoiceStatus } from './invoice.document';
 
 /**
  * How reversals change an invoice document. Deletions and credits restate: the document reads as
