@@ -2447,7 +2447,7 @@ export type Query = {
   timeEntry?: Maybe<TimeEntry>;
   /** Per tool: do its API credentials work, and does its webhook reach this server (ZIXLY_PUBLIC_URL) with the configured secret? Calls each tool. */
   toolsCheck: Array<ToolCheck>;
-  /** Per tool: deliveries received, processed, ignored, failed, parked and rejected in [from, to), and the backlog. */
+  /** Per tool: deliveries received, processed, ignored (by reason), failed, parked and rejected in the period, and the backlog. */
   webhookDeliveries: WebhookDeliveriesReport;
   /** A run with its steps, read from its streams (never behind). */
   workflowRun?: Maybe<WorkflowRunDetail>;
@@ -2648,9 +2648,8 @@ export type QueryTimeEntryArgs = {
 
 
 export type QueryWebhookDeliveriesArgs = {
-  asOf?: InputMaybe<Scalars['String']['input']>;
-  from: Scalars['String']['input'];
-  to: Scalars['String']['input'];
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  period: PeriodInput;
 };
 
 
