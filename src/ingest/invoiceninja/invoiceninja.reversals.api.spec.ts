@@ -6,7 +6,10 @@ import { deliver, toolFixture } from '../../testing/tool-webhooks';
 const may = { from: '2026-05-01', to: '2026-06-01' };
 const june = { from: '2026-06-01', to: '2026-07-01' };
 
-const invoiceQuery = `query { invoice(id: "invoiceninja:Opnel5aKBz") { number status amountCents paidCents balanceCents paidOn payments { paymentId amountCents paidOn } } }`;
+const invoiceQuery = `query { invoice(id: "invoiceninja:Opnel5aKBz") {
+  number status amountCents issuedAmountCents paidCents balanceCents paidOn deletedAt
+  payments { paymentId amountCents paidOn refundOf } credits { creditId amountCents creditedOn }
+} }`;
 const revenueQuery = `query ($period: PeriodInput!) { financialDashboard(period: $period) {
   revenue { value { accrual { totalCents } cash { totalCents } } }
   receivables { value { totalCents } }
@@ -50,6 +53,10 @@ describe('Invoice Ninja reversals through the webhook route', () => {
   it('takes a partial refund as cash out and puts it back on the balance', async () => {
     await send('update_payment', 'update_payment.partially_refunded');
     expect(await invoice()).toMatchObject({ status: 'PARTIALLY_PAID', paidCents: 188_000, balanceCents: 50_000, paidOn: null });
+    expect((await invoice()).payments).toEqual([
+      { paymentId: 'invoiceninja:YQdJP7maKW', amountCents: 238_000, paidOn: '2026-06-02', refundOf: null },
+      { paymentId: 'invoiceninja:YQdJP7maKW:refund:50000', amountCents: -50_000, paidOn: '2026-06-09', refundOf: 'invoiceninja:YQdJP7maKW' },
+    ]);
     expect(await figures(june)).toEqual({ accrual: 0, cash: 188_000, receivables: 50_000 });
   });
 
@@ -61,14 +68,17 @@ describe('Invoice Ninja reversals through the webhook route', () => {
 
   it('counts the part paid with a credit as less revenue, not as cash', async () => {
     await send('create_payment', 'create_payment.with_credit');
-    expect(await invoice()).toMatchObject({ status: 'PAID', amountCents: 38_000, balanceCents: 0, paidOn: '2026-06-05' });
+    expect(await invoice()).toMatchObject({
+      status: 'PAID', amountCents: 38_000, issuedAmountCents: 238_000, balanceCents: 0, paidOn: '2026-06-05',
+      credits: [{ creditId: 'invoiceninja:Wpmbk5ezJn:credits', amountCents: 200_000, creditedOn: '2026-06-05' }],
+    });
     expect(await figures(may)).toMatchObject({ accrual: 38_000 });
     expect(await figures(june)).toEqual({ accrual: 0, cash: 38_000, receivables: 0 });
   });
 
   it('drops a deleted invoice and its payments from every figure', async () => {
     expect(await send('delete_invoice')).toMatchObject({ status: 'processed' });
-    expect(await invoice()).toMatchObject({ status: 'VOID', payments: [] });
+    expect(await invoice()).toMatchObject({ status: 'VOID', payments: [], deletedAt: '2026-06-11T17:46:40.000Z' });
     expect(await figures(may)).toEqual({ accrual: 0, cash: 0, receivables: 0 });
     expect(await figures(june)).toEqual({ accrual: 0, cash: 0, receivables: 0 });
   });
@@ -77,7 +87,7 @@ describe('Invoice Ninja reversals through the webhook route', () => {
     const archived = await send('archive_invoice');
     expect(archived).toEqual({ status: 'ignored', ignoreReason: expect.stringContaining('archiving only hides a record') });
     await send('restore_invoice');
-    expect(await invoice()).toMatchObject({ number: 'INV-0017', status: 'PAID', amountCents: 38_000, balanceCents: 0 });
+    expect(await invoice()).toMatchObject({ number: 'INV-0017', status: 'PAID', amountCents: 38_000, balanceCents: 0, deletedAt: null });
     expect(await figures(may)).toMatchObject({ accrual: 38_000 });
     expect(await figures(june)).toMatchObject({ cash: 38_000 });
   });

@@ -932,17 +932,25 @@ export type IntByKey = {
 /** An invoice, from the `invoices` read model. Money in cents of `currency`. */
 export type Invoice = {
   __typename?: 'Invoice';
+  /** What the invoice is worth: as issued, less the credits applied. */
   amountCents: Scalars['SafeInt']['output'];
   balanceCents: Scalars['SafeInt']['output'];
   clientId: Scalars['ID']['output'];
+  credits: Array<InvoiceCredit>;
   currency: Scalars['String']['output'];
   /** Calendar days past due while overdue; null otherwise. */
   daysOverdue?: Maybe<Scalars['Int']['output']>;
+  /** When it was deleted in the tool (it then counts nowhere and reads as VOID); null otherwise. */
+  deletedAt?: Maybe<Scalars['DateTime']['output']>;
   /** YYYY-MM-DD */
   dueOn: Scalars['String']['output'];
+  /** Units of `currency` per unit of the base currency, as the tool gave it; null when it gave none. */
+  exchangeRate?: Maybe<Scalars['Float']['output']>;
   /** The invoice's event stream, oldest first; cursor = revision. */
   history: EventConnection;
   id: Scalars['ID']['output'];
+  /** The amount it was issued for. */
+  issuedAmountCents: Scalars['SafeInt']['output'];
   issuedAt: Scalars['DateTime']['output'];
   /** YYYY-MM-DD */
   issuedOn: Scalars['String']['output'];
@@ -972,6 +980,15 @@ export type InvoiceConnection = {
   /** The nodes of `edges`, for clients that need no cursors. */
   nodes: Array<Invoice>;
   pageInfo: PageInfo;
+};
+
+/** A credit (note) applied to the invoice, lowering what it is worth. */
+export type InvoiceCredit = {
+  __typename?: 'InvoiceCredit';
+  amountCents: Scalars['SafeInt']['output'];
+  creditId: Scalars['ID']['output'];
+  /** YYYY-MM-DD */
+  creditedOn: Scalars['String']['output'];
 };
 
 /** A Invoice and the cursor to resume after it. */
@@ -1007,6 +1024,8 @@ export type InvoicePayment = {
   /** YYYY-MM-DD business date the payment carries. */
   paidOn: Scalars['String']['output'];
   paymentId: Scalars['ID']['output'];
+  /** On a refund line (a negative amount on the refund date): the payment refunded. */
+  refundOf?: Maybe<Scalars['ID']['output']>;
 };
 
 export type InvoiceSort =
