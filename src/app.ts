@@ -134,7 +134,11 @@ async function startCore(config: AppConfig, options: StartOptions, shutdown: Shu
 /** Work that follows the log and runs commands; stopped before the projections and the stores. */
 async function startBackgroundWork(services: AppServices, shutdown: Shutdown, metrics: AppMetrics | null): Promise<void> {
   const identities = identityLookupLoader(services.readStore);
-  const worker = await startIngestWorker(services, { translators, identities: withPaymentAllocations(identities, services.readStore, invoiceNinjaPaymentsNamed) });
+  const allocationsCaughtUp = async () => {
+    const head = await services.eventStore.headPosition();
+    return head === null || services.projections.waitFor(head, 5_000);
+  };
+  const worker = await startIngestWorker(services, { translators, identities: withPaymentAllocations(identities, services.readStore, invoiceNinjaPaymentsNamed, allocationsCaughtUp) });
   shutdown.add(() => worker.stop());
   const sync = SyncScheduler.start(services.config.sync, { store: services.eventStore, commands: services.commands, identities, clock: services.clock });
   shutdown.add(() => sync.stop());
