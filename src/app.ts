@@ -12,6 +12,8 @@ import { healthRoutes } from './http/health.routes';
 import { type ExchangeObserver, type HttpTimeouts, type Route, startHttpServer } from './http/http-server';
 import { logExchange } from './http/request-log';
 import { identityLookupLoader } from './ingest/identity/identity-lookup';
+import { withPaymentAllocations } from './ingest/identity/payment-allocations.projection';
+import { invoiceNinjaPaymentsNamed } from './ingest/invoiceninja/invoiceninja.translate';
 import { SyncScheduler } from './ingest/sync/sync-scheduler';
 import { forwardXeroNotifications } from './ingest/sync/xero-notifications';
 import { translators } from './ingest/translators';
@@ -115,7 +117,7 @@ async function startCore(config: AppConfig, options: StartOptions, shutdown: Shu
     readStore,
     commands: metrics ? withCommandMetrics(commands, metrics) : commands,
     projections: runner,
-    kpi: { reads: readStore, timeZone: config.businessTimeZone },
+    kpi: { reads: readStore, timeZone: config.businessTimeZone, baseCurrency: config.baseCurrency },
     openScratchReadStore: () => openSqliteReadStore({ path: ':memory:' }),
   };
   const services = options.decorate ? options.decorate(composed) : composed;
@@ -142,8 +144,13 @@ async function startCore(config: AppConfig, options: StartOptions, shutdown: Shu
 async function startBackgroundWork(services: AppServices, shutdown: Shutdown, metrics: AppMetrics | null, leases: LeaseKeeper | null): Promise<void> {
   const identities = identityLookupLoader(services.readStore);
   const onError = (error: unknown) => logger.error({ err: error }, 'a leased processor failed to start or stop');
+  const allocationsCaughtUp = async () => {
+    const head = await services.eventStore.headPosition();
+    return head === null || services.projections.waitFor(head, 5_000);
+  };
+  const workerIdentities = withPaymentAllocations(identities, services.readStore, invoiceNinjaPaymentsNamed, allocationsCaughtUp);
   let worker: WebhookWorker | null = null;
-  const webhooks = runWhileLeased(leases, webhookWorkerLease, async () => (worker = await startIngestWorker(services, { translators, identities })), onError);
+  const webhooks = runWhileLeased(leases, webhookWorkerLease, async () => (worker = await startIngestWorker(services, { translators, identities: workerIdentities })), onError);
   shutdown.add(() => webhooks.stop());
   const mayRunSync = leases ? (tool: string) => leases.held(syncLeaseName(tool)) !== null : undefined;
   const sync = SyncScheduler.start(services.config.sync, { store: services.eventStore, commands: services.commands, identities, clock: services.clock, ...(mayRunSync && { mayRun: mayRunSync }) });

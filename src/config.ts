@@ -1,11 +1,13 @@
 import { type FleetConfig, readFleetConfig } from './fleet/fleet.config';
-import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defaultAsOfMaxEvents } from './core/as-of';
 import { readWebhookConfig, type WebhookConfig } from './ingest/ingest.config';
 import { readSyncConfig, type SyncConfig } from './ingest/sync/sync.config';
 import { readWorkflowConfig, type WorkflowConfig } from './workflows/workflow.config';
-import { flag, wholeNumber } from './config-values';
+import { ConfigError, flag, wholeNumber } from './config-values';
+import { isIso4217 } from './core/money/iso-4217';
+
+export { ConfigError, readDotEnv } from './config-values';
 
 export interface AppConfig {
   readonly port: number;
@@ -15,6 +17,10 @@ export interface AppConfig {
   readonly mongodbUrl: string | null;
   readonly sqliteSynchronous: 'NORMAL' | 'FULL';
   readonly businessTimeZone: string;
+  /** ISO 4217 code the KPIs are computed in; amounts in other currencies convert at the tool's rate. */
+  readonly baseCurrency: string;
+  /** `ZIXLY_PUBLIC_URL`: the address the tools reach this server at (no trailing slash), for `zixly tools check`. */
+  readonly publicUrl: string | null;
   readonly nodeEnv: 'development' | 'production' | 'test';
   /** `ZIXLY_ADMIN_KEY`: an admin API key registered at start (idempotent), so a fresh store can be administered. */
   readonly adminKey: string | null;
@@ -52,13 +58,6 @@ export interface OpsConfig {
   readonly httpRequestTimeoutMs: number;
 }
 
-export class ConfigError extends Error {
-  constructor(readonly problems: readonly string[]) {
-    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
-    this.name = 'ConfigError';
-  }
-}
-
 type Env = Readonly<Record<string, string | undefined>>;
 
 /** Reads and validates the configuration; every problem is reported at once, one line each. */
@@ -83,6 +82,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
 
   const businessTimeZone = value('BUSINESS_TIME_ZONE') ?? 'Australia/Brisbane';
   if (!isTimeZone(businessTimeZone)) problems.push(`BUSINESS_TIME_ZONE must be an IANA time zone such as Australia/Brisbane, got "${businessTimeZone}"`);
+
+  const baseCurrency = value('BUSINESS_BASE_CURRENCY') ?? 'AUD';
+  if (!isIso4217(baseCurrency)) problems.push(`BUSINESS_BASE_CURRENCY must be an ISO 4217 currency code such as AUD, got "${baseCurrency}"`);
+
+  const publicUrl = value('ZIXLY_PUBLIC_URL')?.replace(/\/+$/, '') ?? null;
+  if (publicUrl !== null && !/^https?:\/\/[^/\s]+(\/\S*)?$/.test(publicUrl)) problems.push(`ZIXLY_PUBLIC_URL must be an http(s) URL such as https://ops.example.com, got "${publicUrl}"`);
 
   const nodeEnv = value('NODE_ENV') ?? 'development';
   if (nodeEnv !== 'development' && nodeEnv !== 'production' && nodeEnv !== 'test') problems.push(`NODE_ENV must be development, production or test, got "${nodeEnv}"`);
@@ -112,6 +117,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     mongodbUrl,
     sqliteSynchronous: sqliteSynchronous as AppConfig['sqliteSynchronous'],
     businessTimeZone,
+    baseCurrency,
+    publicUrl,
     nodeEnv: nodeEnv as AppConfig['nodeEnv'],
     adminKey,
     graphqlIntrospection: introspection === undefined ? nodeEnv !== 'production' : introspection === 'true',
@@ -139,17 +146,6 @@ function readOpsConfig(value: (name: string) => string | undefined, nodeEnv: str
     shutdownTimeoutMs: wholeNumber(value, 'SHUTDOWN_TIMEOUT_MS', 25_000, 1_000, 600_000, problems),
     httpRequestTimeoutMs: wholeNumber(value, 'HTTP_REQUEST_TIMEOUT_MS', 30_000, 1_000, 600_000, problems),
   };
-}
-
-/** `KEY=value` lines of an optional `.env`; variables already set in the environment win. */
-export function readDotEnv(path: string, env: Env = process.env): Record<string, string | undefined> {
-  if (!existsSync(path)) return { ...env };
-  const fromFile: Record<string, string> = {};
-  for (const line of readFileSync(path, 'utf8').split(/\r?\n/)) {
-    const match = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
-    if (match && !line.trimStart().startsWith('#')) fromFile[match[1]!] = match[2]!.replace(/^(['"])(.*)\1$/, '$2');
-  }
-  return { ...fromFile, ...env };
 }
 
 function isTimeZone(zone: string): boolean {
