@@ -77,24 +77,27 @@ export class LeaseKeeper implements ProcessorLeases {
     await Promise.all(held.map((grant) => this.options.store.release(grant).catch((error: unknown) => this.options.onError?.(error))));
   }
 
+  /** Every lease at once: renewing them one after the other could outlast a short TTL. */
   private async tick(): Promise<void> {
     if (this.stopped) return;
-    let changed = false;
-    for (const name of this.options.names) {
-      const before = this.grants.get(name);
-      let grant: LeaseGrant | null = null;
-      try {
-        grant = await this.options.store.tryAcquire(name, this.options.holder, this.options.ttlMs);
-      } catch (error) {
-        this.options.onError?.(error);
-        continue; // keeps the grant it had: `held` stops counting it once too close to expiry
-      }
-      if (this.stopped) return;
-      if (grant) this.grants.set(name, grant);
-      else this.grants.delete(name);
-      if (before?.token !== grant?.token) changed = true;
+    const changes = await Promise.all(this.options.names.map((name) => this.renew(name)));
+    if (changes.includes(true)) this.notify();
+  }
+
+  /** True when what this process holds of `name` changed. */
+  private async renew(name: string): Promise<boolean> {
+    const before = this.grants.get(name);
+    let grant: LeaseGrant | null;
+    try {
+      grant = await this.options.store.tryAcquire(name, this.options.holder, this.options.ttlMs);
+    } catch (error) {
+      this.options.onError?.(error);
+      return false; // keeps the grant it had: `held` stops counting it once too close to expiry
     }
-    if (changed) this.notify();
+    if (this.stopped) return false;
+    if (grant) this.grants.set(name, grant);
+    else this.grants.delete(name);
+    return before?.token !== grant?.token;
   }
 
   private notify(): void {

@@ -34,7 +34,8 @@ export class MongoDocuments {
     const hasMore = parsed.limit !== null && rows.length > parsed.limit;
     const page = hasMore ? rows.slice(0, parsed.limit!) : rows;
     const cursors = page.map((document) => encodeCursor(parsed.sort, sortValues(document, parsed.sort)));
-    return { documents: page, nextCursor: hasMore ? cursors[cursors.length - 1] ?? null : null, cursors };
+    // As the SQLite adapter answers for a collection never written: no cursors without documents.
+    return { documents: page, nextCursor: hasMore ? cursors[cursors.length - 1] ?? null : null, ...(page.length > 0 && { cursors }) };
   }
 
   /**
