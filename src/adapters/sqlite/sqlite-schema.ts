@@ -20,6 +20,9 @@ const migrations: readonly string[] = [
    );
    CREATE INDEX events_by_type ON events (type, position);
    CREATE INDEX events_by_category ON events (category, position);`,
+  // Every event appended from here on carries a checksum of its stored fields (see `eventChecksum`);
+  // rows written before stay NULL and stay readable: only their JSON can be checked.
+  `ALTER TABLE events ADD COLUMN checksum TEXT;`,
 ];
 
 export const schemaVersion = migrations.length;
