@@ -3,6 +3,7 @@ import { commandRoutes, type BusinessCommand } from './aggregates';
 import { createCommandBus } from './aggregates/command-bus';
 import { startApi } from './app-api';
 import type { AppServices } from './app-services';
+import { watchForDamage } from './app-recovery';
 import { Shutdown } from './app-shutdown';
 import { openEventStore, openReadStore } from './app-stores';
 import type { AppConfig } from './config';
@@ -97,7 +98,7 @@ async function startCore(config: AppConfig, options: StartOptions, shutdown: Shu
   configureLogger({ level: config.ops.logLevel });
   const { store, adapter } = await openEventStore(config);
   shutdown.add(() => store.close());
-  const readStore = await openReadStore(config);
+  const { readStore, reset } = await openReadStore(config, { repair: true });
   shutdown.add(() => readStore.close());
   const metrics = config.ops.metricsEnabled ? new AppMetrics() : null;
   const runner = new ProjectionRunner({ eventStore: store, readStore, projections: allProjections, clock: systemClock });
@@ -115,6 +116,7 @@ async function startCore(config: AppConfig, options: StartOptions, shutdown: Shu
   const services = options.decorate ? options.decorate(composed) : composed;
   await runner.start();
   shutdown.add(() => runner.stop());
+  watchForDamage(store, runner, reset, shutdown);
   if (metrics) {
     trackProjections(metrics, services.projections);
     const outcomes = countRecordedOutcomes(store, metrics);

@@ -13,6 +13,8 @@ export interface AppConfig {
   readonly eventStoreUrl: string | null;
   readonly mongodbUrl: string | null;
   readonly sqliteSynchronous: 'NORMAL' | 'FULL';
+  /** `SQLITE_MAX_FILE_MB`: caps each SQLite file (events, read models); a write past it is refused as on a full disk. */
+  readonly sqliteMaxFileMb: number | null;
   readonly businessTimeZone: string;
   readonly nodeEnv: 'development' | 'production' | 'test';
   /** `ZIXLY_ADMIN_KEY`: an admin API key registered at start (idempotent), so a fresh store can be administered. */
@@ -78,6 +80,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const sqliteSynchronous = (value('SQLITE_SYNCHRONOUS') ?? 'FULL').toUpperCase();
   if (sqliteSynchronous !== 'NORMAL' && sqliteSynchronous !== 'FULL') problems.push(`SQLITE_SYNCHRONOUS must be NORMAL or FULL, got "${sqliteSynchronous}"`);
 
+  const sqliteMaxFileMb = value('SQLITE_MAX_FILE_MB') === undefined ? null : wholeNumber(value, 'SQLITE_MAX_FILE_MB', 1, 1, 16_000_000, problems, ' (MiB)');
+
   const businessTimeZone = value('BUSINESS_TIME_ZONE') ?? 'Australia/Brisbane';
   if (!isTimeZone(businessTimeZone)) problems.push(`BUSINESS_TIME_ZONE must be an IANA time zone such as Australia/Brisbane, got "${businessTimeZone}"`);
 
@@ -107,6 +111,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     eventStoreUrl,
     mongodbUrl,
     sqliteSynchronous: sqliteSynchronous as AppConfig['sqliteSynchronous'],
+    sqliteMaxFileMb,
     businessTimeZone,
     nodeEnv: nodeEnv as AppConfig['nodeEnv'],
     adminKey,

@@ -24,7 +24,7 @@ import { GroupCommit, type GroupCommitStats } from './sqlite-group-commit';
 import { storeFailure } from './sqlite-faults';
 import { checkSqliteIntegrity } from './sqlite-integrity';
 import { eventFilter } from './sqlite-queries';
-import { configureConnection, migrate } from './sqlite-schema';
+import { capFileSize, configureConnection, migrate } from './sqlite-schema';
 import { CommitSignal, SqliteSubscription } from './sqlite-subscription';
 import { WalSync } from './sqlite-wal-sync';
 
@@ -51,6 +51,8 @@ export interface SqliteEventStoreOptions {
   readonly pageSize?: number;
   /** Stamps `metadata.recordedAt`. */
   readonly clock?: Clock;
+  /** A size cap for the file: appends that need more are refused as on a full disk (`event_store.disk_full`). */
+  readonly maxFileBytes?: number;
 }
 
 /**
@@ -178,12 +180,14 @@ class SqliteEventStoreAdapter implements SqliteEventStore {
   }
 }
 
-function openDatabase({ path, synchronous = defaultSqliteSynchronous, busyTimeoutMs = 5_000 }: SqliteEventStoreOptions): Database.Database {
+function openDatabase(options: SqliteEventStoreOptions): Database.Database {
+  const { path, synchronous = defaultSqliteSynchronous, busyTimeoutMs = 5_000 } = options;
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   try {
     configureConnection(db, synchronous, busyTimeoutMs);
     migrate(db);
+    capFileSize(db, options.maxFileBytes);
     return db;
   } catch (error) {
     db.close();

@@ -27,6 +27,17 @@ const migrations: readonly string[] = [
 
 export const schemaVersion = migrations.length;
 
+/**
+ * Caps the file at about `maxBytes` (SQLite's `max_page_count`, for this connection): a write that
+ * needs more is refused with SQLITE_FULL, exactly as on a full disk. Operators use it as a quota;
+ * tests use it to fill "the disk" without root.
+ */
+export function capFileSize(db: Database, maxBytes: number | undefined): void {
+  if (maxBytes === undefined) return;
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  db.pragma(`max_page_count = ${Math.max(1, Math.floor(maxBytes / pageSize))}`);
+}
+
 /** Connection settings of the event store, shared with the raw-driver benchmark baseline. */
 export function configureConnection(db: Database, synchronous: 'NORMAL' | 'FULL', busyTimeoutMs: number): void {
   db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
