@@ -279,7 +279,10 @@ export class ProjectionRunner {
 
   private loopFor(projection: Projection, checkpointKey: string, collection: string): ProjectionLoop {
     const loop = new ProjectionLoop(projection, { checkpointKey, collection }, this.options.eventStore, this.options.readStore, this.batchSize, this.clock);
-    loop.onProgress = () => this.progress.fire();
+    loop.onProgress = () => {
+      if (!loop.retired) this.resume(projection.name);
+      this.progress.fire();
+    };
     return loop;
   }
 
