@@ -146,5 +146,7 @@ async function startBackgroundWork(services: AppServices, shutdown: Shutdown, me
 }
 
 function httpTimeoutsOf(config: AppConfig): HttpTimeouts {
-  return { requestTimeoutMs: config.ops.httpRequestTimeoutMs };
+  // A stop gives in-flight exchanges at most 10 s (and no longer than a stalled write is tolerated anyway).
+  const writeTimeoutMs = config.ops.httpWriteTimeoutMs;
+  return { requestTimeoutMs: config.ops.httpRequestTimeoutMs, writeTimeoutMs, shutdownGraceMs: Math.min(10_000, writeTimeoutMs) };
 }

@@ -49,6 +49,8 @@ export interface OpsConfig {
   readonly shutdownTimeoutMs: number;
   /** `HTTP_REQUEST_TIMEOUT_MS`: a client still sending its request after this long gets 408. */
   readonly httpRequestTimeoutMs: number;
+  /** `HTTP_WRITE_TIMEOUT_MS`: a connection whose client takes none of the bytes waiting for it this long is closed. */
+  readonly httpWriteTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -138,6 +140,7 @@ function readOpsConfig(value: (name: string) => string | undefined, nodeEnv: str
     workerPort: value('WORKER_PORT') === undefined ? null : wholeNumber(value, 'WORKER_PORT', 0, 0, 65_535, problems),
     shutdownTimeoutMs: wholeNumber(value, 'SHUTDOWN_TIMEOUT_MS', 25_000, 1_000, 600_000, problems),
     httpRequestTimeoutMs: wholeNumber(value, 'HTTP_REQUEST_TIMEOUT_MS', 30_000, 1_000, 600_000, problems),
+    httpWriteTimeoutMs: wholeNumber(value, 'HTTP_WRITE_TIMEOUT_MS', 30_000, 1_000, 600_000, problems),
   };
 }
 
