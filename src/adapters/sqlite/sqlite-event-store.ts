@@ -191,6 +191,8 @@ function openDatabase(options: SqliteEventStoreOptions): Database.Database {
     return db;
   } catch (error) {
     db.close();
+    // The log cannot be rebuilt from anything: name the file and the cause, and refuse to start.
+    if (error instanceof Database.SqliteError) throw storeFailure('event_store', 'cannot_open', `Cannot open the event store at ${path}`, error);
     throw error;
   }
 }
