@@ -152,10 +152,10 @@ export const probes: readonly Probe[] = [
           disk.release();
           const after = await eventually(async () => ((await create('after space returned')).data ? true : undefined), 10_000);
           const kept = ((await graphqlCall<{ apiKeys: Array<{ name: string }> }>(app.url, files.adminKey, '{ apiKeys { name } }')).data?.apiKeys ?? []).map((key) => key.name);
-          if (!before.data || code !== 'SERVICE_UNAVAILABLE' || !named || !alive || !reads.data || !after || !kept.includes('before the disk filled')) {
-            return { kind: 'failed', detail: JSON.stringify({ code, named, alive, reads: Boolean(reads.data), after: Boolean(after), kept, message: refused.errors?.[0]?.message }) };
+          if (!before.data || code !== 'SERVICE_UNAVAILABLE' || refused.status !== 503 || !named || !alive || !reads.data || !after || !kept.includes('before the disk filled')) {
+            return { kind: 'failed', detail: JSON.stringify({ code, status: refused.status, named, alive, reads: Boolean(reads.data), after: Boolean(after), kept, message: refused.errors?.[0]?.message }) };
           }
-          return { kind: 'refused', detail: `writes refused with ${code} naming SQLITE_FULL, reads served, writes back once space returned` };
+          return { kind: 'refused', detail: `writes refused with 503 ${code} naming SQLITE_FULL, reads served, writes back once space returned` };
         } finally {
           disk.close();
         }
