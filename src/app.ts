@@ -7,7 +7,9 @@ import { watchForDamage } from './app-recovery';
 import { Shutdown } from './app-shutdown';
 import { openEventStore, openReadStore } from './app-stores';
 import type { AppConfig } from './config';
+import type { RecordedEvent } from './core/messages';
 import { ProjectionRunner } from './core/projection-runner';
+import { eventDataProblem } from './events/event-validation';
 import { systemClock } from './core/time';
 import { healthRoutes } from './http/health.routes';
 import { type ExchangeObserver, type HttpTimeouts, type Route, startHttpServer } from './http/http-server';
@@ -101,7 +103,8 @@ async function startCore(config: AppConfig, options: StartOptions, shutdown: Shu
   const { readStore, reset } = await openReadStore(config, { repair: true });
   shutdown.add(() => readStore.close());
   const metrics = config.ops.metricsEnabled ? new AppMetrics() : null;
-  const runner = new ProjectionRunner({ eventStore: store, readStore, projections: allProjections, clock: systemClock });
+  const malformed = (event: RecordedEvent) => eventDataProblem(event.type, event.data);
+  const runner = new ProjectionRunner({ eventStore: store, readStore, projections: allProjections, clock: systemClock, malformed });
   const commands = createCommandBus<BusinessCommand>(store, commandRoutes);
   const composed: AppServices = {
     config,

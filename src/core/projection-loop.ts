@@ -1,5 +1,7 @@
 import { collect, type EventStore } from './event-store.port';
-import { documentIdsOf, foldBatch, type Projection, type StoredState } from './projection';
+import type { DamagedEvent } from './event-damage';
+import { documentIdsOf, foldBatch, type MalformedCheck, type Projection, type StoredState } from './projection';
+import { logger } from '../logging/logger';
 import type { DocumentWrite, ProjectionCheckpoint, ProjectionFailure, ReadStore } from './read-store.port';
 import type { Clock } from './time';
 
@@ -28,6 +30,8 @@ export class ProjectionLoop {
   lastHandledSeen = -1n;
   /** Set when a rebuild replaced this loop; it then stops after its batch in flight. */
   retired = false;
+  /** Events with malformed data this loop went past (since the process started; each is also logged). */
+  readonly skipped: DamagedEvent[] = [];
   private lastIdleSave = Number.NEGATIVE_INFINITY;
   private caughtUpOnce = false;
   /** Position of the last event folded: committed, or in the commit in flight. */
@@ -41,6 +45,7 @@ export class ProjectionLoop {
     private readonly readStore: ReadStore,
     private readonly batchSize: number,
     private readonly clock: Clock,
+    private readonly malformed: MalformedCheck = () => null,
   ) {}
 
   async load(): Promise<ProjectionCheckpoint | null> {
@@ -78,7 +83,7 @@ export class ProjectionLoop {
       const written = this.inFlight?.writes.get(id);
       if (written) loaded.set(id, written);
     }
-    const folded = foldBatch(this.projection, events, loaded, this.clock);
+    const folded = foldBatch(this.projection, events, loaded, this.clock, this.malformed);
     await this.settle();
     const position = folded.position ?? this.foldedTo;
     const applied = folded.failure ? events.findIndex((event) => event.id === folded.failure!.eventId) : events.length;
@@ -86,6 +91,10 @@ export class ProjectionLoop {
       this.position = position;
       this.failure = folded.failure;
       this.eventsApplied += applied;
+      for (const skipped of folded.skipped) {
+        this.skipped.push(skipped);
+        logger.error({ component: 'projections', projection: this.target.checkpointKey, skippedEvent: skipped }, `projection ${this.target.checkpointKey} went past ${skipped.stream} revision ${skipped.revision} (position ${skipped.position}): ${skipped.reason}`);
+      }
       this.onProgress();
     });
     committed.catch(() => undefined); // awaited by `settle`; this only keeps it from being reported unhandled meanwhile

@@ -1,5 +1,5 @@
 import { collect, type EventStore, type Subscription } from './event-store.port';
-import type { Projection } from './projection';
+import type { MalformedCheck, Projection } from './projection';
 import { ProjectionLoop } from './projection-loop';
 import { rebuildProjection, type RebuildProgress, shadowName } from './projection-rebuild';
 import type { IndexSpec, ProjectionFailure, ReadStore } from './read-store.port';
@@ -22,6 +22,8 @@ export interface ProjectionRunnerOptions {
   readonly onRebuildProgress?: (progress: RebuildProgress) => void;
   /** How long a projection paused by a store failure (a full disk) waits before it tries again (ms, default 2,000). */
   readonly pauseRetryMs?: number;
+  /** Why an event's data is malformed; a projection that throws on such an event goes past it, named, instead of failing. */
+  readonly malformed?: MalformedCheck;
 }
 
 /** Why a projection stopped applying events for now; it retries by itself and resumes. */
@@ -150,6 +152,7 @@ export class ProjectionRunner {
         this.options.onRebuildProgress?.(progress);
       },
       swap: (swapIn) => this.swap(name, swapIn),
+      malformed: this.options.malformed,
     })
       .then(() => void this.rebuildErrors.delete(name))
       .catch((error: unknown) => {
@@ -201,7 +204,7 @@ export class ProjectionRunner {
       rebuild: this.rebuilds.get(loop.projection.name)?.progress ?? null,
       rebuildError: this.rebuildErrors.get(loop.projection.name) ?? null,
       paused: this.pauses.get(loop.projection.name) ?? null,
-      skipped: this.options.eventStore.damage?.skippedBy(loop.projection.handles, loop.position) ?? [],
+      skipped: [...(this.options.eventStore.damage?.skippedBy(loop.projection.handles, loop.position) ?? []), ...loop.skipped],
     }));
   }
 
@@ -278,7 +281,7 @@ export class ProjectionRunner {
   }
 
   private loopFor(projection: Projection, checkpointKey: string, collection: string): ProjectionLoop {
-    const loop = new ProjectionLoop(projection, { checkpointKey, collection }, this.options.eventStore, this.options.readStore, this.batchSize, this.clock);
+    const loop = new ProjectionLoop(projection, { checkpointKey, collection }, this.options.eventStore, this.options.readStore, this.batchSize, this.clock, this.options.malformed);
     loop.onProgress = () => {
       if (!loop.retired) this.resume(projection.name);
       this.progress.fire();

@@ -7,6 +7,7 @@ import { openSqliteEventStore } from '../adapters/sqlite/sqlite-event-store';
 import { openSqliteReadStore } from '../adapters/sqlite/sqlite-read-store';
 import { collect, type EventStore } from '../core/event-store.port';
 import { randomId } from '../core/ids';
+import type { RecordedEvent } from '../core/messages';
 import type { Projection } from '../core/projection';
 import { ProjectionRunner } from '../core/projection-runner';
 import type { ReadStore } from '../core/read-store.port';
@@ -56,7 +57,9 @@ describe('readiness and a full disk', () => {
     const readsPath = join(directory, 'read-models.sqlite');
     const store: EventStore = await openSqliteEventStore({ path: eventsPath, synchronous: 'NORMAL', maxFileBytes: eventStoreCapBytes });
     const readStore: ReadStore = await openSqliteReadStore({ path: readsPath, maxFileBytes: readStoreCapBytes });
-    const runner = new ProjectionRunner({ eventStore: store, readStore, projections: [notes], idleWaitMs: 20, pauseRetryMs: 20 });
+    // Notes whose text is not a string are malformed (as the import's shape check would say).
+    const malformed = (event: RecordedEvent) => (typeof (event.data as { text?: unknown }).text === 'string' ? null : 'data.text must be a string');
+    const runner = new ProjectionRunner({ eventStore: store, readStore, projections: [notes], idleWaitMs: 20, pauseRetryMs: 20, malformed });
     opened.push(store, readStore, { close: () => runner.stop() });
     await runner.start();
     const readiness = () => checkReadiness({ store, adapter: 'sqlite', readStore, projections: runner, lagThreshold: 100 });
@@ -73,6 +76,19 @@ describe('readiness and a full disk', () => {
     expect(runner.status()[0]!.state).toBe('failed');
     expect(state.ready).toBe(false);
     expect(state.reasons).toEqual([expect.stringMatching(/^projection notes: failed at event .* \(NoteTaken, position 1\): Error: cannot fold a poisoned note/)]);
+  });
+
+  it('goes past an event whose malformed data the projection cannot apply, naming it, and stays ready', async () => {
+    const { store, runner, readiness } = await open();
+    await store.append('Note-1', [{ ...note('x'), data: { noteId: 'bad', text: 42 } }]);
+    const { position } = await store.append('Note-2', [note('after')]);
+
+    expect(await runner.waitFor(position)).toBe(true);
+    const [status] = runner.status();
+
+    expect(status!.state).toBe('live');
+    expect(status!.skipped).toEqual([expect.objectContaining({ stream: 'Note-1', revision: '0', position: '1', reason: expect.stringMatching(/^malformed_data: data.text must be a string \(TypeError: /) })]);
+    expect((await readiness()).ready).toBe(true);
   });
 
   it('refuses appends with event_store.disk_full while the disk is full, keeps serving reads, and accepts writes again once space returns', async () => {
