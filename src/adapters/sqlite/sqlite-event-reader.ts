@@ -100,7 +100,8 @@ export class SqliteEventReader {
   decode(rows: readonly EventRow[]): RecordedEvent[] {
     const events: RecordedEvent[] = [];
     for (const row of rows) {
-      const decoded = decodeEventRow(row);
+      if (this.damage.isDamaged(row[0])) continue;
+      const decoded = decodeEventRow(row, this.damage.verifiedThrough);
       if (decoded.event) events.push(decoded.event);
       else this.damage.record(decoded.damage);
     }

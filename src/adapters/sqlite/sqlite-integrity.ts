@@ -28,6 +28,7 @@ export async function checkSqliteIntegrity(db: Database, damage: EventDamageLog,
     }
     checked += rows.length;
     onProgress?.(checked);
+    if (rows.length > 0 && rows.at(-1)![0] > damage.verifiedThrough) damage.verifiedThrough = rows.at(-1)![0];
     if (rows.length < pageSize) break;
     after = rows.at(-1)![0];
     await nextTurn();

@@ -40,14 +40,16 @@ function malformation([position, id, stream, revision, type, data, metadata, che
 const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
- * Checks a row against its checksum (when it has one), then parses its JSON. Rows without a
- * checksum (stored by an older build) are checked only by their JSON parsing to objects.
+ * Checks a row against its checksum (when it has one and its position is above `verifiedThrough`,
+ * what a walk over the log already checked), then parses its JSON. Rows without a checksum
+ * (stored by an older build) are checked only by their JSON parsing to objects.
  */
-export function decodeEventRow(row: EventRow): DecodedRow {
+export function decodeEventRow(row: EventRow, verifiedThrough = 0n): DecodedRow {
   const malformed = malformation(row);
   if (malformed) return { damage: damageOf(row, malformed) };
   const [position, id, stream, revision, type, data, metadata, checksum] = row;
-  if (checksum !== null && checksum !== eventChecksum({ id, stream, revision, type, data, metadata })) return { damage: damageOf(row, 'checksum_mismatch') };
+  const unverified = checksum !== null && position > verifiedThrough;
+  if (unverified && checksum !== eventChecksum({ id, stream, revision, type, data, metadata })) return { damage: damageOf(row, 'checksum_mismatch') };
   let parsedData: unknown;
   let parsedMetadata: unknown;
   try {
