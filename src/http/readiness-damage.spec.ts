@@ -151,5 +151,6 @@ describe('readiness and a full disk', () => {
     expect(state.ready).toBe(true);
     expect(state.reasons).toEqual(['damaged event skipped: Note-1 revision 1 (position 2, NoteTaken): checksum mismatch']);
     expect(runner.status()[0]!.skipped).toEqual([expect.objectContaining({ stream: 'Note-1', revision: '1', position: '2' })]);
+    expect(state.projections.notes!.skipped).toEqual(['Note-1 revision 1 (position 2, NoteTaken): checksum mismatch']);
   });
 });

@@ -19,6 +19,8 @@ export interface ProjectionReadiness {
   readonly secondsBehind: number;
   /** Why it is not ready: how far behind, and the failure that stopped it if any. */
   readonly reason?: string;
+  /** Events it went past (damaged, or malformed data it could not apply), each named. */
+  readonly skipped?: readonly string[];
 }
 
 export interface Readiness {
@@ -93,7 +95,8 @@ async function projectionStates({ projections, lagThreshold }: ReadinessDeps): P
         : paused
           ? `paused since ${paused.since}: ${paused.reason}; ${behind}`
           : behind;
-    states[lag.name] = { ready, eventsBehind: lag.eventsBehind, secondsBehind: Math.round(lag.secondsBehind), ...(reason ? { reason } : {}) };
+    const skipped = (status?.skipped ?? []).map(describeDamage);
+    states[lag.name] = { ready, eventsBehind: lag.eventsBehind, secondsBehind: Math.round(lag.secondsBehind), ...(reason ? { reason } : {}), ...(skipped.length > 0 ? { skipped } : {}) };
   }
   return states;
 }
