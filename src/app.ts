@@ -3,7 +3,7 @@ import { commandRoutes, type BusinessCommand } from './aggregates';
 import { createCommandBus } from './aggregates/command-bus';
 import { startApi } from './app-api';
 import type { AppServices } from './app-services';
-import { watchForDamage } from './app-recovery';
+import { logProjectionNotice, watchForDamage } from './app-recovery';
 import { Shutdown } from './app-shutdown';
 import { openEventStore, openReadStore } from './app-stores';
 import type { AppConfig } from './config';
@@ -104,7 +104,7 @@ async function startCore(config: AppConfig, options: StartOptions, shutdown: Shu
   shutdown.add(() => readStore.close());
   const metrics = config.ops.metricsEnabled ? new AppMetrics() : null;
   const malformed = (event: RecordedEvent) => eventDataProblem(event.type, event.data);
-  const runner = new ProjectionRunner({ eventStore: store, readStore, projections: allProjections, clock: systemClock, malformed });
+  const runner = new ProjectionRunner({ eventStore: store, readStore, projections: allProjections, clock: systemClock, malformed, onNotice: logProjectionNotice });
   const commands = createCommandBus<BusinessCommand>(store, commandRoutes);
   const composed: AppServices = {
     config,

@@ -1,7 +1,6 @@
 import { collect, type EventStore } from './event-store.port';
 import type { DamagedEvent } from './event-damage';
 import { documentIdsOf, foldBatch, type MalformedCheck, type Projection, type StoredState } from './projection';
-import { logger } from '../logging/logger';
 import type { DocumentWrite, ProjectionCheckpoint, ProjectionFailure, ReadStore } from './read-store.port';
 import type { Clock } from './time';
 
@@ -30,8 +29,10 @@ export class ProjectionLoop {
   lastHandledSeen = -1n;
   /** Set when a rebuild replaced this loop; it then stops after its batch in flight. */
   retired = false;
-  /** Events with malformed data this loop went past (since the process started; each is also logged). */
+  /** Events with malformed data this loop went past (since the process started). */
   readonly skipped: DamagedEvent[] = [];
+  /** Told each event with malformed data this loop goes past, once its batch committed. */
+  onSkipped: (skipped: DamagedEvent) => void = () => undefined;
   private lastIdleSave = Number.NEGATIVE_INFINITY;
   private caughtUpOnce = false;
   /** Position of the last event folded: committed, or in the commit in flight. */
@@ -93,7 +94,7 @@ export class ProjectionLoop {
       this.eventsApplied += applied;
       for (const skipped of folded.skipped) {
         this.skipped.push(skipped);
-        logger.error({ component: 'projections', projection: this.target.checkpointKey, skippedEvent: skipped }, `projection ${this.target.checkpointKey} went past ${skipped.stream} revision ${skipped.revision} (position ${skipped.position}): ${skipped.reason}`);
+        this.onSkipped(skipped);
       }
       this.onProgress();
     });

@@ -6,7 +6,6 @@ import type { IndexSpec, ProjectionFailure, ReadStore } from './read-store.port'
 import { type Clock, systemClock } from './time';
 import { isAppError, NotFoundError } from './errors';
 import type { DamagedEvent } from './event-damage';
-import { logger } from '../logging/logger';
 
 /** A timer that never keeps the process alive on its own. */
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
@@ -24,7 +23,16 @@ export interface ProjectionRunnerOptions {
   readonly pauseRetryMs?: number;
   /** Why an event's data is malformed; a projection that throws on such an event goes past it, named, instead of failing. */
   readonly malformed?: MalformedCheck;
+  /** Told what an operator should know (the composition root logs it): pauses, resumptions, events gone past, leftovers dropped. */
+  readonly onNotice?: (notice: ProjectionNotice) => void;
 }
+
+export type ProjectionNotice =
+  | { readonly kind: 'paused'; readonly projection: string; readonly code: string; readonly reason: string; readonly error: unknown }
+  | { readonly kind: 'resumed'; readonly projection: string; readonly after: string }
+  | { readonly kind: 'skipped'; readonly projection: string; readonly event: DamagedEvent }
+  | { readonly kind: 'rebuild_leftover_dropped'; readonly collection: string }
+  | { readonly kind: 'wakeups_failed'; readonly error: unknown };
 
 /** Why a projection stopped applying events for now; it retries by itself and resumes. */
 export interface ProjectionPause {
@@ -95,9 +103,7 @@ export class ProjectionRunner {
     this.stopped = false;
     await this.dropInterruptedRebuilds();
     this.subscription = this.options.eventStore.subscribe({ after: 'end' });
-    this.forwardWakeups(this.subscription).catch((error: unknown) =>
-      logger.error({ component: 'projections', err: error }, 'the log subscription that wakes the projections failed; they poll instead'),
-    );
+    this.forwardWakeups(this.subscription).catch((error: unknown) => this.notify({ kind: 'wakeups_failed', error }));
     for (const loop of this.loops.values()) {
       const checkpoint = await loop.load();
       // A first fill writes faster into an unindexed collection: its indexes come once it caught up.
@@ -118,7 +124,7 @@ export class ProjectionRunner {
     const { readStore } = this.options;
     const isShadow = (name: string) => name.toLowerCase().endsWith(shadowName(''));
     for (const collection of (await readStore.listCollections()).filter(isShadow)) {
-      logger.warn({ component: 'projections', collection }, `dropping ${collection}, left by an interrupted rebuild`);
+      this.notify({ kind: 'rebuild_leftover_dropped', collection });
       await readStore.dropCollection(collection);
     }
     for (const { projection } of (await readStore.checkpoints()).filter((checkpoint) => isShadow(checkpoint.projection))) {
@@ -235,7 +241,7 @@ export class ProjectionRunner {
   private pause(name: string, error: unknown): void {
     const code = isAppError(error) ? error.code : 'projection.store_failed';
     const reason = error instanceof Error ? error.message : String(error);
-    if (!this.pauses.has(name)) logger.error({ component: 'projections', projection: name, code, err: error }, `projection ${name} paused: ${reason}`);
+    if (!this.pauses.has(name)) this.notify({ kind: 'paused', projection: name, code, reason, error });
     this.pauses.set(name, { code, reason, since: this.pauses.get(name)?.since ?? this.clock().toISOString() });
   }
 
@@ -243,7 +249,11 @@ export class ProjectionRunner {
     const pause = this.pauses.get(name);
     if (!pause) return;
     this.pauses.delete(name);
-    logger.info({ component: 'projections', projection: name, after: pause.code }, `projection ${name} resumed`);
+    this.notify({ kind: 'resumed', projection: name, after: pause.code });
+  }
+
+  private notify(notice: ProjectionNotice): void {
+    this.options.onNotice?.(notice);
   }
 
   private async swap(name: string, swapIn: () => Promise<void>): Promise<void> {
@@ -282,6 +292,7 @@ export class ProjectionRunner {
 
   private loopFor(projection: Projection, checkpointKey: string, collection: string): ProjectionLoop {
     const loop = new ProjectionLoop(projection, { checkpointKey, collection }, this.options.eventStore, this.options.readStore, this.batchSize, this.clock, this.options.malformed);
+    loop.onSkipped = (event) => this.notify({ kind: 'skipped', projection: checkpointKey, event });
     loop.onProgress = () => {
       if (!loop.retired) this.resume(projection.name);
       this.progress.fire();
