@@ -24,15 +24,16 @@ export function logProjectionNotice(notice: ProjectionNotice): void {
 }
 
 /**
- * What a starting app does about damage: walks the whole log in the background (a page per turn
+ * What a starting app does about damage: walks the whole embedded log in the background (a page per turn
  * of the event loop) so that a damaged event is named at start, in the log and in `/readyz`; and,
  * when the read models were set aside as damaged, reports the refill's progress until every
  * projection has caught up with the log.
  */
-export function watchForDamage(store: EventStore, runner: ProjectionRunner, readModelsReset: string | null, shutdown: Shutdown): void {
+export function watchForDamage(store: EventStore, adapter: string, runner: ProjectionRunner, readModelsReset: string | null, shutdown: Shutdown): void {
   let stopped = false;
   shutdown.add(() => void (stopped = true));
-  if (store.checkIntegrity) {
+  // The embedded file only: walking EventStoreDB's $all at every start would read the cluster over the network.
+  if (store.checkIntegrity && adapter.startsWith('sqlite:')) {
     const startedAt = Date.now();
     store
       .checkIntegrity()

@@ -119,7 +119,7 @@ async function startCore(config: AppConfig, options: StartOptions, shutdown: Shu
   const services = options.decorate ? options.decorate(composed) : composed;
   await runner.start();
   shutdown.add(() => runner.stop());
-  watchForDamage(store, runner, reset, shutdown);
+  watchForDamage(store, adapter, runner, reset, shutdown);
   if (metrics) {
     trackProjections(metrics, services.projections);
     const outcomes = countRecordedOutcomes(store, metrics);

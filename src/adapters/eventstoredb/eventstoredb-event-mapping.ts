@@ -74,6 +74,11 @@ export function decodeResolved(resolved: ResolvedEvent, damage: EventDamageLog):
   return event;
 }
 
+export function hasChecksum(resolved: ResolvedEvent): boolean {
+  const metadata = resolved.event?.metadata;
+  return isRecord(metadata) && typeof metadata['checksum'] === 'string';
+}
+
 function recordDamage(damage: EventDamageLog, resolved: ResolvedEvent, reason: string): null {
   const raw = resolved.event!;
   const position = raw.position?.commit ?? resolved.commitPosition;

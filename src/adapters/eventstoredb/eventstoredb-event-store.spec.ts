@@ -139,6 +139,8 @@ describe('EventStoreDB adapter: what the server writes itself never reaches call
       ['2', 'checksum_mismatch'],
       ['3', 'data_not_json'],
     ]);
+    const report = await store.checkIntegrity!();
+    expect(report.damaged.filter((damage) => damage.stream === stream)).toHaveLength(2);
   });
 });
 

@@ -13,7 +13,7 @@ import { ValidationError } from '../../core/errors';
 import type { ReadAllOptions, ReadStreamOptions } from '../../core/event-store.port';
 import type { RecordedEvent } from '../../core/messages';
 import type { EventDamageLog } from '../../core/event-damage';
-import { decodeResolved, isSystemEvent, selects, selectsNothing } from './eventstoredb-event-mapping';
+import { decodeResolved, hasChecksum, isSystemEvent, selects, selectsNothing } from './eventstoredb-event-mapping';
 
 type Translate = (error: unknown, operation: string, stream?: string) => Error;
 
@@ -56,7 +56,14 @@ const allPageSize = 500;
  * categories and system events are filtered here, and `maxCount` counts what the caller receives.
  * A page starts at the last position seen, which the server includes: it is skipped.
  */
-export async function* readAllEvents(client: EventStoreDBClient, options: ReadAllOptions, translate: Translate, damage: EventDamageLog): AsyncGenerator<RecordedEvent> {
+export async function* readAllEvents(
+  client: EventStoreDBClient,
+  options: ReadAllOptions,
+  translate: Translate,
+  damage: EventDamageLog,
+  /** Told, per event yielded, whether it carried no checksum (written by another tool). */
+  onDecoded?: (withoutChecksum: boolean) => void,
+): AsyncGenerator<RecordedEvent> {
   if (selectsNothing(options) || (options.maxCount !== undefined && options.maxCount <= 0)) return;
   let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
   let lastSeen = options.after;
@@ -69,6 +76,7 @@ export async function* readAllEvents(client: EventStoreDBClient, options: ReadAl
       if (isSystemEvent(resolved.event!)) continue;
       const event = decodeResolved(resolved, damage);
       if (event === null || !selects(options, event)) continue;
+      onDecoded?.(!hasChecksum(resolved));
       yield event;
       if (--remaining === 0) return;
     }
