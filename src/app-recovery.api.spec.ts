@@ -6,6 +6,7 @@ import { openSqliteReadStore } from './adapters/sqlite/sqlite-read-store';
 import { type RunningApp, startApp } from './app';
 import { loadConfig } from './config';
 import { randomId } from './core/ids';
+import { captureLogs } from './logging/logger';
 import { scribble } from './testing/damage-files';
 
 const metadata = { occurredAt: '2026-02-03T04:05:06.000Z', correlationId: 'c', causationId: null, actor: 'test' };
@@ -13,7 +14,7 @@ const metadata = { occurredAt: '2026-02-03T04:05:06.000Z', correlationId: 'c', c
 describe('an app starting on damaged read models', () => {
   let dataDir = '';
   let app: RunningApp | null = null;
-  const start = async () => (app = await startApp(loadConfig({ DATA_DIR: dataDir, PORT: '0', NODE_ENV: 'test', SQLITE_SYNCHRONOUS: 'NORMAL' })));
+  const start = async () => (app = await startApp(loadConfig({ DATA_DIR: dataDir, PORT: '0', NODE_ENV: 'test', SQLITE_SYNCHRONOUS: 'NORMAL', LOG_LEVEL: 'info' })));
   afterEach(async () => {
     await app?.stop();
     app = null;
@@ -37,8 +38,9 @@ describe('an app starting on damaged read models', () => {
   it('sets a malformed read-model file aside and rebuilds the read models from the log', async () => {
     await clientsBuilt(400);
     scribble(join(dataDir, 'read-models.sqlite'), 0.5, 16_384);
+    const logs = captureLogs('info');
 
-    const running = await start();
+    const running = await start().finally(() => undefined);
     const head = (await running.services.eventStore.headPosition())!;
 
     expect(existsSync(join(dataDir, 'read-models.sqlite.corrupt'))).toBe(true);
@@ -46,6 +48,10 @@ describe('an app starting on damaged read models', () => {
     const clients = await running.services.readStore.find('clients', { limit: 1_000 });
     expect(clients.documents).toHaveLength(400);
     expect((await fetch(`${running.url}/readyz`)).status).toBe(200);
+    const rebuilt = () => logs.entries().some((entry) => /^read models rebuilt from the log \(\d+ events\) in [\d.]+ s$/.test(String(entry.msg)));
+    while (!rebuilt()) await new Promise((resolve) => setTimeout(resolve, 50));
+    logs.restore();
+    expect(logs.entries().map((entry) => String(entry.msg))).toContainEqual(expect.stringMatching(/^read-model file .*read-models\.sqlite is .*: set aside as .*read-models\.sqlite\.corrupt; the read models are rebuilt from the log$/));
   });
 
   it('drops what an interrupted rebuild left behind', async () => {

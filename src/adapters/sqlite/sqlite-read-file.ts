@@ -13,7 +13,7 @@ export function readModelFileProblem(path: string): string | null {
     db = new Database(path, { fileMustExist: true });
     const findings = db.pragma('quick_check(5)', { simple: false }) as Array<{ quick_check: string }>;
     const problems = findings.map((row) => row.quick_check).filter((finding) => finding !== 'ok');
-    return problems.length === 0 ? null : `malformed database (SQLITE_CORRUPT): ${problems.join('; ')}`;
+    return problems.length === 0 ? null : `malformed database (SQLITE_CORRUPT): ${problems.join('; ').replace(/\s*\n\s*/g, ' / ')}`;
   } catch (error) {
     const code = (error as { code?: string }).code ?? 'unknown';
     return `unreadable (${code}): ${(error as Error).message}`;
