@@ -40,7 +40,7 @@ describe('an app starting on damaged read models', () => {
     scribble(join(dataDir, 'read-models.sqlite'), 0.5, 16_384);
     const logs = captureLogs('info');
 
-    const running = await start().finally(() => undefined);
+    const running = await start();
     const head = (await running.services.eventStore.headPosition())!;
 
     expect(existsSync(join(dataDir, 'read-models.sqlite.corrupt'))).toBe(true);

@@ -114,6 +114,26 @@ describe('readiness and a full disk', () => {
     expect((await collect(store.readAll())).map((event) => (event.data as { noteId: string }).noteId)).toEqual(['kept', 'after']);
   });
 
+  it('stops reporting a full disk a while after the last refused write, so that writes are tried again', async () => {
+    directory = mkdtempSync(join(tmpdir(), 'zixly-readiness-'));
+    const path = join(directory, 'events.sqlite');
+    const store = await openSqliteEventStore({ path, synchronous: 'NORMAL', maxFileBytes: 2 * 2 ** 20, writeFaultHoldMs: 50 });
+    opened.push(store);
+    await store.append('Note-1', [note('kept')]);
+    const disk = filler(path);
+    opened.push(disk);
+    disk.fill(3 * 2 ** 20);
+    await expect(store.append('Note-2', [note('big', 200_000)])).rejects.toMatchObject({ code: 'event_store.disk_full' });
+    expect(store.writeFault!()).toMatchObject({ code: 'event_store.disk_full' });
+
+    // When no write comes (a load balancer took the app out of rotation)
+    while (store.writeFault!() !== null) await new Promise((resolve) => setTimeout(resolve, 10));
+
+    // Then the store no longer says writes are refused; the next write tells again
+    await expect(store.append('Note-3', [note('big', 200_000)])).rejects.toMatchObject({ code: 'event_store.disk_full' });
+    expect(store.writeFault!()).toMatchObject({ code: 'event_store.disk_full' });
+  });
+
   it('pauses a projection whose read-model writes hit a full disk, without ending the process, and resumes it when space returns', async () => {
     const { store, runner, readiness, readsPath } = await open(2 * 2 ** 20);
     await runner.waitFor((await store.append('Note-0', [note('warm-up')])).position);

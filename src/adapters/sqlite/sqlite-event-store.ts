@@ -53,6 +53,13 @@ export interface SqliteEventStoreOptions {
   readonly clock?: Clock;
   /** A size cap for the file: appends that need more are refused as on a full disk (`event_store.disk_full`). */
   readonly maxFileBytes?: number;
+  /**
+   * How long `writeFault()` keeps reporting a failed commit with no write since (ms, default 5,000):
+   * then it reports none, so a load balancer sends writes again and the next one tells. Without
+   * it, a store that stopped receiving writes because it reported a full disk would never learn
+   * that space came back.
+   */
+  readonly writeFaultHoldMs?: number;
 }
 
 /**
@@ -86,6 +93,7 @@ class SqliteEventStoreAdapter implements SqliteEventStore {
   readonly damage = new EventDamageLog();
   private readonly reader: SqliteEventReader;
   private fault: WriteFault | null = null;
+  private faultSeenAt = 0;
   private readonly signal = new CommitSignal();
   private readonly groupCommit: GroupCommit;
   private readonly subscriptions = new Set<SqliteSubscription>();
@@ -107,11 +115,14 @@ class SqliteEventStoreAdapter implements SqliteEventStore {
       }
       if (!this.fault) logger.error({ component: 'event-store', code: error.code, err: error.cause ?? error }, `event store writes refused: ${error.message}`);
       this.fault = { code: error.code, message: error.message, since: this.fault?.since ?? clock().toISOString() };
+      this.faultSeenAt = clock().getTime();
     };
     this.groupCommit = new GroupCommit(db, new SqliteAppender(db), clock, () => this.signal.notify(), walSync, onWriteFault);
   }
 
   writeFault(): WriteFault | null {
+    const clock = this.options.clock ?? systemClock;
+    if (this.fault && clock().getTime() - this.faultSeenAt > (this.options.writeFaultHoldMs ?? 5_000)) return null;
     return this.fault;
   }
 
