@@ -44,6 +44,16 @@ describe('zixly events import checks every line', () => {
     expect(stored).toEqual([]);
   });
 
+  it('refuses an event whose occurredAt is not an instant', async () => {
+    const undated = JSON.stringify({ ...JSON.parse(line('Client-1', 0, 'ClientOnboarded', clientOnboarded('1'))), metadata: { ...metadata, occurredAt: 'last Tuesday' } });
+
+    const { code, stderr, stored } = await importLines([undated]);
+
+    expect(code).toBe(1);
+    expect(stderr).toContain('  line 1 (Client-1): metadata.occurredAt must be an ISO-8601 instant with a time zone, got "last Tuesday"\n');
+    expect(stored).toEqual([]);
+  });
+
   it('refuses an unknown event type', async () => {
     const { code, stderr, stored } = await importLines([line('Invoice-1', 0, 'InvoiceExploded', {})]);
 

@@ -1,3 +1,5 @@
+import { isAppError } from '../core/errors';
+import { parseInstant } from '../core/time';
 import { eventDataProblem, upcastData } from '../events/event-validation';
 import { platformCategories, platformCategoryOf } from '../events/platform-streams';
 import { type ExportedEvent, ImportLineError, parseExportedEvent } from './exported-event.parser';
@@ -23,6 +25,17 @@ export type LineVerdict = { readonly ok: true; readonly exported: ExportedEvent 
  * whose data (after upcasting) has the shape its type declares, on a stream the import may write.
  * A stream with a refused line refuses its later lines too: they would follow a gap.
  */
+/** KPIs bucket events by `metadata.occurredAt`: it must be an instant. */
+function instantProblem(occurredAt: string): string | null {
+  try {
+    parseInstant(occurredAt, 'metadata.occurredAt');
+    return null;
+  } catch (error) {
+    if (isAppError(error)) return error.message;
+    throw error;
+  }
+}
+
 export class ImportCheck {
   private readonly refusedStreams = new Map<string, number>();
 
@@ -41,7 +54,7 @@ export class ImportCheck {
     if (earlier !== undefined) return this.refuse(lineNumber, stream, `follows refused line ${earlier} of the same stream`);
     const permission = this.permissionProblem(stream, event.type);
     if (permission) return this.refuse(lineNumber, stream, permission);
-    const problem = eventDataProblem(event.type, upcastData(event).data);
+    const problem = eventDataProblem(event.type, upcastData(event).data) ?? instantProblem(event.metadata.occurredAt);
     if (problem) return this.refuse(lineNumber, stream, problem);
     return { ok: true, exported };
   }
