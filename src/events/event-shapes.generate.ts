@@ -5,9 +5,9 @@ import type { Shape } from './event-shape';
 
 /**
  * Reads every `DomainEvent<'Type', Data>` alias declared in the `*.events.ts` files under `src/`
- * and turns each `Data` into a `Shape`. Run `npx tsx`-free: `node --require
- * ./src/testing/fixtures/swc-register.cjs src/events/event-shapes.generate.ts` rewrites
- * `event-shapes.ts`; the spec compares the committed file with a fresh generation.
+ * and turns each `Data` into a `Shape`. `npm run event-shapes` rewrites `event-shapes.ts`; the
+ * spec compares the committed file with a fresh generation, so a new or changed event type fails
+ * `npm test` until it is regenerated.
  */
 export function generateEventShapes(sourceRoot: string): Record<string, Shape> {
   const files = eventFiles(sourceRoot);

@@ -8,7 +8,7 @@ import { eventShapesSource, generateEventShapes } from './event-shapes.generate'
 import { eventDataProblem } from './event-validation';
 
 describe('event data shapes', () => {
-  it('are the committed generation of the *.events.ts types (regenerate with event-shapes.generate.ts)', () => {
+  it('are the committed generation of the *.events.ts types (regenerate with npm run event-shapes)', () => {
     const fresh = eventShapesSource(generateEventShapes(join(__dirname, '..')));
 
     expect(readFileSync(join(__dirname, 'event-shapes.ts'), 'utf8')).toBe(fresh);
