@@ -1,0 +1,115 @@
+import type { Projection } from '../../core/projection';
+import type { ReadDocument } from '../../core/read-store.port';
+import type { HoursLogged, TimeEntryCorrected, TimeEntryDeleted, TimeEntryFacts } from '../../aggregates/project/project.events';
+import { hundredthsOf } from './hours';
+
+export const timeBucketsCollection = 'time_buckets';
+
+/**
+ * The live time entries of one business day (`day:YYYY-MM-DD`) or one calendar month of work dates
+ * (`month:YYYY-MM`), summed per project, consultant, client and billable flag. Every measure is an
+ * integer, so adding and subtracting entries (corrections, deletions) stays exact:
+ * per key, `sums` holds [hours in hundredths, Σ hundredths × cost rate, Σ per-entry cost cents,
+ * live entries] — the per-entry cost is rounded as a cost line rounds it.
+ */
+export interface TimeBucketDocument extends ReadDocument {
+  readonly grain: 'day' | 'month';
+  /** First business date the bucket covers. */
+  readonly start: string;
+  /** `projectId \t consultantId \t clientId \t 1|0 (billable)`. */
+  readonly keys: string[];
+  /** `stride` numbers per key, in the order of `keys`. */
+  readonly sums: number[];
+}
+
+export const stride = 4;
+const separator = '\t';
+
+/** One entry's share of a bucket, signed: +1 when it joins, −1 when it leaves. */
+interface Contribution {
+  readonly workDate: string;
+  readonly key: string;
+  readonly sign: 1 | -1;
+  readonly hundredths: number;
+  readonly costRateCents: number;
+}
+
+export const bucketKeyOf = (facts: Pick<TimeEntryFacts, 'projectId' | 'consultantId' | 'clientId'>, billable: boolean): string =>
+  [facts.projectId, facts.consultantId, facts.clientId, billable ? '1' : '0'].join(separator);
+
+export const dayBucketId = (date: string): string => `day:${date}`;
+export const monthBucketId = (date: string): string => `month:${date.slice(0, 7)}`;
+
+type TimeEntryEvent = HoursLogged | TimeEntryCorrected | TimeEntryDeleted;
+
+function contributionsOf(event: TimeEntryEvent): Contribution[] {
+  const share = (facts: TimeEntryFacts, workDate: string, hours: number, billable: boolean, sign: 1 | -1): Contribution => ({
+    workDate,
+    key: bucketKeyOf(facts, billable),
+    sign,
+    hundredths: hundredthsOf(hours),
+    costRateCents: facts.costRateCents,
+  });
+  const { data } = event;
+  switch (event.type) {
+    case 'HoursLogged':
+      return [share(data, data.workDate, data.hours, data.billable, 1)];
+    case 'TimeEntryCorrected': {
+      // The event carries the values it replaced: out of their bucket, the new ones into theirs.
+      const { previous } = event.data;
+      return [share(data, previous.workDate, previous.hours, previous.billable, -1), share(data, data.workDate, data.hours, data.billable, 1)];
+    }
+    case 'TimeEntryDeleted':
+      return [share(data, data.workDate, data.hours, data.billable, -1)];
+    default:
+      return [];
+  }
+}
+
+const bucketsOf = (contribution: Contribution) => [dayBucketId(contribution.workDate), monthBucketId(contribution.workDate)];
+
+/**
+ * Time entries pre-summed by work date, so a KPI over any period reads a bounded number of
+ * buckets: whole months of the period from month buckets, the days at either end from day buckets.
+ */
+export const timeBucketsProjection: Projection<TimeBucketDocument> = {
+  name: timeBucketsCollection,
+  version: 1,
+  handles: ['HoursLogged', 'TimeEntryCorrected', 'TimeEntryDeleted'],
+  documentIds: (event) => contributionsOf(event as TimeEntryEvent).flatMap(bucketsOf),
+  evolve(document, recorded, id) {
+    const mine = contributionsOf(recorded as TimeEntryEvent).filter((contribution) => bucketsOf(contribution).includes(id));
+    let bucket = document ?? emptyBucket(id);
+    for (const contribution of mine) bucket = applied(bucket, contribution);
+    return bucket.keys.length === 0 ? null : bucket;
+  },
+  indexes: [{ name: 'time_buckets_grain_start', fields: ['grain', 'start'] }],
+};
+
+function emptyBucket(id: string): TimeBucketDocument {
+  const [grain, start] = id.split(':') as ['day' | 'month', string];
+  return { _id: id, grain, start: grain === 'day' ? start : `${start}-01`, keys: [], sums: [] };
+}
+
+/** The bucket with one contribution added; a key whose last entry left is removed. */
+function applied(bucket: TimeBucketDocument, contribution: Contribution): TimeBucketDocument {
+  const { key, sign, hundredths, costRateCents } = contribution;
+  let keys = bucket.keys;
+  const sums = bucket.sums.slice();
+  let index = keys.indexOf(key);
+  if (index < 0) {
+    keys = [...keys, key];
+    sums.push(0, 0, 0, 0);
+    index = keys.length - 1;
+  }
+  const at = index * stride;
+  const add = (offset: number, amount: number) => (sums[at + offset] = sums[at + offset]! + amount);
+  add(0, sign * hundredths);
+  add(1, sign * hundredths * costRateCents);
+  add(2, sign * Math.round((hundredths * costRateCents) / 100));
+  if (add(3, sign) === 0) {
+    keys = keys.filter((_, position) => position !== index);
+    sums.splice(at, stride);
+  }
+  return { ...bucket, keys, sums };
+}
