@@ -1,0 +1,90 @@
+import type { Period } from '../../core/business-time';
+import type { DocumentFilter, ReadDocument } from '../../core/read-store.port';
+import type { TimeEntryDocument } from '../delivery';
+import { invoicesCollection, type InvoiceDocument } from '../financial/invoices.projection';
+import { type KpiContext, periodOf, positionOf } from '../shared/kpi';
+import { datesIn } from '../shared/period-filter';
+
+export type FactKpi = 'BILLABLE_HOURS' | 'REVENUE_ACCRUAL_CENTS';
+
+/** One fact a KPI's rule looked at: an entity, what it adds to the value, and whether (and why not) it counted. */
+export interface KpiFact {
+  readonly entity: string;
+  readonly id: string;
+  /** The stream holding the entity's events. */
+  readonly stream: string;
+  readonly date: string;
+  readonly counted: boolean;
+  /** How the rule treated it: what it counted as, or why it was left out. */
+  readonly rule: string;
+  /** What it adds to the KPI's value (0 when excluded): hours, cents… */
+  readonly contribution: number;
+  /** Events folded into the entity. */
+  readonly events: number;
+}
+
+export interface KpiFactsPage {
+  readonly facts: KpiFact[];
+  readonly hasNextPage: boolean;
+  readonly position: bigint | null;
+}
+
+interface FactRule<D extends ReadDocument> {
+  readonly collection: string;
+  readonly filter: (period: ReturnType<typeof periodOf>) => DocumentFilter;
+  readonly fact: (document: D) => KpiFact;
+}
+
+const eventsOf = (document: ReadDocument) => (typeof document._events === 'number' ? document._events : 0);
+
+const billableHoursRule: FactRule<TimeEntryDocument> = {
+  collection: 'time_entries',
+  filter: (period) => ({ workDate: datesIn(period) }),
+  fact: (entry) => ({
+    entity: 'TimeEntry',
+    id: entry.entryId,
+    stream: `Project-${entry.projectId}`,
+    date: entry.workDate,
+    counted: entry.billable,
+    rule: entry.billable ? 'billable hours with a work date in the period' : 'excluded: not billable',
+    contribution: entry.billable ? entry.hours : 0,
+    events: eventsOf(entry),
+  }),
+};
+
+const revenueAccrualRule: FactRule<InvoiceDocument> = {
+  collection: invoicesCollection,
+  filter: (period) => ({ issuedOn: datesIn(period) }),
+  fact: (invoice) => {
+    const voided = invoice.status === 'VOID';
+    return {
+      entity: 'Invoice',
+      id: invoice.invoiceId,
+      stream: `Invoice-${invoice.invoiceId}`,
+      date: invoice.issuedOn,
+      counted: !voided,
+      rule: voided ? 'excluded: voided (a void restates the period it was issued in)' : 'issued in the period',
+      contribution: voided ? 0 : invoice.amountCents,
+      events: eventsOf(invoice),
+    };
+  },
+};
+
+const rules: Record<FactKpi, FactRule<never>> = { BILLABLE_HOURS: billableHoursRule as FactRule<never>, REVENUE_ACCRUAL_CENTS: revenueAccrualRule as FactRule<never> };
+
+/**
+ * The facts behind a KPI value over a period, in id order, a page at a time after the id `after`:
+ * every entity its rule looked at, counted or excluded and why. The contributions of the counted
+ * facts of all pages add up to the KPI's value.
+ */
+export async function kpiFacts(context: KpiContext, kpi: FactKpi, period: Period, page: { first: number; after?: string | null }): Promise<KpiFactsPage> {
+  const rule = rules[kpi];
+  const filter: DocumentFilter = { ...rule.filter(periodOf(context, period)), ...(page.after ? { _id: { $gt: page.after } } : {}) };
+  const found = await context.reads.find<ReadDocument>(rule.collection, { filter, sort: [['_id', 1]], limit: page.first + 1 });
+  const documents = found.documents.slice(0, page.first);
+  return {
+    facts: documents.map((document) => rule.fact(document as never)),
+    hasNextPage: found.documents.length > page.first,
+    position: await positionOf(context.reads, [rule.collection]),
+  };
+}
