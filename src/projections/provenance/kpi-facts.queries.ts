@@ -3,9 +3,11 @@ import type { DocumentFilter, ReadDocument } from '../../core/read-store.port';
 import type { TimeEntryDocument } from '../delivery';
 import { invoicesCollection, type InvoiceDocument } from '../financial/invoices.projection';
 import { type KpiContext, periodOf, positionOf } from '../shared/kpi';
-import { datesIn } from '../shared/period-filter';
+import { datesIn, instantsIn } from '../shared/period-filter';
+import type { CsatRatingDocument } from '../support/csat-ratings.projection';
+import type { TicketDocument } from '../support/tickets.projection';
 
-export type FactKpi = 'BILLABLE_HOURS' | 'REVENUE_ACCRUAL_CENTS';
+export type FactKpi = 'BILLABLE_HOURS' | 'REVENUE_ACCRUAL_CENTS' | 'CSAT' | 'TICKETS_OPENED';
 
 /** One fact a KPI's rule looked at: an entity, what it adds to the value, and whether (and why not) it counted. */
 export interface KpiFact {
@@ -13,6 +15,7 @@ export interface KpiFact {
   readonly id: string;
   /** The stream holding the entity's events. */
   readonly stream: string;
+  /** The business date, or the instant, the rule judged it by. */
   readonly date: string;
   readonly counted: boolean;
   /** How the rule treated it: what it counted as, or why it was left out. */
@@ -24,7 +27,8 @@ export interface KpiFact {
 }
 
 export interface KpiFactsPage {
-  readonly facts: KpiFact[];
+  /** Each fact with the key a next page starts after. */
+  readonly facts: Array<{ readonly key: string; readonly fact: KpiFact }>;
   readonly hasNextPage: boolean;
   readonly position: bigint | null;
 }
@@ -70,7 +74,46 @@ const revenueAccrualRule: FactRule<InvoiceDocument> = {
   },
 };
 
-const rules: Record<FactKpi, FactRule<never>> = { BILLABLE_HOURS: billableHoursRule as FactRule<never>, REVENUE_ACCRUAL_CENTS: revenueAccrualRule as FactRule<never> };
+/** csat = Σ contributions (satisfied ratings) ÷ the number of counted ratings: every rating of the period is in the denominator. */
+const csatRule: FactRule<CsatRatingDocument> = {
+  collection: 'csat_ratings',
+  filter: (period) => ({ ratedAt: instantsIn(period) }),
+  fact: (rating) => {
+    const satisfied = rating.score >= 4;
+    return {
+      entity: 'CsatRating',
+      id: rating.ratingId,
+      stream: `Ticket-${rating.ticketId}`,
+      date: rating.ratedAt,
+      counted: true,
+      rule: satisfied ? `satisfied: score ${rating.score} (4 or 5)` : `in the denominator only: score ${rating.score}`,
+      contribution: satisfied ? 1 : 0,
+      events: eventsOf(rating),
+    };
+  },
+};
+
+const ticketsOpenedRule: FactRule<TicketDocument> = {
+  collection: 'tickets',
+  filter: (period) => ({ openedAt: instantsIn(period) }),
+  fact: (ticket) => ({
+    entity: 'Ticket',
+    id: ticket.ticketId,
+    stream: `Ticket-${ticket.ticketId}`,
+    date: ticket.openedAt,
+    counted: true,
+    rule: `opened in the period (${ticket.channel}, ${ticket.priority})`,
+    contribution: 1,
+    events: eventsOf(ticket),
+  }),
+};
+
+const rules: Record<FactKpi, FactRule<never>> = {
+  BILLABLE_HOURS: billableHoursRule as FactRule<never>,
+  REVENUE_ACCRUAL_CENTS: revenueAccrualRule as FactRule<never>,
+  CSAT: csatRule as FactRule<never>,
+  TICKETS_OPENED: ticketsOpenedRule as FactRule<never>,
+};
 
 /**
  * The facts behind a KPI value over a period, in id order, a page at a time after the id `after`:
@@ -83,7 +126,7 @@ export async function kpiFacts(context: KpiContext, kpi: FactKpi, period: Period
   const found = await context.reads.find<ReadDocument>(rule.collection, { filter, sort: [['_id', 1]], limit: page.first + 1 });
   const documents = found.documents.slice(0, page.first);
   return {
-    facts: documents.map((document) => rule.fact(document as never)),
+    facts: documents.map((document) => ({ key: document._id, fact: rule.fact(document as never) })),
     hasNextPage: found.documents.length > page.first,
     position: await positionOf(context.reads, [rule.collection]),
   };

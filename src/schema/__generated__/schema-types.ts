@@ -803,7 +803,9 @@ export type ExpenseSort =
 /** A KPI whose facts can be listed (drill-down). */
 export type FactKpi =
   | 'BILLABLE_HOURS'
-  | 'REVENUE_ACCRUAL_CENTS';
+  | 'CSAT'
+  | 'REVENUE_ACCRUAL_CENTS'
+  | 'TICKETS_OPENED';
 
 export type FailWorkflowRunInput = {
   error: Scalars['String']['input'];
@@ -977,7 +979,7 @@ export type KpiFact = {
   /** What it adds to the KPI value; 0 when excluded. */
   contribution: Scalars['Float']['output'];
   counted: Scalars['Boolean']['output'];
-  /** The business date the rule judged it by. */
+  /** The business date, or the instant, the rule judged it by. */
   date: Scalars['String']['output'];
   /** TimeEntry, Invoice… */
   entity: Scalars['String']['output'];

@@ -18,10 +18,10 @@ export async function kpiFactsConnection(context: GraphQLContext, args: KpiFacts
   const kpi = context.services.kpi;
   resolvePeriod(args.period, kpi.timeZone);
   const page = await kpiFacts(kpi, args.kpi, args.period, { first: pageSizeOf(args), after: args.after ? idOf(args.after) : null });
-  const edges = page.facts.map((fact) => ({ cursor: cursorOf(fact.id), node: fact }));
+  const edges = page.facts.map(({ key, fact }) => ({ cursor: cursorOf(key), node: fact }));
   return {
     edges,
-    nodes: page.facts,
+    nodes: edges.map((edge) => edge.node),
     pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: false, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
     position: page.position,
   };

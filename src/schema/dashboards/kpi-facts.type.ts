@@ -5,7 +5,7 @@ import { maxPageSize, PageInfo } from '../shared/connection';
 import { BigIntScalar } from '../shared/scalars';
 import { PeriodInput } from './dashboard-args.inputs';
 
-export const FactKpiEnum = { BILLABLE_HOURS: 'BILLABLE_HOURS', REVENUE_ACCRUAL_CENTS: 'REVENUE_ACCRUAL_CENTS' } as const satisfies Record<FactKpi, FactKpi>;
+export const FactKpiEnum = { BILLABLE_HOURS: 'BILLABLE_HOURS', REVENUE_ACCRUAL_CENTS: 'REVENUE_ACCRUAL_CENTS', CSAT: 'CSAT', TICKETS_OPENED: 'TICKETS_OPENED' } as const satisfies Record<FactKpi, FactKpi>;
 registerEnumType(FactKpiEnum, { name: 'FactKpi', description: 'A KPI whose facts can be listed (drill-down).' });
 
 @ArgsType()
@@ -24,7 +24,7 @@ export class KpiFact {
   @Field({ description: 'TimeEntry, Invoice…' }) entity!: string;
   @Field() id!: string;
   @Field({ description: 'The stream holding its events (query `stream` for them).' }) stream!: string;
-  @Field({ description: 'The business date the rule judged it by.' }) date!: string;
+  @Field({ description: 'The business date, or the instant, the rule judged it by.' }) date!: string;
   @Field() counted!: boolean;
   @Field({ description: 'What it counted as, or why it was excluded.' }) rule!: string;
   @Field(() => Float, { description: 'What it adds to the KPI value; 0 when excluded.' }) contribution!: number;

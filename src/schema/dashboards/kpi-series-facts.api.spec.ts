@@ -1,10 +1,10 @@
 import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../../testing/api-client';
-import { FinancialDashboardDocument, KpiFactsDocument, type KpiFactsQuery, KpiSeriesDocument, ServiceDeliveryDashboardDocument } from '../__generated__/operations';
+import { ClientsSupportDashboardDocument, FinancialDashboardDocument, KpiFactsDocument, type KpiFactsQuery, KpiSeriesDocument, ServiceDeliveryDashboardDocument } from '../__generated__/operations';
 import { asViewer, march, seedHistory } from './dashboards.fixture';
 
-type FactKpi = 'BILLABLE_HOURS' | 'REVENUE_ACCRUAL_CENTS';
+type FactKpi = 'BILLABLE_HOURS' | 'REVENUE_ACCRUAL_CENTS' | 'CSAT' | 'TICKETS_OPENED';
 
 describe('KPI series and drill-down over HTTP', () => {
   let api: ApiClient;
@@ -71,5 +71,15 @@ describe('KPI series and drill-down over HTTP', () => {
     const counted = facts.filter((fact) => fact.counted);
     expect(counted.reduce((total, fact) => total + fact.contribution, 0)).toBe(financialDashboard.revenue.value.accrual.totalCents);
     expect(facts.find((fact) => fact.id === 'i-5')).toMatchObject({ counted: false, contribution: 0, rule: expect.stringContaining('voided') });
+  });
+
+  it('lists every rating behind csat: satisfied ones contribute, the others stay in the denominator', async () => {
+    const facts = await allFacts('CSAT');
+    const { clientsSupportDashboard } = await asViewer(api, ClientsSupportDashboardDocument, { period: march });
+    const { csat, ticketVolume } = clientsSupportDashboard;
+    expect(facts.filter((fact) => fact.counted)).toHaveLength(csat.value.ratings);
+    expect(facts.reduce((total, fact) => total + fact.contribution, 0)).toBe(csat.value.satisfied);
+    expect(facts.find((fact) => fact.id === 'csat-2')).toMatchObject({ contribution: 0, rule: 'in the denominator only: score 3', stream: 'Ticket-t-2' });
+    expect(await allFacts('TICKETS_OPENED')).toHaveLength(ticketVolume.value.opened);
   });
 });
