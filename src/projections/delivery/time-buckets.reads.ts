@@ -52,10 +52,12 @@ export function bucketIdsCovering(fromDate: string, toDate: string, options: { d
   return ids;
 }
 
-export function rowsOf(documents: readonly TimeBucketDocument[]): TimeBucketRow[] {
+/** The rows of the buckets; `projects` keeps only those of these projects (read before splitting the keys). */
+export function rowsOf(documents: readonly TimeBucketDocument[], projects?: ReadonlySet<string>): TimeBucketRow[] {
   const rows: TimeBucketRow[] = [];
   for (const { grain, start, keys, sums } of documents) {
     keys.forEach((key, index) => {
+      if (projects && !projects.has(key.slice(0, key.indexOf('\t')))) return;
       const [projectId, consultantId, clientId, billable] = key.split('\t') as [string, string, string, string];
       const at = index * stride;
       rows.push({ grain, start, projectId, consultantId, clientId, billable: billable === '1', hundredths: sums[at]!, costUnits: sums[at + 1]!, costCents: sums[at + 2]!, entries: sums[at + 3]! });
@@ -71,15 +73,15 @@ export async function timeBucketsIn(context: KpiContext, fromDate: string, toDat
   return { rows: rowsOf(documents), documents };
 }
 
-/** The buckets of every time entry with a work date before `toDate`: whole months by index, then the days of the last one. */
-export async function timeBucketsBefore(context: KpiContext, toDate: string): Promise<TimeBuckets> {
+/** The buckets of the given projects' time entries with a work date before `toDate`: whole months by index, then the days of the last one. */
+export async function timeBucketsBefore(context: KpiContext, toDate: string, projects: ReadonlySet<string>): Promise<TimeBuckets> {
   const monthOfTo = `${toDate.slice(0, 7)}-01`;
   const [months, days] = await Promise.all([
     findEvery<TimeBucketDocument>(context.reads, timeBucketsCollection, { grain: 'month', start: { $lt: monthOfTo } }),
-    timeBucketsIn(context, monthOfTo, toDate),
+    documentsByIds<TimeBucketDocument>(context.reads, timeBucketsCollection, bucketIdsCovering(monthOfTo, toDate)),
   ]);
-  const documents = [...months, ...days.documents];
-  return { rows: [...rowsOf(months), ...days.rows], documents };
+  const documents = [...months, ...days.values()];
+  return { rows: rowsOf(documents, projects), documents };
 }
 
 /** Hours of rows, exactly (hundredths summed, divided once). */

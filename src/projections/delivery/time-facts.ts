@@ -77,6 +77,6 @@ export async function timeFactsBefore(context: KpiContext, toDate: string, proje
     return { facts: entries.map(fromEntry), readModel: 'time_entries' };
   }
   const wanted = new Set(projectIds);
-  const { rows } = projectIds.length === 0 ? { rows: [] } : await timeBucketsBefore(context, toDate);
-  return { facts: rows.filter((row) => wanted.has(row.projectId)).map(fromRow), readModel: timeBucketsCollection };
+  const { rows } = projectIds.length === 0 ? { rows: [] } : await timeBucketsBefore(context, toDate, wanted);
+  return { facts: rows.map(fromRow), readModel: timeBucketsCollection };
 }
