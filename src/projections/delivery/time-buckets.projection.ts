@@ -1,3 +1,4 @@
+import type { RecordedEvent } from '../../core/messages';
 import type { Projection } from '../../core/projection';
 import type { ReadDocument } from '../../core/read-store.port';
 import type { HoursLogged, TimeEntryCorrected, TimeEntryDeleted, TimeEntryFacts } from '../../aggregates/project/project.events';
@@ -68,6 +69,31 @@ function contributionsOf(event: TimeEntryEvent): Contribution[] {
 
 const bucketsOf = (contribution: Contribution) => [dayBucketId(contribution.workDate), monthBucketId(contribution.workDate)];
 
+// The runner asks for an event's documents, then evolves each of them: work the event out once.
+const contributionsSeen = new WeakMap<object, Contribution[]>();
+
+function contributionsOfRecorded(event: RecordedEvent): Contribution[] {
+  let contributions = contributionsSeen.get(event);
+  if (!contributions) {
+    contributions = contributionsOf(event as unknown as TimeEntryEvent);
+    contributionsSeen.set(event, contributions);
+  }
+  return contributions;
+}
+
+// A month bucket holds hundreds of keys: find one by a map built once per keys array (successive
+// versions of a bucket share their keys array until a key comes or goes), not by comparing strings.
+const indexes = new WeakMap<readonly string[], Map<string, number>>();
+
+function indexOf(keys: readonly string[], key: string): number {
+  let index = indexes.get(keys);
+  if (!index) {
+    index = new Map(keys.map((each, position) => [each, position]));
+    indexes.set(keys, index);
+  }
+  return index.get(key) ?? -1;
+}
+
 /**
  * Time entries pre-summed by work date, so a KPI over any period reads a bounded number of
  * buckets: whole months of the period from month buckets, the days at either end from day buckets.
@@ -76,9 +102,9 @@ export const timeBucketsProjection: Projection<TimeBucketDocument> = {
   name: timeBucketsCollection,
   version: 1,
   handles: ['HoursLogged', 'TimeEntryCorrected', 'TimeEntryDeleted'],
-  documentIds: (event) => contributionsOf(event as TimeEntryEvent).flatMap(bucketsOf),
+  documentIds: (event) => contributionsOfRecorded(event).flatMap(bucketsOf),
   evolve(document, recorded, id) {
-    const mine = contributionsOf(recorded as TimeEntryEvent).filter((contribution) => bucketsOf(contribution).includes(id));
+    const mine = contributionsOfRecorded(recorded).filter((contribution) => bucketsOf(contribution).includes(id));
     let bucket = document ?? emptyBucket(id);
     for (const contribution of mine) bucket = applied(bucket, contribution);
     return bucket.keys.length === 0 ? null : bucket;
@@ -96,7 +122,7 @@ function applied(bucket: TimeBucketDocument, contribution: Contribution): TimeBu
   const { key, sign, hundredths, costRateCents } = contribution;
   let keys = bucket.keys;
   const sums = bucket.sums.slice();
-  let index = keys.indexOf(key);
+  let index = indexOf(keys, key);
   if (index < 0) {
     keys = [...keys, key];
     sums.push(0, 0, 0, 0);
