@@ -14,17 +14,18 @@ describe('time buckets read model', () => {
   it('sums an entry into its day and its month: hundredths, exact cost, cost rounded per entry, entries', async () => {
     scenario = await projectScenario([timeBucketsProjection], [hoursLogged('2026-03-31T07:00:00Z', entry), hoursLogged('2026-03-31T08:00:00Z', { ...entry, entryId: 'e2', hours: 0.01 })]);
     // 650 × 8001 = 5 200 650 → 52 006.5 → 52 007 cents; 1 × 8001 → 80.01 → 80 cents.
-    const sums = [651, 5_208_651, 52_007 + 80, 2];
+    const sums = [[651, 5_208_651, 52_007 + 80, 2]];
     expect(await buckets()).toEqual({ 'day:2026-03-31': { keys: ['p1\tk1\tclient-1\t1'], sums }, 'month:2026-03': { keys: ['p1\tk1\tclient-1\t1'], sums } });
   });
 
-  it('moves a corrected entry out of its old day and month into the new ones, and forgets emptied buckets', async () => {
+  it('moves a corrected entry out of its old day and month into the new ones, leaving its old key at zero', async () => {
     scenario = await projectScenario([timeBucketsProjection], [
       hoursLogged('2026-03-31T07:00:00Z', entry),
       timeEntryCorrected('2026-04-02T01:00:00Z', { ...entry, workDate: '2026-04-01', hours: 2, billable: false }, { workDate: '2026-03-31', hours: 6.5, billable: true }),
     ]);
-    const moved = { keys: ['p1\tk1\tclient-1\t0'], sums: [200, 1_600_200, 16_002, 1] };
-    expect(await buckets()).toEqual({ 'day:2026-04-01': moved, 'month:2026-04': moved });
+    const moved = { keys: ['p1\tk1\tclient-1\t0'], sums: [[200, 1_600_200, 16_002, 1]] };
+    const emptied = { keys: ['p1\tk1\tclient-1\t1'], sums: [[0, 0, 0, 0]] };
+    expect(await buckets()).toEqual({ 'day:2026-03-31': emptied, 'month:2026-03': emptied, 'day:2026-04-01': moved, 'month:2026-04': moved });
   });
 
   it('takes a deleted entry out and keeps the others of its bucket', async () => {
@@ -33,8 +34,19 @@ describe('time buckets read model', () => {
       hoursLogged('2026-03-31T08:00:00Z', { ...entry, entryId: 'e2', consultantId: 'k2', hours: 1 }),
       timeEntryDeleted('2026-04-01T01:00:00Z', entry),
     ]);
-    const left = { keys: ['p1\tk2\tclient-1\t1'], sums: [100, 800_100, 8_001, 1] };
+    const left = { keys: ['p1\tk1\tclient-1\t1', 'p1\tk2\tclient-1\t1'], sums: [[0, 0, 0, 0, 100, 800_100, 8_001, 1]] };
     expect(await buckets()).toEqual({ 'day:2026-03-31': left, 'month:2026-03': left });
+  });
+
+  it('keeps the sums of a bucket with many keys in chunks of 32 keys', async () => {
+    scenario = await projectScenario(
+      [timeBucketsProjection],
+      Array.from({ length: 33 }, (_, index) => hoursLogged('2026-03-31T07:00:00Z', { ...entry, entryId: `e${index}`, consultantId: `k${index}`, hours: 1, costRateCents: 100 })),
+    );
+    const day = (await buckets())['day:2026-03-31']!;
+    expect(day.keys).toHaveLength(33);
+    expect(day.sums.map((chunk) => chunk.length)).toEqual([32 * 4, 4]);
+    expect(day.sums[1]).toEqual([100, 10_000, 100, 1]);
   });
 });
 

@@ -10,8 +10,9 @@ export const timeBucketsCollection = 'time_buckets';
  * The live time entries of one business day (`day:YYYY-MM-DD`) or one calendar month of work dates
  * (`month:YYYY-MM`), summed per project, consultant, client and billable flag. Every measure is an
  * integer, so adding and subtracting entries (corrections, deletions) stays exact:
- * per key, `sums` holds [hours in hundredths, Σ hundredths × cost rate, Σ per-entry cost cents,
- * live entries] — the per-entry cost is rounded as a cost line rounds it.
+ * per key, `stride` numbers: [hours in hundredths, Σ hundredths × cost rate, Σ per-entry cost
+ * cents, live entries] — the per-entry cost is rounded as a cost line rounds it. A key whose
+ * entries all left stays, at zero entries (readers skip it), so keys never move.
  */
 export interface TimeBucketDocument extends ReadDocument {
   readonly grain: 'day' | 'month';
@@ -19,11 +20,16 @@ export interface TimeBucketDocument extends ReadDocument {
   readonly start: string;
   /** `projectId \t consultantId \t clientId \t 1|0 (billable)`. */
   readonly keys: string[];
-  /** `stride` numbers per key, in the order of `keys`. */
-  readonly sums: number[];
+  /**
+   * `stride` numbers per key, in the order of `keys`, in chunks of `chunkKeys` keys: an event
+   * copies the list of chunks and the one chunk it changes, not every sum of a month bucket
+   * (hundreds of keys; copying them all per event made rebuilds collect gigabytes of garbage).
+   */
+  readonly sums: number[][];
 }
 
 export const stride = 4;
+export const chunkKeys = 32;
 const separator = '\t';
 
 /** One entry's share of a bucket, signed: +1 when it joins, −1 when it leaves. */
@@ -100,14 +106,15 @@ function indexOf(keys: readonly string[], key: string): number {
  */
 export const timeBucketsProjection: Projection<TimeBucketDocument> = {
   name: timeBucketsCollection,
-  version: 1,
+  // 2: sums in chunks, emptied keys kept at zero.
+  version: 2,
   handles: ['HoursLogged', 'TimeEntryCorrected', 'TimeEntryDeleted'],
   documentIds: (event) => contributionsOfRecorded(event).flatMap(bucketsOf),
   evolve(document, recorded, id) {
     const mine = contributionsOfRecorded(recorded).filter((contribution) => bucketsOf(contribution).includes(id));
     let bucket = document ?? emptyBucket(id);
     for (const contribution of mine) bucket = applied(bucket, contribution);
-    return bucket.keys.length === 0 ? null : bucket;
+    return bucket;
   },
   indexes: [{ name: 'time_buckets_grain_start', fields: ['grain', 'start'] }],
 };
@@ -117,25 +124,26 @@ function emptyBucket(id: string): TimeBucketDocument {
   return { _id: id, grain, start: grain === 'day' ? start : `${start}-01`, keys: [], sums: [] };
 }
 
-/** The bucket with one contribution added; a key whose last entry left is removed. */
+/** The bucket with one contribution added (a new key goes at the end). */
 function applied(bucket: TimeBucketDocument, contribution: Contribution): TimeBucketDocument {
   const { key, sign, hundredths, costRateCents } = contribution;
   let keys = bucket.keys;
-  const sums = bucket.sums.slice();
+  const chunks = bucket.sums.slice();
   let index = indexOf(keys, key);
   if (index < 0) {
+    index = keys.length;
     keys = [...keys, key];
-    sums.push(0, 0, 0, 0);
-    index = keys.length - 1;
+    if (index % chunkKeys === 0) chunks.push([]);
+    const last = chunks.length - 1;
+    chunks[last] = [...chunks[last]!, 0, 0, 0, 0];
   }
-  const at = index * stride;
-  const add = (offset: number, amount: number) => (sums[at + offset] = sums[at + offset]! + amount);
-  add(0, sign * hundredths);
-  add(1, sign * hundredths * costRateCents);
-  add(2, sign * Math.round((hundredths * costRateCents) / 100));
-  if (add(3, sign) === 0) {
-    keys = keys.filter((_, position) => position !== index);
-    sums.splice(at, stride);
-  }
-  return { ...bucket, keys, sums };
+  const chunk = Math.floor(index / chunkKeys);
+  const sums = chunks[chunk]!.slice();
+  const at = (index % chunkKeys) * stride;
+  sums[at] = sums[at]! + sign * hundredths;
+  sums[at + 1] = sums[at + 1]! + sign * hundredths * costRateCents;
+  sums[at + 2] = sums[at + 2]! + sign * Math.round((hundredths * costRateCents) / 100);
+  sums[at + 3] = sums[at + 3]! + sign;
+  chunks[chunk] = sums;
+  return { ...bucket, keys, sums: chunks };
 }

@@ -1,7 +1,7 @@
 import { addDays } from '../../core/business-time';
 import { documentsByIds, findEvery } from '../shared/documents';
 import type { KpiContext } from '../shared/kpi';
-import { dayBucketId, monthBucketId, stride, type TimeBucketDocument, timeBucketsCollection } from './time-buckets.projection';
+import { chunkKeys, dayBucketId, monthBucketId, stride, type TimeBucketDocument, timeBucketsCollection } from './time-buckets.projection';
 
 /** One key of one bucket: the live entries of a project, consultant, client and billable flag over the bucket's dates. */
 export interface TimeBucketRow {
@@ -57,10 +57,13 @@ export function rowsOf(documents: readonly TimeBucketDocument[], projects?: Read
   const rows: TimeBucketRow[] = [];
   for (const { grain, start, keys, sums } of documents) {
     keys.forEach((key, index) => {
+      const chunk = sums[Math.floor(index / chunkKeys)]!;
+      const at = (index % chunkKeys) * stride;
+      // A key whose entries all moved away or were deleted stays in its bucket at zero.
+      if (chunk[at + 3] === 0) return;
       if (projects && !projects.has(key.slice(0, key.indexOf('\t')))) return;
       const [projectId, consultantId, clientId, billable] = key.split('\t') as [string, string, string, string];
-      const at = index * stride;
-      rows.push({ grain, start, projectId, consultantId, clientId, billable: billable === '1', hundredths: sums[at]!, costUnits: sums[at + 1]!, costCents: sums[at + 2]!, entries: sums[at + 3]! });
+      rows.push({ grain, start, projectId, consultantId, clientId, billable: billable === '1', hundredths: chunk[at]!, costUnits: chunk[at + 1]!, costCents: chunk[at + 2]!, entries: chunk[at + 3]! });
     });
   }
   return rows;
