@@ -1,25 +1,26 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { hoursLogged, timeEntryCorrected, timeEntryDeleted } from '../../testing/delivery-facts';
 import { projectScenario, type ProjectedScenario } from '../../testing/projection-scenario';
-import { type TimeBucketDocument, timeBucketsProjection } from './time-buckets.projection';
+import type { TimeBucketDocument } from './time-buckets.projection';
+import { timeEntriesProjection } from './time-entries.projection';
 import { bucketIdsCovering } from './time-buckets.reads';
 
 const entry = { entryId: 'e1', projectId: 'p1', consultantId: 'k1', workDate: '2026-03-31', hours: 6.5, costRateCents: 8_001 };
 
-describe('time buckets read model', () => {
+describe('time buckets, beside the time entries', () => {
   let scenario: ProjectedScenario;
   afterEach(() => scenario?.close());
-  const buckets = async () => Object.fromEntries((await scenario.reads.find<TimeBucketDocument>('time_buckets')).documents.map((bucket) => [bucket._id, { keys: bucket.keys, sums: bucket.sums }]));
+  const buckets = async () => Object.fromEntries((await scenario.reads.find<TimeBucketDocument>('time_entries', { filter: { grain: { $in: ['day', 'month'] } } })).documents.map((bucket) => [bucket._id, { keys: bucket.keys, sums: bucket.sums }]));
 
   it('sums an entry into its day and its month: hundredths, exact cost, cost rounded per entry, entries', async () => {
-    scenario = await projectScenario([timeBucketsProjection], [hoursLogged('2026-03-31T07:00:00Z', entry), hoursLogged('2026-03-31T08:00:00Z', { ...entry, entryId: 'e2', hours: 0.01 })]);
+    scenario = await projectScenario([timeEntriesProjection], [hoursLogged('2026-03-31T07:00:00Z', entry), hoursLogged('2026-03-31T08:00:00Z', { ...entry, entryId: 'e2', hours: 0.01 })]);
     // 650 × 8001 = 5 200 650 → 52 006.5 → 52 007 cents; 1 × 8001 → 80.01 → 80 cents.
     const sums = [[651, 5_208_651, 52_007 + 80, 2]];
     expect(await buckets()).toEqual({ 'day:2026-03-31': { keys: ['p1\tk1\tclient-1\t1'], sums }, 'month:2026-03': { keys: ['p1\tk1\tclient-1\t1'], sums } });
   });
 
   it('moves a corrected entry out of its old day and month into the new ones, leaving its old key at zero', async () => {
-    scenario = await projectScenario([timeBucketsProjection], [
+    scenario = await projectScenario([timeEntriesProjection], [
       hoursLogged('2026-03-31T07:00:00Z', entry),
       timeEntryCorrected('2026-04-02T01:00:00Z', { ...entry, workDate: '2026-04-01', hours: 2, billable: false }, { workDate: '2026-03-31', hours: 6.5, billable: true }),
     ]);
@@ -29,7 +30,7 @@ describe('time buckets read model', () => {
   });
 
   it('takes a deleted entry out and keeps the others of its bucket', async () => {
-    scenario = await projectScenario([timeBucketsProjection], [
+    scenario = await projectScenario([timeEntriesProjection], [
       hoursLogged('2026-03-31T07:00:00Z', entry),
       hoursLogged('2026-03-31T08:00:00Z', { ...entry, entryId: 'e2', consultantId: 'k2', hours: 1 }),
       timeEntryDeleted('2026-04-01T01:00:00Z', entry),
@@ -40,7 +41,7 @@ describe('time buckets read model', () => {
 
   it('keeps the sums of a bucket with many keys in chunks of 32 keys', async () => {
     scenario = await projectScenario(
-      [timeBucketsProjection],
+      [timeEntriesProjection],
       Array.from({ length: 33 }, (_, index) => hoursLogged('2026-03-31T07:00:00Z', { ...entry, entryId: `e${index}`, consultantId: `k${index}`, hours: 1, costRateCents: 100 })),
     );
     const day = (await buckets())['day:2026-03-31']!;

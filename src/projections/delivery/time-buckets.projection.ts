@@ -1,10 +1,10 @@
 import type { RecordedEvent } from '../../core/messages';
-import type { Projection } from '../../core/projection';
 import type { ReadDocument } from '../../core/read-store.port';
 import type { HoursLogged, TimeEntryCorrected, TimeEntryDeleted, TimeEntryFacts } from '../../aggregates/project/project.events';
 import { hundredthsOf } from './hours';
 
-export const timeBucketsCollection = 'time_buckets';
+/** The buckets live in the time entries' collection (ids `day:…`, `month:…`; entries have no `grain`). */
+export const timeBucketsCollection = 'time_entries';
 
 /**
  * The live time entries of one business day (`day:YYYY-MM-DD`) or one calendar month of work dates
@@ -100,24 +100,25 @@ function indexOf(keys: readonly string[], key: string): number {
   return index.get(key) ?? -1;
 }
 
+/** The buckets an event changes: its work date's day and month, and the previous ones of a correction. */
+export const timeBucketIdsOf = (event: RecordedEvent): string[] => contributionsOfRecorded(event).flatMap(bucketsOf);
+
+export const isTimeBucketId = (id: string): boolean => id.startsWith('day:') || id.startsWith('month:');
+
 /**
  * Time entries pre-summed by work date, so a KPI over any period reads a bounded number of
  * buckets: whole months of the period from month buckets, the days at either end from day buckets.
+ * Folded by the time entries' own projection into its collection, beside the entries: the entries'
+ * events are read once, not once more for the buckets.
  */
-export const timeBucketsProjection: Projection<TimeBucketDocument> = {
-  name: timeBucketsCollection,
-  // 2: sums in chunks, emptied keys kept at zero.
-  version: 2,
-  handles: ['HoursLogged', 'TimeEntryCorrected', 'TimeEntryDeleted'],
-  documentIds: (event) => contributionsOfRecorded(event).flatMap(bucketsOf),
-  evolve(document, recorded, id) {
-    const mine = contributionsOfRecorded(recorded).filter((contribution) => bucketsOf(contribution).includes(id));
-    let bucket = document ?? emptyBucket(id);
-    for (const contribution of mine) bucket = applied(bucket, contribution);
-    return bucket;
-  },
-  indexes: [{ name: 'time_buckets_grain_start', fields: ['grain', 'start'] }],
-};
+export function evolveTimeBucket(document: TimeBucketDocument | null, recorded: RecordedEvent, id: string): TimeBucketDocument {
+  const mine = contributionsOfRecorded(recorded).filter((contribution) => bucketsOf(contribution).includes(id));
+  let bucket = document ?? emptyBucket(id);
+  for (const contribution of mine) bucket = applied(bucket, contribution);
+  return bucket;
+}
+
+export const timeBucketIndexes = [{ name: 'time_buckets_grain_start', fields: ['grain', 'start'] }];
 
 function emptyBucket(id: string): TimeBucketDocument {
   const [grain, start] = id.split(':') as ['day' | 'month', string];
