@@ -87,17 +87,34 @@ function contributionsOfRecorded(event: RecordedEvent): Contribution[] {
   return contributions;
 }
 
-// A month bucket holds hundreds of keys: find one by a map built once per keys array (successive
-// versions of a bucket share their keys array until a key comes or goes), not by comparing strings.
+// A month bucket holds hundreds of keys: find one through a map, not by comparing strings. Keys are
+// only ever appended, so every version of a bucket shares one map (a version whose keys array is
+// shorter ignores the positions past its end), passed on when a key is appended.
 const indexes = new WeakMap<readonly string[], Map<string, number>>();
 
-function indexOf(keys: readonly string[], key: string): number {
+function indexMapOf(keys: readonly string[]): Map<string, number> {
   let index = indexes.get(keys);
   if (!index) {
     index = new Map(keys.map((each, position) => [each, position]));
     indexes.set(keys, index);
   }
-  return index.get(key) ?? -1;
+  return index;
+}
+
+function indexOf(keys: readonly string[], key: string): number {
+  const position = indexMapOf(keys).get(key);
+  return position === undefined || position >= keys.length ? -1 : position;
+}
+
+/** `keys` with `key` appended, sharing its map of positions. */
+function appended(keys: readonly string[], key: string): string[] {
+  // Another version already appended to this one (a batch folded again): start a map of its own.
+  const shared = indexMapOf(keys);
+  const index = shared.size === keys.length ? shared : new Map(keys.map((each, position) => [each, position]));
+  const next = [...keys, key];
+  index.set(key, next.length - 1);
+  indexes.set(next, index);
+  return next;
 }
 
 /** The buckets an event changes: its work date's day and month, and the previous ones of a correction. */
@@ -133,7 +150,7 @@ function applied(bucket: TimeBucketDocument, contribution: Contribution): TimeBu
   let index = indexOf(keys, key);
   if (index < 0) {
     index = keys.length;
-    keys = [...keys, key];
+    keys = appended(keys, key);
     if (index % chunkKeys === 0) chunks.push([]);
     const last = chunks.length - 1;
     chunks[last] = [...chunks[last]!, 0, 0, 0, 0];
