@@ -1,6 +1,7 @@
 import type { Period } from '../../core/business-time';
 import type { DocumentFilter, ReadDocument } from '../../core/read-store.port';
 import type { TimeEntryDocument } from '../delivery';
+import { baseCurrencyOf, invoiceBaseCents } from '../financial/base-amounts';
 import { invoicesCollection, type InvoiceDocument } from '../financial/invoices.projection';
 import { type KpiContext, periodOf, positionOf } from '../shared/kpi';
 import { datesIn, instantsIn } from '../shared/period-filter';
@@ -36,7 +37,7 @@ export interface KpiFactsPage {
 interface FactRule<D extends ReadDocument> {
   readonly collection: string;
   readonly filter: (period: ReturnType<typeof periodOf>) => DocumentFilter;
-  readonly fact: (document: D) => KpiFact;
+  readonly fact: (document: D, context: KpiContext) => KpiFact;
 }
 
 const eventsOf = (document: ReadDocument) => (typeof document._events === 'number' ? document._events : 0);
@@ -59,16 +60,24 @@ const billableHoursRule: FactRule<TimeEntryDocument> = {
 const revenueAccrualRule: FactRule<InvoiceDocument> = {
   collection: invoicesCollection,
   filter: (period) => ({ issuedOn: datesIn(period) }),
-  fact: (invoice) => {
-    const voided = invoice.status === 'VOID';
+  fact: (invoice, context) => {
+    const base = invoiceBaseCents(context, invoice);
+    const why =
+      invoice.status !== 'VOID'
+        ? base === null
+          ? `excluded: in ${invoice.currency} without an exchange rate to ${baseCurrencyOf(context)} (listed under its own currency)`
+          : null
+        : invoice.deletedAt
+          ? 'excluded: deleted in the tool (restated as never issued)'
+          : 'excluded: voided (a void restates the period it was issued in)';
     return {
       entity: 'Invoice',
       id: invoice.invoiceId,
       stream: `Invoice-${invoice.invoiceId}`,
       date: invoice.issuedOn,
-      counted: !voided,
-      rule: voided ? 'excluded: voided (a void restates the period it was issued in)' : 'issued in the period',
-      contribution: voided ? 0 : invoice.amountCents,
+      counted: why === null,
+      rule: why ?? 'issued in the period',
+      contribution: why === null ? base! : 0,
       events: eventsOf(invoice),
     };
   },
@@ -126,7 +135,7 @@ export async function kpiFacts(context: KpiContext, kpi: FactKpi, period: Period
   const found = await context.reads.find<ReadDocument>(rule.collection, { filter, sort: [['_id', 1]], limit: page.first + 1 });
   const documents = found.documents.slice(0, page.first);
   return {
-    facts: documents.map((document) => ({ key: document._id, fact: rule.fact(document as never) })),
+    facts: documents.map((document) => ({ key: document._id, fact: rule.fact(document as never, context) })),
     hasNextPage: found.documents.length > page.first,
     position: await positionOf(context.reads, [rule.collection]),
   };

@@ -14,6 +14,8 @@ export interface KpiContext {
   readonly timeZone: string;
   /** Default `buckets`. */
   readonly path?: KpiPath;
+  /** ISO 4217 code KPIs are computed in (BUSINESS_BASE_CURRENCY); AUD when absent. */
+  readonly baseCurrency?: string;
 }
 
 /** Anything that knows how many events fed it: a document (the runner's `_events`), or a pre-summed fact. */
@@ -31,6 +33,11 @@ export interface KpiResult<T> {
   /** The lowest checkpoint of the read models it was computed from; null before any event. */
   readonly position: bigint | null;
 }
+
+/** The business's base currency when the context names none (BUSINESS_BASE_CURRENCY's default). */
+export const defaultBaseCurrency = 'AUD';
+
+export const baseCurrencyOf = (context: KpiContext): string => context.baseCurrency ?? defaultBaseCurrency;
 
 export function periodOf(context: KpiContext, period: Period): ResolvedPeriod {
   return resolvePeriod(period, context.timeZone);
