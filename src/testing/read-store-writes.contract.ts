@@ -26,6 +26,15 @@ export function writesContract(context: ReadStoreTestContext): void {
       expect(await context.store().find(collection)).toEqual({ documents: [], nextCursor: null });
     });
 
+    it('round-trips arrays of arrays, as period buckets hold them', async () => {
+      const collection = context.collection();
+      const document = { _id: 'w-1', sums: [[1000, 5_000_000, 50_000, 1], []], rows: [{ cells: [[1], [2, 3]] }] };
+      await commit(collection, [{ id: 'w-1', position: 1n, document }]);
+
+      expect((await stored(collection, 'w-1'))?.document).toEqual(document);
+      expect((await context.store().find(collection)).documents).toEqual([document]);
+    });
+
     it('round-trips unicode, quotes and SQL-looking text in ids and values', async () => {
       const collection = context.collection();
       const id = `client-é中文-🚀-'";--`;

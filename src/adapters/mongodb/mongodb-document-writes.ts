@@ -50,7 +50,32 @@ export function duplicateInserts(error: unknown, inserts: readonly StoredDocumen
 export function fromStored<D extends ReadDocument>(stored: Document): VersionedDocument<D> {
   const { _position, _deleted, ...document } = stored;
   void _deleted;
-  return { document: document as D, position: toBigInt(_position) };
+  return { document: decodeNested(document) as D, position: toBigInt(_position) };
+}
+
+/** The key that wraps an array inside an array (see `encodeNested`). */
+const nestedKey = '_nested';
+
+/**
+ * FerretDB 1.24 stores no array directly inside an array (its documented difference "no nested
+ * arrays"); MongoDB does. Such an inner array is stored as `{ _nested: [...] }` and unwrapped on
+ * read, so a read model may hold, e.g., rows of sums `[[a, b], [c, d]]` on both servers.
+ */
+export function encodeNested(value: unknown, inArray = false): unknown {
+  if (Array.isArray(value)) {
+    const items = value.map((item) => encodeNested(item, true));
+    return inArray ? { [nestedKey]: items } : items;
+  }
+  if (value === null || typeof value !== 'object' || value instanceof Long) return value;
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, encodeNested(item)]));
+}
+
+export function decodeNested(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(decodeNested);
+  if (value === null || typeof value !== 'object' || value instanceof Long || typeof value === 'bigint') return value;
+  const entries = Object.entries(value);
+  if (entries.length === 1 && entries[0]![0] === nestedKey && Array.isArray(entries[0]![1])) return (entries[0]![1] as unknown[]).map(decodeNested);
+  return Object.fromEntries(entries.map(([key, item]) => [key, decodeNested(item)]));
 }
 
 export function toBigInt(value: unknown): bigint {
@@ -71,7 +96,7 @@ function newestPerId(writes: readonly DocumentWrite[]): DocumentWrite[] {
 
 function toStored(write: DocumentWrite): Document {
   const position = Long.fromBigInt(write.position);
-  return write.document === null ? { _position: position, _deleted: true } : { ...withoutId(write.document), _position: position };
+  return write.document === null ? { _position: position, _deleted: true } : { ...(encodeNested(withoutId(write.document)) as Document), _position: position };
 }
 
 function withoutId(document: ReadDocument): Omit<ReadDocument, '_id'> {

@@ -4,7 +4,7 @@ import { parseFindQuery } from '../shared/read-query';
 import { encodeCursor } from '../shared/read-store-cursor';
 import { checkCollection } from '../shared/read-store-names';
 import { liveOnly, mongoFind, sortValues } from './mongodb-document-filter';
-import { duplicateInserts, fromStored, planWrites, type StoredDocument, toBigInt } from './mongodb-document-writes';
+import { decodeNested, duplicateInserts, fromStored, planWrites, type StoredDocument, toBigInt } from './mongodb-document-writes';
 
 /**
  * Update statements per `update` command: FerretDB 1.24 keeps each statement's SQLite connection
@@ -30,7 +30,7 @@ export class MongoDocuments {
     const parsed = parseFindQuery(query);
     const { filter, sort, fetch } = mongoFind(parsed);
     const cursor = this.collection(collection).find(filter, { projection: { _position: 0 }, sort, allowDiskUse: true });
-    const rows = (await (fetch === null ? cursor : cursor.limit(fetch)).toArray()) as unknown as D[];
+    const rows = (await (fetch === null ? cursor : cursor.limit(fetch)).toArray()).map((row) => decodeNested(row)) as D[];
     const hasMore = parsed.limit !== null && rows.length > parsed.limit;
     const page = hasMore ? rows.slice(0, parsed.limit!) : rows;
     const cursors = page.map((document) => encodeCursor(parsed.sort, sortValues(document, parsed.sort)));
