@@ -2,6 +2,7 @@ import type { AppServices } from '../app-services';
 import type { ApiKeys } from './auth/api-keys.service';
 import type { ProjectionFeed } from './projections/projection-feed';
 import type { Rebuilds } from './projections/rebuilds';
+import type { WebSessions } from './auth/web-sessions.service';
 
 export type Role = 'VIEWER' | 'EDITOR' | 'ADMIN';
 
@@ -15,6 +16,8 @@ export interface Principal {
 /** What the API itself needs beyond the business services: keys, read-model progress and rebuilds. */
 export interface PlatformServices {
   readonly apiKeys: ApiKeys;
+  /** Browser sessions of the dashboard, each standing for an API key. */
+  readonly sessions: WebSessions;
   readonly projectionFeed: ProjectionFeed;
   readonly rebuilds: Rebuilds;
 }
