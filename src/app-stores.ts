@@ -1,14 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppConfig } from './config';
+import type { Clock } from './core/time';
 import type { EventStore } from './core/event-store.port';
 import type { ReadStore } from './core/read-store.port';
 
 /**
  * Picks the event store from configuration. Each adapter's driver is loaded only when it is
  * chosen: the gRPC and MongoDB clients cost a CLI command on the embedded store a second to load.
+ * `recordingClock` stamps `recordedAt` in the embedded store (the demo seed records its history as
+ * it happened); EventStoreDB stamps its own time.
  */
-export async function openEventStore(config: AppConfig): Promise<{ store: EventStore; adapter: string }> {
+export async function openEventStore(config: AppConfig, options: { recordingClock?: Clock } = {}): Promise<{ store: EventStore; adapter: string }> {
   if (config.eventStoreUrl) {
     const { openEventStoreDb } = await import('./adapters/eventstoredb/eventstoredb-event-store');
     return { store: await openEventStoreDb({ connectionString: config.eventStoreUrl }), adapter: 'eventstoredb' };
@@ -16,7 +19,7 @@ export async function openEventStore(config: AppConfig): Promise<{ store: EventS
   const { openSqliteEventStore } = await import('./adapters/sqlite/sqlite-event-store');
   mkdirSync(config.dataDir, { recursive: true });
   const path = join(config.dataDir, 'events.sqlite');
-  return { store: await openSqliteEventStore({ path, synchronous: config.sqliteSynchronous }), adapter: `sqlite:${path}` };
+  return { store: await openSqliteEventStore({ path, synchronous: config.sqliteSynchronous, clock: options.recordingClock }), adapter: `sqlite:${path}` };
 }
 
 /** Picks the read store from configuration: MongoDB when MONGODB_URL is set, else SQLite in DATA_DIR. */
