@@ -21,7 +21,7 @@ function sendMissing(response: ServerResponse): void {
  * second server, and it works offline.
  */
 export function webAppRoutes(assets: WebAssets): Route[] {
-  return [
+  const routes: Route[] = [
     {
       method: 'GET',
       path: '/',
@@ -45,4 +45,5 @@ export function webAppRoutes(assets: WebAssets): Route[] {
       },
     },
   ];
+  return [...routes, ...routes.map((route) => ({ ...route, method: 'HEAD' }))];
 }

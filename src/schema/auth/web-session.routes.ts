@@ -24,7 +24,12 @@ function cookie(request: IncomingMessage, value: string, maxAgeSeconds: number):
 
 function sendSession(response: ServerResponse, status: number, principal: Principal, csrfToken: string, deps: SessionRouteDeps): void {
   response.setHeader('cache-control', 'no-store');
-  sendJson(response, status, { name: principal.name, role: principal.role, csrfToken, businessTimeZone: deps.businessTimeZone });
+  sendJson(response, status, { signedIn: true, name: principal.name, role: principal.role, csrfToken, businessTimeZone: deps.businessTimeZone });
+}
+
+function signedOut(response: ServerResponse, message: string, reason: string): void {
+  response.setHeader('cache-control', 'no-store');
+  sendJson(response, 200, { signedIn: false, message, reason });
 }
 
 function refuse(response: ServerResponse, status: number, error: string, reason: string): void {
@@ -50,7 +55,7 @@ async function secretOf(request: IncomingMessage): Promise<string> {
 /**
  * `POST /session` exchanges an API key for a browser session (the key travels once, in the body,
  * never in a URL, and is not logged); `GET /session` tells the page who is signed in and its CSRF
- * token; `DELETE /session` signs out.
+ * token (`{ signedIn: false }` when no one is); `DELETE /session` signs out.
  */
 export function webSessionRoutes(deps: SessionRouteDeps): Route[] {
   const { sessions } = deps;
@@ -73,14 +78,15 @@ export function webSessionRoutes(deps: SessionRouteDeps): Route[] {
       method: 'GET',
       path: sessionPath,
       handle(request, response) {
+        // Answered 200 either way: asking whether one is signed in is not an error (no red line in the browser console).
         const id = sessionIdOf(request.headers.cookie);
-        if (id === null) return refuse(response, 401, 'Not signed in', 'auth.no_session');
+        if (id === null) return signedOut(response, 'Not signed in', 'auth.no_session');
         try {
           sendSession(response, 200, sessions.principalOf(id, null, false), sessions.csrfTokenOf(id), deps);
         } catch (error) {
           if (!isAppError(error) || error.kind !== 'unauthorized') throw error;
           response.setHeader('set-cookie', cookie(request, '', 0));
-          refuse(response, 401, error.message, error.code);
+          signedOut(response, error.message, error.code);
         }
       },
     },

@@ -17,7 +17,8 @@ export class SignInError extends Error {}
 /** Who is signed in (the HttpOnly cookie travels by itself), or null. */
 export async function currentSession(): Promise<Session | null> {
   const response = await fetch('/session', { credentials: 'same-origin', headers: { accept: 'application/json' } });
-  return response.ok ? ((await response.json()) as Session) : null;
+  const body = response.ok ? ((await response.json()) as (Session & { signedIn: true }) | { signedIn: false }) : null;
+  return body?.signedIn ? body : null;
 }
 
 /** Exchanges the key for a session cookie: the key is sent once, in a POST body, and not kept. */

@@ -46,7 +46,7 @@ export function Chart({ id, title, categories, series, format }: ChartProps) {
         tooltip: { trigger: 'axis', valueFormatter: (value: unknown) => (typeof value === 'number' && format ? format(value) : String(value ?? '—')) },
         legend: { show: series.length > 1, top: 0 },
         grid: { left: 8, right: 16, top: series.length > 1 ? 32 : 12, bottom: 8, containLabel: true },
-        xAxis: { type: 'category', data: categories },
+        xAxis: { type: 'category', data: categories, axisLabel: { interval: categories.length <= 12 ? 0 : 'auto', hideOverlap: true } },
         yAxis: { type: 'value', axisLabel: format ? { formatter: (value: number) => format(value) } : {} },
         series: series.map((one) => ({ name: one.name, type: one.kind ?? 'line', data: one.values, smooth: false, showSymbol: categories.length < 30 })),
       },

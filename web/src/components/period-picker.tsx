@@ -17,7 +17,7 @@ export function PeriodPicker({ value, timeZone, onChange }: { value: PeriodSelec
   const [custom, setCustom] = useState(value.period);
   const today = todayIn(timeZone);
   return (
-    <form className="period" aria-label="Period" onSubmit={(event) => event.preventDefault()}>
+    <form className="period" aria-label="Period" data-from={value.period.from} data-to={value.period.to} data-as-of={value.asOfDate ?? ''} onSubmit={(event) => event.preventDefault()}>
       <label>
         Period
         <select

@@ -42,8 +42,8 @@ export function ServiceDeliveryDashboard() {
           />
           <DataTable
             id="budget-burn"
-            caption="Budget burn of active projects"
-            rows={d.budgetBurn.value}
+            caption="Budget burn: the 12 active projects furthest through their budget"
+            rows={[...d.budgetBurn.value].sort((a, b) => (b.hoursBurn ?? 0) - (a.hoursBurn ?? 0)).slice(0, 12)}
             rowKey={(row) => row.projectId}
             columns={[
               { header: 'Project', cell: (row) => <a href={`#/events?streams=${encodeURIComponent(`Project-${row.projectId}`)}`}>{row.name}</a> },

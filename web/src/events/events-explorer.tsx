@@ -147,7 +147,7 @@ function EventTable({ events, caption }: { events: readonly EventFieldsFragment[
         </thead>
         <tbody>
           {events.map((event) => (
-            <tr key={event.id} data-event-type={event.type}>
+            <tr key={event.id} data-event-type={event.type} data-stream={event.stream}>
               <td className="num">{event.position}</td>
               <td>{formatDateTime(event.occurredAt, session.businessTimeZone)}</td>
               <td>{event.type}</td>
