@@ -103,6 +103,17 @@ describe('zixly events export | import', () => {
     expect(stderr).toContain('import stopped: line 2: not JSON');
   });
 
+  it('says how many events a stopped import appended before it stopped', async () => {
+    const tail = join(workDir, 'tail-broken.ndjson');
+    writeFileSync(tail, `${readFileSync(exportFile, 'utf8')}{"id": "x"\n`);
+
+    const { code, stderr } = await runCliProcess(['events', 'import'], { env: { DATA_DIR: dataDirOf('tail-broken') }, stdinFile: tail });
+
+    const appended = /(\d+) events were appended before it stopped/.exec(stderr);
+    expect(code).toBe(1);
+    expect(Number(appended?.[1])).toBeGreaterThan(0);
+  });
+
   it('refuses a stream that does not start at its first event', async () => {
     const middle = join(workDir, 'middle.ndjson');
     writeFileSync(middle, `${readFileSync(exportFile, 'utf8').split('\n')[2]}\n`);

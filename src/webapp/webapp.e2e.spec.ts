@@ -138,6 +138,7 @@ describe.skipIf(!chromiumAvailable)('the dashboard web app in Chromium, on a see
     const streams = await page.$$eval('[data-table="events"] tbody tr', (rows) => rows.map((row) => row.getAttribute('data-stream')));
     expect(streams.length).toBeGreaterThan(10);
     expect(streams.filter((stream) => !stream?.startsWith('Ticket-'))).toEqual([]);
+    await page.screenshot({ path: resolve(screenshots, 'events.png') });
 
     await page.click('[data-table="events"] tbody tr a');
     await page.waitForSelector('#stream-title');
@@ -147,7 +148,6 @@ describe.skipIf(!chromiumAvailable)('the dashboard web app in Chromium, on a see
     const lines = readFileSync((await (await download).path())!, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { stream: string });
     expect(lines.length).toBeGreaterThan(0);
     expect(new Set(lines.map((line) => line.stream))).toEqual(new Set([stream]));
-    await page.screenshot({ path: resolve(screenshots, 'events.png'), fullPage: true });
   });
 
   it('shows the dashboards as known on a past day (asOf), with the API’s past numbers', async () => {

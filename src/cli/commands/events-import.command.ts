@@ -30,16 +30,21 @@ export async function importEvents(_input: CommandInput, io: CliIo): Promise<num
   const bytes = { read: 0 };
   const bar = new ProgressBar(io.stderr, 'import', 'events');
   const startedAt = Date.now();
+  let sofar = { appended: 0, alreadyStored: 0 };
   try {
     const counts = await withEventStore(io, ({ eventStore }) =>
-      appendExportedEvents(linesOf(io, bytes), eventStore, ({ read }) => bar.update(measure(startedAt, read, size ? bytes.read / size : null))),
+      appendExportedEvents(linesOf(io, bytes), eventStore, (progress) => {
+        sofar = progress;
+        bar.update(measure(startedAt, progress.read, size ? bytes.read / size : null));
+      }),
       { bulkLoad: true },
     );
     bar.finish(`read ${counts.read.toLocaleString('en-AU')} events: ${counts.appended.toLocaleString('en-AU')} appended, ${counts.alreadyStored.toLocaleString('en-AU')} already stored`);
     return exitCodes.ok;
   } catch (error) {
     if (!(error instanceof ImportLineError || error instanceof ImportConflictError)) throw error;
-    bar.finish(`import stopped: ${error.message}`);
+    // What was appended before stays stored (a run again recognises it): say how much.
+    bar.finish(`import stopped: ${error.message} — ${sofar.appended.toLocaleString('en-AU')} events were appended before it stopped (${sofar.alreadyStored.toLocaleString('en-AU')} already stored); importing the corrected file again stores the rest.`);
     return exitCodes.failure;
   }
 }

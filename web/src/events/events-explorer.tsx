@@ -121,7 +121,7 @@ function StreamView({ name }: { name: string }) {
   return (
     <section aria-labelledby="stream-title">
       <h3 id="stream-title">
-        Stream {name} <span className="live-dot" title="new events appear as they are appended" />
+        Stream {name}
       </h3>
       <Status error={error} loading={loading && !data} />
       <EventTable events={events} caption={`${events.length} events in revision order, live`} />
