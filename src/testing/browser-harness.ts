@@ -28,31 +28,35 @@ export async function launchChromium(): Promise<{ context: BrowserContext; page:
   };
 }
 
-export interface SeededApp {
+export interface NewcomerApp {
   readonly app: RunningApp;
   readonly dataDir: string;
   /** The first ADMIN key, as a newcomer finds it: in DATA_DIR/admin-key.txt. */
   readonly adminKey: string;
+  /** `zixly demo seed <args>` as a separate process while the server runs; resolves when the read models caught up. */
+  seed(args: readonly string[]): Promise<void>;
   stop(): Promise<void>;
 }
 
 /**
  * The newcomer's first hour on a temp DATA_DIR: the server started on an empty store (it writes
- * the first ADMIN key), the demo seeded with the CLI while it runs, the read models caught up.
+ * the first ADMIN key); `seed` runs the CLI's demo seed while it runs, as the README says.
  */
-export async function startSeededApp(seedArgs: readonly string[]): Promise<SeededApp> {
+export async function startNewcomerApp(): Promise<NewcomerApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'zixly-webapp-'));
   const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', NODE_ENV: 'test', SQLITE_SYNCHRONOUS: 'NORMAL', WORKFLOWS_ENABLED: 'false', SYNC_ENABLED: 'false' });
   const app = await startApp(config);
-  try {
-    const seeded = await runCliProcess(['demo', 'seed', ...seedArgs], { env: { DATA_DIR: dataDir } });
-    if (seeded.code !== 0) throw new Error(`demo seed failed: ${seeded.stderr}`);
-    await caughtUp(app);
-    return { app, dataDir, adminKey: readFileSync(join(dataDir, 'admin-key.txt'), 'utf8').trim(), stop: () => app.stop().finally(() => rmSync(dataDir, { recursive: true, force: true })) };
-  } catch (error) {
-    await app.stop();
-    throw error;
-  }
+  return {
+    app,
+    dataDir,
+    adminKey: readFileSync(join(dataDir, 'admin-key.txt'), 'utf8').trim(),
+    async seed(args) {
+      const seeded = await runCliProcess(['demo', 'seed', ...args], { env: { DATA_DIR: dataDir } });
+      if (seeded.code !== 0) throw new Error(`demo seed failed: ${seeded.stderr}`);
+      await caughtUp(app);
+    },
+    stop: () => app.stop().finally(() => rmSync(dataDir, { recursive: true, force: true })),
+  };
 }
 
 /** Waits until every read model has applied the store's head (the server follows the CLI's appends by polling). */

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureLogs } from '../logging/logger';
 import * as ops from '../schema/__generated__/operations';
-import { chromiumAvailable, chromiumPath, launchChromium, type SeededApp, startSeededApp } from '../testing/browser-harness';
+import { chromiumAvailable, chromiumPath, launchChromium, type NewcomerApp, startNewcomerApp } from '../testing/browser-harness';
 import { WebAssets } from './web-assets';
 
 /** The browser globals the page-side callbacks use (the project's tsconfig has no DOM library). */
@@ -18,7 +18,7 @@ if (!chromiumAvailable) console.log(`SKIPPED: the web app in Chromium (no ${chro
 /** `UPDATE_SCREENSHOTS=1` writes the README's screenshots (docs/screenshots/); otherwise they go to a temp dir. */
 const screenshots = process.env.UPDATE_SCREENSHOTS === '1' ? resolve(__dirname, '../../docs/screenshots') : resolve(require('node:os').tmpdir(), 'zixly-screenshots');
 
-let seeded: SeededApp;
+let seeded: NewcomerApp;
 let browser: Awaited<ReturnType<typeof launchChromium>>;
 let page: Page;
 const problems: string[] = [];
@@ -57,13 +57,13 @@ const shownPeriod = async () => ({ from: (await page.getAttribute('form.period',
 beforeAll(async () => {
   if (!chromiumAvailable) return;
   if (!new WebAssets().built) throw new Error('dist/web is not built: run `npm run build:web` (npm test and npm run build do)');
-  seeded = await startSeededApp(['--seed', '42', '--years', '1', '--consultants', '3']);
+  seeded = await startNewcomerApp();
   browser = await launchChromium();
   page = browser.page;
   page.on('console', (message) => message.type() === 'error' && problems.push(`console: ${message.text()}`));
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   mkdirSync(screenshots, { recursive: true });
-}, 180_000);
+}, 60_000);
 
 afterAll(async () => {
   logs.restore();
@@ -71,9 +71,29 @@ afterAll(async () => {
   await seeded?.stop();
 });
 
-describe.skipIf(!chromiumAvailable)('the dashboard web app in Chromium, on a seeded store', () => {
-  it('signs in with the key from data/admin-key.txt and shows every dashboard with the API’s numbers and charts', async () => {
+/** How full a dashboard is: KPI values that are numbers other than zero, and charts with data. */
+const fullness = (view: string) =>
+  page.$eval(`[data-dashboard="${view}"]`, (element) => {
+    const dashboard = element as unknown as { querySelectorAll(selector: string): ArrayLike<PageElement> };
+    return {
+      nonZero: Array.from(dashboard.querySelectorAll('[data-kpi]')).filter((card) => Number(card.getAttribute('data-value') || 0) !== 0).length,
+      chartsWithData: Array.from(dashboard.querySelectorAll('figure.chart')).filter((chart) => Number(chart.getAttribute('data-points')) > 0).length,
+    };
+  });
+
+describe.skipIf(!chromiumAvailable)('the dashboard web app in Chromium: the newcomer’s first hour', () => {
+  it('shows a blank dashboard on the empty store and fills it live once the demo is seeded with one command', async () => {
     await signIn(seeded.adminKey);
+    await page.waitForSelector('[data-dashboard="financial"] [data-kpi="revenue"]');
+    expect(await fullness('financial')).toEqual({ nonZero: 0, chartsWithData: 0 });
+
+    await seeded.seed(['--seed', '42', '--years', '1', '--consultants', '3']);
+
+    const { financialDashboard } = await api<ops.FinancialDashboardQuery, unknown>(ops.FinancialDashboardDocument, { period: await shownPeriod() });
+    await page.waitForSelector(`[data-kpi="revenue"][data-value="${financialDashboard.revenue.value.accrual.totalCents}"]`, { timeout: 20_000 });
+  }, 180_000);
+
+  it('shows every dashboard with the API’s numbers and charts', async () => {
     const period = await shownPeriod();
     // [view, charts, KPIs that must not be zero (the demo has no webhook traffic), the API's values]
     const views: Array<[string, number, number, () => Promise<Record<string, number | null>>]> = [

@@ -17,8 +17,11 @@ export function liveClient(session: Session): Client {
   });
 }
 
-/** Calls `onAdvance` (at most every `quietMs`) whenever a read model moves: the dashboards refresh. */
-export function onReadModelsAdvance(client: Client, onAdvance: () => void, quietMs = 400): () => void {
+/**
+ * Calls `onAdvance` whenever read models move, at most once per `quietMs`: the dashboards refresh,
+ * and a bulk load (the demo seed) does not have the page asking for everything continuously.
+ */
+export function onReadModelsAdvance(client: Client, onAdvance: () => void, quietMs = 1_000): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   return client.subscribe(
     { query: ProjectionAdvancedDocument.toString() },
