@@ -45,7 +45,7 @@ export async function startApi(services: AppServices, options: { queryLimits?: Q
   return { platform, routes: [...graphql.routes, eventsExportRoute({ services, platform }), ...ingest.routes, ...web], attach: graphql.attach };
 }
 
-async function startPlatform(services: AppServices): Promise<PlatformServices & { stop(): Promise<void> }> {
+async function startPlatform(services: AppServices): Promise<PlatformServices & { sessions: WebSessions; stop(): Promise<void> }> {
   const apiKeys = new ApiKeys(services.eventStore, services.clock);
   await apiKeys.start();
   const projectionFeed = new ProjectionFeed(services.projections);

@@ -2,7 +2,6 @@ import type { AppServices } from '../app-services';
 import type { ApiKeys } from './auth/api-keys.service';
 import type { ProjectionFeed } from './projections/projection-feed';
 import type { Rebuilds } from './projections/rebuilds';
-import type { WebSessions } from './auth/web-sessions.service';
 
 export type Role = 'VIEWER' | 'EDITOR' | 'ADMIN';
 
@@ -13,11 +12,16 @@ export interface Principal {
   readonly role: Role;
 }
 
+/** The caller behind a browser session's id; with `requireCsrf` (default), only with the session's CSRF token. Throws UnauthorizedError. */
+export interface SessionLookup {
+  principalOf(sessionId: string, csrfToken: string | null | undefined, requireCsrf?: boolean): Principal;
+}
+
 /** What the API itself needs beyond the business services: keys, read-model progress and rebuilds. */
 export interface PlatformServices {
   readonly apiKeys: ApiKeys;
-  /** Browser sessions of the dashboard, each standing for an API key. */
-  readonly sessions: WebSessions;
+  /** Browser sessions of the dashboard, each standing for an API key (`WebSessions`). */
+  readonly sessions: SessionLookup;
   readonly projectionFeed: ProjectionFeed;
   readonly rebuilds: Rebuilds;
 }

@@ -1,8 +1,13 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { UnauthorizedError } from '../../core/errors';
 import type { Clock } from '../../core/time';
-import type { Principal } from '../context';
-import type { ApiKeys } from './api-keys.service';
+import type { Principal, SessionLookup } from '../context';
+
+/** What a session needs of the API keys (the `ApiKeys` service): a secret checked once, then the key by id. */
+export interface KeyAuthority {
+  authenticate(secret: string): Principal;
+  principalOfKey(keyId: string): Principal;
+}
 
 /** The cookie holding the session id: HttpOnly, SameSite=Strict, never readable by scripts. */
 export const sessionCookieName = 'zixly_session';
@@ -37,14 +42,14 @@ const token = (): string => randomBytes(32).toString('base64url');
  * holds the same one). Only the id's hash is kept, in this process's memory: a restart signs
  * everyone out. The session stands for its key: a revoked key ends it at the next request.
  */
-export class WebSessions {
+export class WebSessions implements SessionLookup {
   private readonly sessions = new Map<string, StoredSession>();
   private readonly idleMs: number;
   private readonly capacity: number;
   private readonly csrfSecret = randomBytes(32);
 
   constructor(
-    private readonly apiKeys: ApiKeys,
+    private readonly apiKeys: KeyAuthority,
     private readonly clock: Clock,
     options: WebSessionOptions = {},
   ) {
