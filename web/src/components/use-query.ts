@@ -36,27 +36,3 @@ export function useQuery<R, V>(document: Document<R, V>, variables: V, options: 
   }, [document, key, tick, reloads, options.skip]);
   return { ...state, reload: () => setReloads((n) => n + 1) };
 }
-
-/** The same operation once per period (a trend): resolves when every period answered. */
-export function useQueries<R, V>(document: Document<R, V>, variableList: V[], options: { live?: boolean } = {}): QueryState<R[]> {
-  const { session, liveTick, signedOut } = useApp();
-  const [state, setState] = useState<QueryState<R[]>>({ data: null, error: null, loading: true });
-  const key = JSON.stringify(variableList);
-  const tick = options.live === false ? 0 : liveTick;
-  useEffect(() => {
-    let current = true;
-    setState((previous) => ({ ...previous, loading: true }));
-    Promise.all(variableList.map((variables) => request(session, document, variables)))
-      .then((data) => current && setState({ data, error: null, loading: false }))
-      .catch((error: unknown) => {
-        if (!current) return;
-        if (error instanceof GraphQLRequestError && error.unauthenticated) return signedOut();
-        setState((previous) => ({ data: previous.data, error: (error as Error).message, loading: false }));
-      });
-    return () => {
-      current = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [document, key, tick]);
-  return state;
-}

@@ -123,37 +123,13 @@ export type ProjectionAdvancedSubscriptionVariables = Types.Exact<{
 
 export type ProjectionAdvancedSubscription = { __typename?: 'Subscription', projectionAdvanced: { __typename?: 'ProjectionAdvanced', projection: string, position: string } };
 
-export type ServiceDeliveryTrendQueryVariables = Types.Exact<{
-  period: Types.PeriodInput;
-  asOf?: Types.InputMaybe<Types.Scalars['DateTime']['input']>;
-}>;
+export type ServiceDeliveryTrendFieldsFragment = { __typename?: 'ServiceDeliveryDashboard', billableHours: { __typename?: 'BillableHoursKpi', value: { __typename?: 'BillableHours', totalHours: number } }, billableUtilisation: { __typename?: 'BillableUtilisationKpi', value: { __typename?: 'BillableUtilisation', team: { __typename?: 'Utilisation', utilisation?: number | null } } } };
 
+export type ClientsSupportTrendFieldsFragment = { __typename?: 'ClientsSupportDashboard', ticketVolume: { __typename?: 'TicketVolumeKpi', value: { __typename?: 'TicketVolume', opened: number } }, csat: { __typename?: 'CsatKpi', value: { __typename?: 'Csat', rate?: number | null } } };
 
-export type ServiceDeliveryTrendQuery = { __typename?: 'Query', serviceDeliveryDashboard: { __typename?: 'ServiceDeliveryDashboard', billableHours: { __typename?: 'BillableHoursKpi', value: { __typename?: 'BillableHours', totalHours: number } }, billableUtilisation: { __typename?: 'BillableUtilisationKpi', value: { __typename?: 'BillableUtilisation', team: { __typename?: 'Utilisation', utilisation?: number | null } } }, projectsCompleted: { __typename?: 'ProjectsCompletedKpi', value: number } } };
+export type SalesPipelineTrendFieldsFragment = { __typename?: 'SalesPipelineDashboard', leadsBySource: { __typename?: 'LeadsBySourceKpi', value: { __typename?: 'LeadsBySource', captured: number } }, winRate: { __typename?: 'WinRateKpi', value: { __typename?: 'WinRate', rate?: number | null } } };
 
-export type ClientsSupportTrendQueryVariables = Types.Exact<{
-  period: Types.PeriodInput;
-  asOf?: Types.InputMaybe<Types.Scalars['DateTime']['input']>;
-}>;
-
-
-export type ClientsSupportTrendQuery = { __typename?: 'Query', clientsSupportDashboard: { __typename?: 'ClientsSupportDashboard', ticketVolume: { __typename?: 'TicketVolumeKpi', value: { __typename?: 'TicketVolume', opened: number } }, csat: { __typename?: 'CsatKpi', value: { __typename?: 'Csat', rate?: number | null } }, nps: { __typename?: 'NpsKpi', value: { __typename?: 'Nps', score?: number | null } } } };
-
-export type SalesPipelineTrendQueryVariables = Types.Exact<{
-  period: Types.PeriodInput;
-  asOf?: Types.InputMaybe<Types.Scalars['DateTime']['input']>;
-}>;
-
-
-export type SalesPipelineTrendQuery = { __typename?: 'Query', salesPipelineDashboard: { __typename?: 'SalesPipelineDashboard', leadsBySource: { __typename?: 'LeadsBySourceKpi', value: { __typename?: 'LeadsBySource', captured: number } }, winRate: { __typename?: 'WinRateKpi', value: { __typename?: 'WinRate', rate?: number | null, won: number, lost: number } } } };
-
-export type FinancialTrendQueryVariables = Types.Exact<{
-  period: Types.PeriodInput;
-  asOf?: Types.InputMaybe<Types.Scalars['DateTime']['input']>;
-}>;
-
-
-export type FinancialTrendQuery = { __typename?: 'Query', financialDashboard: { __typename?: 'FinancialDashboard', mrr: { __typename?: 'MrrKpi', value: { __typename?: 'Mrr', mrrCents: number, payingClients: number } } } };
+export type FinancialTrendFieldsFragment = { __typename?: 'FinancialDashboard', mrr: { __typename?: 'MrrKpi', value: { __typename?: 'Mrr', mrrCents: number } } };
 
 export type ParkedDeliveriesQueryVariables = Types.Exact<{
   first: Types.Scalars['Int']['input'];
@@ -211,6 +187,59 @@ export const EventFieldsFragmentDoc = new TypedDocumentString(`
   metadata
 }
     `, {"fragmentName":"EventFields"}) as unknown as TypedDocumentString<EventFieldsFragment, unknown>;
+export const ServiceDeliveryTrendFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ServiceDeliveryTrendFields on ServiceDeliveryDashboard {
+  billableHours {
+    value {
+      totalHours
+    }
+  }
+  billableUtilisation {
+    value {
+      team {
+        utilisation
+      }
+    }
+  }
+}
+    `, {"fragmentName":"ServiceDeliveryTrendFields"}) as unknown as TypedDocumentString<ServiceDeliveryTrendFieldsFragment, unknown>;
+export const ClientsSupportTrendFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ClientsSupportTrendFields on ClientsSupportDashboard {
+  ticketVolume {
+    value {
+      opened
+    }
+  }
+  csat {
+    value {
+      rate
+    }
+  }
+}
+    `, {"fragmentName":"ClientsSupportTrendFields"}) as unknown as TypedDocumentString<ClientsSupportTrendFieldsFragment, unknown>;
+export const SalesPipelineTrendFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SalesPipelineTrendFields on SalesPipelineDashboard {
+  leadsBySource {
+    value {
+      captured
+    }
+  }
+  winRate {
+    value {
+      rate
+    }
+  }
+}
+    `, {"fragmentName":"SalesPipelineTrendFields"}) as unknown as TypedDocumentString<SalesPipelineTrendFieldsFragment, unknown>;
+export const FinancialTrendFieldsFragmentDoc = new TypedDocumentString(`
+    fragment FinancialTrendFields on FinancialDashboard {
+  mrr {
+    value {
+      mrrCents
+    }
+  }
+}
+    `, {"fragmentName":"FinancialTrendFields"}) as unknown as TypedDocumentString<FinancialTrendFieldsFragment, unknown>;
 export const ApiKeysDocument = new TypedDocumentString(`
     query ApiKeys {
   apiKeys {
@@ -969,78 +998,6 @@ export const ProjectionAdvancedDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ProjectionAdvancedSubscription, ProjectionAdvancedSubscriptionVariables>;
-export const ServiceDeliveryTrendDocument = new TypedDocumentString(`
-    query ServiceDeliveryTrend($period: PeriodInput!, $asOf: DateTime) {
-  serviceDeliveryDashboard(period: $period, asOf: $asOf) {
-    billableHours {
-      value {
-        totalHours
-      }
-    }
-    billableUtilisation {
-      value {
-        team {
-          utilisation
-        }
-      }
-    }
-    projectsCompleted {
-      value
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<ServiceDeliveryTrendQuery, ServiceDeliveryTrendQueryVariables>;
-export const ClientsSupportTrendDocument = new TypedDocumentString(`
-    query ClientsSupportTrend($period: PeriodInput!, $asOf: DateTime) {
-  clientsSupportDashboard(period: $period, asOf: $asOf) {
-    ticketVolume {
-      value {
-        opened
-      }
-    }
-    csat {
-      value {
-        rate
-      }
-    }
-    nps {
-      value {
-        score
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<ClientsSupportTrendQuery, ClientsSupportTrendQueryVariables>;
-export const SalesPipelineTrendDocument = new TypedDocumentString(`
-    query SalesPipelineTrend($period: PeriodInput!, $asOf: DateTime) {
-  salesPipelineDashboard(period: $period, asOf: $asOf) {
-    leadsBySource {
-      value {
-        captured
-      }
-    }
-    winRate {
-      value {
-        rate
-        won
-        lost
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<SalesPipelineTrendQuery, SalesPipelineTrendQueryVariables>;
-export const FinancialTrendDocument = new TypedDocumentString(`
-    query FinancialTrend($period: PeriodInput!, $asOf: DateTime) {
-  financialDashboard(period: $period, asOf: $asOf) {
-    mrr {
-      value {
-        mrrCents
-        payingClients
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<FinancialTrendQuery, FinancialTrendQueryVariables>;
 export const ParkedDeliveriesDocument = new TypedDocumentString(`
     query ParkedDeliveries($first: Int!, $after: String, $tool: WebhookTool, $reason: WebhookParkReason) {
   parkedDeliveries(first: $first, after: $after, tool: $tool, reason: $reason) {
