@@ -35,7 +35,7 @@ export type FinancialDashboardQueryVariables = Types.Exact<{
 }>;
 
 
-export type FinancialDashboardQuery = { __typename?: 'Query', financialDashboard: { __typename?: 'FinancialDashboard', revenue: { __typename?: 'RevenueKpi', eventCount: number, position?: string | null, value: { __typename?: 'Revenue', accrual: { __typename?: 'RevenueBreakdown', totalCents: number, byTier: Array<{ __typename?: 'IntByKey', key: string, value: number }>, byClient: Array<{ __typename?: 'IntByKey', key: string, value: number }>, byMonth: Array<{ __typename?: 'IntByKey', key: string, value: number }> }, cash: { __typename?: 'RevenueBreakdown', totalCents: number, byTier: Array<{ __typename?: 'IntByKey', key: string, value: number }>, byClient: Array<{ __typename?: 'IntByKey', key: string, value: number }>, byMonth: Array<{ __typename?: 'IntByKey', key: string, value: number }> } } }, mrr: { __typename?: 'MrrKpi', eventCount: number, position?: string | null, value: { __typename?: 'Mrr', mrrCents: number, payingClients: number, byTier: Array<{ __typename?: 'IntByKey', key: string, value: number }> } }, arr: { __typename?: 'ArrKpi', eventCount: number, position?: string | null, value: { __typename?: 'Arr', arrCents: number, byTier: Array<{ __typename?: 'IntByKey', key: string, value: number }> } }, mrrMovements: { __typename?: 'MrrMovementsKpi', eventCount: number, position?: string | null, value: { __typename?: 'MrrMovements', startMrrCents: number, endMrrCents: number, newCents: number, expansionCents: number, contractionCents: number, churnCents: number, reactivationCents: number, netNewCents: number, counts: { __typename?: 'MrrMovementCounts', new: number, expansion: number, contraction: number, churn: number, reactivation: number } } }, costs: { __typename?: 'CostsKpi', eventCount: number, position?: string | null, value: { __typename?: 'Costs', totalCents: number, expensesCents: number, consultantCostCents: number, byCategory: Array<{ __typename?: 'IntByKey', key: string, value: number }>, byMonth: Array<{ __typename?: 'IntByKey', key: string, value: number }> } }, profitMargin: { __typename?: 'ProfitMarginKpi', eventCount: number, position?: string | null, value: { __typename?: 'ProfitMargin', revenueCents: number, costsCents: number, profitCents: number, margin?: number | null, unattributedCostsCents: number, byTier: Array<{ __typename?: 'MarginByKey', key: string, value: { __typename?: 'Margin', revenueCents: number, costsCents: number, profitCents: number, margin?: number | null } }> } }, revenuePerConsultantHour: { __typename?: 'RevenuePerConsultantHourKpi', eventCount: number, position?: string | null, value: { __typename?: 'RevenuePerHour', revenueCents: number, hours: number, centsPerHour?: number | null } }, arpa: { __typename?: 'ArpaKpi', eventCount: number, position?: string | null, value: { __typename?: 'Arpa', arpaCents?: number | null, mrrCents: number, payingClients: number } }, customerChurnRate: { __typename?: 'CustomerChurnRateKpi', eventCount: number, position?: string | null, value: { __typename?: 'CustomerChurn', rate?: number | null, churnedClients: number, activeAtStart: number } }, clientLtv: { __typename?: 'ClientLtvKpi', eventCount: number, position?: string | null, value: { __typename?: 'ClientLtv', ltvCents?: number | null, arpaCents?: number | null, churnRate?: number | null, monthlyChurnRate?: number | null } }, cashFlow: { __typename?: 'CashFlowKpi', eventCount: number, position?: string | null, value: { __typename?: 'CashFlow', inflowCents: number, outflowCents: number, netCents: number, byMonth: Array<{ __typename?: 'CashFlowByMonth', key: string, value: { __typename?: 'CashFlowAmounts', inflowCents: number, outflowCents: number, netCents: number } }> } }, receivables: { __typename?: 'ReceivablesKpi', eventCount: number, position?: string | null, value: { __typename?: 'Receivables', asOf: string, totalCents: number, invoiceCount: number, aging: { __typename?: 'Aging', current: number, days1To30: number, days31To60: number, days61To90: number, days90Plus: number }, byClient: Array<{ __typename?: 'IntByKey', key: string, value: number }> } }, paidWithin30DaysRate: { __typename?: 'PaidWithin30DaysKpi', eventCount: number, position?: string | null, value: { __typename?: 'PaidWithin30Days', rate?: number | null, paidWithin30Days: number, eligible: number, issued: number, asOf: string } } } };
+export type FinancialDashboardQuery = { __typename?: 'Query', financialDashboard: { __typename?: 'FinancialDashboard', revenue: { __typename?: 'RevenueKpi', eventCount: number, position?: string | null, value: { __typename?: 'Revenue', currency: string, accrual: { __typename?: 'RevenueBreakdown', totalCents: number, byCurrency: Array<{ __typename?: 'IntByKey', key: string, value: number }>, byTier: Array<{ __typename?: 'IntByKey', key: string, value: number }>, byClient: Array<{ __typename?: 'IntByKey', key: string, value: number }>, byMonth: Array<{ __typename?: 'IntByKey', key: string, value: number }> }, cash: { __typename?: 'RevenueBreakdown', totalCents: number, byCurrency: Array<{ __typename?: 'IntByKey', key: string, value: number }>, byTier: Array<{ __typename?: 'IntByKey', key: string, value: number }>, byClient: Array<{ __typename?: 'IntByKey', key: string, value: number }>, byMonth: Array<{ __typename?: 'IntByKey', key: string, value: number }> } } }, mrr: { __typename?: 'MrrKpi', eventCount: number, position?: string | null, value: { __typename?: 'Mrr', mrrCents: number, payingClients: number, byTier: Array<{ __typename?: 'IntByKey', key: string, value: number }> } }, arr: { __typename?: 'ArrKpi', eventCount: number, position?: string | null, value: { __typename?: 'Arr', arrCents: number, byTier: Array<{ __typename?: 'IntByKey', key: string, value: number }> } }, mrrMovements: { __typename?: 'MrrMovementsKpi', eventCount: number, position?: string | null, value: { __typename?: 'MrrMovements', startMrrCents: number, endMrrCents: number, newCents: number, expansionCents: number, contractionCents: number, churnCents: number, reactivationCents: number, netNewCents: number, counts: { __typename?: 'MrrMovementCounts', new: number, expansion: number, contraction: number, churn: number, reactivation: number } } }, costs: { __typename?: 'CostsKpi', eventCount: number, position?: string | null, value: { __typename?: 'Costs', totalCents: number, expensesCents: number, consultantCostCents: number, byCategory: Array<{ __typename?: 'IntByKey', key: string, value: number }>, byMonth: Array<{ __typename?: 'IntByKey', key: string, value: number }> } }, profitMargin: { __typename?: 'ProfitMarginKpi', eventCount: number, position?: string | null, value: { __typename?: 'ProfitMargin', revenueCents: number, costsCents: number, profitCents: number, margin?: number | null, unattributedCostsCents: number, byTier: Array<{ __typename?: 'MarginByKey', key: string, value: { __typename?: 'Margin', revenueCents: number, costsCents: number, profitCents: number, margin?: number | null } }> } }, revenuePerConsultantHour: { __typename?: 'RevenuePerConsultantHourKpi', eventCount: number, position?: string | null, value: { __typename?: 'RevenuePerHour', revenueCents: number, hours: number, centsPerHour?: number | null } }, arpa: { __typename?: 'ArpaKpi', eventCount: number, position?: string | null, value: { __typename?: 'Arpa', arpaCents?: number | null, mrrCents: number, payingClients: number } }, customerChurnRate: { __typename?: 'CustomerChurnRateKpi', eventCount: number, position?: string | null, value: { __typename?: 'CustomerChurn', rate?: number | null, churnedClients: number, activeAtStart: number } }, clientLtv: { __typename?: 'ClientLtvKpi', eventCount: number, position?: string | null, value: { __typename?: 'ClientLtv', ltvCents?: number | null, arpaCents?: number | null, churnRate?: number | null, monthlyChurnRate?: number | null } }, cashFlow: { __typename?: 'CashFlowKpi', eventCount: number, position?: string | null, value: { __typename?: 'CashFlow', inflowCents: number, outflowCents: number, netCents: number, byMonth: Array<{ __typename?: 'CashFlowByMonth', key: string, value: { __typename?: 'CashFlowAmounts', inflowCents: number, outflowCents: number, netCents: number } }> } }, receivables: { __typename?: 'ReceivablesKpi', eventCount: number, position?: string | null, value: { __typename?: 'Receivables', asOf: string, currency: string, totalCents: number, invoiceCount: number, aging: { __typename?: 'Aging', current: number, days1To30: number, days31To60: number, days61To90: number, days90Plus: number }, byClient: Array<{ __typename?: 'IntByKey', key: string, value: number }>, byCurrency: Array<{ __typename?: 'IntByKey', key: string, value: number }> } }, paidWithin30DaysRate: { __typename?: 'PaidWithin30DaysKpi', eventCount: number, position?: string | null, value: { __typename?: 'PaidWithin30Days', rate?: number | null, paidWithin30Days: number, eligible: number, issued: number, asOf: string } } } };
 
 export type ClientsSupportDashboardQueryVariables = Types.Exact<{
   period: Types.PeriodInput;
@@ -59,7 +59,7 @@ export type OperationsDashboardQueryVariables = Types.Exact<{
 }>;
 
 
-export type OperationsDashboardQuery = { __typename?: 'Query', operationsDashboard: { __typename?: 'OperationsDashboard', syncStatus: { __typename?: 'SyncStatusKpi', eventCount: number, position?: string | null, value: Array<{ __typename?: 'SourceSyncStatus', source: string, status: Types.SyncHealth, intervalSeconds: number, lastRunAt: string, lastSuccessAt?: string | null, lastFailureAt?: string | null, lastFailureMessage?: string | null, consecutiveFailures: number, recordsInLastRun?: number | null }> }, webhookDeliveries: { __typename?: 'WebhookDeliveriesKpi', eventCount: number, position?: string | null, value: Array<{ __typename?: 'WebhookToolActivity', tool: string, received: number, processed: number, ignored: number, failed: number, failedAttempts: number, parked: number, rejected: number, unprocessed: number, oldestUnprocessedAgeMinutes?: number | null }> }, workflowRuns: { __typename?: 'WorkflowRunsKpi', eventCount: number, position?: string | null, value: Array<{ __typename?: 'WorkflowRunCounts', workflow: string, started: number, runs: number, succeeded: number, failed: number, skipped: number, successRate?: number | null }> }, manualWorkSaved: { __typename?: 'ManualWorkSavedKpi', eventCount: number, position?: string | null, value: { __typename?: 'ManualWorkSaved', minutes: number, byWorkflow: Array<{ __typename?: 'FloatByKey', key: string, value: number }> } }, manualWorkReduction: { __typename?: 'ManualWorkReductionKpi', eventCount: number, position?: string | null, value: { __typename?: 'ManualWorkReduction', rate?: number | null, savedMinutes: number, manualMinutes: number } }, projectionLag?: { __typename?: 'ProjectionLagKpi', eventCount: number, position?: string | null, value: Array<{ __typename?: 'ProjectionLagRow', projection: string, eventsBehind: number, eventsBehindCapped: boolean, secondsBehind: number }> } | null } };
+export type OperationsDashboardQuery = { __typename?: 'Query', operationsDashboard: { __typename?: 'OperationsDashboard', syncStatus: { __typename?: 'SyncStatusKpi', eventCount: number, position?: string | null, value: Array<{ __typename?: 'SourceSyncStatus', source: string, status: Types.SyncHealth, intervalSeconds: number, lastRunAt: string, lastSuccessAt?: string | null, lastFailureAt?: string | null, lastFailureMessage?: string | null, consecutiveFailures: number, recordsInLastRun?: number | null }> }, webhookDeliveries: { __typename?: 'WebhookDeliveriesKpi', eventCount: number, position?: string | null, value: Array<{ __typename?: 'WebhookToolActivity', tool: string, received: number, processed: number, ignored: number, failed: number, failedAttempts: number, parked: number, rejected: number, unprocessed: number, oldestUnprocessedAgeMinutes?: number | null, ignoredByReason: Array<{ __typename?: 'IntByKey', key: string, value: number }> }> }, workflowRuns: { __typename?: 'WorkflowRunsKpi', eventCount: number, position?: string | null, value: Array<{ __typename?: 'WorkflowRunCounts', workflow: string, started: number, runs: number, succeeded: number, failed: number, skipped: number, successRate?: number | null }> }, manualWorkSaved: { __typename?: 'ManualWorkSavedKpi', eventCount: number, position?: string | null, value: { __typename?: 'ManualWorkSaved', minutes: number, byWorkflow: Array<{ __typename?: 'FloatByKey', key: string, value: number }> } }, manualWorkReduction: { __typename?: 'ManualWorkReductionKpi', eventCount: number, position?: string | null, value: { __typename?: 'ManualWorkReduction', rate?: number | null, savedMinutes: number, manualMinutes: number } }, projectionLag?: { __typename?: 'ProjectionLagKpi', eventCount: number, position?: string | null, value: Array<{ __typename?: 'ProjectionLagRow', projection: string, eventsBehind: number, eventsBehindCapped: boolean, secondsBehind: number }> } | null } };
 
 export type KpiTargetsQueryVariables = Types.Exact<{
   period: Types.PeriodInput;
@@ -395,8 +395,13 @@ export const FinancialDashboardDocument = new TypedDocumentString(`
       eventCount
       position
       value {
+        currency
         accrual {
           totalCents
+          byCurrency {
+            key
+            value
+          }
           byTier {
             key
             value
@@ -412,6 +417,10 @@ export const FinancialDashboardDocument = new TypedDocumentString(`
         }
         cash {
           totalCents
+          byCurrency {
+            key
+            value
+          }
           byTier {
             key
             value
@@ -567,6 +576,7 @@ export const FinancialDashboardDocument = new TypedDocumentString(`
       position
       value {
         asOf
+        currency
         totalCents
         invoiceCount
         aging {
@@ -577,6 +587,10 @@ export const FinancialDashboardDocument = new TypedDocumentString(`
           days90Plus
         }
         byClient {
+          key
+          value
+        }
+        byCurrency {
           key
           value
         }
@@ -802,6 +816,10 @@ export const OperationsDashboardDocument = new TypedDocumentString(`
         received
         processed
         ignored
+        ignoredByReason {
+          key
+          value
+        }
         failed
         failedAttempts
         parked
