@@ -71,6 +71,13 @@ export const commands: readonly CommandSpec[] = [
       seed: { type: 'string', value: '<n>', min: 0, description: 'random seed; the same seed gives the same history (default 42)' },
       years: { type: 'string', value: '<n>', min: 0.1, decimal: true, description: 'length of the history in years, e.g. 0.5 (default 2)' },
       consultants: { type: 'string', value: '<n>', min: 1, description: 'consultants of the firm (default 5)' },
+      scale: {
+        type: 'string',
+        value: '<n>',
+        min: 0.1,
+        decimal: true,
+        description: 'grows the firm: consultants, clients, projects, leads and tickets (default 1; --years 10 --scale 2.2 gives ~1M events)',
+      },
       'start-date': { type: 'string', value: '<YYYY-MM-DD>', description: 'first day of the history (default: so that it ends today)' },
     },
     run: async (input, io) => (await import('./commands/demo-seed.command')).seedDemo(input, io),

@@ -70,6 +70,26 @@ export type KpiTargetsQueryVariables = Types.Exact<{
 
 export type KpiTargetsQuery = { __typename?: 'Query', kpiTargets: { __typename?: 'KpiTargetsKpi', eventCount: number, position?: string | null, value: Array<{ __typename?: 'KpiTarget', kpi: string, value?: number | null, valuePercent?: string | null, target: number, status: Types.TargetStatus }> } };
 
+export type KpiSeriesQueryVariables = Types.Exact<{
+  kpi: Types.SeriesKpi;
+  period: Types.PeriodInput;
+  bucket: Types.SeriesBucket;
+  asOf?: Types.InputMaybe<Types.Scalars['DateTime']['input']>;
+}>;
+
+
+export type KpiSeriesQuery = { __typename?: 'Query', kpiSeries: { __typename?: 'KpiSeries', kpi: Types.SeriesKpi, bucket: Types.SeriesBucket, target?: number | null, points: Array<{ __typename?: 'KpiSeriesPoint', from: string, to: string, value?: number | null, eventCount: number, position?: string | null, targetStatus?: Types.TargetStatus | null }> } };
+
+export type KpiFactsQueryVariables = Types.Exact<{
+  kpi: Types.FactKpi;
+  period: Types.PeriodInput;
+  first?: Types.InputMaybe<Types.Scalars['Int']['input']>;
+  after?: Types.InputMaybe<Types.Scalars['String']['input']>;
+}>;
+
+
+export type KpiFactsQuery = { __typename?: 'Query', kpiFacts: { __typename?: 'KpiFactConnection', position?: string | null, edges: Array<{ __typename?: 'KpiFactEdge', cursor: string, node: { __typename?: 'KpiFact', entity: string, id: string, stream: string, date: string, counted: boolean, rule: string, contribution: number, events: number } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
+
 export type EventFieldsFragment = { __typename?: 'Event', id: string, type: string, stream: string, revision: string, position: string, occurredAt: string, recordedAt: string, correlationId: string, data: Record<string, unknown>, metadata: Record<string, unknown> };
 
 export type EventsQueryVariables = Types.Exact<{
@@ -889,6 +909,47 @@ export const KpiTargetsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<KpiTargetsQuery, KpiTargetsQueryVariables>;
+export const KpiSeriesDocument = new TypedDocumentString(`
+    query KpiSeries($kpi: SeriesKpi!, $period: PeriodInput!, $bucket: SeriesBucket!, $asOf: DateTime) {
+  kpiSeries(kpi: $kpi, period: $period, bucket: $bucket, asOf: $asOf) {
+    kpi
+    bucket
+    target
+    points {
+      from
+      to
+      value
+      eventCount
+      position
+      targetStatus
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<KpiSeriesQuery, KpiSeriesQueryVariables>;
+export const KpiFactsDocument = new TypedDocumentString(`
+    query KpiFacts($kpi: FactKpi!, $period: PeriodInput!, $first: Int, $after: String) {
+  kpiFacts(kpi: $kpi, period: $period, first: $first, after: $after) {
+    position
+    edges {
+      cursor
+      node {
+        entity
+        id
+        stream
+        date
+        counted
+        rule
+        contribution
+        events
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<KpiFactsQuery, KpiFactsQueryVariables>;
 export const EventsDocument = new TypedDocumentString(`
     query Events($first: Int, $after: String, $filter: EventFilterInput) {
   events(first: $first, after: $after, filter: $filter) {
