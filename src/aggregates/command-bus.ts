@@ -1,4 +1,5 @@
 import { AggregateCache } from '../core/aggregate-cache';
+import { commandDigest } from '../core/command-digest';
 import { createCommandHandler, type CommandHandlerOptions, type CommandMetadata, type CommandResult } from '../core/command-handler';
 import { ValidationError } from '../core/errors';
 import type { EventStore } from '../core/event-store.port';
@@ -24,7 +25,9 @@ export function createCommandBus<C extends Command>(
       const route = Object.hasOwn(routes, command.type) ? routes[command.type] : undefined;
       if (!route) throw new ValidationError('command.unknown_type', `Unknown command type "${command.type}"`);
       const enriched = route.enrich ? await route.enrich(command, read) : command;
-      return handle(route.decider, route.streamOf(enriched), enriched, metadata);
+      // Enrichment adds facts read now (a consultant's rates): the key's digest is of what the caller sent.
+      const keyed = metadata.idempotencyKey !== undefined && metadata.commandDigest === undefined ? { ...metadata, commandDigest: commandDigest(command) } : metadata;
+      return handle(route.decider, route.streamOf(enriched), enriched, keyed);
     },
   };
 }

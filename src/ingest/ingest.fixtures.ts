@@ -1,3 +1,4 @@
+import { onboardTestClients } from '../testing/test-clients';
 import { createHash, createHmac } from 'node:crypto';
 import { openSqliteEventStore } from '../adapters/sqlite/sqlite-event-store';
 import { openSqliteReadStore } from '../adapters/sqlite/sqlite-read-store';
@@ -97,6 +98,7 @@ export async function openIngestHarness(env: Record<string, string> = secretEnv(
   const reads = await openSqliteReadStore({ path: ':memory:' });
   const config = loadConfig({ NODE_ENV: 'test', ...env });
   const services: IngestServices = { config, clock: options.clock ?? systemClock, eventStore: store, readStore: reads, commands: createCommandBus<BusinessCommand>(store, commandRoutes) };
+  await onboardTestClients(services.commands, ['client-1', 'client-7']);
   const endpoint = ingestRoutes(services, options);
   const server = await startHttpServer(endpoint.routes, 0, '127.0.0.1');
   return {

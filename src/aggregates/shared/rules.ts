@@ -27,3 +27,27 @@ export function ensureCalendarDate(value: string, field: string): void {
 export function ensureNonEmpty(value: string, field: string, code = 'input.required'): void {
   ensure(value.trim().length > 0, code, `${field} must not be empty`, { field });
 }
+
+/**
+ * A client-chosen id (entry, payment, retainer…) sent again: the same facts are a retry (the
+ * caller returns `[]`), other facts are refused with `<thing>.exists_with_other_facts`, naming the
+ * command that changes what was recorded (`changedBy`), or saying that none does.
+ */
+export function ensureSameFacts(thing: string, id: string, recorded: Record<string, unknown>, sent: Record<string, unknown>, changedBy: string | null): void {
+  const differing = Object.keys(sent).filter((key) => sent[key] !== undefined && sent[key] !== recorded[key]);
+  if (differing.length === 0) return;
+  const advice = changedBy ? `use ${changedBy.charAt(0).toLowerCase()}${changedBy.slice(1)} to change it` : 'no command changes it once recorded';
+  throw new DomainRuleError(`${thing}.exists_with_other_facts`, `${thing.replace('_', ' ')} ${id} already exists with other facts (${differing.join(', ')}): ${advice}`, {
+    changedBy,
+    differing,
+  });
+}
+
+/**
+ * The latest calendar date anywhere on Earth at `instant` (UTC+14): a date after it is in the
+ * future for everyone, whatever the business time zone. Deciders never read the clock: the
+ * command's `occurredAt` is "now" for the fact.
+ */
+export function latestDateAt(instant: string): string {
+  return new Date(Date.parse(instant) + 14 * 3_600_000).toISOString().slice(0, 10);
+}
