@@ -29,6 +29,8 @@ import type { QueryLimits } from './schema/hardening/query-limits';
 
 export interface RunningApp {
   readonly url: string;
+  /** The address the server is bound to (`HOST` and `PORT` as the OS applied them). */
+  readonly boundAddress: string;
   readonly services: AppServices;
   readonly platform: PlatformServices;
   stop(): Promise<void>;
@@ -59,11 +61,11 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   try {
     const core = await startCore(config, options, shutdown);
     const api = await startApi(core.services, options, shutdown);
-    const server = await startHttpServer([...core.routes, ...api.routes], config.port, undefined, core.observers, httpTimeoutsOf(config));
+    const server = await startHttpServer([...core.routes, ...api.routes], config.port, config.host, core.observers, httpTimeoutsOf(config));
     shutdown.add(() => server.close());
     // Runs before the server closes: closing waits for every connection, WebSockets included.
     shutdown.add(api.attach(server.server));
-    return { url: server.url, services: core.services, platform: api.platform, stop: () => shutdown.run() };
+    return { url: server.url, boundAddress: server.boundAddress, services: core.services, platform: api.platform, stop: () => shutdown.run() };
   } catch (error) {
     await shutdown.run();
     throw error;
@@ -76,7 +78,7 @@ export async function startWorker(config: AppConfig, options: StartOptions = {})
   try {
     const core = await startCore(config, options, shutdown);
     const port = config.ops.workerPort;
-    const server = port === null ? null : await startHttpServer(core.routes, port, undefined, core.observers, httpTimeoutsOf(config));
+    const server = port === null ? null : await startHttpServer(core.routes, port, config.host, core.observers, httpTimeoutsOf(config));
     if (server) shutdown.add(() => server.close());
     return { url: server?.url ?? null, services: core.services, stop: () => shutdown.run() };
   } catch (error) {
@@ -101,7 +103,7 @@ async function startCore(config: AppConfig, options: StartOptions, shutdown: Shu
   shutdown.add(() => readStore.close());
   const metrics = config.ops.metricsEnabled ? new AppMetrics() : null;
   const runner = new ProjectionRunner({ eventStore: store, readStore, projections: allProjections, clock: systemClock });
-  const commands = createCommandBus<BusinessCommand>(store, commandRoutes);
+  const commands = createCommandBus<BusinessCommand>(store, commandRoutes, { factWindow: config.factWindow, clock: systemClock });
   const composed: AppServices = {
     config,
     clock: systemClock,

@@ -5,6 +5,13 @@ import { ValidationError } from '../core/errors';
 import type { EventStore } from '../core/event-store.port';
 import type { Command } from '../core/messages';
 import type { CommandRoute, StateReader } from './command-route';
+import { ensureInFactWindow, type FactWindow } from './fact-window';
+
+export interface CommandBusOptions extends CommandHandlerOptions {
+  /** Dates outside it are refused before any decider runs; absent, nothing is checked (deciders' own rules still apply). */
+  readonly factWindow?: FactWindow;
+  readonly clock?: () => Date;
+}
 
 export interface CommandBus<C extends Command> {
   /** Routes the command to its aggregate, decides and appends; see `createCommandHandler`. */
@@ -14,8 +21,9 @@ export interface CommandBus<C extends Command> {
 export function createCommandBus<C extends Command>(
   store: EventStore,
   routes: { readonly [type: string]: CommandRoute<any, any, any> },
-  options: CommandHandlerOptions = {},
+  options: CommandBusOptions = {},
 ): CommandBus<C> {
+  const clock = options.clock ?? (() => new Date());
   const cache = options.cache ?? new AggregateCache();
   const handle = createCommandHandler(store, { ...options, cache });
   const read: StateReader = async (decider, stream) => (await cache.load(store, decider, stream)).state;
@@ -24,6 +32,7 @@ export function createCommandBus<C extends Command>(
     async execute(command, metadata) {
       const route = Object.hasOwn(routes, command.type) ? routes[command.type] : undefined;
       if (!route) throw new ValidationError('command.unknown_type', `Unknown command type "${command.type}"`);
+      if (options.factWindow) ensureInFactWindow(command, options.factWindow, clock());
       const enriched = route.enrich ? await route.enrich(command, read) : command;
       // Enrichment adds facts read now (a consultant's rates): the key's digest is of what the caller sent.
       const keyed = metadata.idempotencyKey !== undefined && metadata.commandDigest === undefined ? { ...metadata, commandDigest: commandDigest(command) } : metadata;
