@@ -31,8 +31,11 @@ describe('dedupe keys from the shared samples', () => {
     expect(keys(planeDeliveries, input)).toEqual([{ dedupeKey: `v2:${String(input.body.event_id)}`, eventKind: String(input.body.event) }]);
   });
 
-  it('Chatwoot: X-Chatwoot-Delivery, or event + id + updated_at without it', () => {
-    expect(keys(chatwootDeliveries, sample('chatwoot.conversation_created', { 'x-chatwoot-delivery': 'd-1' }))).toEqual([{ dedupeKey: 'delivery:d-1', eventKind: 'conversation_created' }]);
+  it('Chatwoot: the signed timestamp and body digest, whatever the unsigned X-Chatwoot-Delivery says; event + id + updated_at without a timestamp', () => {
+    const signed = sample('chatwoot.conversation_created', { 'x-chatwoot-delivery': 'd-1', 'x-chatwoot-timestamp': '1780000000' });
+    const [draft] = keys(chatwootDeliveries, signed);
+    expect(draft).toEqual({ dedupeKey: expect.stringMatching(/^signed:1780000000:[0-9a-f]{64}$/), eventKind: 'conversation_created' });
+    expect(keys(chatwootDeliveries, { ...signed, headers: { ...signed.headers, 'x-chatwoot-delivery': 'd-2' } })[0]!.dedupeKey).toBe(draft!.dedupeKey);
     const input = sample('chatwoot.conversation_created');
     expect(keys(chatwootDeliveries, input)[0]!.dedupeKey).toBe(`conversation_created:${String(input.body.id)}:${String(input.body.updated_at)}`);
   });
