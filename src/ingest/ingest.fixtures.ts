@@ -1,3 +1,4 @@
+import type { RejectDocument } from './quarantine/reject-store';
 import { onboardTestClients } from '../testing/test-clients';
 import { createHash, createHmac } from 'node:crypto';
 import { openSqliteEventStore } from '../adapters/sqlite/sqlite-event-store';
@@ -89,6 +90,8 @@ export interface IngestHarness {
   post(tool: WebhookTool | string, body: string | Buffer, headers: Record<string, string>, method?: string): Promise<{ status: number; text: string; json: any; headers: Headers }>;
   events(category: string): Promise<RecordedEvent[]>;
   flushQuarantine(): Promise<void>;
+  /** Unauthenticated rejects, newest first. */
+  rejects(): Promise<RejectDocument[]>;
   close(): Promise<void>;
 }
 
@@ -113,6 +116,7 @@ export async function openIngestHarness(env: Record<string, string> = secretEnv(
     },
     events: (category) => collect(store.readAll({ categories: [category] })),
     flushQuarantine: () => endpoint.stop(),
+    rejects: async () => (await endpoint.rejects.list({}, 200)).documents,
     async close() {
       await endpoint.stop();
       await server.close();

@@ -4,6 +4,7 @@ import type { Route } from '../../http/http-server';
 import { webhookTools as toolNames, type WebhookTool } from '../delivery';
 import { WebhookInbox } from '../inbox/webhook-inbox';
 import { secretVariable } from '../ingest.config';
+import { RejectStore } from '../quarantine/reject-store';
 import { WebhookQuarantine } from '../quarantine/webhook-quarantine';
 import { WebhookReceiver } from './webhook-receiver';
 import { type ToolIngest, webhookTools } from './webhook-tools';
@@ -12,6 +13,8 @@ export type IngestServices = Pick<AppServices, 'config' | 'clock' | 'eventStore'
 
 export interface IngestEndpoint {
   readonly routes: Route[];
+  /** Unauthenticated rejects, bounded; listed by the ADMIN query `webhookRejects`. */
+  readonly rejects: RejectStore;
   /** Writes the quarantine's open summaries. */
   stop(): Promise<void>;
 }
@@ -28,10 +31,11 @@ export function ingestRoutes(services: IngestServices, options: IngestRouteOptio
     const hint = disabled.map(secretVariable).join(', ');
     console.warn(JSON.stringify({ level: 'warn', msg: `webhooks disabled for ${disabled.join(', ')}: set ${hint}`, tools: disabled }));
   }
-  const quarantine = new WebhookQuarantine({ store: services.eventStore, clock: services.clock, perMinute: services.config.webhooks.quarantinePerMinute });
+  const rejects = new RejectStore(services.readStore, services.config.webhooks.rejectRetention, services.clock);
+  const quarantine = new WebhookQuarantine({ store: services.eventStore, clock: services.clock, perMinute: services.config.webhooks.quarantinePerMinute, rejects });
   const tools = webhookTools(services.config.webhooks);
   const receiver = new WebhookReceiver({ tools, secrets, inbox: new WebhookInbox(services.eventStore), quarantine, clock: services.clock, ...options });
-  return { routes: webhookRoutes(receiver, tools), stop: () => quarantine.flush() };
+  return { routes: webhookRoutes(receiver, tools), rejects, stop: () => quarantine.flush() };
 }
 
 export const webhooksPath = '/webhooks';

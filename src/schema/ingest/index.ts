@@ -1,4 +1,5 @@
 import { WebhookIngestResolver } from './webhook-ingest.resolver';
+import { WebhookSecurityResolver } from './webhook-security.resolver';
 
 /** Webhook ingest administration: parked deliveries, redrives, delivery counters. */
-export const ingestResolvers: Function[] = [WebhookIngestResolver];
+export const ingestResolvers: Function[] = [WebhookIngestResolver, WebhookSecurityResolver];
