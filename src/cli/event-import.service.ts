@@ -2,6 +2,7 @@ import { ConcurrencyError, isAppError } from '../core/errors';
 import type { EventStore, ExpectedRevision } from '../core/event-store.port';
 import type { NewEvent } from '../core/messages';
 import { type ExportedEvent, parseExportedEvent } from './exported-event.parser';
+import { asImported } from './imported-origin';
 
 export interface ImportCounts {
   readonly read: number;
@@ -39,7 +40,7 @@ export async function appendExportedEvents(lines: AsyncIterable<string>, store: 
   for await (const line of lines) {
     lineNumber++;
     if (line.trim() === '') continue;
-    const exported = parseExportedEvent(line, lineNumber);
+    const exported = asImported(parseExportedEvent(line, lineNumber));
     counts.read++;
     if (run && continuesRun(run, exported)) {
       run.events.push(exported.event);
