@@ -1,4 +1,4 @@
-import { DomainRuleError } from '../../core/errors';
+import { DomainRuleError, ValidationError } from '../../core/errors';
 
 /** Throws a `DomainRuleError` with `code` unless `condition` holds. */
 export function ensure(condition: boolean, code: string, message: string, details: Record<string, unknown> = {}): asserts condition {
@@ -18,10 +18,13 @@ export function ensureCurrency(currency: string): void {
   ensure(currencyCode.test(currency), 'money.invalid_currency', `currency must be an ISO-4217 code such as AUD, got "${currency}"`);
 }
 
-/** A calendar date in the business time zone, `YYYY-MM-DD`. */
+/**
+ * A calendar date in the business time zone, `YYYY-MM-DD`, that exists (2026-02-31 is refused, not
+ * read as March 3rd). Malformed input whatever the state: BAD_USER_INPUT, naming the field.
+ */
 export function ensureCalendarDate(value: string, field: string): void {
   const valid = calendarDate.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
-  ensure(valid, 'input.invalid_date', `${field} must be a calendar date YYYY-MM-DD, got "${value}"`, { field });
+  if (!valid) throw new ValidationError('input.invalid_date', `${field} must be a calendar date YYYY-MM-DD, got "${value}"`, { field });
 }
 
 export function ensureNonEmpty(value: string, field: string, code = 'input.required'): void {
