@@ -49,5 +49,5 @@ export function conversationCreatedBody(conversation: BenchConversation): string
 export function signedChatwootDelivery(body: string, secret: string, nowMs = Date.now()): SignedDelivery {
   const delivery = randomUUID();
   const headers = signedHeaders('chatwoot', body, { secret, timestamp: Math.floor(nowMs / 1000), chatwootDelivery: delivery });
-  return { headers, body, dedupeKey: `signed:${headers['x-chatwoot-timestamp']}:${createHash('sha256').update(body).digest('hex')}` };
+  return { headers, body, dedupeKey: `sha256:${createHash('sha256').update(body).digest('hex')}` };
 }

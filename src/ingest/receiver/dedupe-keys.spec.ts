@@ -31,11 +31,12 @@ describe('dedupe keys from the shared samples', () => {
     expect(keys(planeDeliveries, input)).toEqual([{ dedupeKey: `v2:${String(input.body.event_id)}`, eventKind: String(input.body.event) }]);
   });
 
-  it('Chatwoot: the signed timestamp and body digest, whatever the unsigned X-Chatwoot-Delivery says; event + id + updated_at without a timestamp', () => {
-    const signed = sample('chatwoot.conversation_created', { 'x-chatwoot-delivery': 'd-1', 'x-chatwoot-timestamp': '1780000000' });
+  it('Chatwoot: the signed body digest, whatever the unsigned X-Chatwoot-Delivery or a new signing second say; event + id + updated_at unsigned', () => {
+    const signed = sample('chatwoot.conversation_created', { 'x-chatwoot-delivery': 'd-1', 'x-chatwoot-timestamp': '1780000000', 'x-chatwoot-signature': 'sha256=ab' });
     const [draft] = keys(chatwootDeliveries, signed);
-    expect(draft).toEqual({ dedupeKey: expect.stringMatching(/^signed:1780000000:[0-9a-f]{64}$/), eventKind: 'conversation_created' });
-    expect(keys(chatwootDeliveries, { ...signed, headers: { ...signed.headers, 'x-chatwoot-delivery': 'd-2' } })[0]!.dedupeKey).toBe(draft!.dedupeKey);
+    expect(draft).toEqual({ dedupeKey: expect.stringMatching(/^sha256:[0-9a-f]{64}$/), eventKind: 'conversation_created' });
+    const resent = { ...signed, headers: { ...signed.headers, 'x-chatwoot-delivery': 'd-2', 'x-chatwoot-timestamp': '1780000009', 'x-chatwoot-signature': 'sha256=cd' } };
+    expect(keys(chatwootDeliveries, resent)[0]!.dedupeKey).toBe(draft!.dedupeKey);
     const input = sample('chatwoot.conversation_created');
     expect(keys(chatwootDeliveries, input)[0]!.dedupeKey).toBe(`conversation_created:${String(input.body.id)}:${String(input.body.updated_at)}`);
   });

@@ -119,13 +119,15 @@ export const probes: readonly Probe[] = [
     return ok ? { kind: 'served', detail: answers.map((answer) => answer.status).join(', ') } : { kind: 'failed', detail: answers.map((answer) => answer.text.slice(0, 60)).join(' | ') };
   }),
 
-  webhookProbe('a replay digest collision attempt: same body, another signed timestamp', async (target) => {
-    // A new signed timestamp is a new signature the sender had to compute: only the tool can, so it is a new delivery.
+  webhookProbe('a captured Chatwoot delivery re-signed at another second', async (target) => {
+    // Only Chatwoot can sign again; its retries carry the same body, which is what identifies the delivery.
     const body = JSON.stringify({ event: 'conversation_created', id: uniqueId('conv'), status: 'open' });
     const now = Math.floor(Date.now() / 1000);
     const first = await post(target, '/webhooks/chatwoot', body, chatwootHeaders(target, body, 'd', now));
     const second = await post(target, '/webhooks/chatwoot', body, chatwootHeaders(target, body, 'd', now - 1));
     const digest = createHash('sha256').update(body).digest('hex').slice(0, 8);
-    return first.status === 202 && second.status === 202 ? { kind: 'served', detail: `two signed timestamps, body ${digest}: ${first.json?.status}, ${second.json?.status}` } : { kind: 'failed', detail: `answered ${first.status}, ${second.status}` };
+    return first.json?.status === 'accepted' && second.json?.status === 'duplicate'
+      ? { kind: 'refused', detail: `body ${digest}: stored once` }
+      : { kind: 'failed', detail: `answered ${first.status} ${first.json?.status}, ${second.status} ${second.json?.status}` };
   }),
 ];
