@@ -1,3 +1,4 @@
+import { hoursOnOtherProjects } from './projections/delivery/time.queries';
 import { openSqliteReadStore } from './adapters/sqlite/sqlite-read-store';
 import { commandRoutes, type BusinessCommand } from './aggregates';
 import { createCommandBus } from './aggregates/command-bus';
@@ -103,7 +104,8 @@ async function startCore(config: AppConfig, options: StartOptions, shutdown: Shu
   shutdown.add(() => readStore.close());
   const metrics = config.ops.metricsEnabled ? new AppMetrics() : null;
   const runner = new ProjectionRunner({ eventStore: store, readStore, projections: allProjections, clock: systemClock });
-  const commands = createCommandBus<BusinessCommand>(store, commandRoutes, { factWindow: config.factWindow, clock: systemClock });
+  const lookups = { hoursOnOtherProjects: (consultantId: string, workDate: string, exceptProjectId: string) => hoursOnOtherProjects(readStore, consultantId, workDate, exceptProjectId) };
+  const commands = createCommandBus<BusinessCommand>(store, commandRoutes, { factWindow: config.factWindow, clock: systemClock, lookups });
   const composed: AppServices = {
     config,
     clock: systemClock,

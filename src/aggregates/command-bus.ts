@@ -4,13 +4,15 @@ import { createCommandHandler, type CommandHandlerOptions, type CommandMetadata,
 import { ValidationError } from '../core/errors';
 import type { EventStore } from '../core/event-store.port';
 import type { Command } from '../core/messages';
-import type { CommandRoute, StateReader } from './command-route';
+import type { CommandLookups, CommandRoute, StateReader } from './command-route';
 import { ensureInFactWindow, type FactWindow } from './fact-window';
 
 export interface CommandBusOptions extends CommandHandlerOptions {
   /** Dates outside it are refused before any decider runs; absent, nothing is checked (deciders' own rules still apply). */
   readonly factWindow?: FactWindow;
   readonly clock?: () => Date;
+  /** Read-model facts for rules no aggregate holds (a consultant's hours across projects). */
+  readonly lookups?: CommandLookups;
 }
 
 export interface CommandBus<C extends Command> {
@@ -33,7 +35,7 @@ export function createCommandBus<C extends Command>(
       const route = Object.hasOwn(routes, command.type) ? routes[command.type] : undefined;
       if (!route) throw new ValidationError('command.unknown_type', `Unknown command type "${command.type}"`);
       if (options.factWindow) ensureInFactWindow(command, options.factWindow, clock());
-      const enriched = route.enrich ? await route.enrich(command, read) : command;
+      const enriched = route.enrich ? await route.enrich(command, read, options.lookups) : command;
       // Enrichment adds facts read now (a consultant's rates): the key's digest is of what the caller sent.
       const keyed = metadata.idempotencyKey !== undefined && metadata.commandDigest === undefined ? { ...metadata, commandDigest: commandDigest(command) } : metadata;
       return handle(route.decider, route.streamOf(enriched), enriched, keyed);

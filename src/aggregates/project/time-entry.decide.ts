@@ -23,7 +23,7 @@ export function logHours({ data, occurredAt }: LogHours, state: ProjectState): P
   ensureCalendarDate(data.workDate, 'workDate');
   ensureHours(data.hours, maxHoursPerEntry, 'time_entry.invalid_hours');
   ensureWorkDate(state, data.workDate, occurredAt);
-  ensureDayTotal(state, data.consultantId, data.workDate, data.hours, null);
+  ensureDayTotal(state, data.consultantId, data.workDate, data.hours, null, data.hoursOnOtherProjects ?? 0);
   const consultant = consultantWhoMayLog(data, state);
   const billRateCents = data.billRateCents ?? consultant.billRateCents;
   ensureRateCents(billRateCents, 'time_entry.invalid_rate', 'billRateCents');
@@ -63,14 +63,15 @@ function ensureWorkDate(project: StartedProject, workDate: string, occurredAt: s
 }
 
 /**
- * At most 24 h per consultant and work date across the project's live entries (a corrected entry
- * counts with its new hours only). Entries on other projects are not seen here: see the README.
+ * At most 24 h per consultant and work date: the project's own live entries (consistent: they are
+ * its state; a corrected entry counts with its new hours only) plus, for new entries, the hours on
+ * other projects the read model knows of (as of its position; see the README).
  */
-function ensureDayTotal(project: StartedProject, consultantId: string, workDate: string, hours: number, replacing: TimeEntry | null): void {
-  const logged = project.dayHundredths.get(dayKey(consultantId, workDate)) ?? 0;
+function ensureDayTotal(project: StartedProject, consultantId: string, workDate: string, hours: number, replacing: TimeEntry | null, elsewhere = 0): void {
+  const logged = (project.dayHundredths.get(dayKey(consultantId, workDate)) ?? 0) + Math.round(elsewhere * 100);
   const own = replacing && !replacing.deleted && replacing.workDate === workDate && replacing.consultantId === consultantId ? Math.round(replacing.hours * 100) : 0;
   const total = logged - own + Math.round(hours * 100);
-  ensure(total <= maxHoursPerDay * 100, 'time_entry.day_over_24_hours', `${consultantId} would have ${total / 100} h on ${workDate} on this project; a day holds at most ${maxHoursPerDay} h`, {
+  ensure(total <= maxHoursPerDay * 100, 'time_entry.day_over_24_hours', `${consultantId} would have ${total / 100} h on ${workDate}; a day holds at most ${maxHoursPerDay} h`, {
     field: 'hours',
     loggedHours: (logged - own) / 100,
   });

@@ -17,6 +17,16 @@ export const probes: readonly Probe[] = [
     return expectRefusal(await logHours(target, hoursOf(fixture, { workDate, hours: 20 })), 'RULE_VIOLATION', 'time_entry.day_over_24_hours');
   }),
 
+  domainProbe('20 hours on each of two projects for one consultant on one work date', async (target) => {
+    const fixture = await domainFixture(target);
+    const other = uniqueId('probe-project');
+    await gql(target, 'EDITOR', mutations.startProject, { input: { projectId: other, clientId: fixture.clientId, tier: 'STARTER', name: 'Other', budgetHours: 0, budgetAmountCents: 0, startedOn: fixture.startedOn, dueOn: dayFromToday(60) } });
+    const workDate = dayFromToday(-4);
+    const first = await gql(target, 'EDITOR', 'mutation ($input: LogHoursInput!) { logHours(input: $input, waitForProjections: true) { status } }', { input: hoursOf(fixture, { workDate, hours: 20 }) });
+    if (first.errors.length > 0) return { kind: 'failed', detail: `the first 20 hours were refused: ${first.errors[0]!.message}` };
+    return expectRefusal(await logHours(target, hoursOf(fixture, { projectId: other, workDate, hours: 20 })), 'RULE_VIOLATION', 'time_entry.day_over_24_hours');
+  }),
+
   domainProbe('hours dated in year 9999', async (target) => {
     const fixture = await domainFixture(target);
     return expectRefusal(await logHours(target, hoursOf(fixture, { workDate: '9999-01-01' })), 'BAD_USER_INPUT', 'input.date_out_of_range');
