@@ -111,6 +111,14 @@ export const probes: readonly Probe[] = [
 
   domainProbe('a forged cursor on a read-model page', async (target) => expectRefusal(await gql(target, 'VIEWER', '{ invoices(after: "eyJub3QiOiJhIGN1cnNvciJ9") { nodes { clientId } } }'), 'BAD_USER_INPUT')),
 
+  domainProbe('a bad cursor on a stream', async (target) => expectRefusal(await gql(target, 'VIEWER', '{ stream(name: "Invoice-1", after: "-5") { nodes { id } } }'), 'BAD_USER_INPUT')),
+
+  domainProbe('a dashboard asked as of an instant that does not exist', async (target) =>
+    expectRefusal(
+      await gql(target, 'VIEWER', 'query ($at: DateTime) { financialDashboard(period: { from: "2026-03-01", to: "2026-03-31" }, asOf: $at) { revenue { eventCount } } }', { at: '2026-02-31T00:00:00Z' }),
+      'BAD_USER_INPUT',
+    )),
+
   domainProbe('a dashboard period on a date that does not exist', async (target) =>
     expectRefusal(await gql(target, 'VIEWER', '{ financialDashboard(period: { from: "2026-02-31", to: "2026-03-31" }) { revenue { eventCount } } }'), 'BAD_USER_INPUT')),
 
