@@ -40,6 +40,8 @@ export interface RunningApp {
 /** `zixly worker`: everything but the API; serves only the probes and metrics, on WORKER_PORT when set. */
 export interface RunningWorker {
   readonly url: string | null;
+  /** The address its probe server is bound to, null without WORKER_PORT. */
+  readonly boundAddress: string | null;
   readonly services: AppServices;
   stop(): Promise<void>;
 }
@@ -81,7 +83,7 @@ export async function startWorker(config: AppConfig, options: StartOptions = {})
     const port = config.ops.workerPort;
     const server = port === null ? null : await startHttpServer(core.routes, port, config.host, core.observers, httpTimeoutsOf(config));
     if (server) shutdown.add(() => server.close());
-    return { url: server?.url ?? null, services: core.services, stop: () => shutdown.run() };
+    return { url: server?.url ?? null, boundAddress: server?.boundAddress ?? null, services: core.services, stop: () => shutdown.run() };
   } catch (error) {
     await shutdown.run();
     throw error;

@@ -50,14 +50,17 @@ export async function worker(_input: CommandInput, io: CliIo): Promise<number> {
   configureLogger({ level: config.ops.logLevel, output: 'stdout' });
   const signalled = nextSignal();
   const running = await startWorker(config);
-  const probes = running.url ? `probes and metrics on ${running.url}` : 'no HTTP port (set WORKER_PORT for probes and metrics)';
-  logger.info({ url: running.url, ...storesOf(config) }, `Zixly Ops worker running: projections, webhook deliveries and workflows; ${probes}`);
+  const probes = running.url ? `probes and metrics on ${boundText(running.boundAddress!, running.url)}` : 'no HTTP port (set WORKER_PORT for probes and metrics)';
+  logger.info({ url: running.url, boundAddress: running.boundAddress, ...storesOf(config) }, `Zixly Ops worker running: projections, webhook deliveries and workflows; ${probes}`);
   return runUntilSignalled(config, signalled, running);
 }
 
 /** The start-up line names the bound address first: a wildcard bind is reachable from other machines too. */
 export function listeningLine(boundAddress: string, url: string): string {
+  return `Zixly Ops listening on ${boundText(boundAddress, url)} (GraphQL on ${url}/graphql)`;
+}
+
+function boundText(boundAddress: string, url: string): string {
   const everywhere = boundAddress.startsWith('0.0.0.0:') || boundAddress.startsWith('[::]:');
-  const where = everywhere ? `${boundAddress} (every interface; ${url} from this machine)` : url;
-  return `Zixly Ops listening on ${where} (GraphQL on ${url}/graphql)`;
+  return everywhere ? `${boundAddress} (every interface; ${url} from this machine)` : url;
 }
