@@ -4,25 +4,10 @@ import { ensureClientExists } from '../client/client-exists.rule';
 import { ensure, ensureCalendarDate, ensureNonEmpty, ensurePositiveMoney, ensureSameFacts } from '../shared/rules';
 import type { InvoiceCommand, IssueInvoice, RecordPayment, VoidInvoice } from './invoice.commands';
 import type { InvoiceEvent } from './invoice.events';
+import { applyCredit, deleteInvoice, deletePayment, refundPayment, restoreInvoice } from './invoice-reversals.decide';
+import { evolveInvoice, type InvoiceState, laterDate } from './invoice.state';
 
-export type InvoiceState =
-  | { status: 'none' }
-  | {
-      status: 'open' | 'paid' | 'void';
-      invoiceId: string;
-      number: string;
-      currency: string;
-      clientId: string;
-      amountCents: number;
-      issuedOn: string;
-      balanceCents: number;
-      /** Every payment recorded, by its id in the billing tool: to tell a retry from a reused id. */
-      payments: ReadonlyMap<string, PaymentFacts>;
-      /** The latest business date among the payments: a fully paid invoice was paid on it. */
-      latestPaidOn: string | null;
-    };
-
-type PaymentFacts = { amountCents: number; currency: string; paidOn: string };
+export type { InvoiceState } from './invoice.state';
 
 export const invoiceStream = (invoiceId: string) => streamName('Invoice', invoiceId);
 
@@ -36,33 +21,24 @@ export const invoiceDecider: Decider<InvoiceCommand, InvoiceEvent, InvoiceState>
         return recordPayment(command, state);
       case 'VoidInvoice':
         return voidInvoice(command, state);
+      case 'DeleteInvoice':
+        return deleteInvoice(command, state);
+      case 'RestoreInvoice':
+        return restoreInvoice(command, state);
+      case 'DeletePayment':
+        return deletePayment(command, state);
+      case 'RefundPayment':
+        return refundPayment(command, state);
+      case 'ApplyCredit':
+        return applyCredit(command, state);
     }
   },
-  evolve(state, event) {
-    switch (event.type) {
-      case 'InvoiceIssued': {
-        const { invoiceId, clientId, number, currency, amountCents, issuedOn } = event.data;
-        return { status: 'open', invoiceId, clientId, number, currency, amountCents, issuedOn, balanceCents: amountCents, payments: new Map(), latestPaidOn: null };
-      }
-      case 'PaymentReceived': {
-        if (state.status === 'none') return state;
-        const { paymentId, amountCents, currency, paidOn } = event.data;
-        return {
-          ...state,
-          balanceCents: event.data.balanceCents,
-          payments: new Map([...state.payments, [paymentId, { amountCents, currency, paidOn }]]),
-          latestPaidOn: laterDate(state.latestPaidOn, event.data.paidOn),
-        };
-      }
-      case 'InvoicePaid':
-        return state.status === 'none' ? state : { ...state, status: 'paid' };
-      case 'InvoiceVoided':
-        return state.status === 'none' ? state : { ...state, status: 'void' };
-      default:
-        return state;
-    }
-  },
+  evolve: evolveInvoice,
 };
+
+export function ensureExchangeRate(rate: number | undefined): void {
+  ensure(rate === undefined || (Number.isFinite(rate) && rate > 0), 'money.invalid_exchange_rate', `exchangeRate must be a positive number, got ${rate}`);
+}
 
 function issue({ data: { client, ...data } }: IssueInvoice, state: InvoiceState): InvoiceEvent[] {
   if (state.status !== 'none') {
@@ -75,6 +51,7 @@ function issue({ data: { client, ...data } }: IssueInvoice, state: InvoiceState)
   ensureClientExists(client, data.clientId);
   ensureNonEmpty(data.number, 'number');
   ensurePositiveMoney(data.amountCents, data.currency, 'invoice.invalid_amount');
+  ensureExchangeRate(data.exchangeRate);
   ensureCalendarDate(data.issuedOn, 'issuedOn');
   ensureCalendarDate(data.dueOn, 'dueOn');
   ensure(data.dueOn >= data.issuedOn, 'invoice.due_before_issue', `dueOn ${data.dueOn} is before issuedOn ${data.issuedOn}`);
@@ -85,13 +62,17 @@ function recordPayment({ data }: RecordPayment, state: InvoiceState): InvoiceEve
   ensure(state.status !== 'none', 'invoice.not_issued', `Invoice ${data.invoiceId} has not been issued`);
   const recorded = state.payments.get(data.paymentId);
   if (recorded) {
-    const { amountCents, currency, paidOn } = data;
-    ensureSameFacts('payment', data.paymentId, recorded, { amountCents, currency, paidOn }, null);
+    // Compared with the payment as recorded (a refund since changes neither its amount nor its date).
+    ensureSameFacts('payment', data.paymentId, { amountCents: recorded.amountCents, currency: state.currency, paidOn: recorded.paidOn }, { amountCents: data.amountCents, currency: data.currency, paidOn: data.paidOn }, 'RefundPayment');
     return [];
   }
+  // A deleted payment stays deleted: a late or repeated copy of its creation changes nothing.
+  if (state.deletedPaymentIds.has(data.paymentId)) return [];
+  ensure(!state.deleted, 'invoice.deleted', `Invoice ${state.number} was deleted and cannot take payments`);
   ensure(state.status !== 'void', 'invoice.voided', `Invoice ${state.number} is void and cannot take payments`);
   ensurePositiveMoney(data.amountCents, data.currency, 'payment.invalid_amount');
   ensure(data.currency === state.currency, 'payment.currency_mismatch', `Payment in ${data.currency} for an invoice in ${state.currency}`);
+  ensureExchangeRate(data.exchangeRate);
   ensureCalendarDate(data.paidOn, 'paidOn');
   ensure(data.paidOn >= state.issuedOn, 'payment.before_invoice', `paidOn ${data.paidOn} is before invoice ${state.number} was issued on ${state.issuedOn}`, { field: 'paidOn' });
   ensure(data.amountCents <= state.balanceCents, 'invoice.overpayment', `Payment of ${data.amountCents} cents exceeds the open balance of ${state.balanceCents} cents`, {
@@ -102,10 +83,6 @@ function recordPayment({ data }: RecordPayment, state: InvoiceState): InvoiceEve
   // Payments may be recorded out of order (retried webhooks): paid on the last payment's date, not the last recorded one's.
   const paidOn = laterDate(state.latestPaidOn, data.paidOn);
   return balanceCents === 0 ? [received, { type: 'InvoicePaid', data: { invoiceId: data.invoiceId, paidOn } }] : [received];
-}
-
-function laterDate(a: string | null, b: string): string {
-  return a !== null && a > b ? a : b;
 }
 
 function voidInvoice({ data }: VoidInvoice, state: InvoiceState): InvoiceEvent[] {

@@ -96,7 +96,8 @@ export class RejectStore {
     const conditions = { ...(filter.tool ? { tool: filter.tool } : {}), ...(filter.reason ? { reason: filter.reason } : {}) };
     const page = await this.reads.find<RejectDocument>(rejectsCollection, { filter: conditions, sort: [['receivedAt', -1]], limit: first, ...(after ? { after } : {}) });
     const oldest = this.clock().getTime() - this.retention.maxAgeMs;
-    return { ...page, documents: page.documents.filter((document) => Date.parse(document.receivedAt) >= oldest) };
+    const kept = page.documents.map((document, index) => ({ document, cursor: page.cursors?.[index] })).filter(({ document }) => Date.parse(document.receivedAt) >= oldest);
+    return { ...page, documents: kept.map(({ document }) => document), ...(page.cursors ? { cursors: kept.map(({ cursor }) => cursor!) } : {}) };
   }
 
   /** What is kept now: the numbers the bounds apply to. */

@@ -6,7 +6,7 @@ import { type RejectDocument, RejectStore } from '../../ingest/quarantine/reject
 import { webhookRejectionReasons, type WebhookDeliveryConflicted, type WebhookRejectionReason } from '../../ingest/webhook-delivery.events';
 import type { GraphQLContext } from '../context';
 import { domainEnum } from '../enums/domain.enums';
-import { Connection, ConnectionArgs, connectionFrom, pageSizeOf } from '../shared/connection';
+import { Connection, ConnectionArgs, connectionFrom, pageSizeOf, positionCursor } from '../shared/connection';
 import { pageComplexity } from '../shared/page-complexity';
 import { DateTimeScalar, JSONObjectScalar } from '../shared/scalars';
 import { WebhookToolEnum } from './webhook-delivery.type';
@@ -69,18 +69,17 @@ export class WebhookSecurityResolver {
   async webhookConflicts(@Args() args: ConnectionArgs, @Ctx() { services }: GraphQLContext): Promise<WebhookConflictConnection> {
     const first = pageSizeOf(args);
     const after = positionOf(args.after);
-    const nodes: WebhookConflict[] = [];
-    let last: bigint | null = null;
+    const edges: Array<{ cursor: string; node: WebhookConflict }> = [];
     let more = false;
     for await (const event of services.eventStore.readAll({ types: ['WebhookDeliveryConflicted'], maxCount: first + 1, ...(after !== undefined ? { after } : {}) })) {
-      if (nodes.length === first) {
+      if (edges.length === first) {
         more = true;
         break;
       }
-      nodes.push(toConflict(event as RecordedEvent<WebhookDeliveryConflicted>));
-      last = event.position;
+      edges.push({ cursor: positionCursor(event.position), node: toConflict(event as RecordedEvent<WebhookDeliveryConflicted>) });
     }
-    return { nodes, pageInfo: { hasNextPage: more, hasPreviousPage: false, startCursor: null, endCursor: more && last !== null ? String(last) : null } };
+    const pageInfo = { hasNextPage: more, hasPreviousPage: false, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null };
+    return { edges, nodes: edges.map((edge) => edge.node), pageInfo };
   }
 }
 
