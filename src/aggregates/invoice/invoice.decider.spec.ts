@@ -42,7 +42,7 @@ describe('invoice decider', () => {
   it('issues for a client that exists, without storing what the route read', () =>
     spec.given([]).when({ ...issue, data: { ...issue.data, client: { clientId: 'c-1', status: 'active' } } } as InvoiceCommand).then([issued]));
 
-  it('refuses a payment id reused with a new amount (no command changes a recorded payment)', () =>
+  it('refuses a payment id reused with a new amount, naming refundPayment', () =>
     spec.given([issued, received('p-1', 2_500, 97_500)]).when(pay('p-1', 9_000)).thenRejects('payment.exists_with_other_facts'));
 
   it('refuses a payment dated before its invoice was issued', () =>
