@@ -40,6 +40,11 @@ export class KpiSource {
     private readonly cache: KpiCache | null,
   ) {}
 
+  /** The same scope and cache over another period (a slot of a series). */
+  over(period: Period): KpiSource {
+    return new KpiSource({ ...this.scope, period }, this.cache);
+  }
+
   evaluate<T, V>(name: string, query: KpiQuery<T>, map: (value: T) => V, options: KpiFieldOptions = {}): Promise<KpiValue<V>> {
     const compute = async () => {
       const result = await query(this.scope.context, this.scope.period, this.scope);
