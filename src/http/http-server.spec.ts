@@ -77,12 +77,12 @@ describe('HTTP server', () => {
 
     expect(server.boundAddress).toMatch(/^0\.0\.0\.0:\d+$/);
     expect(server.url).toBe(`http://127.0.0.1:${server.boundAddress.split(':')[1]}`);
-    expect(listeningLine(server.boundAddress, server.url)).toBe(`Zixly Ops listening on ${server.boundAddress} (every interface; ${server.url} from this machine) (GraphQL on ${server.url}/graphql)`);
+    expect(listeningLine(server.boundAddress, server.url)).toBe(`Zixly Ops listening on ${server.boundAddress} (every interface; ${server.url} from this machine): dashboards on ${server.url}/, GraphQL on ${server.url}/graphql`);
   });
 
   it('names a loopback-only bind as the URL itself', async () => {
     server = await startHttpServer([], 0, '127.0.0.1');
 
-    expect(listeningLine(server.boundAddress, server.url)).toBe(`Zixly Ops listening on ${server.url} (GraphQL on ${server.url}/graphql)`);
+    expect(listeningLine(server.boundAddress, server.url)).toBe(`Zixly Ops listening on ${server.url}: dashboards on ${server.url}/, GraphQL on ${server.url}/graphql`);
   });
 });

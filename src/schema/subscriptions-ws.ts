@@ -5,6 +5,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { isAppError } from '../core/errors';
 import { authenticateBearer } from './auth/authenticate-request';
+import { sessionIdOf } from './auth/web-sessions.service';
 import { requireRole } from './auth/roles';
 import type { GraphQLContext, Principal } from './context';
 import { formatForClient } from './error-mapping';
@@ -23,24 +24,34 @@ export interface SubscriptionServerOptions {
 /** graphql-ws close code for a connection refused for its credentials (the protocol's 4401). */
 const unauthorizedCloseCode = 4401;
 
-type ConnectionParams = { authorization?: unknown };
+type ConnectionParams = { authorization?: unknown; csrfToken?: unknown };
+
+/** The connection's caller, checked again per operation: a bearer key, or the page's session cookie and CSRF token. */
+function principalOfConnection(params: ConnectionParams | undefined, cookie: string | undefined, deps: ContextDeps): () => Principal {
+  const authorization = typeof params?.authorization === 'string' ? params.authorization : undefined;
+  const sessionId = authorization === undefined ? sessionIdOf(cookie) : null;
+  if (sessionId === null) return () => authenticateBearer(authorization, deps.platform.apiKeys);
+  const csrf = typeof params?.csrfToken === 'string' ? params.csrfToken : null;
+  return () => deps.platform.sessions.principalOf(sessionId, csrf);
+}
 
 /**
  * Subscriptions (graphql-ws) on the HTTP server's port and path. The key travels in the
- * connection parameters (`{ authorization: 'Bearer <key>' }`) and is checked once per connection;
+ * connection parameters (`{ authorization: 'Bearer <key>' }`), or the dashboard's session cookie
+ * comes with the upgrade and its CSRF token in `{ csrfToken }`; it is checked on connecting;
  * each operation gets its own context, limits and error mapping, as over HTTP.
  */
 export function attachSubscriptions(options: SubscriptionServerOptions): () => Promise<void> {
   const { schema, deps, limits } = options;
   const rules = options.introspection ? specifiedRules : [...specifiedRules, NoSchemaIntrospectionCustomRule];
   const wss = new WebSocketServer({ server: options.server, path: options.path });
-  const server = useServer<ConnectionParams, { authorization: string }>(
+  const server = useServer<ConnectionParams, { principal: () => Principal }>(
     {
       onConnect(ctx) {
-        const authorization = typeof ctx.connectionParams?.authorization === 'string' ? ctx.connectionParams.authorization : undefined;
         try {
-          authenticateBearer(authorization, deps.platform.apiKeys);
-          ctx.extra.authorization = authorization;
+          const principal = principalOfConnection(ctx.connectionParams, ctx.extra.request.headers.cookie, deps);
+          principal();
+          ctx.extra.principal = principal;
           return true;
         } catch (error) {
           if (!isAppError(error) || error.kind !== 'unauthorized') throw error;
@@ -64,7 +75,7 @@ export function attachSubscriptions(options: SubscriptionServerOptions): () => P
         let principal: Principal;
         try {
           // Checked again per operation: a key revoked since the connection opened starts nothing new.
-          principal = authenticateBearer(ctx.extra.authorization, deps.platform.apiKeys);
+          principal = (ctx.extra.principal ?? principalOfConnection(ctx.connectionParams, undefined, deps))();
           if (operation.operation === 'mutation') requireRole(principal, 'EDITOR', 'A mutation');
         } catch (error) {
           return [new GraphQLError((error as Error).message, { originalError: error as Error })];

@@ -57,7 +57,7 @@ export async function worker(_input: CommandInput, io: CliIo): Promise<number> {
 
 /** The start-up line names the bound address first: a wildcard bind is reachable from other machines too. */
 export function listeningLine(boundAddress: string, url: string): string {
-  return `Zixly Ops listening on ${boundText(boundAddress, url)} (GraphQL on ${url}/graphql)`;
+  return `Zixly Ops listening on ${boundText(boundAddress, url)}: dashboards on ${url}/, GraphQL on ${url}/graphql`;
 }
 
 function boundText(boundAddress: string, url: string): string {
