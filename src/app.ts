@@ -1,3 +1,4 @@
+import { hoursOnOtherProjects } from './projections/delivery/time.queries';
 import { openSqliteReadStore } from './adapters/sqlite/sqlite-read-store';
 import { commandRoutes, type BusinessCommand } from './aggregates';
 import { createCommandBus } from './aggregates/command-bus';
@@ -39,6 +40,8 @@ import type { QueryLimits } from './schema/hardening/query-limits';
 
 export interface RunningApp {
   readonly url: string;
+  /** The address the server is bound to (`HOST` and `PORT` as the OS applied them). */
+  readonly boundAddress: string;
   readonly services: AppServices;
   readonly platform: PlatformServices;
   stop(): Promise<void>;
@@ -47,6 +50,8 @@ export interface RunningApp {
 /** `zixly worker`: everything but the API; serves only the probes and metrics, on WORKER_PORT when set. */
 export interface RunningWorker {
   readonly url: string | null;
+  /** The address its probe server is bound to, null without WORKER_PORT. */
+  readonly boundAddress: string | null;
   readonly services: AppServices;
   stop(): Promise<void>;
 }
@@ -71,11 +76,11 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   try {
     const core = await startCore(config, options, shutdown);
     const api = await startApi(core.services, options, shutdown);
-    const server = await startHttpServer([...core.routes, ...api.routes], config.port, undefined, core.observers, httpTimeoutsOf(config));
+    const server = await startHttpServer([...core.routes, ...api.routes], config.port, config.host, core.observers, httpTimeoutsOf(config));
     shutdown.add(() => server.close());
     // Runs before the server closes: closing waits for every connection, WebSockets included.
     shutdown.add(api.attach(server.server));
-    return { url: server.url, services: core.services, platform: api.platform, stop: () => shutdown.run() };
+    return { url: server.url, boundAddress: server.boundAddress, services: core.services, platform: api.platform, stop: () => shutdown.run() };
   } catch (error) {
     await shutdown.run();
     throw error;
@@ -88,9 +93,9 @@ export async function startWorker(config: AppConfig, options: StartOptions = {})
   try {
     const core = await startCore(config, options, shutdown);
     const port = config.ops.workerPort;
-    const server = port === null ? null : await startHttpServer(core.routes, port, undefined, core.observers, httpTimeoutsOf(config));
+    const server = port === null ? null : await startHttpServer(core.routes, port, config.host, core.observers, httpTimeoutsOf(config));
     if (server) shutdown.add(() => server.close());
-    return { url: server?.url ?? null, services: core.services, stop: () => shutdown.run() };
+    return { url: server?.url ?? null, boundAddress: server?.boundAddress ?? null, services: core.services, stop: () => shutdown.run() };
   } catch (error) {
     await shutdown.run();
     throw error;
@@ -115,7 +120,8 @@ async function startCore(config: AppConfig, options: StartOptions, shutdown: Shu
   const leases = await startProcessorLeases(config, shutdown);
   const malformed = (event: RecordedEvent) => eventDataProblem(event.type, event.data);
   const runner = new ProjectionRunner({ eventStore: store, readStore, projections: allProjections, clock: systemClock, malformed, onNotice: logProjectionNotice, leases });
-  const commands = createCommandBus<BusinessCommand>(store, commandRoutes);
+  const lookups = { hoursOnOtherProjects: (consultantId: string, workDate: string, exceptProjectId: string) => hoursOnOtherProjects(readStore, consultantId, workDate, exceptProjectId) };
+  const commands = createCommandBus<BusinessCommand>(store, commandRoutes, { factWindow: config.factWindow, clock: systemClock, lookups });
   const composed: AppServices = {
     config,
     clock: systemClock,

@@ -43,6 +43,12 @@ describe('configuration', () => {
     expect(attempt).toThrow(/PORT must be[\s\S]*EVENTSTORE_URL must be[\s\S]*BUSINESS_TIME_ZONE must be[\s\S]*NODE_ENV must be/);
   });
 
+  it('binds every interface by default, as before, and takes HOST and the fact window when set', () => {
+    expect(loadConfig({})).toMatchObject({ host: '0.0.0.0', factWindow: { earliestDate: '2000-01-01', maxDaysAhead: 1_096 } });
+    expect(loadConfig({ HOST: '127.0.0.1', FACT_EARLIEST_DATE: '2020-01-01', FACT_MAX_DAYS_AHEAD: '30' })).toMatchObject({ host: '127.0.0.1', factWindow: { earliestDate: '2020-01-01', maxDaysAhead: 30 } });
+    expect(problemsOf({ HOST: 'example.com', FACT_EARLIEST_DATE: '2026-02-31' })).toEqual([expect.stringMatching(/^HOST must be/), expect.stringMatching(/^FACT_EARLIEST_DATE must be/)]);
+  });
+
   it('takes production stores from their URLs', () => {
     const config = loadConfig({ EVENTSTORE_URL: 'esdb://localhost:2113?tls=false', MONGODB_URL: 'mongodb://localhost:27017/zixly' });
     expect(config.eventStoreUrl).toBe('esdb://localhost:2113?tls=false');

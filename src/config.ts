@@ -5,12 +5,18 @@ import { readWebhookConfig, type WebhookConfig } from './ingest/ingest.config';
 import { readSyncConfig, type SyncConfig } from './ingest/sync/sync.config';
 import { readWorkflowConfig, type WorkflowConfig } from './workflows/workflow.config';
 import { ConfigError, flag, wholeNumber } from './config-values';
+import { defaultFactWindow, type FactWindow } from './aggregates/fact-window';
+import { isIP } from 'node:net';
 import { isIso4217 } from './core/money/iso-4217';
 
 export { ConfigError, readDotEnv } from './config-values';
 
 export interface AppConfig {
   readonly port: number;
+  /** `HOST`: the address the HTTP server binds; `0.0.0.0` (every IPv4 interface) by default, as before. */
+  readonly host: string;
+  /** `FACT_EARLIEST_DATE`, `FACT_MAX_DAYS_AHEAD`: dates a command may carry. */
+  readonly factWindow: FactWindow;
   readonly dataDir: string;
   /** When set, events live in EventStoreDB; otherwise in the embedded SQLite store under `dataDir`. */
   readonly eventStoreUrl: string | null;
@@ -72,6 +78,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const port = Number(value('PORT') ?? '4000');
   if (!Number.isInteger(port) || port < 0 || port > 65_535) problems.push(`PORT must be a whole number from 0 to 65535, got "${value('PORT')}"`);
 
+  const host = value('HOST') ?? '0.0.0.0';
+  if (isIP(host) === 0 && host !== 'localhost') problems.push(`HOST must be an IP address (0.0.0.0, 127.0.0.1, ::) or localhost, got "${host}"`);
+  const earliestDate = value('FACT_EARLIEST_DATE') ?? defaultFactWindow.earliestDate;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(earliestDate) || !new Date(`${earliestDate}T00:00:00Z`).toISOString().startsWith(earliestDate)) {
+    problems.push(`FACT_EARLIEST_DATE must be a calendar date YYYY-MM-DD, got "${earliestDate}"`);
+  }
+  const factWindow = { earliestDate, maxDaysAhead: wholeNumber(value, 'FACT_MAX_DAYS_AHEAD', defaultFactWindow.maxDaysAhead, 1, 36_500, problems, ' (days after today)') };
+
   const eventStoreUrl = value('EVENTSTORE_URL') ?? null;
   if (eventStoreUrl && !/^(esdb|esdb\+discover|kurrentdb|kdb):\/\//.test(eventStoreUrl)) {
     problems.push(`EVENTSTORE_URL must be an EventStoreDB connection string such as esdb://localhost:2113?tls=false, got "${eventStoreUrl}"`);
@@ -118,6 +132,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
+    host,
+    factWindow,
     dataDir: resolve(value('DATA_DIR') ?? './data'),
     eventStoreUrl,
     mongodbUrl,

@@ -21,14 +21,15 @@ describe('signed Chatwoot deliveries of the ingest benchmark', () => {
     expect(verify(headers, body, now + 301_000)?.reason).toBe('stale_timestamp');
   });
 
-  it('carry a new delivery id each, stored under the key the receiver derives from it', () => {
+  it('carry a new (unsigned) delivery id each, which does not make the same signed body a new delivery', () => {
     const body = conversationCreatedBody(conversation);
     const first = signedChatwootDelivery(body, secret, now);
     const second = signedChatwootDelivery(body, secret, now);
 
     const [draft] = chatwootDeliveries({ raw: Buffer.from(body), body: JSON.parse(body) as JsonObject, headers: first.headers, pathSuffix: null });
 
-    expect(first.dedupeKey).not.toBe(second.dedupeKey);
+    expect(first.headers['x-chatwoot-delivery']).not.toBe(second.headers['x-chatwoot-delivery']);
+    expect(first.dedupeKey).toBe(second.dedupeKey);
     expect(draft?.dedupeKey).toBe(first.dedupeKey);
   });
 

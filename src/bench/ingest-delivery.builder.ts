@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import sample from '../ingest/fixtures/chatwoot.conversation_created.json';
 import { signedHeaders } from '../ingest/ingest.fixtures';
 
@@ -49,5 +49,5 @@ export function conversationCreatedBody(conversation: BenchConversation): string
 export function signedChatwootDelivery(body: string, secret: string, nowMs = Date.now()): SignedDelivery {
   const delivery = randomUUID();
   const headers = signedHeaders('chatwoot', body, { secret, timestamp: Math.floor(nowMs / 1000), chatwootDelivery: delivery });
-  return { headers, body, dedupeKey: `delivery:${delivery}` };
+  return { headers, body, dedupeKey: `sha256:${createHash('sha256').update(body).digest('hex')}` };
 }

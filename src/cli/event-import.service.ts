@@ -8,6 +8,7 @@ import type { EventStore, ExpectedRevision } from '../core/event-store.port';
 import type { NewEvent } from '../core/messages';
 import { parseExportedEvent } from './exported-event.parser';
 import { ImportCheck, type ImportPermissions, type Refusal } from './import-check';
+import { asImported } from './imported-origin';
 
 export interface ImportCounts {
   readonly read: number;
@@ -91,7 +92,7 @@ async function appendSpooled(spool: string, store: EventStore, onProgress: (coun
     for await (const entry of createInterface({ input: createReadStream(spool), crlfDelay: Infinity })) {
       const tab = entry.indexOf('\t');
       const lineNumber = Number(entry.slice(0, tab));
-      const { stream, revision, event } = parseExportedEvent(entry.slice(tab + 1), lineNumber);
+      const { stream, revision, event } = asImported(parseExportedEvent(entry.slice(tab + 1), lineNumber));
       if (run && run.stream === stream && run.first + BigInt(run.events.length) === revision && run.events.length < maxRunLength) {
         run.events.push(event);
         run.lines.push(lineNumber);

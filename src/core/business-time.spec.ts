@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { businessDate, daysBetween, resolvePeriod, startOfBusinessDate, workingDays } from './business-time';
+import { parseInstant } from './time';
 
 describe('business time', () => {
+  it('refuses a period on a day that does not exist instead of reading it as another day', () => {
+    for (const from of ['2026-02-31', '2026-02-29', '2026-04-31T00:00:00Z', '2026-13-01']) {
+      expect(() => resolvePeriod({ from, to: '2026-06-01' }), from).toThrow(expect.objectContaining({ kind: 'validation', code: 'period.invalid' }));
+    }
+    expect(resolvePeriod({ from: '2028-02-29', to: '2028-03-01' }).fromDate).toBe('2028-02-29');
+  });
+
+  it('refuses an instant on a day that does not exist', () => {
+    expect(() => parseInstant('2026-02-31T00:00:00Z')).toThrow(expect.objectContaining({ code: 'input.invalid_instant' }));
+    expect(parseInstant('2024-02-29T00:00:00Z').toISOString()).toBe('2024-02-29T00:00:00.000Z');
+  });
+
   it('puts an instant late on the last UTC day of a month into the next month in Brisbane', () => {
     expect(businessDate('2026-03-31T15:30:00.000Z')).toBe('2026-04-01');
     expect(businessDate('2026-03-31T13:59:59.999Z')).toBe('2026-03-31');

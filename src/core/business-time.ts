@@ -1,4 +1,5 @@
 import { ValidationError } from './errors';
+import { isCalendarDay } from './time';
 
 export const defaultTimeZone = 'Australia/Brisbane';
 
@@ -87,7 +88,8 @@ export function workingDays(fromDate: string, toDate: string): number {
 }
 
 function toInstant(value: string, field: string, timeZone: string): Date {
-  const instant = datePattern.test(value) ? startOfBusinessDate(value, timeZone) : new Date(value);
+  const exists = !/^\d{4}-\d{2}-\d{2}/.test(value) || isCalendarDay(value);
+  const instant = !exists ? new Date(Number.NaN) : datePattern.test(value) ? startOfBusinessDate(value, timeZone) : new Date(value);
   if (Number.isNaN(instant.getTime()) || !(datePattern.test(value) || value.includes('T'))) {
     throw new ValidationError('period.invalid', `${field} must be a date YYYY-MM-DD or an ISO-8601 instant, got "${value}"`, { field });
   }

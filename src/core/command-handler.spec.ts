@@ -126,6 +126,27 @@ describe('command handling', () => {
     expect((await collect(store.readStream(stream))).length).toBe(2);
   });
 
+  it('refuses an idempotency key reused with a different command, and stores nothing', async () => {
+    const handle = createCommandHandler(store);
+    await handle(invoiceDecider, stream, issue, actor);
+    await handle(invoiceDecider, stream, pay('p-1', 2_500), { ...actor, idempotencyKey: 'key-1' });
+
+    const reused = handle(invoiceDecider, stream, pay('p-2', 4_000), { ...actor, idempotencyKey: 'key-1' });
+
+    await expect(reused).rejects.toMatchObject({ kind: 'conflict', code: 'idempotency_key_reuse' });
+    expect((await collect(store.readStream(stream))).length).toBe(2);
+  });
+
+  it('replays a key retried with the same command at a later instant (occurredAt is not part of the command)', async () => {
+    const handle = createCommandHandler(store);
+    await handle(invoiceDecider, stream, issue, actor);
+    const first = await handle(invoiceDecider, stream, pay('p-1', 2_500), { ...actor, idempotencyKey: 'key-1' });
+
+    const retried = await handle(invoiceDecider, stream, { ...pay('p-1', 2_500), occurredAt: '2026-12-01T00:00:00.000Z' }, { ...actor, idempotencyKey: 'key-1' });
+
+    expect(retried).toMatchObject({ status: 'appended', replayed: true, position: first.position });
+  });
+
   it('acts once when the same idempotent command races itself', async () => {
     const handle = createCommandHandler(store, { sleep: () => Promise.resolve() });
     await handle(invoiceDecider, stream, issue, actor);

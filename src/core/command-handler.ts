@@ -1,11 +1,12 @@
 import type { Decider } from './decider';
 import { AggregateCache, loadAggregate } from './aggregate-cache';
 import { assertExpectedRevision } from './append-rules';
-import { ConcurrencyError } from './errors';
+import { commandDigest } from './command-digest';
+import { ConcurrencyError, ConflictError } from './errors';
 import type { EventStore, ExpectedRevision } from './event-store.port';
 import { deterministicId, randomId, type IdGenerator } from './ids';
 import { KeyedMutex } from './keyed-mutex';
-import type { Command, DomainEvent, EventSource, NewEvent, RecordedEvent } from './messages';
+import type { Command, DomainEvent, EventOrigin, EventSource, NewEvent, RecordedEvent } from './messages';
 import { normaliseInstant } from './time';
 
 export interface CommandMetadata {
@@ -15,8 +16,16 @@ export interface CommandMetadata {
   readonly source?: EventSource;
   /** The stream revision the caller based its command on; a mismatch is a CONFLICT, never retried. */
   readonly expectedRevision?: ExpectedRevision;
-  /** Client-supplied key: a command retried with the same key on the same stream acts once. */
+  /**
+   * Client-supplied key: a command retried with the same key on the same stream acts once. The
+   * key is stored with the digest of its command; the same key with another command is refused
+   * (`idempotency_key_reuse`).
+   */
   readonly idempotencyKey?: string;
+  /** The digest to store with the key; the bus computes it before enrichment. Default: of the command. */
+  readonly commandDigest?: string;
+  /** Set by the demo seed and the import: workflows never act on such facts. */
+  readonly origin?: EventOrigin;
 }
 
 export type CommandResult<E extends DomainEvent = DomainEvent> =
@@ -83,12 +92,16 @@ export function createCommandHandler(store: EventStore, options: CommandHandlerO
     }
     const correlationId = metadata.correlationId ?? newId();
     const key = metadata.idempotencyKey;
+    const digest = key === undefined ? undefined : (metadata.commandDigest ?? commandDigest(command));
     const eventId = (index: number) => (key === undefined ? newId() : deterministicId(`${stream}\u0000${key}\u0000${index}`));
 
     return streamLocks.run(stream, async () => {
       for (let attempt = 0; ; attempt++) {
         const { loaded, previous } = await load(decider, stream, key === undefined ? null : eventId);
-        if (previous.length > 0) return appendedResult(stream, previous as RecordedEvent<E>[], true);
+        if (previous.length > 0) {
+          ensureSameCommand(previous[0]!, digest!, key!, command.type);
+          return appendedResult(stream, previous as RecordedEvent<E>[], true);
+        }
         if (metadata.expectedRevision !== undefined) assertExpectedRevision(stream, metadata.expectedRevision, loaded.revision);
 
         const decided = decider.decide(command, loaded.state);
@@ -105,6 +118,8 @@ export function createCommandHandler(store: EventStore, options: CommandHandlerO
             causationId: metadata.causationId ?? null,
             actor: metadata.actor,
             ...(metadata.source ? { source: metadata.source } : {}),
+            ...(digest !== undefined ? { commandDigest: digest } : {}),
+            ...(metadata.origin ? { origin: metadata.origin } : {}),
           },
         }));
         try {
@@ -136,6 +151,16 @@ export function createCommandHandler(store: EventStore, options: CommandHandlerO
   }
 }
 
+/** Events stored before digests were kept carry none: they are taken as the same command. */
+function ensureSameCommand(first: RecordedEvent, digest: string, key: string, type: string): void {
+  const stored = first.metadata.commandDigest;
+  if (stored === undefined || stored === digest) return;
+  throw new ConflictError(
+    'idempotency_key_reuse',
+    `Idempotency key "${key}" was already used for a different command on ${first.stream}; use a new key for ${type}`,
+    { stream: first.stream, firstEventId: first.id },
+  );
+}
 
 async function readBack(store: EventStore, stream: string, revisionBefore: bigint | null, count: number): Promise<RecordedEvent[]> {
   const fromRevision = revisionBefore === null ? 0n : revisionBefore + 1n;

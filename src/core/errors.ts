@@ -51,6 +51,11 @@ export class ConcurrencyError extends AppError {
   }
 }
 
+/** The request contradicts what was already recorded under the same key or id (not a version race). */
+export class ConflictError extends AppError {
+  readonly kind = 'conflict';
+}
+
 export class UnauthorizedError extends AppError {
   readonly kind = 'unauthorized';
 }

@@ -27,7 +27,16 @@ export interface EventMetadata {
   readonly causationId: string | null;
   readonly actor: string;
   readonly source?: EventSource;
+  /** SHA-256 of the command an idempotency key produced this event for (see `commandDigest`). */
+  readonly commandDigest?: string;
+  /**
+   * How the fact reached the log: absent for live commands (API, webhooks, sync, workflows);
+   * `seed` for generated demo history, `import` for appended exports. Workflows act on live facts only.
+   */
+  readonly origin?: EventOrigin;
 }
+
+export type EventOrigin = 'seed' | 'import';
 
 /** Metadata supplied by the writer; the store adds `recordedAt`. */
 export type NewEventMetadata = Omit<EventMetadata, 'recordedAt'>;

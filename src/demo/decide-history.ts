@@ -49,7 +49,7 @@ export async function* decideHistory(commands: Iterable<BusinessCommand>, option
     const state = states.has(stream) ? states.get(stream) : route.decider.initialState;
     const decided = decideOrExplain(route, enriched, state, index, stream);
     states.set(stream, decided.reduce(route.decider.evolve, state));
-    const metadata = { occurredAt: normaliseInstant(command.occurredAt), correlationId: newId(), causationId: null, actor };
+    const metadata = { occurredAt: normaliseInstant(command.occurredAt), correlationId: newId(), causationId: null, actor, origin: 'seed' as const };
     yield { stream, events: decided.map((event) => ({ id: newId(), type: event.type, data: event.data, metadata })) };
     index++;
   }

@@ -24,6 +24,21 @@ describe('health probes', () => {
     expect(Object.keys(body.projections).sort()).toEqual(allProjections.map((projection) => projection.name).sort());
   });
 
+  it('answers HEAD on both probes with their status and no body', async () => {
+    api = await TestApi.start({ PROJECTION_LAG_THRESHOLD: '2' });
+
+    const answers = [];
+    for (const probe of ['/healthz', '/readyz']) {
+      const response = await fetch(`${api.url}${probe}`, { method: 'HEAD' });
+      answers.push({ probe, status: response.status, body: await response.text() });
+    }
+
+    expect(answers).toEqual([
+      { probe: '/healthz', status: 200, body: '' },
+      { probe: '/readyz', status: 200, body: '' },
+    ]);
+  });
+
   it('answers /readyz with 503 and the reason per projection when projections fall behind beyond the threshold', async () => {
     api = await TestApi.start({ PROJECTION_LAG_THRESHOLD: '2' });
     const type = allProjections[0]!.handles[0]!;

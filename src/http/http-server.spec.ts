@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { listeningLine } from '../cli/commands/server.command';
 import { rawExchange } from '../testing/raw-http';
 import { type Route, type RunningServer, startHttpServer } from './http-server';
 
@@ -40,5 +41,48 @@ describe('HTTP server', () => {
 
     expect(malformed.status).toBe(400);
     expect(await next.text()).toBe('ok');
+  });
+
+  it('refuses dot segments, plain or percent-encoded, instead of resolving them onto another route', async () => {
+    // Given a public prefix and an internal route beside it
+    const routes: Route[] = [
+      { method: 'GET', path: '/webhooks/*', handle: answering('webhook') },
+      { method: 'GET', path: '/metrics', handle: answering('metrics') },
+    ];
+    server = await startHttpServer(routes, 0, '127.0.0.1');
+
+    // When paths climb out of the prefix in every spelling
+    const targets = ['/webhooks/%2e%2e/metrics', '/webhooks/%2E%2e/metrics', '/webhooks/../metrics', '/webhooks/./../metrics', '/webhooks/.%2e/metrics', '/webhooks%2f..%2fmetrics', '/webhooks\\..\\metrics'];
+    const answers: string[] = [];
+    for (const target of targets) {
+      const exchange = await rawExchange(server.url, { head: `GET ${target} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n`, guardMs: 10_000 });
+      answers.push(`${exchange.status} ${exchange.text.endsWith('\r\n\r\nmetrics') ? 'leaked' : ''}`.trim());
+    }
+
+    // Then none reaches the internal route: each is refused with 400
+    expect(answers).toEqual(targets.map(() => '400'));
+  });
+
+  it('routes a path with duplicate slashes as the path with single ones', async () => {
+    server = await startHttpServer([{ method: 'GET', path: '/webhooks/plane', handle: answering('plane') }], 0, '127.0.0.1');
+
+    const exchange = await rawExchange(server.url, { head: 'GET /webhooks//plane HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n', guardMs: 10_000 });
+
+    expect(exchange.status).toBe(200);
+    expect(exchange.text.endsWith('\r\n\r\nplane')).toBe(true);
+  });
+
+  it('reports the address it is bound to next to the one a local client dials', async () => {
+    server = await startHttpServer([], 0, '0.0.0.0');
+
+    expect(server.boundAddress).toMatch(/^0\.0\.0\.0:\d+$/);
+    expect(server.url).toBe(`http://127.0.0.1:${server.boundAddress.split(':')[1]}`);
+    expect(listeningLine(server.boundAddress, server.url)).toBe(`Zixly Ops listening on ${server.boundAddress} (every interface; ${server.url} from this machine): dashboards on ${server.url}/, GraphQL on ${server.url}/graphql`);
+  });
+
+  it('names a loopback-only bind as the URL itself', async () => {
+    server = await startHttpServer([], 0, '127.0.0.1');
+
+    expect(listeningLine(server.boundAddress, server.url)).toBe(`Zixly Ops listening on ${server.url}: dashboards on ${server.url}/, GraphQL on ${server.url}/graphql`);
   });
 });

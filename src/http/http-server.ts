@@ -1,3 +1,4 @@
+import { routingPathOf } from './request-path';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -28,7 +29,10 @@ export type ExchangeObserver = (exchange: Exchange) => void;
 
 export interface RunningServer {
   readonly server: Server;
+  /** Where a client on this machine reaches it (a wildcard bind is reached on loopback). */
   readonly url: string;
+  /** What the socket is bound to, as the OS reports it: `0.0.0.0:4000` is every IPv4 interface. */
+  readonly boundAddress: string;
   /**
    * Stops accepting connections and waits for in-flight requests to finish. Requests arriving on
    * kept-alive connections meanwhile get 503, and every response closes its connection, so
@@ -72,14 +76,6 @@ function pathMatches(route: Route, path: string): boolean {
 /** Node fails a request whose connection closed mid-body with an `ECONNRESET` "aborted" error: the client's doing. */
 export const clientHungUp = (request: IncomingMessage, error: unknown): boolean => request.destroyed && (error as NodeJS.ErrnoException | null)?.code === 'ECONNRESET';
 
-/** The decoded path without the query; null for a target `URL` refuses (e.g. `//`), which must not reach a route. */
-function pathOf(target: string | undefined): string | null {
-  try {
-    return new URL(target ?? '/', 'http://localhost').pathname;
-  } catch {
-    return null;
-  }
-}
 
 const acceptableRequestId = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -166,7 +162,8 @@ export function startHttpServer(
     response.setHeader('x-request-id', requestId);
     if (draining) response.setHeader('connection', 'close');
     inFlight.add(response);
-    const path = pathOf(request.url);
+    const routing = routingPathOf(request.url);
+    const path = 'path' in routing ? routing.path : null;
     let route = 'unmatched';
     response.once('close', () => {
       inFlight.delete(response);
@@ -174,8 +171,8 @@ export function startHttpServer(
       for (const observe of observers) observe(exchange);
     });
     if (draining) return sendJson(response, 503, { error: 'The server is shutting down' });
-    if (path === null) return sendJson(response, 400, { error: 'The request path is not a valid URL path' });
-    route = dispatch(routesOn(path), path, request, response);
+    if ('refused' in routing) return sendJson(response, 400, { error: routing.refused });
+    route = dispatch(routesOn(routing.path), routing.path, request, response);
   });
   const sockets = trackSockets(server, timeouts.writeTimeoutMs ?? defaultHttpTimeouts.writeTimeoutMs!);
   const close = () =>
@@ -196,8 +193,16 @@ export function startHttpServer(
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
-      const { port: actualPort } = server.address() as AddressInfo;
-      resolve({ server, url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${actualPort}`, close });
+      const { address, port: actualPort, family } = server.address() as AddressInfo;
+      const v6 = family === 'IPv6' || family === (6 as unknown as string);
+      resolve({ server, url: `http://${reachableHost(address, v6)}:${actualPort}`, boundAddress: `${v6 ? `[${address}]` : address}:${actualPort}`, close });
     });
   });
+}
+
+/** A wildcard address cannot be dialled: a local client uses loopback instead. */
+function reachableHost(address: string, v6: boolean): string {
+  if (address === '0.0.0.0') return '127.0.0.1';
+  if (address === '::') return '[::1]';
+  return v6 ? `[${address}]` : address;
 }

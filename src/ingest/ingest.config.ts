@@ -1,5 +1,6 @@
 import { webhookTools, type WebhookTool } from './delivery';
 import { type ConfigValue, wholeNumber } from '../config-values';
+import { defaultRejectRetention, type RejectRetention } from './quarantine/reject-store';
 
 /** Tools that authenticate with a static secret header instead of a signature. */
 export const headerSecretTools = ['invoiceninja', 'nextcloud'] as const satisfies readonly WebhookTool[];
@@ -24,6 +25,8 @@ export interface WebhookConfig {
    * order-independent, commands on one aggregate are queued).
    */
   readonly workerConcurrency: number;
+  /** `WEBHOOK_REJECTS_MAX_COUNT`, `…_MAX_BYTES`, `…_MAX_AGE_HOURS`: what is kept of unauthenticated rejects. */
+  readonly rejectRetention: RejectRetention;
 }
 
 const minSecretLength = 16;
@@ -41,6 +44,11 @@ export function readWebhookConfig(value: ConfigValue, problems: string[]): Webho
     retryBaseMs: wholeNumber(value, 'WEBHOOK_RETRY_BASE_MS', 5_000, 1, 3_600_000, problems),
     quarantinePerMinute: wholeNumber(value, 'WEBHOOK_QUARANTINE_PER_MINUTE', 60, 1, 100_000, problems),
     workerConcurrency: wholeNumber(value, 'WEBHOOK_WORKER_CONCURRENCY', 128, 1, 1_000, problems),
+    rejectRetention: {
+      maxCount: wholeNumber(value, 'WEBHOOK_REJECTS_MAX_COUNT', defaultRejectRetention.maxCount, 1, 100_000, problems),
+      maxBytes: wholeNumber(value, 'WEBHOOK_REJECTS_MAX_BYTES', defaultRejectRetention.maxBytes, 4_096, 1_073_741_824, problems),
+      maxAgeMs: wholeNumber(value, 'WEBHOOK_REJECTS_MAX_AGE_HOURS', defaultRejectRetention.maxAgeMs / 3_600_000, 1, 8_760, problems) * 3_600_000,
+    },
   };
 }
 

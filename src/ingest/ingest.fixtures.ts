@@ -1,3 +1,5 @@
+import type { RejectDocument } from './quarantine/reject-store';
+import { onboardTestClients } from '../testing/test-clients';
 import { createHash, createHmac } from 'node:crypto';
 import { openSqliteEventStore } from '../adapters/sqlite/sqlite-event-store';
 import { openSqliteReadStore } from '../adapters/sqlite/sqlite-read-store';
@@ -88,6 +90,8 @@ export interface IngestHarness {
   post(tool: WebhookTool | string, body: string | Buffer, headers: Record<string, string>, method?: string): Promise<{ status: number; text: string; json: any; headers: Headers }>;
   events(category: string): Promise<RecordedEvent[]>;
   flushQuarantine(): Promise<void>;
+  /** Unauthenticated rejects, newest first. */
+  rejects(): Promise<RejectDocument[]>;
   close(): Promise<void>;
 }
 
@@ -97,6 +101,7 @@ export async function openIngestHarness(env: Record<string, string> = secretEnv(
   const reads = await openSqliteReadStore({ path: ':memory:' });
   const config = loadConfig({ NODE_ENV: 'test', ...env });
   const services: IngestServices = { config, clock: options.clock ?? systemClock, eventStore: store, readStore: reads, commands: createCommandBus<BusinessCommand>(store, commandRoutes) };
+  await onboardTestClients(services.commands, ['client-1', 'client-7']);
   const endpoint = ingestRoutes(services, options);
   const server = await startHttpServer(endpoint.routes, 0, '127.0.0.1');
   return {
@@ -111,6 +116,7 @@ export async function openIngestHarness(env: Record<string, string> = secretEnv(
     },
     events: (category) => collect(store.readAll({ categories: [category] })),
     flushQuarantine: () => endpoint.stop(),
+    rejects: async () => (await endpoint.rejects.list({}, 200)).documents,
     async close() {
       await endpoint.stop();
       await server.close();

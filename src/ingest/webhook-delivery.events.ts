@@ -90,6 +90,32 @@ export type WebhookDeliveryRejected = DomainEvent<
   }
 >;
 
+/**
+ * An authenticated sender delivered a body under a delivery identity already stored with another
+ * body (same Plane `event_id`, same Invoice Ninja id + updated_at…). The first stays the delivery;
+ * this one is kept for an admin to look at, on `WebhookConflict-<id>` (id from the delivery and the
+ * body's digest, so the same conflicting copy is recorded once).
+ */
+export type WebhookDeliveryConflicted = DomainEvent<
+  'WebhookDeliveryConflicted',
+  {
+    deliveryId: string;
+    tool: string;
+    dedupeKey: string;
+    eventKind: string;
+    receivedAt: string;
+    /** When the delivery stored under this identity was received. */
+    firstReceivedAt: string;
+    /** SHA-256 of the canonical JSON of each payload. */
+    firstPayloadDigest: string;
+    payloadDigest: string;
+    headers: Record<string, string>;
+    payload: Json;
+  }
+>;
+
+export const webhookConflictStream = (conflictId: string) => streamName('WebhookConflict', conflictId);
+
 export type WebhookDeliveryEvent =
   | WebhookDeliveryReceived
   | WebhookDeliveryProcessed

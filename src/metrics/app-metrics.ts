@@ -35,7 +35,7 @@ export class AppMetrics {
   });
   readonly webhookDeliveries = new Counter({
     name: 'zixly_webhook_deliveries_total',
-    help: 'Webhook delivery outcomes recorded in the log since this process started, by tool: received, processed, ignored, failed (an attempt), parked, rejected.',
+    help: 'Webhook delivery outcomes recorded in the log since this process started, by tool: received, processed, ignored, failed (an attempt), parked, rejected, conflict.',
     labelNames: ['tool', 'outcome'] as const,
     registers: [this.registry],
   });

@@ -76,12 +76,14 @@ describe('GET /metrics', () => {
     await commands.execute({ type: 'StartWorkflowRun', data: run, occurredAt: '2026-03-02T00:00:00Z' }, { actor: 'test' });
     await commands.execute({ type: 'CompleteWorkflowRun', data: { runId: run.runId }, occurredAt: '2026-03-02T00:01:00Z' }, { actor: 'test' });
     await api.given('WebhookRejection-plane', [{ type: 'WebhookDeliveryRejected', data: { tool: 'plane', reason: 'bad_signature', receivedAt: '2026-03-02T00:00:00Z' } }]);
+    await api.given('WebhookConflict-c1', [{ type: 'WebhookDeliveryConflicted', data: { tool: 'plane', deliveryId: 'd-1', dedupeKey: 'v2:e-1' } }]);
 
-    const text = await scrapeUntil(api, 'zixly_webhook_deliveries_total{tool="plane",outcome="rejected"}');
+    const text = await scrapeUntil(api, 'zixly_webhook_deliveries_total{tool="plane",outcome="conflict"}');
 
     expect(valueOf(text, 'zixly_workflow_runs_total{workflow="client_onboarding",outcome="started"}')).toBe(1);
     expect(valueOf(text, 'zixly_workflow_runs_total{workflow="client_onboarding",outcome="succeeded"}')).toBe(1);
     expect(valueOf(text, 'zixly_webhook_deliveries_total{tool="plane",outcome="rejected"}')).toBe(1);
+    expect(valueOf(text, 'zixly_webhook_deliveries_total{tool="plane",outcome="conflict"}')).toBe(1);
     expect(valueOf(text, 'zixly_webhook_backlog')).toBe(0);
   });
 });

@@ -11,6 +11,8 @@ const deliveryOutcomes: Readonly<Record<string, string>> = {
   WebhookDeliveryFailed: 'failed',
   WebhookDeliveryParked: 'parked',
   WebhookDeliveryRejected: 'rejected',
+  // The same delivery identity received with another body (listed by the ADMIN query webhookConflicts).
+  WebhookDeliveryConflicted: 'conflict',
 };
 
 const workflowOutcomes: Readonly<Record<string, string>> = {

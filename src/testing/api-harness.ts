@@ -25,7 +25,7 @@ export class TestApi {
   private constructor(
     readonly app: RunningApp,
     readonly adminKey: string,
-    private readonly dataDir: string,
+    readonly dataDir: string,
   ) {}
 
   static async start(env: Record<string, string> = {}, options: StartOptions = {}): Promise<TestApi> {

@@ -21,6 +21,11 @@ export interface WorkflowConfig {
    * log, so a fresh deployment does not onboard every client ever recorded again.
    */
   readonly startFrom: 'now' | string;
+  /**
+   * `WORKFLOW_MAX_FACT_AGE_HOURS`: a fact that happened longer ago than this (its `occurredAt`
+   * against the engine's clock) is history, not news: no workflow acts on it. See `isNewInTheWorld`.
+   */
+  readonly maxFactAgeMs: number;
   readonly tools: ToolsConfig;
   readonly http: WorkflowHttpConfig;
   readonly timeReportSchedule: WeeklySchedule;
@@ -59,6 +64,7 @@ export function readWorkflowConfig(value: ConfigValue, problems: string[]): Work
   return {
     enabled: flag(value, 'WORKFLOWS_ENABLED', value('NODE_ENV') !== 'test', problems),
     startFrom: startFromOf(value, problems),
+    maxFactAgeMs: wholeNumber(value, 'WORKFLOW_MAX_FACT_AGE_HOURS', 72, 1, 8_760, problems) * 3_600_000,
     tools: readToolsConfig(value, problems),
     http: {
       timeoutMs: wholeNumber(value, 'WORKFLOW_HTTP_TIMEOUT_MS', 10_000, 100, 300_000, problems),

@@ -102,6 +102,8 @@ function toMetadata(stored: unknown, created: Date, id: string): EventMetadata {
     causationId: text(fields['causationId']) ?? text(fields['$causationId']) ?? null,
     actor: text(fields['actor']) ?? 'unknown',
     ...(isRecord(source) ? { source: source as unknown as EventSource } : {}),
+    ...(typeof fields['commandDigest'] === 'string' ? { commandDigest: fields['commandDigest'] } : {}),
+    ...(fields['origin'] === 'seed' || fields['origin'] === 'import' ? { origin: fields['origin'] } : {}),
   };
 }
 

@@ -24,6 +24,11 @@ const ended: CampaignEvent = { type: 'CampaignEnded', data: { campaignId: 'cmp-1
 describe('campaign decider', () => {
   it('launches a campaign at the instant it occurred, in UTC', () => spec.given([]).when(launch).then([launched]));
 
+  it('treats a repeated cost as a no-op, and refuses its id reused with another amount', () => {
+    spec.given([launched, costRecorded('cost-1', 5_000)]).when(cost('cost-1', 5_000)).thenNothingHappens();
+    spec.given([launched, costRecorded('cost-1', 5_000)]).when(cost('cost-1', 9_000)).thenRejects('campaign_cost.exists_with_other_facts');
+  });
+
   it('treats launching the same campaign again as a no-op', () => spec.given([launched]).when(launch).thenNothingHappens());
 
   it('rejects relaunching a campaign id under another name', () =>

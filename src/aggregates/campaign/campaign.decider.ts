@@ -1,7 +1,7 @@
 import type { Decider } from '../../core/decider';
 import { streamName } from '../../core/stream-name';
 import { normaliseInstant } from '../../core/time';
-import { ensure, ensureCalendarDate, ensureNonEmpty, ensurePositiveMoney } from '../shared/rules';
+import { ensure, ensureCalendarDate, ensureNonEmpty, ensurePositiveMoney, ensureSameFacts } from '../shared/rules';
 import type { CampaignCommand, EndCampaign, LaunchCampaign, RecordCampaignCost } from './campaign.commands';
 import { campaignChannels, type CampaignEvent } from './campaign.events';
 
@@ -11,7 +11,8 @@ type LaunchedCampaign = {
   channel: string;
   /** Set by the first cost; null until then. */
   currency: string | null;
-  costIds: ReadonlySet<string>;
+  /** Costs by their id, to tell a repeated record from one that reuses the id with other facts. */
+  costs: ReadonlyMap<string, { amountCents: number; currency: string; incurredOn: string }>;
 };
 
 export type CampaignState = { status: 'none' } | LaunchedCampaign;
@@ -32,12 +33,12 @@ export const campaignDecider: Decider<CampaignCommand, CampaignEvent, CampaignSt
   },
   evolve(state, event) {
     if (event.type === 'CampaignLaunched') {
-      return { status: 'running', name: event.data.name, channel: event.data.channel, currency: null, costIds: new Set() };
+      return { status: 'running', name: event.data.name, channel: event.data.channel, currency: null, costs: new Map() };
     }
     if (state.status === 'none') return state;
     switch (event.type) {
       case 'CampaignCostRecorded':
-        return { ...state, currency: event.data.currency, costIds: new Set([...state.costIds, event.data.costId]) };
+        return { ...state, currency: event.data.currency, costs: new Map([...state.costs, [event.data.costId, { amountCents: event.data.amountCents, currency: event.data.currency, incurredOn: event.data.incurredOn }]]) };
       case 'CampaignEnded':
         return { ...state, status: 'ended' };
       default:
@@ -68,7 +69,11 @@ function launch({ data, occurredAt }: LaunchCampaign, state: CampaignState): Cam
 /** Bills often arrive after a campaign ends, so ended campaigns still take costs. */
 function recordCost({ data }: RecordCampaignCost, state: CampaignState): CampaignEvent[] {
   const campaign = launched(state, data.campaignId);
-  if (campaign.costIds.has(data.costId)) return [];
+  const recorded = campaign.costs.get(data.costId);
+  if (recorded) {
+    ensureSameFacts('campaign_cost', data.costId, recorded, { amountCents: data.amountCents, currency: data.currency, incurredOn: data.incurredOn }, null);
+    return [];
+  }
   ensureNonEmpty(data.costId, 'costId');
   ensurePositiveMoney(data.amountCents, data.currency, 'campaign.invalid_cost');
   ensure(campaign.currency === null || campaign.currency === data.currency, 'campaign.currency_mismatch', `Cost in ${data.currency} for a campaign in ${campaign.currency}`, {

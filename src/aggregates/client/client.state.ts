@@ -6,6 +6,8 @@ export interface RetainerState {
   amountCents: number;
   billingPeriod: BillingPeriod;
   monthlyAmountCents: number;
+  /** What StartRetainer recorded, to tell a retried start from one that reuses the id with other facts. */
+  started: { amountCents: number; currency: string; billingPeriod: BillingPeriod };
 }
 
 export type OnboardedClient = {
@@ -29,12 +31,14 @@ export function evolveClient(state: ClientState, event: ClientEvent): ClientStat
     case 'ClientTierChanged':
       return { ...state, tier: event.data.to };
     case 'RetainerStarted': {
-      const { retainerId, amountCents, billingPeriod, monthlyAmountCents } = event.data;
-      return withRetainer(state, retainerId, { status: 'active', amountCents, billingPeriod, monthlyAmountCents });
+      const { retainerId, amountCents, currency, billingPeriod, monthlyAmountCents } = event.data;
+      return withRetainer(state, retainerId, { status: 'active', amountCents, billingPeriod, monthlyAmountCents, started: { amountCents, currency, billingPeriod } });
     }
     case 'RetainerAmountChanged': {
       const { retainerId, amountCents, billingPeriod, toMonthlyAmountCents } = event.data;
-      return withRetainer(state, retainerId, { status: 'active', amountCents, billingPeriod, monthlyAmountCents: toMonthlyAmountCents });
+      const before = state.retainers.get(retainerId);
+      const started = before?.started ?? { amountCents, currency: event.data.currency, billingPeriod };
+      return withRetainer(state, retainerId, { status: 'active', amountCents, billingPeriod, monthlyAmountCents: toMonthlyAmountCents, started });
     }
     case 'RetainerCancelled': {
       const retainer = state.retainers.get(event.data.retainerId);

@@ -1,4 +1,4 @@
-import { ensure, ensureNonEmpty, ensurePositiveMoney } from '../shared/rules';
+import { ensure, ensureNonEmpty, ensurePositiveMoney, ensureSameFacts } from '../shared/rules';
 import type { CancelRetainer, ChangeRetainerAmount, StartRetainer } from './client.commands';
 import { billingPeriods, type BillingPeriod, type ClientEvent } from './client.events';
 import { ensureNotOffboarded, ensureOnboarded, type ClientState, type OnboardedClient, type RetainerState } from './client.state';
@@ -10,7 +10,12 @@ export function monthlyAmountCents(amountCents: number, billingPeriod: BillingPe
 
 export function startRetainer({ data }: StartRetainer, state: ClientState): ClientEvent[] {
   ensureOnboarded(state, data.clientId);
-  if (state.retainers.has(data.retainerId)) return [];
+  const existing = state.retainers.get(data.retainerId);
+  if (existing) {
+    const { amountCents, currency, billingPeriod } = data;
+    ensureSameFacts('retainer', data.retainerId, existing.started, { amountCents, currency, billingPeriod }, 'ChangeRetainerAmount');
+    return [];
+  }
   ensureNotOffboarded(state);
   ensureNonEmpty(data.retainerId, 'retainerId');
   const monthly = validMonthlyAmount(state, data.amountCents, data.currency, data.billingPeriod);

@@ -50,8 +50,15 @@ describe('client decider: retainers', () => {
   it('treats starting the same retainer id twice as a no-op', () =>
     spec.given([onboarded, started('r-1', 250_000)]).when(start('r-1', 250_000)).thenNothingHappens());
 
-  it('never restarts a cancelled retainer id', () =>
-    spec.given([onboarded, started('r-1', 250_000), cancelled('r-1', 250_000)]).when(start('r-1', 300_000)).thenNothingHappens());
+  it('never restarts a cancelled retainer id: the same start is a no-op, another amount is refused', () => {
+    spec.given([onboarded, started('r-1', 250_000), cancelled('r-1', 250_000)]).when(start('r-1', 250_000)).thenNothingHappens();
+    spec.given([onboarded, started('r-1', 250_000), cancelled('r-1', 250_000)]).when(start('r-1', 300_000)).thenRejects('retainer.exists_with_other_facts');
+  });
+
+  it('refuses a retainer id reused with another amount, naming changeRetainerAmount, and still takes the original start retried after a change', () => {
+    spec.given([onboarded, started('r-1', 250_000)]).when(start('r-1', 300_000)).thenRejects('retainer.exists_with_other_facts');
+    spec.given([onboarded, started('r-1', 250_000), amountChanged]).when(start('r-1', 250_000)).thenNothingHappens();
+  });
 
   it('runs several retainers with different ids side by side', () =>
     spec.given([onboarded, started('r-1', 250_000)]).when(start('r-2', 50_000)).then([started('r-2', 50_000)]));

@@ -100,6 +100,9 @@ describe('consultant decider', () => {
 
   it('records hours of time off on a day', () => spec.given([registered]).when(recordTimeOff('leave-1', 7.5)).then([timeOffRecorded('leave-1', 7.5)]));
 
+  it('refuses a time-off id reused with other hours', () =>
+    spec.given([registered, timeOffRecorded('leave-1', 7.5)]).when(recordTimeOff('leave-1', 4)).thenRejects('time_off.exists_with_other_facts'));
+
   it('treats the same time-off id twice as a no-op, even after deactivation', () =>
     spec.given([registered, timeOffRecorded('leave-1', 7.5), deactivated]).when(recordTimeOff('leave-1', 7.5)).thenNothingHappens());
 

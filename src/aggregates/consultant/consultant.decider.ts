@@ -1,6 +1,6 @@
 import type { Decider } from '../../core/decider';
 import { streamName } from '../../core/stream-name';
-import { ensure, ensureCalendarDate, ensureCurrency, ensureNonEmpty } from '../shared/rules';
+import { ensure, ensureCalendarDate, ensureCurrency, ensureNonEmpty, ensureSameFacts } from '../shared/rules';
 import type {
   ChangeConsultantCapacity,
   ChangeConsultantRates,
@@ -19,7 +19,8 @@ type RegisteredConsultant = {
   costRateCents: number;
   billRateCents: number;
   currency: string;
-  timeOffIds: ReadonlySet<string>;
+  /** Time off by its id, to tell a repeated record from one that reuses the id with other facts. */
+  timeOff: ReadonlyMap<string, { date: string; hours: number }>;
 };
 
 export type ConsultantState = { status: 'none' } | RegisteredConsultant;
@@ -48,7 +49,7 @@ export const consultantDecider: Decider<ConsultantCommand, ConsultantEvent, Cons
   evolve(state, event) {
     if (event.type === 'ConsultantRegistered') {
       const { consultantId, weeklyCapacityHours, costRateCents, billRateCents, currency } = event.data;
-      return { status: 'active', consultantId, weeklyCapacityHours, costRateCents, billRateCents, currency, timeOffIds: new Set() };
+      return { status: 'active', consultantId, weeklyCapacityHours, costRateCents, billRateCents, currency, timeOff: new Map() };
     }
     if (state.status === 'none') return state;
     switch (event.type) {
@@ -57,7 +58,7 @@ export const consultantDecider: Decider<ConsultantCommand, ConsultantEvent, Cons
       case 'ConsultantRatesChanged':
         return { ...state, costRateCents: event.data.costRateCents, billRateCents: event.data.billRateCents, currency: event.data.currency };
       case 'TimeOffRecorded':
-        return { ...state, timeOffIds: new Set([...state.timeOffIds, event.data.timeOffId]) };
+        return { ...state, timeOff: new Map([...state.timeOff, [event.data.timeOffId, { date: event.data.date, hours: event.data.hours }]]) };
       case 'ConsultantDeactivated':
         return { ...state, status: 'inactive' };
       default:
@@ -97,7 +98,11 @@ function changeRates({ data }: ChangeConsultantRates, state: ConsultantState): C
 
 function recordTimeOff({ data }: RecordTimeOff, state: ConsultantState): ConsultantEvent[] {
   ensureRegistered(state, data.consultantId);
-  if (state.timeOffIds.has(data.timeOffId)) return [];
+  const recorded = state.timeOff.get(data.timeOffId);
+  if (recorded) {
+    ensureSameFacts('time_off', data.timeOffId, recorded, { date: data.date, hours: data.hours }, null);
+    return [];
+  }
   ensureActive(state, data.consultantId);
   ensureNonEmpty(data.timeOffId, 'timeOffId');
   ensureCalendarDate(data.date, 'date');

@@ -33,6 +33,11 @@ const markPaid = (paidOn: string): ExpenseCommand => ({ type: 'MarkExpensePaid',
 describe('expense decider', () => {
   it('records an unpaid expense against a campaign', () => spec.given([]).when(record()).then([recorded()]));
 
+  it('treats the same expense recorded again as a no-op, and refuses its id reused with another amount', () => {
+    spec.given([recorded()]).when(record()).thenNothingHappens();
+    spec.given([recorded()]).when(record({ amountCents: 1 })).thenRejects('expense.exists_with_other_facts');
+  });
+
   it('records an expense paid on the spot together with its payment', () =>
     spec.given([]).when(record({ paidOn: '2026-03-01' })).then([recorded('2026-03-01'), paid('2026-03-01')]));
 
@@ -46,8 +51,6 @@ describe('expense decider', () => {
           data: { expenseId: 'x-1', category: 'contractors', amountCents: 45_000, currency: 'AUD', incurredOn: '2026-03-01', paidOn: null, clientId: 'c-1', projectId: 'p-1', campaignId: null, description: '' },
         },
       ]));
-
-  it('treats recording the same expense id twice as a no-op', () => spec.given([recorded()]).when(record({ amountCents: 1 })).thenNothingHappens());
 
   it('rejects a category outside the known ones', () =>
     spec.given([]).when(record({ category: 'travel' as ExpenseCategory })).thenRejects('expense.invalid_category'));

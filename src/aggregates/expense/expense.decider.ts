@@ -1,12 +1,12 @@
 import type { Decider } from '../../core/decider';
 import { streamName } from '../../core/stream-name';
-import { ensure, ensureCalendarDate, ensurePositiveMoney } from '../shared/rules';
+import { ensure, ensureCalendarDate, ensurePositiveMoney, ensureSameFacts } from '../shared/rules';
 import type { ExpenseCommand, MarkExpensePaid, RecordExpense } from './expense.commands';
 import { expenseCategories, type ExpenseCategory, type ExpenseEvent } from './expense.events';
 
 export type ExpenseState =
   | { status: 'none' }
-  | { status: 'unpaid' | 'paid'; expenseId: string; category: ExpenseCategory; amountCents: number; currency: string; paidOn: string | null };
+  | { status: 'unpaid' | 'paid'; expenseId: string; category: ExpenseCategory; amountCents: number; currency: string; incurredOn: string; paidOn: string | null };
 
 export const expenseStream = (expenseId: string) => streamName('Expense', expenseId);
 
@@ -23,8 +23,8 @@ export const expenseDecider: Decider<ExpenseCommand, ExpenseEvent, ExpenseState>
   evolve(state, event) {
     switch (event.type) {
       case 'ExpenseRecorded': {
-        const { expenseId, category, amountCents, currency } = event.data;
-        return { status: 'unpaid', expenseId, category, amountCents, currency, paidOn: null };
+        const { expenseId, category, amountCents, currency, incurredOn } = event.data;
+        return { status: 'unpaid', expenseId, category, amountCents, currency, incurredOn, paidOn: null };
       }
       case 'ExpensePaid':
         return state.status === 'none' ? state : { ...state, status: 'paid', paidOn: event.data.paidOn };
@@ -36,7 +36,11 @@ export const expenseDecider: Decider<ExpenseCommand, ExpenseEvent, ExpenseState>
 
 /** An expense recorded as already paid also yields its `ExpensePaid`. */
 function record({ data }: RecordExpense, state: ExpenseState): ExpenseEvent[] {
-  if (state.status !== 'none') return [];
+  if (state.status !== 'none') {
+    const { category, amountCents, currency, incurredOn } = data;
+    ensureSameFacts('expense', data.expenseId, state, { category, amountCents, currency, incurredOn }, null);
+    return [];
+  }
   const categories: readonly string[] = expenseCategories;
   ensure(categories.includes(data.category), 'expense.invalid_category', `category must be one of ${expenseCategories.join(', ')}, got "${data.category}"`);
   ensurePositiveMoney(data.amountCents, data.currency, 'expense.invalid_amount');

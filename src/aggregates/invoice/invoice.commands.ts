@@ -1,4 +1,5 @@
 import type { Command } from '../../core/messages';
+import type { ClientFact } from '../client/client-exists.enrich';
 import type { ExchangeRate, InvoiceKind } from './invoice.events';
 
 export type IssueInvoice = Command<
@@ -13,6 +14,8 @@ export type IssueInvoice = Command<
     issuedOn: string;
     dueOn: string;
     kind: InvoiceKind;
+    /** Set by the route's enrich (null: no such client); anything a caller sends is overwritten. */
+    client?: ClientFact;
   } & ExchangeRate
 >;
 

@@ -33,6 +33,21 @@ describe('invoice decider', () => {
   it('rejects reissuing an invoice id under another number', () =>
     spec.given([issued]).when({ ...issue, data: { ...issue.data, number: 'INV-0002' } } as InvoiceCommand).thenRejects('invoice.already_issued'));
 
+  it('refuses an invoice id reused with another amount', () =>
+    spec.given([issued]).when({ ...issue, data: { ...issue.data, amountCents: 5 } } as InvoiceCommand).thenRejects('invoice.exists_with_other_facts'));
+
+  it('refuses an invoice for a client that was never onboarded', () =>
+    spec.given([]).when({ ...issue, data: { ...issue.data, client: null } } as InvoiceCommand).thenRejects('client.unknown'));
+
+  it('issues for a client that exists, without storing what the route read', () =>
+    spec.given([]).when({ ...issue, data: { ...issue.data, client: { clientId: 'c-1', status: 'active' } } } as InvoiceCommand).then([issued]));
+
+  it('refuses a payment id reused with a new amount, naming refundPayment', () =>
+    spec.given([issued, received('p-1', 2_500, 97_500)]).when(pay('p-1', 9_000)).thenRejects('payment.exists_with_other_facts'));
+
+  it('refuses a payment dated before its invoice was issued', () =>
+    spec.given([issued]).when({ ...pay('p-1', 2_500), data: { ...pay('p-1', 2_500).data, paidOn: '2026-02-27' } } as InvoiceCommand).thenRejects('payment.before_invoice'));
+
   it('rejects an amount that is not a positive whole number of cents', () => {
     for (const amountCents of [0, -5, 10.5]) {
       spec.given([]).when({ ...issue, data: { ...issue.data, amountCents } } as InvoiceCommand).thenRejects('invoice.invalid_amount');

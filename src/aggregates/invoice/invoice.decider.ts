@@ -1,6 +1,7 @@
 import type { Decider } from '../../core/decider';
 import { streamName } from '../../core/stream-name';
-import { ensure, ensureCalendarDate, ensureNonEmpty, ensurePositiveMoney } from '../shared/rules';
+import { ensureClientExists } from '../client/client-exists.rule';
+import { ensure, ensureCalendarDate, ensureNonEmpty, ensurePositiveMoney, ensureSameFacts } from '../shared/rules';
 import type { InvoiceCommand, IssueInvoice, RecordPayment, VoidInvoice } from './invoice.commands';
 import type { InvoiceEvent } from './invoice.events';
 import { applyCredit, deleteInvoice, deletePayment, refundPayment, restoreInvoice } from './invoice-reversals.decide';
@@ -39,12 +40,15 @@ export function ensureExchangeRate(rate: number | undefined): void {
   ensure(rate === undefined || (Number.isFinite(rate) && rate > 0), 'money.invalid_exchange_rate', `exchangeRate must be a positive number, got ${rate}`);
 }
 
-function issue({ data }: IssueInvoice, state: InvoiceState): InvoiceEvent[] {
+function issue({ data: { client, ...data } }: IssueInvoice, state: InvoiceState): InvoiceEvent[] {
   if (state.status !== 'none') {
     ensure(state.number === data.number, 'invoice.already_issued', `Invoice ${data.invoiceId} was already issued as ${state.number}`);
+    const { clientId, amountCents, currency, issuedOn } = data;
+    ensureSameFacts('invoice', data.invoiceId, state, { clientId, amountCents, currency, issuedOn }, null);
     return [];
   }
   ensureNonEmpty(data.clientId, 'clientId');
+  ensureClientExists(client, data.clientId);
   ensureNonEmpty(data.number, 'number');
   ensurePositiveMoney(data.amountCents, data.currency, 'invoice.invalid_amount');
   ensureExchangeRate(data.exchangeRate);
@@ -56,14 +60,21 @@ function issue({ data }: IssueInvoice, state: InvoiceState): InvoiceEvent[] {
 
 function recordPayment({ data }: RecordPayment, state: InvoiceState): InvoiceEvent[] {
   ensure(state.status !== 'none', 'invoice.not_issued', `Invoice ${data.invoiceId} has not been issued`);
+  const recorded = state.payments.get(data.paymentId);
+  if (recorded) {
+    // Compared with the payment as recorded (a refund since changes neither its amount nor its date).
+    ensureSameFacts('payment', data.paymentId, { amountCents: recorded.amountCents, currency: state.currency, paidOn: recorded.paidOn }, { amountCents: data.amountCents, currency: data.currency, paidOn: data.paidOn }, 'RefundPayment');
+    return [];
+  }
   // A deleted payment stays deleted: a late or repeated copy of its creation changes nothing.
-  if (state.payments.has(data.paymentId) || state.deletedPaymentIds.has(data.paymentId)) return [];
+  if (state.deletedPaymentIds.has(data.paymentId)) return [];
   ensure(!state.deleted, 'invoice.deleted', `Invoice ${state.number} was deleted and cannot take payments`);
   ensure(state.status !== 'void', 'invoice.voided', `Invoice ${state.number} is void and cannot take payments`);
   ensurePositiveMoney(data.amountCents, data.currency, 'payment.invalid_amount');
   ensure(data.currency === state.currency, 'payment.currency_mismatch', `Payment in ${data.currency} for an invoice in ${state.currency}`);
   ensureExchangeRate(data.exchangeRate);
   ensureCalendarDate(data.paidOn, 'paidOn');
+  ensure(data.paidOn >= state.issuedOn, 'payment.before_invoice', `paidOn ${data.paidOn} is before invoice ${state.number} was issued on ${state.issuedOn}`, { field: 'paidOn' });
   ensure(data.amountCents <= state.balanceCents, 'invoice.overpayment', `Payment of ${data.amountCents} cents exceeds the open balance of ${state.balanceCents} cents`, {
     balanceCents: state.balanceCents,
   });

@@ -1,3 +1,4 @@
+import { withClientFact } from '../client/client-exists.enrich';
 import type { CommandRoutes } from '../command-route';
 import type { InvoiceCommand } from './invoice.commands';
 import { invoiceDecider, invoiceStream } from './invoice.decider';
@@ -5,7 +6,7 @@ import { invoiceDecider, invoiceStream } from './invoice.decider';
 const route = { decider: invoiceDecider, streamOf: (command: InvoiceCommand) => invoiceStream(command.data.invoiceId) };
 
 export const invoiceRoutes: CommandRoutes<InvoiceCommand> = {
-  IssueInvoice: route,
+  IssueInvoice: { ...route, enrich: withClientFact },
   RecordPayment: route,
   VoidInvoice: route,
   DeleteInvoice: route,

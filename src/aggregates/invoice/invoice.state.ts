@@ -12,6 +12,10 @@ export type InvoiceState =
       invoiceId: string;
       number: string;
       currency: string;
+      /** As issued: to tell a retried IssueInvoice from one that reuses the id with other facts. */
+      clientId: string;
+      amountCents: number;
+      issuedOn: string;
       balanceCents: number;
       payments: ReadonlyMap<string, AppliedPayment>;
       /** Payments taken off the invoice: a late copy of one must not bring it back. */
@@ -39,8 +43,8 @@ function latestOf(payments: ReadonlyMap<string, AppliedPayment>): string | null 
 
 export function evolveInvoice(state: InvoiceState, event: InvoiceEvent): InvoiceState {
   if (event.type === 'InvoiceIssued') {
-    const { invoiceId, number, currency, amountCents } = event.data;
-    return { status: 'open', deleted: false, invoiceId, number, currency, balanceCents: amountCents, payments: new Map(), deletedPaymentIds: new Set(), creditIds: new Set(), latestPaidOn: null };
+    const { invoiceId, number, currency, amountCents, clientId, issuedOn } = event.data;
+    return { status: 'open', deleted: false, invoiceId, number, currency, clientId, amountCents, issuedOn, balanceCents: amountCents, payments: new Map(), deletedPaymentIds: new Set(), creditIds: new Set(), latestPaidOn: null };
   }
   if (state.status === 'none') return state;
   switch (event.type) {

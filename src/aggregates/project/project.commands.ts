@@ -45,6 +45,11 @@ export type LogHours = Command<
     billRateCents?: number;
     /** Set by `enrichLogHours` (null: no such consultant); anything a caller sends is overwritten. */
     consultant?: ConsultantFact | null;
+    /**
+     * Set by `enrichLogHours` from the time-entries read model: the consultant's hours that day on
+     * other projects (as of the read model; absent where no read model is at hand, as in the demo).
+     */
+    hoursOnOtherProjects?: number;
   }
 >;
 

@@ -2,7 +2,10 @@ import { PersistentMap } from '../shared/persistent-map';
 import { ensure } from '../shared/rules';
 import type { ProjectEvent, TimeEntryFacts } from './project.events';
 
-export type TimeEntry = TimeEntryFacts & { description: string; deleted: boolean };
+/** What `LogHours` first recorded, to tell a retried LogHours from one that reuses the id with other facts. */
+export type LoggedFacts = Pick<TimeEntryFacts, 'consultantId' | 'workDate' | 'hours' | 'billable' | 'billRateCents'> & { description: string };
+
+export type TimeEntry = TimeEntryFacts & { description: string; deleted: boolean; logged: LoggedFacts };
 
 export type StartedProject = {
   status: 'active' | 'completed' | 'cancelled';
@@ -12,6 +15,8 @@ export type StartedProject = {
   startedOn: string;
   /** Every entry ever logged, deleted ones included: entry ids are never reused. */
   entries: PersistentMap<TimeEntry>;
+  /** Live hours on this project per `consultantId|workDate`, in hundredths (the 24-hour day rule). */
+  dayHundredths: PersistentMap<number>;
 };
 
 export type ProjectState = { status: 'none' } | StartedProject;
@@ -19,7 +24,7 @@ export type ProjectState = { status: 'none' } | StartedProject;
 export function evolveProject(state: ProjectState, event: ProjectEvent): ProjectState {
   if (event.type === 'ProjectStarted') {
     const { projectId, clientId, currency, startedOn } = event.data;
-    return { status: 'active', projectId, clientId, currency, startedOn, entries: PersistentMap.empty() };
+    return { status: 'active', projectId, clientId, currency, startedOn, entries: PersistentMap.empty(), dayHundredths: PersistentMap.empty() };
   }
   if (state.status === 'none') return state;
   switch (event.type) {
@@ -27,11 +32,14 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
       return { ...state, status: 'completed' };
     case 'ProjectCancelled':
       return { ...state, status: 'cancelled' };
-    case 'HoursLogged':
-      return withEntry(state, { ...event.data, deleted: false });
+    case 'HoursLogged': {
+      const { consultantId, workDate, hours, billable, billRateCents, description } = event.data;
+      return withEntry(state, { ...event.data, deleted: false, logged: { consultantId, workDate, hours, billable, billRateCents, description } });
+    }
     case 'TimeEntryCorrected': {
       const { previous: _previous, ...entry } = event.data;
-      return withEntry(state, { ...entry, deleted: false });
+      const before = state.entries.get(entry.entryId);
+      return withEntry(state, { ...entry, deleted: false, logged: before?.logged ?? { ...entry } });
     }
     case 'TimeEntryDeleted': {
       const entry = state.entries.get(event.data.entryId);
@@ -42,8 +50,19 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
   }
 }
 
+/** Replaces the entry and moves its hours between day totals (a deleted entry counts nothing). */
 function withEntry(state: StartedProject, entry: TimeEntry): StartedProject {
-  return { ...state, entries: state.entries.set(entry.entryId, entry) };
+  const before = state.entries.get(entry.entryId);
+  let days = state.dayHundredths;
+  if (before && !before.deleted) days = addHours(days, dayKey(before.consultantId, before.workDate), -before.hours);
+  if (!entry.deleted) days = addHours(days, dayKey(entry.consultantId, entry.workDate), entry.hours);
+  return { ...state, entries: state.entries.set(entry.entryId, entry), dayHundredths: days };
+}
+
+export const dayKey = (consultantId: string, workDate: string): string => `${consultantId}|${workDate}`;
+
+function addHours(days: PersistentMap<number>, key: string, hours: number): PersistentMap<number> {
+  return days.set(key, (days.get(key) ?? 0) + Math.round(hours * 100));
 }
 
 export function ensureStarted(state: ProjectState, projectId: string): asserts state is StartedProject {

@@ -1,19 +1,29 @@
-import { ensure, ensureCalendarDate, ensureNonEmpty } from '../shared/rules';
+import { ensure, ensureCalendarDate, ensureNonEmpty, ensureSameFacts, latestDateAt } from '../shared/rules';
 import { ensureHours, ensureRateCents } from '../consultant/hours.rules';
 import type { ConsultantFact, CorrectTimeEntry, DeleteTimeEntry, LogHours } from './project.commands';
 import type { ProjectEvent, TimeEntryFacts } from './project.events';
-import { ensureActive, type ProjectState, type StartedProject, type TimeEntry } from './project.state';
+import { dayKey, ensureActive, type ProjectState, type StartedProject, type TimeEntry } from './project.state';
 
 /** The most hours one entry can hold: a day. */
 export const maxHoursPerEntry = 24;
 
-export function logHours({ data }: LogHours, state: ProjectState): ProjectEvent[] {
+/** The most hours one consultant can log on one work date, across the entries of a project. */
+export const maxHoursPerDay = 24;
+
+export function logHours({ data, occurredAt }: LogHours, state: ProjectState): ProjectEvent[] {
   ensure(state.status !== 'none', 'project.not_active', `Project ${data.projectId} has not been started`);
-  if (state.entries.has(data.entryId)) return [];
+  const existing = state.entries.get(data.entryId);
+  if (existing) {
+    const { consultantId, workDate, hours, billable, billRateCents } = data;
+    ensureSameFacts('time_entry', data.entryId, existing.logged, { consultantId, workDate, hours, billable, billRateCents, description: data.description ?? '' }, 'CorrectTimeEntry');
+    return [];
+  }
   ensureActive(state);
   ensureNonEmpty(data.entryId, 'entryId');
   ensureCalendarDate(data.workDate, 'workDate');
   ensureHours(data.hours, maxHoursPerEntry, 'time_entry.invalid_hours');
+  ensureWorkDate(state, data.workDate, occurredAt);
+  ensureDayTotal(state, data.consultantId, data.workDate, data.hours, null, data.hoursOnOtherProjects ?? 0);
   const consultant = consultantWhoMayLog(data, state);
   const billRateCents = data.billRateCents ?? consultant.billRateCents;
   ensureRateCents(billRateCents, 'time_entry.invalid_rate', 'billRateCents');
@@ -24,7 +34,7 @@ export function logHours({ data }: LogHours, state: ProjectState): ProjectEvent[
   return [{ type: 'HoursLogged', data: { ...facts, description: data.description ?? '' } }];
 }
 
-export function correctTimeEntry({ data }: CorrectTimeEntry, state: ProjectState): ProjectEvent[] {
+export function correctTimeEntry({ data, occurredAt }: CorrectTimeEntry, state: ProjectState): ProjectEvent[] {
   const [project, entry] = liveEntry(state, data.entryId);
   const description = data.description ?? entry.description;
   const unchanged = data.workDate === entry.workDate && data.hours === entry.hours && data.billable === entry.billable && description === entry.description;
@@ -32,6 +42,8 @@ export function correctTimeEntry({ data }: CorrectTimeEntry, state: ProjectState
   ensureActive(project);
   ensureCalendarDate(data.workDate, 'workDate');
   ensureHours(data.hours, maxHoursPerEntry, 'time_entry.invalid_hours');
+  ensureWorkDate(project, data.workDate, occurredAt);
+  ensureDayTotal(project, entry.consultantId, data.workDate, data.hours, entry);
   const { workDate, hours, billable } = data;
   const previous = { workDate: entry.workDate, hours: entry.hours, billable: entry.billable };
   return [{ type: 'TimeEntryCorrected', data: { ...factsOf(entry), workDate, hours, billable, description, previous } }];
@@ -41,6 +53,28 @@ export function deleteTimeEntry({ data }: DeleteTimeEntry, state: ProjectState):
   const [project, entry] = liveEntry(state, data.entryId);
   ensureActive(project);
   return [{ type: 'TimeEntryDeleted', data: factsOf(entry) }];
+}
+
+/** Work happens while the project runs, and not after the day the fact is reported on. */
+function ensureWorkDate(project: StartedProject, workDate: string, occurredAt: string): void {
+  ensure(workDate >= project.startedOn, 'time_entry.before_project_start', `workDate ${workDate} is before project ${project.projectId} started on ${project.startedOn}`, { field: 'workDate' });
+  const latest = latestDateAt(occurredAt);
+  ensure(workDate <= latest, 'time_entry.work_date_in_future', `workDate ${workDate} is in the future (the fact is reported at ${occurredAt})`, { field: 'workDate' });
+}
+
+/**
+ * At most 24 h per consultant and work date: the project's own live entries (consistent: they are
+ * its state; a corrected entry counts with its new hours only) plus, for new entries, the hours on
+ * other projects the read model knows of (as of its position; see the README).
+ */
+function ensureDayTotal(project: StartedProject, consultantId: string, workDate: string, hours: number, replacing: TimeEntry | null, elsewhere = 0): void {
+  const logged = (project.dayHundredths.get(dayKey(consultantId, workDate)) ?? 0) + Math.round(elsewhere * 100);
+  const own = replacing && !replacing.deleted && replacing.workDate === workDate && replacing.consultantId === consultantId ? Math.round(replacing.hours * 100) : 0;
+  const total = logged - own + Math.round(hours * 100);
+  ensure(total <= maxHoursPerDay * 100, 'time_entry.day_over_24_hours', `${consultantId} would have ${total / 100} h on ${workDate}; a day holds at most ${maxHoursPerDay} h`, {
+    field: 'hours',
+    loggedHours: (logged - own) / 100,
+  });
 }
 
 function consultantWhoMayLog(data: LogHours['data'], project: StartedProject): ConsultantFact {

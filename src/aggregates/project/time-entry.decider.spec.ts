@@ -50,6 +50,37 @@ describe('project decider: time entries', () => {
   it('treats the same entry id twice as a no-op, even after the project closed', () =>
     spec.given([started, logged, completed]).when(log()).thenNothingHappens());
 
+  it('refuses an entry id reused with other hours, naming correctTimeEntry', () =>
+    spec.given([started, logged]).when(log({ hours: 7 })).thenRejects('time_entry.exists_with_other_facts'));
+
+  it('treats the original LogHours retried after a correction as a no-op', () =>
+    spec.given([started, logged, { type: 'TimeEntryCorrected', data: { ...facts, hours: 4, description: 'Discovery workshop', previous: { workDate: '2026-03-09', hours: 2.5, billable: true } } }]).when(log()).thenNothingHappens());
+
+  it('refuses a third 20-hour entry for one consultant on one work date', () =>
+    spec
+      .given([started, { type: 'HoursLogged', data: { ...facts, entryId: 'e-a', hours: 20, description: '' } }])
+      .when(log({ entryId: 'e-b', hours: 20 }))
+      .thenRejects('time_entry.day_over_24_hours'));
+
+  it('counts a deleted entry out of the day total', () =>
+    spec
+      .given([started, { type: 'HoursLogged', data: { ...facts, entryId: 'e-a', hours: 20, description: '' } }, { type: 'TimeEntryDeleted', data: { ...facts, entryId: 'e-a', hours: 20 } }])
+      .when(log({ entryId: 'e-b', hours: 20, description: '' }))
+      .then([{ type: 'HoursLogged', data: { ...facts, entryId: 'e-b', hours: 20, description: '' } }]));
+
+  it('refuses a correction that takes the day past 24 hours', () =>
+    spec
+      .given([started, logged, { type: 'HoursLogged', data: { ...facts, entryId: 'e-a', hours: 20, description: '' } }])
+      .when(correct({ hours: 5 }))
+      .thenRejects('time_entry.day_over_24_hours'));
+
+  it('refuses hours dated before the project started', () => spec.given([started]).when(log({ workDate: '2026-03-01' })).thenRejects('time_entry.before_project_start'));
+
+  it('refuses hours dated after the day they are reported on (year 9999)', () =>
+    spec.given([started]).when(log({ workDate: '9999-01-01' })).thenRejects('time_entry.work_date_in_future'));
+
+  it('refuses a calendar date that does not exist (2026-02-31)', () => spec.given([started]).when(log({ workDate: '2026-02-31' })).thenRejects('input.invalid_date'));
+
   it('treats logging a deleted entry id again as a no-op', () => spec.given([started, logged, deleted]).when(log()).thenNothingHappens());
 
   it('rejects hours on a project that was never started', () => spec.given([]).when(log()).thenRejects('project.not_active'));

@@ -1,11 +1,12 @@
 import type { Command } from '../../core/messages';
+import type { ClientFact } from '../client/client-exists.enrich';
 import type { NpsResponseCommand } from './nps-response.commands';
 import type { TicketChannel, TicketPriority } from './ticket.events';
 
 /** The ticket opens at `occurredAt`; opening an already opened ticket again is a no-op. */
 export type OpenTicket = Command<
   'OpenTicket',
-  { ticketId: string; clientId: string; channel: TicketChannel; priority: TicketPriority; subject: string }
+  { ticketId: string; clientId: string; channel: TicketChannel; priority: TicketPriority; subject: string; client?: ClientFact }
 >;
 
 /** The first reply by a person (not an auto-reply or bot), at `occurredAt`; later replies are no-ops. */

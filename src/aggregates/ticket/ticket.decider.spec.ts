@@ -40,6 +40,9 @@ const rated = (ratingId: string, score: number, comment: string | null = null): 
 describe('ticket decider', () => {
   it('opens a ticket at the instant it occurred, in UTC', () => spec.given([]).when(open).then([opened]));
 
+  it('refuses a ticket for a client that was never onboarded', () =>
+    spec.given([]).when({ ...open, data: { ...open.data, client: null } } as TicketCommand).thenRejects('client.unknown'));
+
   it('treats opening the same ticket again as a no-op', () => spec.given([opened]).when(open).thenNothingHappens());
 
   it('rejects reopening a ticket id for another client', () =>

@@ -1,6 +1,7 @@
 import type { Decider } from '../../core/decider';
 import { streamName } from '../../core/stream-name';
 import { normaliseInstant } from '../../core/time';
+import { ensureClientExists } from '../client/client-exists.rule';
 import { ensure, ensureNonEmpty } from '../shared/rules';
 import type { OpenTicket, RateTicket, RecordFirstResponse, ReopenTicket, ResolveTicket, TicketCommand } from './ticket.commands';
 import { ticketChannels, ticketPriorities, type TicketEvent } from './ticket.events';
@@ -68,6 +69,7 @@ function open({ data, occurredAt }: OpenTicket, state: TicketState): TicketEvent
     return [];
   }
   ensureNonEmpty(data.clientId, 'clientId');
+  ensureClientExists(data.client, data.clientId);
   ensureNonEmpty(data.subject, 'subject');
   ensure((ticketChannels as readonly string[]).includes(data.channel), 'ticket.invalid_channel', `Unknown channel "${data.channel}"`, {
     allowed: ticketChannels,

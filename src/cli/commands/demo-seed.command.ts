@@ -58,7 +58,8 @@ export async function seedDemo({ options }: CommandInput, io: CliIo): Promise<nu
     for (const command of generateHistory(history)) {
       try {
         recording.advanceTo(command.occurredAt);
-        events += (await bus.execute(command, { actor: 'demo' })).events.length;
+        // origin "seed": generated history, which no workflow acts on (src/workflows/engine/new-fact.rule.ts).
+        events += (await bus.execute(command, { actor: 'demo', origin: 'seed' })).events.length;
       } catch (error) {
         if (!isAppError(error)) throw error;
         bar.finish(`seed stopped at command ${done + 1} (${command.type} at ${command.occurredAt}): ${error.message}`);

@@ -48,7 +48,7 @@ export async function serve(input: CommandInput, io: CliIo): Promise<number> {
   // Listening first: a signal during start-up then stops what has started instead of killing it.
   const signalled = nextSignal();
   const app = await startApp(config);
-  logger.info({ url: app.url, ...storesOf(config) }, `Zixly Ops listening on ${app.url}: dashboards on ${app.url}/, GraphQL on ${app.url}/graphql`);
+  logger.info({ url: app.url, boundAddress: app.boundAddress, ...storesOf(config) }, listeningLine(app.boundAddress, app.url));
   return runUntilSignalled(config, signalled, app);
 }
 
@@ -57,7 +57,17 @@ export async function worker(input: CommandInput, io: CliIo): Promise<number> {
   configureLogger({ level: config.ops.logLevel, output: 'stdout' });
   const signalled = nextSignal();
   const running = await startWorker(config);
-  const probes = running.url ? `probes and metrics on ${running.url}` : 'no HTTP port (set WORKER_PORT for probes and metrics)';
-  logger.info({ url: running.url, ...storesOf(config) }, `Zixly Ops worker running: projections, webhook deliveries and workflows; ${probes}`);
+  const probes = running.url ? `probes and metrics on ${boundText(running.boundAddress!, running.url)}` : 'no HTTP port (set WORKER_PORT for probes and metrics)';
+  logger.info({ url: running.url, boundAddress: running.boundAddress, ...storesOf(config) }, `Zixly Ops worker running: projections, webhook deliveries and workflows; ${probes}`);
   return runUntilSignalled(config, signalled, running);
+}
+
+/** The start-up line names the bound address first: a wildcard bind is reachable from other machines too. */
+export function listeningLine(boundAddress: string, url: string): string {
+  return `Zixly Ops listening on ${boundText(boundAddress, url)}: dashboards on ${url}/, GraphQL on ${url}/graphql`;
+}
+
+function boundText(boundAddress: string, url: string): string {
+  const everywhere = boundAddress.startsWith('0.0.0.0:') || boundAddress.startsWith('[::]:');
+  return everywhere ? `${boundAddress} (every interface; ${url} from this machine)` : url;
 }

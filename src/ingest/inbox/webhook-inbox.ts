@@ -4,7 +4,10 @@ import { deterministicId, randomId } from '../../core/ids';
 import type { NewEvent } from '../../core/messages';
 import type { WebhookTool } from '../delivery';
 import type { DeliveryDraft } from '../receiver/delivery-draft';
-import { webhookDeliveryStream, type WebhookDeliveryReceived } from '../webhook-delivery.events';
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../core/command-digest';
+import type { Json } from '../../core/read-store.port';
+import { webhookConflictStream, type WebhookDeliveryConflicted, webhookDeliveryStream, type WebhookDeliveryReceived } from '../webhook-delivery.events';
 
 /** The delivery id is derived from what identifies the delivery, so every copy of it lands on one stream. */
 export function deliveryIdOf(tool: WebhookTool, dedupeKey: string): string {
@@ -25,6 +28,8 @@ export interface StoredDelivery {
   readonly eventKind: string;
   /** True when an earlier request (or a concurrent one) had already stored it. */
   readonly duplicate: boolean;
+  /** True when the stored delivery has another body: recorded as `WebhookDeliveryConflicted`. */
+  readonly conflict?: boolean;
 }
 
 /**
@@ -63,8 +68,36 @@ export class WebhookInbox {
       await this.store.append(webhookDeliveryStream(deliveryId), [event], 'no_stream');
       return { ...stored, duplicate: false };
     } catch (error) {
-      if (error instanceof ConcurrencyError) return { ...stored, duplicate: true };
-      throw error;
+      if (!(error instanceof ConcurrencyError)) throw error;
     }
+    const conflict = await this.recordConflict(event, arrival);
+    return { ...stored, duplicate: true, ...(conflict ? { conflict } : {}) };
   }
+
+  /**
+   * A copy is compared with what is stored (read only on this duplicate path): the same identity
+   * with another body is recorded for an admin, once per distinct body, and never processed.
+   */
+  private async recordConflict(copy: NewEvent<WebhookDeliveryReceived>, arrival: Arrival): Promise<boolean> {
+    const { deliveryId, tool, dedupeKey, eventKind, receivedAt, payload } = copy.data;
+    let first: WebhookDeliveryReceived['data'] | null = null;
+    for await (const event of this.store.readStream(webhookDeliveryStream(deliveryId), { maxCount: 1 })) first = event.data as WebhookDeliveryReceived['data'];
+    if (first === null) return false;
+    const firstPayloadDigest = payloadDigest(first.payload);
+    const digest = payloadDigest(payload);
+    if (digest === firstPayloadDigest) return false;
+    const conflictId = deterministicId(`WebhookConflict\u0000${deliveryId}\u0000${digest}`);
+    const data = { deliveryId, tool, dedupeKey, eventKind, receivedAt, firstReceivedAt: first.receivedAt, firstPayloadDigest, payloadDigest: digest, headers: arrival.headers, payload: payload ?? null };
+    const event: NewEvent<WebhookDeliveryConflicted> = { id: conflictId, type: 'WebhookDeliveryConflicted', data, metadata: { ...copy.metadata } };
+    try {
+      await this.store.append(webhookConflictStream(conflictId), [event], 'no_stream');
+    } catch (error) {
+      if (!(error instanceof ConcurrencyError)) throw error;
+    }
+    return true;
+  }
+}
+
+function payloadDigest(payload: Json | undefined): string {
+  return createHash('sha256').update(canonicalJson(payload ?? null)).digest('hex');
 }

@@ -3,7 +3,23 @@ import { randomId, type IdGenerator } from '../../core/ids';
 import type { Clock } from '../../core/time';
 import type { WebhookDeliveryRejected, WebhookRejectionReason, WebhookRejectionSummary } from '../webhook-delivery.events';
 import { webhookRejectionStream } from '../webhook-delivery.events';
+import type { RejectStore } from './reject-store';
 import { TokenBucket } from './token-bucket';
+
+/**
+ * Refusals that happen before the sender is authenticated (or whose signature did not hold): anyone
+ * can send them, so their content never enters the immutable log. Only `malformed` follows a valid
+ * signature or secret.
+ */
+export const unauthenticatedReasons: ReadonlySet<WebhookRejectionReason> = new Set([
+  'bad_signature',
+  'missing_signature',
+  'stale_timestamp',
+  'too_large',
+  'unknown_tool',
+  'tool_disabled',
+  'method_not_allowed',
+]);
 
 /** A request refused at the door, as the receiver saw it. */
 export interface Rejection {
@@ -26,6 +42,8 @@ export interface QuarantineOptions {
   readonly perMinute: number;
   readonly excerptBytes?: number;
   readonly newId?: IdGenerator;
+  /** Where unauthenticated rejects are kept, bounded; without it they are only counted. */
+  readonly rejects?: RejectStore;
 }
 
 const windowMs = 60_000;
@@ -37,9 +55,10 @@ interface SuppressedWindow {
 }
 
 /**
- * Records refused requests as `WebhookDeliveryRejected` on `WebhookRejection-<tool>`, so nothing is
- * silently lost, but never more than the bucket allows: beyond it a tool's rejections are counted
- * and one summary event per minute stands for them, so nobody can flood the store.
+ * Unauthenticated rejects go to the bounded `RejectStore` in full and are only counted in the log:
+ * one summary event per tool and minute stands for them. Rejects of authenticated senders
+ * (`malformed`) are recorded as `WebhookDeliveryRejected` on `WebhookRejection-<tool>`, but never
+ * more than the bucket allows; beyond it they are counted into the same summary.
  */
 export class WebhookQuarantine {
   private readonly buckets = new Map<string, TokenBucket>();
@@ -55,6 +74,11 @@ export class WebhookQuarantine {
   /** Never throws: a store failure is logged, the request's answer does not depend on it. */
   async record(rejection: Rejection): Promise<void> {
     const now = this.options.clock();
+    if (unauthenticatedReasons.has(rejection.reason)) {
+      this.count(rejection.tool, rejection.reason, now);
+      await this.keep(rejection, now);
+      return;
+    }
     if (this.bucketOf(rejection.tool, now).take(now.getTime())) {
       await this.append(rejection.tool, this.fullEvent(rejection, now));
       return;
@@ -97,8 +121,19 @@ export class WebhookQuarantine {
       byReason: window.byReason,
     };
     const reason = counts.reduce((most, entry) => (entry[1] > most[1] ? entry : most))[0];
-    const detail = `${summary.suppressed} more rejected requests beyond the limit of ${this.options.perMinute} a minute; only counted`;
+    const detail = `${summary.suppressed} rejected requests only counted here: unauthenticated ones (kept, bounded, in webhookRejects) and any beyond the limit of ${this.options.perMinute} a minute`;
     await this.append(tool, { tool, reason, receivedAt: summary.windowEnd, detail, summary });
+  }
+
+  private async keep(rejection: Rejection, now: Date): Promise<void> {
+    if (!this.options.rejects) return;
+    const { tool, reason, detail, method, path, headers, bodyBytes } = this.fullEvent(rejection, now);
+    const excerpt = rejection.body === null ? '' : rejection.body.subarray(0, this.excerptBytes).toString('utf8');
+    try {
+      await this.options.rejects.record({ tool, reason, receivedAt: now.toISOString(), detail: detail ?? '', method: method ?? '', path: path ?? '', headers: headers ?? {}, excerpt, bodyBytes: bodyBytes ?? 0 });
+    } catch (error) {
+      console.error(JSON.stringify({ level: 'error', msg: 'webhook reject not kept', tool, reason, error: String(error) }));
+    }
   }
 
   private fullEvent(rejection: Rejection, now: Date): WebhookDeliveryRejected['data'] {

@@ -31,8 +31,12 @@ describe('dedupe keys from the shared samples', () => {
     expect(keys(planeDeliveries, input)).toEqual([{ dedupeKey: `v2:${String(input.body.event_id)}`, eventKind: String(input.body.event) }]);
   });
 
-  it('Chatwoot: X-Chatwoot-Delivery, or event + id + updated_at without it', () => {
-    expect(keys(chatwootDeliveries, sample('chatwoot.conversation_created', { 'x-chatwoot-delivery': 'd-1' }))).toEqual([{ dedupeKey: 'delivery:d-1', eventKind: 'conversation_created' }]);
+  it('Chatwoot: the signed body digest, whatever the unsigned X-Chatwoot-Delivery or a new signing second say; event + id + updated_at unsigned', () => {
+    const signed = sample('chatwoot.conversation_created', { 'x-chatwoot-delivery': 'd-1', 'x-chatwoot-timestamp': '1780000000', 'x-chatwoot-signature': 'sha256=ab' });
+    const [draft] = keys(chatwootDeliveries, signed);
+    expect(draft).toEqual({ dedupeKey: expect.stringMatching(/^sha256:[0-9a-f]{64}$/), eventKind: 'conversation_created' });
+    const resent = { ...signed, headers: { ...signed.headers, 'x-chatwoot-delivery': 'd-2', 'x-chatwoot-timestamp': '1780000009', 'x-chatwoot-signature': 'sha256=cd' } };
+    expect(keys(chatwootDeliveries, resent)[0]!.dedupeKey).toBe(draft!.dedupeKey);
     const input = sample('chatwoot.conversation_created');
     expect(keys(chatwootDeliveries, input)[0]!.dedupeKey).toBe(`conversation_created:${String(input.body.id)}:${String(input.body.updated_at)}`);
   });

@@ -153,7 +153,7 @@ export class WebhookReceiver {
     };
     const stored = await this.options.inbox.accept(drafts, arrival);
     const duplicate = stored.length > 0 && stored.every((delivery) => delivery.duplicate);
-    const deliveries = stored.map(({ deliveryId, eventKind, duplicate }) => ({ deliveryId, eventKind, duplicate }));
+    const deliveries = stored.map(({ deliveryId, eventKind, duplicate, conflict }) => ({ deliveryId, eventKind, duplicate, ...(conflict ? { conflict } : {}) }));
     return { status: call.ingest.acceptedStatus, body: { status: duplicate ? 'duplicate' : 'accepted', deliveries } };
   }
 

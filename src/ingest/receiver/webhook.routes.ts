@@ -5,6 +5,7 @@ import { logger } from '../../logging/logger';
 import { webhookTools as toolNames, type WebhookTool } from '../delivery';
 import { WebhookInbox } from '../inbox/webhook-inbox';
 import { secretVariable } from '../ingest.config';
+import { RejectStore } from '../quarantine/reject-store';
 import { WebhookQuarantine } from '../quarantine/webhook-quarantine';
 import { WebhookReceiver } from './webhook-receiver';
 import { type ToolIngest, webhookTools } from './webhook-tools';
@@ -13,6 +14,8 @@ export type IngestServices = Pick<AppServices, 'config' | 'clock' | 'eventStore'
 
 export interface IngestEndpoint {
   readonly routes: Route[];
+  /** Unauthenticated rejects, bounded; listed by the ADMIN query `webhookRejects`. */
+  readonly rejects: RejectStore;
   /** Writes the quarantine's open summaries. */
   stop(): Promise<void>;
 }
@@ -29,10 +32,11 @@ export function ingestRoutes(services: IngestServices, options: IngestRouteOptio
     const hint = disabled.map(secretVariable).join(', ');
     logger.warn({ component: 'ingest', tools: disabled }, `webhooks disabled for ${disabled.join(', ')}: set ${hint}`);
   }
-  const quarantine = new WebhookQuarantine({ store: services.eventStore, clock: services.clock, perMinute: services.config.webhooks.quarantinePerMinute });
+  const rejects = new RejectStore(services.readStore, services.config.webhooks.rejectRetention, services.clock);
+  const quarantine = new WebhookQuarantine({ store: services.eventStore, clock: services.clock, perMinute: services.config.webhooks.quarantinePerMinute, rejects });
   const tools = webhookTools(services.config.webhooks);
   const receiver = new WebhookReceiver({ tools, secrets, inbox: new WebhookInbox(services.eventStore), quarantine, clock: services.clock, ...options });
-  return { routes: webhookRoutes(receiver, tools), stop: () => quarantine.flush() };
+  return { routes: webhookRoutes(receiver, tools), rejects, stop: () => quarantine.flush() };
 }
 
 export const webhooksPath = '/webhooks';

@@ -1,3 +1,4 @@
+import { changedLaterInTranslation } from '../superseded-create';
 import type { BusinessCommand } from '../../aggregates';
 import type { CommandBus } from '../../aggregates/command-bus';
 import type { CommandMetadata } from '../../core/command-handler';
@@ -102,10 +103,11 @@ export class SyncJob {
     if (translation.outcome === 'ignored') return null;
     if (translation.outcome === 'unmapped') return `${label}: ${translation.reason}`;
     if (translation.outcome === 'invalid') return `${label}: invalid, ${translation.reason}`;
-    for (const { command, source } of translation.commands) {
+    for (const [index, { command, source }] of translation.commands.entries()) {
       try {
         await this.deps.commands.execute(command, { ...metadata, source });
       } catch (error) {
+        if (changedLaterInTranslation(error, translation.commands.slice(index + 1))) continue;
         if (!(error instanceof DomainRuleError || error instanceof ValidationError)) throw error;
         return `${label}: ${command.type} refused (${error.code}: ${error.message})`;
       }

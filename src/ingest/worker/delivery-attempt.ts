@@ -5,6 +5,7 @@ import { webhookTools } from '../delivery';
 import type { DeliveryRecord } from '../inbox/delivery-record';
 import type { AttemptOutcome } from './delivery-outcome';
 import { classifyFailure } from './retry-policy';
+import { changedLaterInTranslation } from '../superseded-create';
 
 export interface AttemptDeps {
   readonly commands: CommandBus<BusinessCommand>;
@@ -57,17 +58,17 @@ async function executeAll(deps: AttemptDeps, record: DeliveryRecord, commands: r
   let appended = 0;
   try {
     for (const [index, { command, source }] of commands.entries()) {
-      const result = await deps.commands.execute(command, {
-        actor: `webhook:${tool}`,
-        correlationId: received.metadata.correlationId,
-        causationId: received.id,
-        source,
-        idempotencyKey: `webhook:${deliveryId}:${index}`,
-      });
-      if (result.status === 'appended') appended++;
+      const metadata = { actor: `webhook:${tool}`, correlationId: received.metadata.correlationId, causationId: received.id, source, idempotencyKey: `webhook:${deliveryId}:${index}` };
+      try {
+        const result = await deps.commands.execute(command, metadata);
+        if (result.status === 'appended') appended++;
+      } catch (error) {
+        if (!changedLaterInTranslation(error, commands.slice(index + 1))) throw error;
+      }
     }
   } catch (error) {
     return failed(error);
   }
   return { kind: 'processed', commands: appended };
 }
+

@@ -1,11 +1,11 @@
 import type { Period, ResolvedPeriod } from '../../core/business-time';
-import type { DocumentFilter } from '../../core/read-store.port';
+import type { DocumentFilter, ReadStore } from '../../core/read-store.port';
 import { type KpiContext, type KpiResult, kpiResult, periodOf } from '../shared/kpi';
 import { hoursBy, sumHours } from './hours';
 import { datesIn } from '../shared/period-filter';
 import { findEvery } from '../shared/documents';
 import { timeFactsIn } from './time-facts';
-import type { TimeEntryDocument } from './time-entries.projection';
+import { type TimeEntryDocument, timeEntriesProjection } from './time-entries.projection';
 
 /**
  * Live time entries (corrections applied, deletions gone) whose work date falls in the period's
@@ -34,4 +34,15 @@ export async function billableHours(context: KpiContext, period: Period): Promis
     byConsultant: hoursBy(facts, (fact) => fact.consultantId),
   };
   return kpiResult(context, [readModel], facts, value);
+}
+
+/**
+ * A consultant's live hours on one work date on projects other than `exceptProjectId`, from the
+ * `time_entries` read model (its `consultantId, workDate` index): the LogHours day rule's view of
+ * the other projects, as of the read model's position.
+ */
+export async function hoursOnOtherProjects(reads: ReadStore, consultantId: string, workDate: string, exceptProjectId: string): Promise<number> {
+  const { documents } = await reads.find<TimeEntryDocument>(timeEntriesProjection.name, { filter: { consultantId, workDate }, limit: 500 });
+  const hundredths = documents.filter((entry) => entry.projectId !== exceptProjectId).reduce((total, entry) => total + Math.round(entry.hours * 100), 0);
+  return hundredths / 100;
 }

@@ -24,11 +24,14 @@ export function paymentEntrants(count: number, random: SeededRandom): Array<Race
   });
 }
 
-/** `count` time entries of 0.25 to 2 hours, with the project completed by the entrant at `completeAt`. */
+/**
+ * `count` time entries of 0.25 to 2 hours, spread over the project's first 19 days (a consultant
+ * logs at most 24 h a day), with the project completed by the entrant at `completeAt`.
+ */
 export function hoursEntrants(count: number, completeAt: number, random: SeededRandom): Array<RaceEntrant & { readonly hours: number }> {
   const entrants: Array<RaceEntrant & { readonly hours: number }> = Array.from({ length: count }, (_, index) => {
     const hours = random.int(1, 8) / 4;
-    const input = { entryId: `entry-race-${index}`, projectId: raceProject.projectId, consultantId: raceConsultant.consultantId, workDate: '2026-05-12', hours, billable: true };
+    const input = { entryId: `entry-race-${index}`, projectId: raceProject.projectId, consultantId: raceConsultant.consultantId, workDate: `2026-05-${String(1 + (index % 19)).padStart(2, '0')}`, hours, billable: true };
     return { id: input.entryId, hours, query: 'mutation ($input: LogHoursInput!) { logHours(input: $input) { status } }', variables: { input } };
   });
   const complete = { id: 'complete-project', hours: 0, query: 'mutation ($input: CompleteProjectInput!) { completeProject(input: $input) { status } }', variables: { input: { projectId: raceProject.projectId, completedOn: '2026-05-20' } } };

@@ -2534,8 +2534,12 @@ export type Query = {
   timeEntry?: Maybe<TimeEntry>;
   /** Per tool: do its API credentials work, and does its webhook reach this server (ZIXLY_PUBLIC_URL) with the configured secret? Calls each tool. */
   toolsCheck: Array<ToolCheck>;
+  /** Delivery identities received again with another body, oldest first; `after` is a log position. */
+  webhookConflicts: WebhookConflictConnection;
   /** Per tool: deliveries received, processed, ignored (by reason), failed, parked and rejected in the period, and the backlog. */
   webhookDeliveries: WebhookDeliveriesReport;
+  /** Requests refused before their sender was authenticated, newest first (bounded storage). */
+  webhookRejects: WebhookRejectConnection;
   /** A run with its steps, read from its streams (never behind). */
   workflowRun?: Maybe<WorkflowRunDetail>;
 };
@@ -2750,9 +2754,23 @@ export type QueryTimeEntryArgs = {
 };
 
 
+export type QueryWebhookConflictsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+
 export type QueryWebhookDeliveriesArgs = {
   asOf?: InputMaybe<Scalars['DateTime']['input']>;
   period: PeriodInput;
+};
+
+
+export type QueryWebhookRejectsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+  reason?: InputMaybe<WebhookRejectionReason>;
+  tool?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -3497,6 +3515,38 @@ export type VoidInvoiceInput = {
   reason: Scalars['String']['input'];
 };
 
+/** A delivery identity that arrived again with another body; the first body stays the delivery. */
+export type WebhookConflict = {
+  __typename?: 'WebhookConflict';
+  dedupeKey: Scalars['String']['output'];
+  deliveryId: Scalars['String']['output'];
+  eventKind: Scalars['String']['output'];
+  firstPayloadDigest: Scalars['String']['output'];
+  firstReceivedAt: Scalars['DateTime']['output'];
+  headers: Scalars['JSONObject']['output'];
+  /** The conflicting body. */
+  payload?: Maybe<Scalars['JSONObject']['output']>;
+  payloadDigest: Scalars['String']['output'];
+  receivedAt: Scalars['DateTime']['output'];
+  tool: WebhookTool;
+};
+
+export type WebhookConflictConnection = {
+  __typename?: 'WebhookConflictConnection';
+  edges: Array<WebhookConflictEdge>;
+  /** The nodes of `edges`, for clients that need no cursors. */
+  nodes: Array<WebhookConflict>;
+  pageInfo: PageInfo;
+};
+
+/** A WebhookConflict and the cursor to resume after it. */
+export type WebhookConflictEdge = {
+  __typename?: 'WebhookConflictEdge';
+  /** Pass as `after` to read what follows this node. */
+  cursor: Scalars['String']['output'];
+  node: WebhookConflict;
+};
+
 export type WebhookDeliveriesKpi = {
   __typename?: 'WebhookDeliveriesKpi';
   /** Events folded into the read-model documents the value was computed from. */
@@ -3521,6 +3571,50 @@ export type WebhookParkReason =
   | 'INVALID'
   | 'RETRIES_EXHAUSTED'
   | 'UNMAPPED';
+
+/** A request refused before its sender was authenticated; kept outside the log, within WEBHOOK_REJECTS_MAX_* bounds. */
+export type WebhookReject = {
+  __typename?: 'WebhookReject';
+  bodyBytes: Scalars['Int']['output'];
+  detail: Scalars['String']['output'];
+  /** The head of the body (at most 4 KB, UTF-8). */
+  excerpt: Scalars['String']['output'];
+  /** Request headers without secrets or signatures. */
+  headers: Scalars['JSONObject']['output'];
+  method: Scalars['String']['output'];
+  path: Scalars['String']['output'];
+  reason: WebhookRejectionReason;
+  receivedAt: Scalars['DateTime']['output'];
+  /** The tool named by the path (`unknown` when none). */
+  tool: Scalars['String']['output'];
+};
+
+export type WebhookRejectConnection = {
+  __typename?: 'WebhookRejectConnection';
+  edges: Array<WebhookRejectEdge>;
+  /** The nodes of `edges`, for clients that need no cursors. */
+  nodes: Array<WebhookReject>;
+  pageInfo: PageInfo;
+};
+
+/** A WebhookReject and the cursor to resume after it. */
+export type WebhookRejectEdge = {
+  __typename?: 'WebhookRejectEdge';
+  /** Pass as `after` to read what follows this node. */
+  cursor: Scalars['String']['output'];
+  node: WebhookReject;
+};
+
+/** Why a request was refused at the door. */
+export type WebhookRejectionReason =
+  | 'BAD_SIGNATURE'
+  | 'MALFORMED'
+  | 'METHOD_NOT_ALLOWED'
+  | 'MISSING_SIGNATURE'
+  | 'STALE_TIMESTAMP'
+  | 'TOOL_DISABLED'
+  | 'TOO_LARGE'
+  | 'UNKNOWN_TOOL';
 
 /** A business tool that sends webhooks to /webhooks/<tool>. */
 export type WebhookTool =

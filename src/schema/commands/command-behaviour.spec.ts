@@ -19,6 +19,7 @@ describe('mutations', () => {
 
   describe('rules and validation', () => {
     it('reports a broken business rule as RULE_VIOLATION with its rule code', async () => {
+      await api.execute(mutationFor('OnboardClient'), { input: client });
       await api.execute(mutationFor('IssueInvoice'), { input: invoice });
 
       const response = await api.execute(mutationFor('RecordPayment'), { input: payment('pay-1', 10_001) });
@@ -72,6 +73,7 @@ describe('mutations', () => {
 
   describe('idempotency keys', () => {
     it('acts once for a key sent twice and replays the original events', async () => {
+      await api.execute(mutationFor('OnboardClient'), { input: client });
       await api.execute(mutationFor('IssueInvoice'), { input: invoice });
       const pay = () => api.execute<Data>(mutationFor('RecordPayment', undefined, 'idempotencyKey: "retry-42"'), { input: payment('pay-1', 4_000) });
 

@@ -37,6 +37,7 @@ describe('entity history and read-your-writes', () => {
   });
 
   it("pages through an entity's own stream in revision order", async () => {
+    await run('OnboardClient', { clientId: 'c-1', name: 'Acme', tier: 'STARTER', industry: 'Retail' });
     await run('IssueInvoice', invoice);
     await run('RecordPayment', payment('pay-1'));
     await run('RecordPayment', payment('pay-2'));

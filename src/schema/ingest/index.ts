@@ -1,5 +1,6 @@
 import { ToolsCheckResolver } from './tools-check.resolver';
 import { WebhookIngestResolver } from './webhook-ingest.resolver';
+import { WebhookSecurityResolver } from './webhook-security.resolver';
 
 /** Webhook ingest administration: parked deliveries, redrives, delivery counters. */
-export const ingestResolvers: Function[] = [WebhookIngestResolver, ToolsCheckResolver];
+export const ingestResolvers: Function[] = [WebhookIngestResolver, ToolsCheckResolver, WebhookSecurityResolver];

@@ -1,3 +1,4 @@
+import { collect } from '../../core/event-store.port';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -68,7 +69,7 @@ describe('webhook ingest on the composed app', () => {
     expect(errorCodes(await api.graphql('mutation { redriveDelivery(deliveryId: "nope") { run } }'))).toEqual(['NOT_FOUND']);
   });
 
-  it('counts deliveries and rejections per tool for VIEWER keys', async () => {
+  it('counts deliveries per tool for VIEWER keys, and shows an unauthenticated reject to ADMINs only, from outside the log', async () => {
     const rejected = await fetch(`${api.url}/webhooks/chatwoot`, { method: 'POST', body: '{}', headers: { 'x-chatwoot-signature': 'sha256=00', 'x-chatwoot-timestamp': '1' } });
     expect(rejected.status).toBe(401);
     const viewer = await api.keyWithRole('VIEWER');
@@ -76,8 +77,14 @@ describe('webhook ingest on the composed app', () => {
     const tools = await eventually(async () => {
       const { body } = await api.graphql<any, object>(query, {}, { key: viewer.secret });
       const chatwoot = body.data?.webhookDeliveries.tools.find((entry: { tool: string }) => entry.tool === 'chatwoot');
-      return chatwoot?.rejected === 1 ? chatwoot : undefined;
+      return chatwoot?.received === 1 ? chatwoot : undefined;
     });
-    expect(tools).toMatchObject({ tool: 'chatwoot', received: 1, rejected: 1 });
+    expect(tools).toMatchObject({ tool: 'chatwoot', received: 1 });
+
+    const rejects = '{ webhookRejects(tool: "chatwoot") { nodes { tool reason method path excerpt } } }';
+    expect((await api.graphql<any, object>(rejects, {})).body.data.webhookRejects.nodes).toEqual([{ tool: 'chatwoot', reason: 'BAD_SIGNATURE', method: 'POST', path: '/webhooks/chatwoot', excerpt: '{}' }]);
+    expect((await api.graphql<any, object>(rejects, {}, { key: viewer.secret })).body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const logged = await collect(api.app.services.eventStore.readAll({ categories: ['WebhookRejection'] }));
+    expect(logged.filter((event) => !(event.data as { summary?: unknown }).summary)).toEqual([]);
   });
 });

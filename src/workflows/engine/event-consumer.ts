@@ -8,6 +8,8 @@ export interface EventConsumerOptions {
   readonly name: string;
   readonly types: readonly string[];
   readonly handle: (event: RecordedEvent) => Promise<void>;
+  /** Events it refuses are passed over (the checkpoint moves past them); default: all. */
+  readonly accepts?: (event: RecordedEvent) => boolean;
   /** After `maxFailures` crashes on one event: record why, and move on. */
   readonly giveUp: (event: RecordedEvent, error: unknown) => Promise<void>;
   readonly maxFailures: number;
@@ -76,7 +78,7 @@ export class EventConsumer {
   private async process(event: RecordedEvent): Promise<void> {
     this.busy = true;
     try {
-      await this.options.handle(event);
+      if (this.options.accepts?.(event) ?? true) await this.options.handle(event);
     } catch (error) {
       if (!this.countFailure(event)) throw error;
       this.log.error('giving up on an event after repeated crashes', { consumer: this.options.name, eventId: event.id, error: errorText(error) });

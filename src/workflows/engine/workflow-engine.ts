@@ -5,6 +5,7 @@ import { createCommandHandler } from '../../core/command-handler';
 import type { RecordedEvent } from '../../core/messages';
 import { defaultRetryPolicy, type RetryPolicy } from '../clients/retry';
 import { EventConsumer } from './event-consumer';
+import { isNewInTheWorld } from './new-fact.rule';
 import { RunExecutor } from './run-executor';
 import { Scheduler } from './scheduler';
 import type { EventWorkflow, ScheduledWorkflow, Workflow, WorkflowDeps } from './workflow';
@@ -64,12 +65,25 @@ export class WorkflowEngine {
   /** One per event workflow, one for retried runs, one per watcher; each keeps its own checkpoint. */
   private consumersOf(checkpoints: WorkflowCheckpoints): EventConsumer[] {
     const { options } = this;
-    const consumer = (name: string, types: readonly string[], handle: (event: RecordedEvent) => Promise<void>, giveUp: (event: RecordedEvent, error: unknown) => Promise<void>) =>
-      new EventConsumer({ name, types, handle, giveUp, maxFailures: options.maxFailures ?? 5, errorBackoffMs: options.errorBackoffMs ?? 5_000 }, options.deps.eventStore, checkpoints, this.log);
+    const consumer = (
+      name: string,
+      types: readonly string[],
+      handle: (event: RecordedEvent) => Promise<void>,
+      giveUp: (event: RecordedEvent, error: unknown) => Promise<void>,
+      accepts?: (event: RecordedEvent) => boolean,
+    ) =>
+      new EventConsumer(
+        { name, types, handle, giveUp, maxFailures: options.maxFailures ?? 5, errorBackoffMs: options.errorBackoffMs ?? 5_000, ...(accepts ? { accepts } : {}) },
+        options.deps.eventStore,
+        checkpoints,
+        this.log,
+      );
+    const { clock, config } = options.deps;
+    const news = (event: RecordedEvent) => isNewInTheWorld(event, clock(), config.maxFactAgeMs);
     const logOnly = async (event: RecordedEvent, error: unknown) => this.log.error('event skipped after repeated crashes', { eventId: event.id, error: errorText(error) });
     return [
       ...options.eventWorkflows.map((workflow) =>
-        consumer(workflow.name, workflow.triggers, (event) => this.run(workflow, event), (event, error) => this.executor.failRun(workflow, { kind: 'event', event }, errorText(error))),
+        consumer(workflow.name, workflow.triggers, (event) => this.run(workflow, event), (event, error) => this.executor.failRun(workflow, { kind: 'event', event }, errorText(error)), news),
       ),
       consumer(retriesConsumer, ['WorkflowRunRetried'], (event) => this.retried(event), logOnly),
       ...(options.watchers ?? []).map((watcher) => consumer(watcher.name, watcher.types, (event) => watcher.handle(event), logOnly)),

@@ -1,3 +1,4 @@
+import { isNewInTheWorld } from '../engine/new-fact.rule';
 import type { WorkflowRunStarted } from '../../aggregates/operations/workflow-run.events';
 import { ticketStream } from '../../aggregates/ticket/ticket.decider';
 import type { FirstResponseRecorded, TicketOpened } from '../../aggregates/ticket/ticket.events';
@@ -75,8 +76,12 @@ export class SlaTimersWatcher implements Watcher {
     return timer ? [{ id: timer.document._id, position: event.position, document: { ...timer.document, status: 'escalated' } }] : [];
   }
 
-  /** A ticket of a client the store does not know gets no timer: there is no tier to time it by. */
+  /**
+   * A ticket of a client the store does not know gets no timer: there is no tier to time it by.
+   * Nor does a ticket that is history (seeded, imported, or opened long ago): see `isNewInTheWorld`.
+   */
   private async opened(event: RecordedEvent<TicketOpened>): Promise<DocumentWrite[]> {
+    if (!isNewInTheWorld(event, this.deps.clock(), this.deps.config.maxFactAgeMs)) return [];
     const { ticketId, clientId, openedAt } = event.data;
     const client = await readClientFacts(this.deps.eventStore, clientId);
     if (!client) return [];

@@ -71,6 +71,11 @@ export class WorkflowHarness {
     return harness;
   }
 
+  /** Where the harness keeps its SQLite files: a CLI run with `DATA_DIR` set to it works next to the engine. */
+  get dataDirectory(): string {
+    return this.dataDir;
+  }
+
   get reads(): ReadStore {
     return this.services.readStore;
   }

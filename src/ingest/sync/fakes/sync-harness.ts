@@ -1,3 +1,4 @@
+import { onboardTestClients } from '../../../testing/test-clients';
 import { openSqliteEventStore } from '../../../adapters/sqlite/sqlite-event-store';
 import { commandRoutes, type BusinessCommand } from '../../../aggregates';
 import { createCommandBus, type CommandBus } from '../../../aggregates/command-bus';
@@ -19,7 +20,9 @@ export class SyncHarness {
 
   static async open(): Promise<SyncHarness> {
     const store = await openSqliteEventStore({ path: ':memory:' });
-    return new SyncHarness(store, createCommandBus<BusinessCommand>(store, commandRoutes));
+    const commands = createCommandBus<BusinessCommand>(store, commandRoutes);
+    await onboardTestClients(commands, ['client-globex', 'client-7', 'client-1']);
+    return new SyncHarness(store, commands);
   }
 
   /** A client that records its waits instead of sleeping; `signal` stands for the process. */
