@@ -2,7 +2,7 @@ import { categoryOf } from '../core/stream-name';
 
 /**
  * Streams the platform keeps about itself rather than facts of the business: API keys, raw webhook
- * deliveries and the quarantine of refused requests, client identities and their claims, the
+ * deliveries, their conflicts and the quarantine of refused requests, client identities and their claims, the
  * workflows' step ledger. Importing them changes who can call the API, what the webhook worker and
  * the workflows believe already happened, and which client an outside id resolves to.
  */
@@ -10,6 +10,7 @@ export const platformCategories: ReadonlyMap<string, string> = new Map([
   ['ApiKey', 'API keys'],
   ['WebhookDelivery', 'raw webhook deliveries'],
   ['WebhookRejection', 'the webhook quarantine'],
+  ['WebhookConflict', 'webhook deliveries whose id came with another body'],
   ['ClientIdentity', 'client identities'],
   ['IdentityClaim', 'identity claims'],
   ['WorkflowSteps', "the workflows' step ledger"],
@@ -26,6 +27,7 @@ const platformTypes: ReadonlyMap<string, string> = new Map([
   ['WebhookDeliveryParked', 'WebhookDelivery'],
   ['WebhookDeliveryRedriven', 'WebhookDelivery'],
   ['WebhookDeliveryRejected', 'WebhookRejection'],
+  ['WebhookDeliveryConflicted', 'WebhookConflict'],
   ['ClientIdentityLinked', 'ClientIdentity'],
   ['ClientIdentityUnlinked', 'ClientIdentity'],
   ['ClientEmailDomainLinked', 'ClientIdentity'],
