@@ -10,6 +10,7 @@ import { buildAppSchema } from './schema/build-schema';
 import type { PlatformServices } from './schema/context';
 import { eventsExportRoute } from './schema/export/events-export.route';
 import { createGraphQLEndpoint } from './schema/graphql-http';
+import { KeyRateLimiter } from './schema/hardening/key-rate-limiter';
 import type { QueryLimits } from './schema/hardening/query-limits';
 import { ProjectionFeed } from './schema/projections/projection-feed';
 import { Rebuilds } from './schema/projections/rebuilds';
@@ -54,6 +55,7 @@ async function startPlatform(services: AppServices): Promise<PlatformServices & 
     apiKeys,
     projectionFeed,
     rebuilds,
+    rateLimiter: new KeyRateLimiter(services.config.apiLimits),
     async stop() {
       projectionFeed.stop();
       await apiKeys.stop();

@@ -5,6 +5,7 @@ import { readWebhookConfig, type WebhookConfig } from './ingest/ingest.config';
 import { readSyncConfig, type SyncConfig } from './ingest/sync/sync.config';
 import { readWorkflowConfig, type WorkflowConfig } from './workflows/workflow.config';
 import { flag, wholeNumber } from './config-values';
+import { type ApiLimits, readApiLimits } from './schema/hardening/api-limits.config';
 
 export interface AppConfig {
   readonly port: number;
@@ -29,6 +30,8 @@ export interface AppConfig {
   readonly asOfMaxEvents: number;
   /** Logging, readiness, metrics and shutdown (`LOG_LEVEL`, `PROJECTION_LAG_THRESHOLD`, …). */
   readonly ops: OpsConfig;
+  /** Per-request deadline, per-key rate limit and WebSocket caps (`GRAPHQL_DEADLINE_MS`, `API_RATE_LIMIT_*`, `WS_*`). */
+  readonly apiLimits: ApiLimits;
 }
 
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -96,6 +99,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const sync = readSyncConfig(value, problems);
   const workflows = readWorkflowConfig(value, problems);
   const ops = readOpsConfig(value, nodeEnv, problems);
+  const apiLimits = readApiLimits(value, problems);
 
   const asOfMaxEvents = Number(value('AS_OF_MAX_EVENTS') ?? defaultAsOfMaxEvents);
   if (!Number.isSafeInteger(asOfMaxEvents) || asOfMaxEvents < 1) problems.push(`AS_OF_MAX_EVENTS must be a whole number of at least 1, got "${value('AS_OF_MAX_EVENTS')}"`);
@@ -116,6 +120,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     workflows,
     asOfMaxEvents,
     ops,
+    apiLimits,
   };
 }
 

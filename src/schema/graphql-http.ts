@@ -9,6 +9,7 @@ import { type Route, sendJson } from '../http/http-server';
 import { mutationRolePlugin } from './auth/mutation-role.plugin';
 import type { GraphQLContext } from './context';
 import { errorMappingPlugin, formatError } from './error-mapping';
+import { sendRateLimited } from './hardening/key-rate-limiter';
 import { defaultQueryLimits, type QueryLimits, queryLimitsPlugin } from './hardening/query-limits';
 import { BodyNotUtf8Error, BodyTooLargeError, readBody } from './http/request-body';
 import { type ContextDeps, correlationIdOf, createContext, principalOf, sendUnauthenticated } from './http/request-context';
@@ -66,6 +67,7 @@ export async function createGraphQLEndpoint(options: GraphQLEndpointOptions): Pr
         throw error;
       }
     }
+    if (principal && !deps.platform.rateLimiter.take(principal.keyId)) return sendRateLimited(response, deps.platform.rateLimiter);
     let httpGraphQLRequest: HTTPGraphQLRequest;
     try {
       httpGraphQLRequest = await toHttpGraphQLRequest(request);

@@ -15,6 +15,7 @@ import { validateAppend } from '../../core/append-rules';
 import { endpointOf, translateError } from './eventstoredb-errors';
 import { toEventData } from './eventstoredb-event-mapping';
 import { headPosition, readAllEvents, readStreamEvents } from './eventstoredb-reads';
+import { EventIdIndex } from './eventstoredb-id-index';
 import { EventStoreDbSubscription } from './eventstoredb-subscription';
 
 export interface EventStoreDbOptions {
@@ -43,6 +44,7 @@ class EventStoreDbEventStore implements EventStore {
   /** Subscriptions from `'end'` the server has not confirmed yet: appends wait for them. */
   private readonly unconfirmed = new Set<Promise<void>>();
   private closed = false;
+  private readonly idIndex = new EventIdIndex(this);
 
   constructor(
     private readonly client: EventStoreDBClient,
@@ -80,6 +82,14 @@ class EventStoreDbEventStore implements EventStore {
     return readAllEvents(this.client, options, this.translateRead);
   }
 
+  async readEvent(id: string): Promise<RecordedEvent | null> {
+    this.assertOpen();
+    const location = await this.idIndex.locate(id);
+    if (location === null) return null;
+    const [event] = await collectAll(readStreamEvents(this.client, location.stream, { fromRevision: location.revision, maxCount: 1 }, this.translateRead));
+    return event?.id === id ? event : null;
+  }
+
   async headPosition(): Promise<bigint | null> {
     this.assertOpen();
     return headPosition(this.client, this.translateRead);
@@ -100,6 +110,7 @@ class EventStoreDbEventStore implements EventStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await this.idIndex.close();
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
     await this.client.dispose();
   }

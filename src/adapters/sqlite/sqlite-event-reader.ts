@@ -19,6 +19,7 @@ export class SqliteEventReader {
   private readonly forwards: Statement<[string, bigint, number], EventRow>;
   private readonly backwards: Statement<[string, bigint, number], EventRow>;
   private readonly maxPosition: Statement<[], { head: bigint | null }>;
+  private readonly oneById: Statement<[string], EventRow>;
   private readonly allPages = new Map<string, Statement<[Record<string, unknown>], EventRow>>();
   private readonly tail: LogTail;
   private readonly planner = new PagePlanner();
@@ -35,6 +36,8 @@ export class SqliteEventReader {
     this.forwards = streamPage('revision >= ?', 'ASC');
     this.backwards = streamPage('revision <= ?', 'DESC');
     this.maxPosition = db.prepare<[], { head: bigint | null }>('SELECT MAX(position) AS head FROM events').safeIntegers(true);
+    // `id` is UNIQUE in the schema: this is a look-up in that index.
+    this.oneById = db.prepare<[string], EventRow>(`SELECT ${eventColumns} FROM events WHERE id = ?`).safeIntegers(true).raw(true);
     const after = db.prepare<[Record<string, unknown>], EventRow>(allPageQuery(eventFilter({})).sql).safeIntegers(true).raw(true);
     const sized = (row: EventRow) => ({ event: toRecordedEvent(row), bytes: row[5].length + row[6].length });
     const committedSince = commitWatch(db);
@@ -43,6 +46,11 @@ export class SqliteEventReader {
 
   head(): bigint | null {
     return this.maxPosition.get()!.head;
+  }
+
+  byId(id: string): RecordedEvent | null {
+    const row = this.oneById.get(id);
+    return row === undefined ? null : toRecordedEvent(row);
   }
 
   async *readStream(stream: string, options: ReadStreamOptions = {}): AsyncGenerator<RecordedEvent> {

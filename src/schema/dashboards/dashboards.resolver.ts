@@ -18,9 +18,8 @@ import { salesPipelineFields } from './sales-pipeline.fields';
 import { serviceDeliveryFields } from './service-delivery.fields';
 import { ServiceDeliveryDashboard } from './service-delivery.type';
 
-/** Replaying the log costs more than any KPI; requests asking for one instant share one replay. */
-const asOfComplexity = 250;
-const dashboardComplexity: ComplexityEstimator = ({ args, childComplexity }) => 1 + childComplexity + (args.asOf ? asOfComplexity : 0);
+/** The replay behind `asOf` is priced once per distinct instant by the operation's work (hardening/operation-work.ts). */
+const dashboardComplexity: ComplexityEstimator = ({ childComplexity }) => 1 + childComplexity;
 
 const periodNote = 'Period [from, to) in the business time zone; `asOf` gives the figures as known at that instant.';
 
@@ -58,7 +57,7 @@ export class DashboardsResolver {
 
   @Authorized('VIEWER')
   @Query(() => KpiTargetsKpi, {
-    complexity: ({ args, childComplexity }) => 4 * kpiComplexity + childComplexity + (args.asOf ? asOfComplexity : 0),
+    complexity: ({ childComplexity }) => 4 * kpiComplexity + childComplexity,
     description: `csat, billableUtilisation, paidWithin30DaysRate and manualWorkReduction against their targets (overridable). ${periodNote}`,
   })
   kpiTargets(@Args() args: KpiTargetsArgs, @Ctx() context: GraphQLContext): Promise<KpiTargetsKpi> {

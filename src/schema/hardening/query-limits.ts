@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { type DocumentNode, getVariableValues, GraphQLError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { operationDepth } from './operation-depth';
+import { operationWork } from './operation-work';
 
 export interface QueryLimits {
   readonly maxDepth: number;
@@ -47,8 +48,12 @@ export function operationLimitErrors(
     if (error instanceof GraphQLError) return [refused(`Query has more than ${maxQueryNodes} fields to estimate; the complexity limit is ${limits.maxComplexity}`, 'QUERY_TOO_COMPLEX', limits.maxComplexity, maxQueryNodes)];
     throw error;
   }
-  if (complexity > limits.maxComplexity) {
-    return [refused(`Query complexity ${complexity} exceeds the limit of ${limits.maxComplexity}`, 'QUERY_TOO_COMPLEX', limits.maxComplexity, complexity)];
+  // What the fields cause (replays, cache misses, scans), priced once per distinct key.
+  const work = operationWork(schema, document, operation, variables ?? {});
+  const total = complexity + work.cost;
+  if (total > limits.maxComplexity) {
+    const detail = work.cost > 0 ? ` (fields ${complexity}; ${work.asOfInstants} asOf instants, ${work.periods} periods, ${work.scanningPages} scanning events pages: ${work.cost})` : '';
+    return [refused(`Query complexity ${total}${detail} exceeds the limit of ${limits.maxComplexity}`, 'QUERY_TOO_COMPLEX', limits.maxComplexity, total)];
   }
   return [];
 }
