@@ -4,12 +4,16 @@ import { type DocumentNode, getOperationAST, GraphQLError, type GraphQLSchema, N
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { isAppError } from '../core/errors';
+import { logger } from '../logging/logger';
 import { authenticateBearer } from './auth/authenticate-request';
 import { requireRole } from './auth/roles';
 import type { GraphQLContext, Principal } from './context';
 import { formatForClient } from './error-mapping';
 import { operationLimitErrors, type QueryLimits } from './hardening/query-limits';
+import type { ApiLimits } from './hardening/api-limits.config';
+import { rateLimitedMessage } from './hardening/key-rate-limiter';
 import { type ContextDeps, createContext } from './http/request-context';
+import { wsCloseCodes, wsMaxConnectionParamsBytes, wsMaxPayloadBytes, WsSessions } from './ws-sessions';
 
 export interface SubscriptionServerOptions {
   readonly server: Server;
@@ -18,33 +22,42 @@ export interface SubscriptionServerOptions {
   readonly deps: ContextDeps;
   readonly introspection: boolean;
   readonly limits: QueryLimits;
+  readonly apiLimits: ApiLimits;
 }
-
-/** graphql-ws close code for a connection refused for its credentials (the protocol's 4401). */
-const unauthorizedCloseCode = 4401;
 
 type ConnectionParams = { authorization?: unknown };
 
 /**
  * Subscriptions (graphql-ws) on the HTTP server's port and path. The key travels in the
  * connection parameters (`{ authorization: 'Bearer <key>' }`) and is checked once per connection;
- * each operation gets its own context, limits and error mapping, as over HTTP.
+ * each operation gets its own context, limits and error mapping, as over HTTP. Frames are small
+ * (64 KiB; the connection parameters 4 KiB), a socket has WS_INIT_TIMEOUT_MS to authenticate,
+ * live operations are capped per socket and per key, each takes a token of the key's rate, and a
+ * revoked or role-changed key's sockets are closed (4403) as soon as the key index learns of it.
  */
 export function attachSubscriptions(options: SubscriptionServerOptions): () => Promise<void> {
   const { schema, deps, limits } = options;
   const rules = options.introspection ? specifiedRules : [...specifiedRules, NoSchemaIntrospectionCustomRule];
-  const wss = new WebSocketServer({ server: options.server, path: options.path });
+  // ws refuses a larger frame from its header (1009), before buffering it.
+  const wss = new WebSocketServer({ server: options.server, path: options.path, maxPayload: wsMaxPayloadBytes });
+  const sessions = new WsSessions(deps.platform.apiKeys, options.apiLimits);
   const server = useServer<ConnectionParams, { authorization: string }>(
     {
+      connectionInitWaitTimeout: options.apiLimits.wsInitTimeoutMs,
       onConnect(ctx) {
+        if (JSON.stringify(ctx.connectionParams ?? {}).length > wsMaxConnectionParamsBytes) {
+          ctx.extra.socket.close(wsCloseCodes.paramsTooLarge, `Connection parameters larger than ${wsMaxConnectionParamsBytes} bytes`);
+          return false;
+        }
         const authorization = typeof ctx.connectionParams?.authorization === 'string' ? ctx.connectionParams.authorization : undefined;
         try {
-          authenticateBearer(authorization, deps.platform.apiKeys);
-          ctx.extra.authorization = authorization;
+          const principal = authenticateBearer(authorization, deps.platform.apiKeys);
+          ctx.extra.authorization = authorization!;
+          sessions.open(ctx.extra.socket, authorization!, principal, () => Object.keys(ctx.subscriptions).length);
           return true;
         } catch (error) {
           if (!isAppError(error) || error.kind !== 'unauthorized') throw error;
-          ctx.extra.socket.close(unauthorizedCloseCode, error.message.slice(0, 120));
+          ctx.extra.socket.close(wsCloseCodes.unauthorized, error.message.slice(0, 120));
           return false;
         }
       },
@@ -61,6 +74,8 @@ export function attachSubscriptions(options: SubscriptionServerOptions): () => P
         if (!operation) return [new GraphQLError('Unable to identify the operation to run', { extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } })];
         const refused = operationLimitErrors(schema, document, operation, payload.variables ?? undefined, limits);
         if (refused.length > 0) return refused;
+        const capped = sessions.refusal(ctx.extra.socket);
+        if (capped !== null) return [new GraphQLError(capped, { extensions: { code: 'SUBSCRIPTION_LIMIT' } })];
         let principal: Principal;
         try {
           // Checked again per operation: a key revoked since the connection opened starts nothing new.
@@ -69,6 +84,7 @@ export function attachSubscriptions(options: SubscriptionServerOptions): () => P
         } catch (error) {
           return [new GraphQLError((error as Error).message, { originalError: error as Error })];
         }
+        if (!deps.platform.rateLimiter.take(principal.keyId)) return [new GraphQLError(rateLimitedMessage, { extensions: { code: 'RATE_LIMITED' } })];
         const contextValue: GraphQLContext = createContext(deps, principal, randomUUID());
         return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
       },
@@ -84,5 +100,14 @@ export function attachSubscriptions(options: SubscriptionServerOptions): () => P
     },
     wss,
   );
-  return () => server.dispose() as Promise<void>;
+  // After graphql-ws's own handler: a frame over the limit is the client's fault (ws closes with
+  // 1009), not the "internal error" graphql-ws would print for every such socket.
+  wss.on('connection', (socket) => {
+    socket.removeAllListeners('error');
+    socket.on('error', (error) => logger.debug({ component: 'graphql-ws', err: error }, 'WebSocket closed on a protocol error'));
+  });
+  return async () => {
+    sessions.close();
+    await server.dispose();
+  };
 }
