@@ -1,5 +1,5 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { ownerOnlyDatabaseFile } from './adapters/sqlite/sqlite-file-mode';
 import type { AppConfig } from './config';
 import type { EventStore } from './core/event-store.port';
 import type { ReadStore } from './core/read-store.port';
@@ -14,8 +14,8 @@ export async function openEventStore(config: AppConfig): Promise<{ store: EventS
     return { store: await openEventStoreDb({ connectionString: config.eventStoreUrl }), adapter: 'eventstoredb' };
   }
   const { openSqliteEventStore } = await import('./adapters/sqlite/sqlite-event-store');
-  mkdirSync(config.dataDir, { recursive: true });
   const path = join(config.dataDir, 'events.sqlite');
+  ownerOnlyDatabaseFile(path);
   return { store: await openSqliteEventStore({ path, synchronous: config.sqliteSynchronous }), adapter: `sqlite:${path}` };
 }
 
@@ -26,6 +26,7 @@ export async function openReadStore(config: AppConfig): Promise<ReadStore> {
     return openMongoReadStore({ url: config.mongodbUrl });
   }
   const { openSqliteReadStore } = await import('./adapters/sqlite/sqlite-read-store');
-  mkdirSync(config.dataDir, { recursive: true });
-  return openSqliteReadStore({ path: join(config.dataDir, 'read-models.sqlite') });
+  const path = join(config.dataDir, 'read-models.sqlite');
+  ownerOnlyDatabaseFile(path);
+  return openSqliteReadStore({ path });
 }

@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomId } from '../../core/ids';
+import { errorCodes, TestApi } from '../../testing/api-harness';
+
+const aliased = (count: number, field: (index: number) => string) => `{ ${Array.from({ length: count }, (_, index) => `a${index}: ${field(index)}`).join(' ')} }`;
+const day = (index: number) => new Date(Date.UTC(2024, 0, 1 + index)).toISOString().slice(0, 10);
+const dashboard = (period: string, asOf = '') => `financialDashboard(period: ${period}${asOf}) { revenue { value { accrual { totalCents } } } mrr { value { mrrCents } } }`;
+
+/** The worst a VIEWER can send, as the issue found them; each must be refused before it runs. */
+const attacks: ReadonlyArray<readonly [string, string]> = [
+  ['1,000 aliased event(id) look-ups', aliased(1_000, () => `event(id: "${randomId()}") { id data }`)],
+  ['aliases over 40 distinct periods', aliased(40, (index) => dashboard(`{ from: "${day(index)}", to: "${day(index + 30)}" }`))],
+  ['aliases over 10 distinct asOf instants', aliased(10, (index) => dashboard('{ from: "2024-01-01", to: "2025-01-01" }', `, asOf: "${day(index)}T00:00:00Z"`))],
+  ['20 events pages that scan', aliased(20, (index) => `events(first: 200, filter: { correlationId: "c-${index}", from: "2020-01-01T00:00:00Z" }) { nodes { id data } }`)],
+];
+
+describe('/healthz while a VIEWER sends the worst requests it can', () => {
+  let api: TestApi;
+  let viewer: string;
+  beforeAll(async () => {
+    api = await TestApi.start();
+    viewer = (await api.keyWithRole('VIEWER')).secret;
+    for (let stream = 0; stream < 20; stream++) await api.given(`Audit-${stream}`, Array.from({ length: 100 }, () => ({ type: 'NoteTaken' })));
+  });
+  afterAll(async () => {
+    await api?.stop();
+  });
+
+  it('refuses every one of them by the work it would cause, and keeps answering /healthz throughout', async () => {
+    let attacking = true;
+    const health: number[] = [];
+    const probe = (async () => {
+      while (attacking) health.push((await fetch(`${api.url}/healthz`)).status);
+    })();
+
+    const answers = await Promise.all(attacks.flatMap(([, query]) => [1, 2, 3].map(() => api.graphql(query, {}, { key: viewer }))));
+    attacking = false;
+    await probe;
+
+    expect(answers.map((answer) => [answer.status, errorCodes(answer)])).toEqual(answers.map(() => [400, ['QUERY_TOO_COMPLEX']]));
+    expect(health.length).toBeGreaterThan(0);
+    expect(health.every((status) => status === 200)).toBe(true);
+  });
+});
