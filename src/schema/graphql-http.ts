@@ -10,7 +10,7 @@ import { mutationRolePlugin } from './auth/mutation-role.plugin';
 import type { GraphQLContext } from './context';
 import { errorMappingPlugin, formatError } from './error-mapping';
 import { sendRateLimited } from './hardening/key-rate-limiter';
-import { defaultQueryLimits, type QueryLimits, queryLimitsPlugin } from './hardening/query-limits';
+import { defaultQueryLimits, maxTokensOf, type QueryLimits, queryLimitsPlugin } from './hardening/query-limits';
 import { BodyNotUtf8Error, BodyTooLargeError, readBody } from './http/request-body';
 import { type ContextDeps, correlationIdOf, createContext, principalOf, sendUnauthenticated } from './http/request-context';
 import { attachSubscriptions } from './subscriptions-ws';
@@ -43,6 +43,7 @@ export async function createGraphQLEndpoint(options: GraphQLEndpointOptions): Pr
     // composition root's graceful stop has finished: the composition root owns signals.
     stopOnTerminationSignals: false,
     csrfPrevention: true,
+    parseOptions: { maxTokens: maxTokensOf(limits) },
     includeStacktraceInErrorResponses: false,
     formatError,
     plugins: [

@@ -9,7 +9,7 @@ import { authenticateBearer } from './auth/authenticate-request';
 import { requireRole } from './auth/roles';
 import type { GraphQLContext, Principal } from './context';
 import { formatForClient } from './error-mapping';
-import { operationLimitErrors, type QueryLimits } from './hardening/query-limits';
+import { maxTokensOf, operationLimitErrors, type QueryLimits } from './hardening/query-limits';
 import type { ApiLimits } from './hardening/api-limits.config';
 import { rateLimitedMessage } from './hardening/key-rate-limiter';
 import { type ContextDeps, createContext } from './http/request-context';
@@ -35,6 +35,9 @@ type ConnectionParams = { authorization?: unknown };
  * live operations are capped per socket and per key, each takes a token of the key's rate, and a
  * revoked or role-changed key's sockets are closed (4403) as soon as the key index learns of it.
  */
+/** Parse and validation errors carry the code Apollo gives them over HTTP (else they would read as internal errors). */
+const withCode = (error: GraphQLError, code: string) => new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { ...error.extensions, code } });
+
 export function attachSubscriptions(options: SubscriptionServerOptions): () => Promise<void> {
   const { schema, deps, limits } = options;
   const rules = options.introspection ? specifiedRules : [...specifiedRules, NoSchemaIntrospectionCustomRule];
@@ -64,12 +67,12 @@ export function attachSubscriptions(options: SubscriptionServerOptions): () => P
       onSubscribe(ctx, _id, payload) {
         let document: DocumentNode;
         try {
-          document = parse(payload.query);
+          document = parse(payload.query, { maxTokens: maxTokensOf(limits) });
         } catch (error) {
-          return [error as GraphQLError];
+          return [withCode(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
         }
         const invalid = validate(schema, document, rules);
-        if (invalid.length > 0) return invalid;
+        if (invalid.length > 0) return invalid.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'));
         const operation = getOperationAST(document, payload.operationName);
         if (!operation) return [new GraphQLError('Unable to identify the operation to run', { extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } })];
         const refused = operationLimitErrors(schema, document, operation, payload.variables ?? undefined, limits);

@@ -7,10 +7,20 @@ import { operationWork } from './operation-work';
 export interface QueryLimits {
   readonly maxDepth: number;
   readonly maxComplexity: number;
+  /**
+   * Tokens a document may have: checked while parsing, before validation, whose cost grows faster
+   * than the document (a 20,000-alias query held the event loop for over a second in validation).
+   */
+  readonly maxTokens?: number;
 }
 
-/** A page of 200 events with every field costs about 2,400; dashboards stay well below. */
-export const defaultQueryLimits: QueryLimits = { maxDepth: 12, maxComplexity: 5_000 };
+/**
+ * A page of 200 events with every field costs about 2,400; dashboards stay well below. Every
+ * operation in src/schema/__operations__ together is about 1,200 tokens.
+ */
+export const defaultQueryLimits: QueryLimits = { maxDepth: 12, maxComplexity: 5_000, maxTokens: 5_000 };
+
+export const maxTokensOf = (limits: QueryLimits): number => limits.maxTokens ?? defaultQueryLimits.maxTokens!;
 
 /** Fields (aliases and fragment expansions included) the complexity estimate walks before it gives up. */
 const maxQueryNodes = 10_000;
