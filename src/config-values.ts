@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+
 /** Reads one configuration variable: its trimmed value, or undefined when unset or blank. */
 export type ConfigValue = (name: string) => string | undefined;
 
@@ -19,4 +21,23 @@ export function flag(value: ConfigValue, name: string, fallback: boolean, proble
   if (raw === undefined) return fallback;
   if (raw !== 'true' && raw !== 'false') problems.push(`${name} must be true or false, got "${raw}"`);
   return raw === 'true';
+}
+
+/** Every configuration problem found at start, one line each. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** `KEY=value` lines of an optional `.env`; variables already set in the environment win. */
+export function readDotEnv(path: string, env: Readonly<Record<string, string | undefined>> = process.env): Record<string, string | undefined> {
+  if (!existsSync(path)) return { ...env };
+  const fromFile: Record<string, string> = {};
+  for (const line of readFileSync(path, 'utf8').split(/\r?\n/)) {
+    const match = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
+    if (match && !line.trimStart().startsWith('#')) fromFile[match[1]!] = match[2]!.replace(/^(['"])(.*)\1$/, '$2');
+  }
+  return { ...fromFile, ...env };
 }

@@ -1,11 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defaultAsOfMaxEvents } from './core/as-of';
 import { readWebhookConfig, type WebhookConfig } from './ingest/ingest.config';
 import { readSyncConfig, type SyncConfig } from './ingest/sync/sync.config';
 import { readWorkflowConfig, type WorkflowConfig } from './workflows/workflow.config';
-import { flag, wholeNumber } from './config-values';
+import { ConfigError, flag, wholeNumber } from './config-values';
 import { type ApiLimits, readApiLimits } from './schema/hardening/api-limits.config';
+
+export { ConfigError, readDotEnv } from './config-values';
 
 export interface AppConfig {
   readonly port: number;
@@ -50,13 +51,6 @@ export interface OpsConfig {
   readonly shutdownTimeoutMs: number;
   /** `HTTP_REQUEST_TIMEOUT_MS`: a client still sending its request after this long gets 408. */
   readonly httpRequestTimeoutMs: number;
-}
-
-export class ConfigError extends Error {
-  constructor(readonly problems: readonly string[]) {
-    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
-    this.name = 'ConfigError';
-  }
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -139,17 +133,6 @@ function readOpsConfig(value: (name: string) => string | undefined, nodeEnv: str
     shutdownTimeoutMs: wholeNumber(value, 'SHUTDOWN_TIMEOUT_MS', 25_000, 1_000, 600_000, problems),
     httpRequestTimeoutMs: wholeNumber(value, 'HTTP_REQUEST_TIMEOUT_MS', 30_000, 1_000, 600_000, problems),
   };
-}
-
-/** `KEY=value` lines of an optional `.env`; variables already set in the environment win. */
-export function readDotEnv(path: string, env: Env = process.env): Record<string, string | undefined> {
-  if (!existsSync(path)) return { ...env };
-  const fromFile: Record<string, string> = {};
-  for (const line of readFileSync(path, 'utf8').split(/\r?\n/)) {
-    const match = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
-    if (match && !line.trimStart().startsWith('#')) fromFile[match[1]!] = match[2]!.replace(/^(['"])(.*)\1$/, '$2');
-  }
-  return { ...fromFile, ...env };
 }
 
 function isTimeZone(zone: string): boolean {

@@ -1,11 +1,10 @@
 import { clientTiers, type ClientTier } from '../aggregates/client/client.events';
-import { ConfigError, readDotEnv } from '../config';
 import { defaultTimeZone } from '../core/business-time';
 import { isAppError } from '../core/errors';
 import { parseBusinessHours, type BusinessHours } from './engine/business-hours';
 import { parseWeeklySchedule, type WeeklySchedule } from './engine/weekly-schedule';
 import { readToolsConfig, type ToolsConfig } from './tools.config';
-import { type ConfigValue, flag, wholeNumber } from '../config-values';
+import { ConfigError, type ConfigValue, flag, readDotEnv, wholeNumber } from '../config-values';
 
 export interface WorkflowHttpConfig {
   readonly timeoutMs: number;

@@ -1,9 +1,9 @@
 import { ValidationError } from '../../core/errors';
 import type { DocumentFilter, FindQuery, SortDirection } from '../../core/read-store.port';
-import { decodeCursor } from './read-store-cursor';
+import { decodeCursor, type Scalar, type SortKey } from './read-store-cursor';
 import { checkFieldPath } from './read-store-names';
 
-export type Scalar = string | number | boolean | null;
+export type { Scalar, SortKey } from './read-store-cursor';
 export type RangeOperator = '$gt' | '$gte' | '$lt' | '$lte';
 export interface RangeBound {
   readonly op: RangeOperator;
@@ -15,11 +15,6 @@ export type Condition =
   | { readonly kind: 'eq' | 'ne'; readonly path: string; readonly value: Scalar }
   | { readonly kind: 'in'; readonly path: string; readonly values: readonly Scalar[] }
   | { readonly kind: 'range'; readonly path: string; readonly bounds: readonly RangeBound[] };
-
-export interface SortKey {
-  readonly path: string;
-  readonly direction: SortDirection;
-}
 
 /** A `FindQuery` once validated: sort always ends with `_id`, `after` holds one value per sort key. */
 export interface ParsedQuery {

@@ -1,5 +1,13 @@
 import { ValidationError } from '../../core/errors';
-import type { Scalar, SortKey } from './read-query';
+import type { SortDirection } from '../../core/read-store.port';
+
+/** A value a filter compares with, and a cursor carries. */
+export type Scalar = string | number | boolean | null;
+
+export interface SortKey {
+  readonly path: string;
+  readonly direction: SortDirection;
+}
 
 /**
  * Keyset cursors: base64url JSON of the sort keys and the last row's value for each of them. The

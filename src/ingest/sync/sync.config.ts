@@ -1,5 +1,4 @@
-import { ConfigError } from '../../config';
-import { type ConfigValue, flag, wholeNumber } from '../../config-values';
+import { ConfigError, type ConfigValue, flag, wholeNumber } from '../../config-values';
 
 export const syncTools = ['plane', 'invoiceninja', 'xero', 'chatwoot', 'mautic'] as const;
 export type SyncTool = (typeof syncTools)[number];
