@@ -52,7 +52,7 @@ export function leakIn(target: ProbeTarget, text: string, role: RoleName): strin
   }
   if (/"hash"\s*:\s*"[0-9a-f]{64}"/.test(text)) return 'a key hash field';
   if (role !== 'ADMIN') {
-    const platform = /"(?:stream)"\s*:\s*"((?:ApiKey|WebhookDelivery|WebhookRejection)-[^"]*)"/.exec(text);
+    const platform = /"(?:stream)"\s*:\s*"((?:ApiKey|WebhookDelivery|WebhookRejection|ClientIdentity|IdentityClaim|WorkflowSteps)-[^"]*)"/.exec(text);
     if (platform) return `platform stream ${platform[1]} to a ${role}`;
   }
   return null;

@@ -1,24 +1,21 @@
 import { ForbiddenError } from '../../core/errors';
 import type { RecordedEvent } from '../../core/messages';
 import { categoryOf } from '../../core/stream-name';
-import { apiKeyCategory } from '../auth/api-key.events';
+import { platformCategories, platformCategoryOf } from '../../events/platform-streams';
 import { hasRole } from '../auth/roles';
 import type { Principal } from '../context';
 import type { EventCriteria } from './event-criteria';
 
 /**
- * Streams that record the platform rather than the business: API keys, raw webhook deliveries
- * (payloads and headers) and the quarantine of refused requests. Only ADMIN keys read them, through
- * every door that reads the log (`events`, `stream`, `event`, the NDJSON export, `eventAppended`).
+ * Platform streams (src/events/platform-streams.ts: API keys, raw webhook deliveries with their
+ * payloads and headers, the quarantine, client identities and claims, the workflows' step ledger)
+ * are read by ADMIN keys only, through every door that reads the log (`events`, `stream`, `event`,
+ * the NDJSON export, `eventAppended`).
  */
-export const platformCategories: readonly string[] = [apiKeyCategory, 'WebhookDelivery', 'WebhookRejection'];
-
-const platform = new Set(platformCategories);
-
-export const isPlatformEvent = (event: Pick<RecordedEvent, 'stream'>): boolean => platform.has(categoryOf(event.stream));
+export const isPlatformEvent = (event: Pick<RecordedEvent, 'stream' | 'type'>): boolean => platformCategoryOf(event.stream, event.type) !== null;
 
 /** True when `principal` may receive `event` at all. */
-export function mayRead(principal: Principal | null, event: Pick<RecordedEvent, 'stream'>): boolean {
+export function mayRead(principal: Principal | null, event: Pick<RecordedEvent, 'stream' | 'type'>): boolean {
   return !isPlatformEvent(event) || (principal !== null && hasRole(principal, 'ADMIN'));
 }
 
@@ -29,7 +26,7 @@ export function mayRead(principal: Principal | null, event: Pick<RecordedEvent, 
 export function assertMayAskFor(principal: Principal | null, criteria: EventCriteria, what: string): void {
   if (principal !== null && hasRole(principal, 'ADMIN')) return;
   const asked = [...(criteria.categories ?? []), ...(criteria.streams ?? []).map(categoryOf)];
-  const denied = asked.find((category) => platform.has(category));
+  const denied = asked.find((category) => platformCategories.has(category));
   if (denied !== undefined) {
     throw new ForbiddenError('auth.platform_stream', `${what} of ${denied} events needs the ADMIN role; key "${principal?.name ?? 'anonymous'}" has ${principal?.role ?? 'none'}`, {
       required: 'ADMIN',
