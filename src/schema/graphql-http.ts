@@ -13,6 +13,7 @@ import { sendRateLimited } from './hardening/key-rate-limiter';
 import { defaultQueryLimits, maxTokensOf, type QueryLimits, queryLimitsPlugin } from './hardening/query-limits';
 import { BodyNotUtf8Error, BodyTooLargeError, readBody } from './http/request-body';
 import { type ContextDeps, correlationIdOf, createContext, principalOf, sendUnauthenticated } from './http/request-context';
+import type { Principal } from './context';
 import { attachSubscriptions } from './subscriptions-ws';
 
 export const graphqlPath = '/graphql';
@@ -59,7 +60,7 @@ export async function createGraphQLEndpoint(options: GraphQLEndpointOptions): Pr
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     const correlationId = correlationIdOf(request.headers);
     response.setHeader('x-correlation-id', correlationId);
-    let principal = null;
+    let principal: Principal | null = null;
     if (!(introspection && isLandingPageRequest(request))) {
       try {
         principal = principalOf(request.headers, deps);
@@ -68,7 +69,17 @@ export async function createGraphQLEndpoint(options: GraphQLEndpointOptions): Pr
         throw error;
       }
     }
-    if (principal && !deps.platform.rateLimiter.take(principal.keyId)) return sendRateLimited(response, deps.platform.rateLimiter);
+    const limiter = deps.platform.rateLimiter;
+    if (principal && !limiter.take(principal.keyId)) return sendRateLimited(response, limiter);
+    const release = principal ? await limiter.enter(principal.keyId) : () => undefined;
+    try {
+      await answer(request, response, principal, correlationId);
+    } finally {
+      release();
+    }
+  };
+
+  const answer = async (request: IncomingMessage, response: ServerResponse, principal: Principal | null, correlationId: string) => {
     let httpGraphQLRequest: HTTPGraphQLRequest;
     try {
       httpGraphQLRequest = await toHttpGraphQLRequest(request);

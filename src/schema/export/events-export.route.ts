@@ -44,7 +44,9 @@ export function eventsExportRoute(deps: ContextDeps): Route {
         const status = error.kind === 'forbidden' ? 403 : 400;
         return sendJson(response, status, { errors: [{ message: error.message, extensions: { code: codeOfKind[error.kind], reason: error.code } }] });
       }
-      if (!deps.platform.rateLimiter.take(principal.keyId)) return sendRateLimited(response, deps.platform.rateLimiter);
+      const limiter = deps.platform.rateLimiter;
+      if (!limiter.take(principal.keyId)) return sendRateLimited(response, limiter);
+      response.once('close', await limiter.enter(principal.keyId));
       response.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store', 'x-correlation-id': correlationId });
       // Chunked: a long export lets the event loop serve everything else between chunks.
       for await (const event of chunked(deps.services.eventStore.readAll(storeFilterOf(criteria)))) {

@@ -9,13 +9,14 @@ const maxTrackedKeys = 10_000;
 /**
  * Per-API-key token buckets: `rateBurst` requests at once, refilled at `ratePerMinute`. GraphQL over
  * HTTP, the export and each WebSocket subscription take one token; without one the caller gets 429
- * `RATE_LIMITED` with `Retry-After`.
+ * `RATE_LIMITED` with `Retry-After`. Requests with a token are worked on `maxConcurrentPerKey` at a time.
  */
 export class KeyRateLimiter {
   private readonly buckets = new Map<string, TokenBucket>();
+  private readonly slots = new Map<string, { inFlight: number; waiting: Array<() => void> }>();
 
   constructor(
-    private readonly limits: Pick<ApiLimits, 'ratePerMinute' | 'rateBurst'>,
+    private readonly limits: Pick<ApiLimits, 'ratePerMinute' | 'rateBurst' | 'maxConcurrentPerKey'>,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -28,6 +29,27 @@ export class KeyRateLimiter {
       this.buckets.set(keyId, bucket);
     }
     return bucket.take(this.now());
+  }
+
+  /**
+   * Waits until `keyId` has fewer than `maxConcurrentPerKey` requests in flight, then admits one:
+   * however fast a key sends, the server works on a few of its requests at a time (the rate's
+   * tokens bound how many can wait). Returns the release to call once the answer is sent.
+   */
+  async enter(keyId: string): Promise<() => void> {
+    const slot = this.slots.get(keyId) ?? { inFlight: 0, waiting: [] as Array<() => void> };
+    this.slots.set(keyId, slot);
+    if (slot.inFlight >= this.limits.maxConcurrentPerKey) await new Promise<void>((resolve) => slot.waiting.push(resolve));
+    else slot.inFlight++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const next = slot.waiting.shift();
+      if (next) return next(); // the slot passes to the next waiting request
+      slot.inFlight--;
+      if (slot.inFlight === 0) this.slots.delete(keyId);
+    };
   }
 
   /** Seconds until the next token, as `Retry-After` says it. */
