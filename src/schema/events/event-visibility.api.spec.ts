@@ -16,6 +16,7 @@ describe('platform streams by role, and key hashes for no one', () => {
     viewer = (await api.keyWithRole('VIEWER')).secret;
     await api.given('WebhookDelivery-d1', [{ type: 'RawPayloadNoted', data: { tool: 'plane', body: '{"secret":"payload"}', headers: { 'x-plane-signature': 'abc' } } }]);
     await api.given('Audit-1', [{ type: 'NoteTaken' }]);
+    await api.given('Audit-mixed', [{ type: 'NoteTaken' }, { type: 'ApiKeyRevoked', data: { keyId: 'k-stray', revokedAt: '2026-03-01T09:00:00.000Z' } }]);
     const all = await api.graphql<{ events: { nodes: Node[] } }, object>(`{ events(first: 200) ${nodes} }`);
     apiKeyEventId = all.body.data!.events.nodes.find((node) => node.type === 'ApiKeyCreated')!.id;
   });
@@ -48,6 +49,13 @@ describe('platform streams by role, and key hashes for no one', () => {
 
     expect(errorCodes(byCategory)).toEqual(['FORBIDDEN']);
     expect(errorCodes(byStream)).toEqual(['FORBIDDEN']);
+  });
+
+  it('leaves a platform event type out of a business stream read by a VIEWER', async () => {
+    const read = async (key: string) => (await api.graphql<{ stream: { nodes: Node[] } }, object>(`{ stream(name: "Audit-mixed") ${nodes} }`, {}, { key })).body.data!.stream.nodes.map((node) => node.type);
+
+    expect(await read(viewer)).toEqual(['NoteTaken']);
+    expect(await read(api.adminKey)).toEqual(['NoteTaken', 'ApiKeyRevoked']);
   });
 
   it('answers a VIEWER null for the id of an ApiKeyCreated event, and an ADMIN the event without its hash', async () => {
