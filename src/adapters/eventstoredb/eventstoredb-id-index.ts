@@ -18,7 +18,7 @@ export class EventIdIndex {
   private indexedThrough: bigint | null = null;
   private subscription: Subscription | null = null;
   private following: Promise<void> | null = null;
-  private readonly waiters: Array<{ position: bigint; resolve: () => void }> = [];
+  private readonly waiters: Array<{ position: bigint; resolve: () => void; reject: (error: unknown) => void }> = [];
 
   constructor(private readonly store: Pick<EventStore, 'subscribe' | 'headPosition'>) {}
 
@@ -43,11 +43,12 @@ export class EventIdIndex {
   private async follow(subscription: Subscription): Promise<void> {
     try {
       for await (const event of subscription) this.add(event);
-    } catch {
-      // A dropped feed starts again at the next look-up, from the beginning.
+    } catch (error) {
+      // A dropped feed fails the look-ups waiting on it and starts again, from the beginning, at the next one.
       this.subscription = null;
       this.indexedThrough = null;
       this.locations.clear();
+      for (const waiter of this.waiters.splice(0)) waiter.reject(error);
     }
   }
 
@@ -65,6 +66,6 @@ export class EventIdIndex {
 
   private caughtUpTo(position: bigint): Promise<void> {
     if (this.indexedThrough !== null && this.indexedThrough >= position) return Promise.resolve();
-    return new Promise((resolve) => this.waiters.push({ position, resolve }));
+    return new Promise((resolve, reject) => this.waiters.push({ position, resolve, reject }));
   }
 }
