@@ -1,3 +1,4 @@
+import { UpstreamError } from '../../core/errors';
 import type { EventStore, Subscription } from '../../core/event-store.port';
 import type { RecordedEvent } from '../../core/messages';
 
@@ -32,6 +33,7 @@ export class EventIdIndex {
   async close(): Promise<void> {
     await this.subscription?.close();
     await this.following;
+    for (const waiter of this.waiters.splice(0)) waiter.reject(new UpstreamError('event_store.closed', 'The event store is closed'));
   }
 
   private start(): void {
