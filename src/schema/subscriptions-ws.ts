@@ -55,6 +55,10 @@ export function attachSubscriptions(options: SubscriptionServerOptions): () => P
         const authorization = typeof ctx.connectionParams?.authorization === 'string' ? ctx.connectionParams.authorization : undefined;
         try {
           const principal = authenticateBearer(authorization, deps.platform.apiKeys);
+          if (!sessions.socketsLeft(principal.keyId)) {
+            ctx.extra.socket.close(wsCloseCodes.tooManySockets, `API key "${principal.name}" holds its most sockets already`.slice(0, 120));
+            return false;
+          }
           ctx.extra.authorization = authorization!;
           sessions.open(ctx.extra.socket, authorization!, principal, () => Object.keys(ctx.subscriptions).length);
           return true;

@@ -117,4 +117,21 @@ describe('WebSocket limits on /graphql', () => {
     expect(revoked.body.errors).toBeUndefined();
     expect(await closed).toBe(4403);
   });
+
+  it('closes a key\'s socket beyond as many as it may run operations (4429)', async () => {
+    const { secret } = await api.keyWithRole('VIEWER');
+    const open = async () => {
+      const socket = await rawSocket();
+      const answered = once(socket, 'message');
+      socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${secret}` } }));
+      return { socket, answered };
+    };
+    const kept = [await open(), await open(), await open()];
+    await Promise.all(kept.map(({ answered }) => answered));
+
+    const fourth = await open();
+
+    expect(await closeCodeOf(fourth.socket)).toBe(4429);
+    for (const { socket } of kept) socket.close();
+  });
 });

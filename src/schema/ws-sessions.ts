@@ -6,7 +6,7 @@ import type { Principal } from './context';
 import type { ApiLimits } from './hardening/api-limits.config';
 
 /** Close codes (graphql-ws reserves 4400–4499 for the protocol; these follow its style). */
-export const wsCloseCodes = { unauthorized: 4401, keyChanged: 4403, paramsTooLarge: 4413 } as const;
+export const wsCloseCodes = { unauthorized: 4401, keyChanged: 4403, paramsTooLarge: 4413, tooManySockets: 4429 } as const;
 
 /** The largest frame a socket may send, before or after `connection_init` (ws answers 1009 beyond). */
 export const wsMaxPayloadBytes = 64 * 1024;
@@ -35,6 +35,11 @@ export class WsSessions {
     private readonly limits: Pick<ApiLimits, 'wsMaxSubscriptionsPerSocket' | 'wsMaxSubscriptionsPerKey'>,
   ) {
     this.unlisten = apiKeys.onKeyChanged((keyId) => this.recheck(keyId));
+  }
+
+  /** A key may hold as many sockets as live operations (WS_MAX_SUBSCRIPTIONS_PER_KEY), no more. */
+  socketsLeft(keyId: string): boolean {
+    return (this.byKey.get(keyId)?.size ?? 0) < this.limits.wsMaxSubscriptionsPerKey;
   }
 
   open(socket: WebSocket, authorization: string, principal: Principal, operations: () => number): void {

@@ -99,6 +99,19 @@ const floods: Probe[] = [
       for (const socket of sockets) socket.close();
     }
   }),
+  probe('one key opens 60 authenticated sockets', async (t) => {
+    const { secret } = await freshKey(t, 'VIEWER');
+    const sockets = await Promise.all(Array.from({ length: 60 }, () => ProbeSocket.open(t)));
+    try {
+      const accepted = await Promise.all(sockets.map((socket) => socket.init(bearer(secret))));
+      const refused = sockets.filter((socket) => socket.closeCode === 4429).length;
+      const other = sockets.find((socket, index) => !accepted[index] && socket.closeCode !== 4429);
+      if (other) return { kind: 'failed', detail: `a socket closed with ${other.closeCode}` };
+      return refused > 0 ? { kind: 'refused', detail: `${accepted.filter(Boolean).length} accepted, ${refused} closed with 4429` } : { kind: 'failed', detail: 'all 60 sockets accepted' };
+    } finally {
+      for (const socket of sockets) socket.close();
+    }
+  }),
   probe("a revoked key's live subscription", async (t) => {
     const { keyId, secret } = await freshKey(t, 'VIEWER');
     return withSocket(t, secret, async (socket) => {
