@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { type DocumentNode, getOperationAST, GraphQLError, type GraphQLSchema, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
+import { yieldToLoop } from '../core/deadline';
 import { isAppError } from '../core/errors';
 import { logger } from '../logging/logger';
 import { authenticateBearer } from './auth/authenticate-request';
@@ -68,7 +69,21 @@ export function attachSubscriptions(options: SubscriptionServerOptions): () => P
           return false;
         }
       },
-      onSubscribe(ctx, _id, payload) {
+      async onSubscribe(ctx, _id, payload) {
+        // The cap is checked as the message arrives (before the first await, so operations count in
+        // arrival order); then messages that arrived together are handled one per turn of the event
+        // loop, with the cheap refusals (key, rate) before parsing and validating.
+        const capped = sessions.refusal(ctx.extra.socket);
+        if (capped !== null) return [new GraphQLError(capped, { extensions: { code: 'SUBSCRIPTION_LIMIT' } })];
+        await yieldToLoop();
+        let principal: Principal;
+        try {
+          // Checked again per operation: a key revoked since the connection opened starts nothing new.
+          principal = authenticateBearer(ctx.extra.authorization, deps.platform.apiKeys);
+        } catch (error) {
+          return [new GraphQLError((error as Error).message, { originalError: error as Error })];
+        }
+        if (!deps.platform.rateLimiter.take(principal.keyId)) return [new GraphQLError(rateLimitedMessage, { extensions: { code: 'RATE_LIMITED' } })];
         let document: DocumentNode;
         try {
           document = parse(payload.query, { maxTokens: maxTokensOf(limits) });
@@ -81,17 +96,11 @@ export function attachSubscriptions(options: SubscriptionServerOptions): () => P
         if (!operation) return [new GraphQLError('Unable to identify the operation to run', { extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } })];
         const refused = operationLimitErrors(schema, document, operation, payload.variables ?? undefined, limits);
         if (refused.length > 0) return refused;
-        const capped = sessions.refusal(ctx.extra.socket);
-        if (capped !== null) return [new GraphQLError(capped, { extensions: { code: 'SUBSCRIPTION_LIMIT' } })];
-        let principal: Principal;
         try {
-          // Checked again per operation: a key revoked since the connection opened starts nothing new.
-          principal = authenticateBearer(ctx.extra.authorization, deps.platform.apiKeys);
           if (operation.operation === 'mutation') requireRole(principal, 'EDITOR', 'A mutation');
         } catch (error) {
           return [new GraphQLError((error as Error).message, { originalError: error as Error })];
         }
-        if (!deps.platform.rateLimiter.take(principal.keyId)) return [new GraphQLError(rateLimitedMessage, { extensions: { code: 'RATE_LIMITED' } })];
         const contextValue: GraphQLContext = createContext(deps, principal, randomUUID());
         return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
       },
