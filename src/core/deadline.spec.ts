@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chunked, Deadline } from './deadline';
+import { chunked, Deadline, yieldToLoop } from './deadline';
 
 async function* numbers(count: number): AsyncGenerator<number> {
   for (let index = 0; index < count; index++) yield index;
@@ -31,5 +31,20 @@ describe('chunked reads under a deadline', () => {
     const seen: number[] = [];
     for await (const value of chunked(numbers(1_000), Deadline.after(60_000))) seen.push(value);
     expect(seen).toHaveLength(1_000);
+  });
+
+  it('gives callers that yield at once one turn of the event loop each', async () => {
+    let iteration = 0;
+    let ticking = true;
+    const tick = () => {
+      iteration++;
+      if (ticking) setImmediate(tick);
+    };
+    setImmediate(tick);
+
+    const resumedIn = await Promise.all([1, 2, 3].map(() => yieldToLoop().then(() => iteration)));
+    ticking = false;
+
+    expect(new Set(resumedIn).size).toBe(3);
   });
 });

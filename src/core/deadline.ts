@@ -32,8 +32,18 @@ export class Deadline {
 /** A deadline that never expires, for work outside a request (the CLI, projections). */
 export const noDeadline = new Deadline(Number.POSITIVE_INFINITY);
 
-/** Lets every timer, socket and callback queued on the event loop run before continuing. */
-export const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+let lastTurn: Promise<void> = Promise.resolve();
+
+/**
+ * Lets every timer, socket and callback queued on the event loop run before continuing. Callers
+ * take turns, one per iteration of the loop: a hundred requests yielding at once would otherwise
+ * all resume in the same iteration and run back to back, with no I/O (a probe) in between.
+ */
+export function yieldToLoop(): Promise<void> {
+  const turn = lastTurn.then(() => new Promise<void>((resolve) => setImmediate(resolve)));
+  lastTurn = turn;
+  return turn;
+}
 
 /** Items between two yields: small enough that a chunk of parsed events takes well under a millisecond or two. */
 export const defaultChunkSize = 256;
