@@ -28,6 +28,9 @@ export interface SubscriptionServerOptions {
 
 type ConnectionParams = { authorization?: unknown };
 
+/** Parse and validation errors carry the code Apollo gives them over HTTP (else they would read as internal errors). */
+const withCode = (error: GraphQLError, code: string) => new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { ...error.extensions, code } });
+
 /**
  * Subscriptions (graphql-ws) on the HTTP server's port and path. The key travels in the
  * connection parameters (`{ authorization: 'Bearer <key>' }`) and is checked once per connection;
@@ -36,9 +39,6 @@ type ConnectionParams = { authorization?: unknown };
  * live operations are capped per socket and per key, each takes a token of the key's rate, and a
  * revoked or role-changed key's sockets are closed (4403) as soon as the key index learns of it.
  */
-/** Parse and validation errors carry the code Apollo gives them over HTTP (else they would read as internal errors). */
-const withCode = (error: GraphQLError, code: string) => new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { ...error.extensions, code } });
-
 export function attachSubscriptions(options: SubscriptionServerOptions): () => Promise<void> {
   const { schema, deps, limits } = options;
   const rules = options.introspection ? specifiedRules : [...specifiedRules, NoSchemaIntrospectionCustomRule];
