@@ -134,4 +134,15 @@ describe('WebSocket limits on /graphql', () => {
     expect(await closeCodeOf(fourth.socket)).toBe(4429);
     for (const { socket } of kept) socket.close();
   });
+
+  it('answers a query that does not parse or validate with the code Apollo gives it over HTTP, not an internal error', async () => {
+    const { secret } = await api.keyWithRole('VIEWER');
+    const client = connect(secret);
+
+    const unparsable = await outcomeOf(client, '{ projections { ');
+    const invalid = await outcomeOf(client, '{ noSuchField }');
+
+    expect(JSON.stringify(unparsable.detail)).toContain('GRAPHQL_PARSE_FAILED');
+    expect(JSON.stringify(invalid.detail)).toContain('GRAPHQL_VALIDATION_FAILED');
+  });
 });
