@@ -75,7 +75,7 @@ function boundedEventStore(store: EventStore, lastPosition: bigint | null, deadl
   async function* upTo(options: ReadAllOptions | undefined) {
     if (lastPosition === null) return;
     let yielded = 0;
-    for await (const event of chunked(store.readAll({ ...options, maxCount: undefined }), deadline)) {
+    for await (const event of chunked(store.readAll({ ...options, maxCount: undefined }), deadline, 1_000)) {
       if (event.position > lastPosition || yielded === options?.maxCount) return;
       yielded++;
       yield event;
