@@ -12,6 +12,8 @@ import { healthRoutes } from './http/health.routes';
 import { type ExchangeObserver, type HttpTimeouts, type Route, startHttpServer } from './http/http-server';
 import { logExchange } from './http/request-log';
 import { identityLookupLoader } from './ingest/identity/identity-lookup';
+import { withPaymentAllocations } from './ingest/identity/payment-allocations.projection';
+import { invoiceNinjaPaymentsNamed } from './ingest/invoiceninja/invoiceninja.translate';
 import { SyncScheduler } from './ingest/sync/sync-scheduler';
 import { forwardXeroNotifications } from './ingest/sync/xero-notifications';
 import { translators } from './ingest/translators';
@@ -109,7 +111,7 @@ async function startCore(config: AppConfig, options: StartOptions, shutdown: Shu
     readStore,
     commands: metrics ? withCommandMetrics(commands, metrics) : commands,
     projections: runner,
-    kpi: { reads: readStore, timeZone: config.businessTimeZone },
+    kpi: { reads: readStore, timeZone: config.businessTimeZone, baseCurrency: config.baseCurrency },
     openScratchReadStore: () => openSqliteReadStore({ path: ':memory:' }),
   };
   const services = options.decorate ? options.decorate(composed) : composed;
@@ -132,7 +134,11 @@ async function startCore(config: AppConfig, options: StartOptions, shutdown: Shu
 /** Work that follows the log and runs commands; stopped before the projections and the stores. */
 async function startBackgroundWork(services: AppServices, shutdown: Shutdown, metrics: AppMetrics | null): Promise<void> {
   const identities = identityLookupLoader(services.readStore);
-  const worker = await startIngestWorker(services, { translators, identities });
+  const allocationsCaughtUp = async () => {
+    const head = await services.eventStore.headPosition();
+    return head === null || services.projections.waitFor(head, 5_000);
+  };
+  const worker = await startIngestWorker(services, { translators, identities: withPaymentAllocations(identities, services.readStore, invoiceNinjaPaymentsNamed, allocationsCaughtUp) });
   shutdown.add(() => worker.stop());
   const sync = SyncScheduler.start(services.config.sync, { store: services.eventStore, commands: services.commands, identities, clock: services.clock });
   shutdown.add(() => sync.stop());

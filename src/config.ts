@@ -4,6 +4,7 @@ import { readWebhookConfig, type WebhookConfig } from './ingest/ingest.config';
 import { readSyncConfig, type SyncConfig } from './ingest/sync/sync.config';
 import { readWorkflowConfig, type WorkflowConfig } from './workflows/workflow.config';
 import { ConfigError, flag, wholeNumber } from './config-values';
+import { isIso4217 } from './core/money/iso-4217';
 import { type ApiLimits, readApiLimits } from './schema/hardening/api-limits.config';
 
 export { ConfigError, readDotEnv } from './config-values';
@@ -16,6 +17,10 @@ export interface AppConfig {
   readonly mongodbUrl: string | null;
   readonly sqliteSynchronous: 'NORMAL' | 'FULL';
   readonly businessTimeZone: string;
+  /** ISO 4217 code the KPIs are computed in; amounts in other currencies convert at the tool's rate. */
+  readonly baseCurrency: string;
+  /** `ZIXLY_PUBLIC_URL`: the address the tools reach this server at (no trailing slash), for `zixly tools check`. */
+  readonly publicUrl: string | null;
   readonly nodeEnv: 'development' | 'production' | 'test';
   /** `ZIXLY_ADMIN_KEY`: an admin API key registered at start (idempotent), so a fresh store can be administered. */
   readonly adminKey: string | null;
@@ -78,6 +83,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const businessTimeZone = value('BUSINESS_TIME_ZONE') ?? 'Australia/Brisbane';
   if (!isTimeZone(businessTimeZone)) problems.push(`BUSINESS_TIME_ZONE must be an IANA time zone such as Australia/Brisbane, got "${businessTimeZone}"`);
 
+  const baseCurrency = value('BUSINESS_BASE_CURRENCY') ?? 'AUD';
+  if (!isIso4217(baseCurrency)) problems.push(`BUSINESS_BASE_CURRENCY must be an ISO 4217 currency code such as AUD, got "${baseCurrency}"`);
+
+  const publicUrl = value('ZIXLY_PUBLIC_URL')?.replace(/\/+$/, '') ?? null;
+  if (publicUrl !== null && !/^https?:\/\/[^/\s]+(\/\S*)?$/.test(publicUrl)) problems.push(`ZIXLY_PUBLIC_URL must be an http(s) URL such as https://ops.example.com, got "${publicUrl}"`);
+
   const nodeEnv = value('NODE_ENV') ?? 'development';
   if (nodeEnv !== 'development' && nodeEnv !== 'production' && nodeEnv !== 'test') problems.push(`NODE_ENV must be development, production or test, got "${nodeEnv}"`);
 
@@ -106,6 +117,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     mongodbUrl,
     sqliteSynchronous: sqliteSynchronous as AppConfig['sqliteSynchronous'],
     businessTimeZone,
+    baseCurrency,
+    publicUrl,
     nodeEnv: nodeEnv as AppConfig['nodeEnv'],
     adminKey,
     graphqlIntrospection: introspection === undefined ? nodeEnv !== 'production' : introspection === 'true',

@@ -64,6 +64,13 @@ export const commands: readonly CommandSpec[] = [
     run: async (input, io) => (await import('./commands/demo-seed.command')).seedDemo(input, io),
   },
   {
+    name: 'tools check',
+    summary: "Checks each tool: whether its API credentials work and whether its webhook reaches this server with the configured secret.",
+    details: 'Reads the tools through their APIs (one or two requests each). Set ZIXLY_PUBLIC_URL to the address the tools post to. Exits 1 when a configured tool fails.',
+    options: { json },
+    run: async (input, io) => (await import('./commands/tools-check.command')).toolsCheck(input, io),
+  },
+  {
     name: 'keys create',
     summary: 'Creates an API key and prints its secret, the only time it is shown.',
     details: 'The secret goes to stdout and the key id to stderr, so `SECRET=$(zixly keys create ci --role VIEWER)` works.',

@@ -31,6 +31,11 @@ export interface FindResult<D extends ReadDocument> {
   readonly documents: D[];
   /** Cursor for the next page, or null when this page is the last. */
   readonly nextCursor: string | null;
+  /**
+   * A cursor per document (same order): passed as `after`, the next page starts after that
+   * document. Relay edges are built from them; the last one equals `nextCursor` when a page follows.
+   */
+  readonly cursors?: string[];
 }
 
 /** A document as last written, with the position of the last event applied to it. */

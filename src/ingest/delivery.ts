@@ -45,6 +45,11 @@ export interface IdentityLookup {
   clientByToolId(tool: WebhookTool, externalId: string): string | null;
   /** The client id linked to an e-mail domain, for tools without a shared client id. */
   clientByEmailDomain(domain: string): string | null;
+  /**
+   * The invoices a payment (Zixly's payment id) was recorded on; empty when none. Answered only for
+   * the payments the delivery names (see `withPaymentAllocations`), absent in lookups without them.
+   */
+  invoicesOfPayment?(paymentId: string): readonly string[];
 }
 
 export type Translator = (delivery: Delivery, identities: IdentityLookup) => Translation;

@@ -26,8 +26,8 @@ export type WebhookDeliveryReceived = DomainEvent<
 /** Translated into `commands` domain commands (0 when they were all already satisfied). */
 export type WebhookDeliveryProcessed = DomainEvent<'WebhookDeliveryProcessed', { deliveryId: string; tool: string; commands: number }>;
 
-/** A well-formed delivery of a kind we do not act on. */
-export type WebhookDeliveryIgnored = DomainEvent<'WebhookDeliveryIgnored', { deliveryId: string; tool: string; eventKind: string }>;
+/** A well-formed delivery of a kind we do not act on; `reason` says why (absent on ones ignored before reasons were kept). */
+export type WebhookDeliveryIgnored = DomainEvent<'WebhookDeliveryIgnored', { deliveryId: string; tool: string; eventKind: string; reason?: string }>;
 
 /**
  * One failed processing attempt (1-based); a retryable failure is tried again at `retryAt` (absent

@@ -112,6 +112,19 @@ export function pagingContract(context: ReadStoreTestContext): void {
       expect(visited.map((page) => page.length)).toEqual([5, 5, 5, 5, 5]);
     });
 
+    it('gives every document a cursor that resumes right after it, the last one being the next page’s', async () => {
+      const sort: Sort = [['dueAt', -1], ['rank', -1]];
+      const page = await find({ sort, limit: 6 });
+      const order = expectedOrder(tasks, sort);
+
+      expect(page.cursors).toHaveLength(6);
+      expect(page.cursors!.at(-1)).toBe(page.nextCursor);
+      const resumed = await find({ sort, limit: 3, after: page.cursors![2]! });
+      expect(ids(resumed.documents)).toEqual(order.slice(3, 6));
+      const lastPage = await find({ sort, after: page.nextCursor! });
+      expect(lastPage.cursors).toHaveLength(lastPage.documents.length);
+    });
+
     it('rejects a cursor issued for another sort', async () => {
       const { nextCursor } = await find({ sort: [['rank', 1]], limit: 3 });
 

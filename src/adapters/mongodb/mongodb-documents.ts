@@ -26,8 +26,8 @@ export class MongoDocuments {
     const rows = (await (fetch === null ? cursor : cursor.limit(fetch)).toArray()) as unknown as D[];
     const hasMore = parsed.limit !== null && rows.length > parsed.limit;
     const page = hasMore ? rows.slice(0, parsed.limit!) : rows;
-    const last = page[page.length - 1];
-    return { documents: page, nextCursor: hasMore && last ? encodeCursor(parsed.sort, sortValues(last, parsed.sort)) : null };
+    const cursors = page.map((document) => encodeCursor(parsed.sort, sortValues(document, parsed.sort)));
+    return { documents: page, nextCursor: hasMore ? cursors[cursors.length - 1] ?? null : null, cursors };
   }
 
   /** Unordered, so one stale write (E11000, see `guardedWrites`) does not stop the others. */

@@ -40,10 +40,11 @@ export class SqliteDocuments {
     const rows = this.statements.get(sql).all(...params) as Array<Record<string, Scalar>>;
     const hasMore = query.limit !== null && rows.length > query.limit;
     const page = hasMore ? rows.slice(0, query.limit!) : rows;
-    const last = page[page.length - 1];
+    const cursors = page.map((row) => encodeCursor(query.sort, query.sort.map((_, index) => row[`s${index}`]!)));
     return {
       documents: page.map((row) => JSON.parse(row.doc as string) as D),
-      nextCursor: hasMore && last ? encodeCursor(query.sort, query.sort.map((_, index) => last[`s${index}`]!)) : null,
+      nextCursor: hasMore ? cursors[cursors.length - 1] ?? null : null,
+      cursors,
     };
   }
 

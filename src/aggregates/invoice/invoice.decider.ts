@@ -3,19 +3,10 @@ import { streamName } from '../../core/stream-name';
 import { ensure, ensureCalendarDate, ensureNonEmpty, ensurePositiveMoney } from '../shared/rules';
 import type { InvoiceCommand, IssueInvoice, RecordPayment, VoidInvoice } from './invoice.commands';
 import type { InvoiceEvent } from './invoice.events';
+import { applyCredit, deleteInvoice, deletePayment, refundPayment, restoreInvoice } from './invoice-reversals.decide';
+import { evolveInvoice, type InvoiceState, laterDate } from './invoice.state';
 
-export type InvoiceState =
-  | { status: 'none' }
-  | {
-      status: 'open' | 'paid' | 'void';
-      invoiceId: string;
-      number: string;
-      currency: string;
-      balanceCents: number;
-      paymentIds: ReadonlySet<string>;
-      /** The latest business date among the payments: a fully paid invoice was paid on it. */
-      latestPaidOn: string | null;
-    };
+export type { InvoiceState } from './invoice.state';
 
 export const invoiceStream = (invoiceId: string) => streamName('Invoice', invoiceId);
 
@@ -29,29 +20,24 @@ export const invoiceDecider: Decider<InvoiceCommand, InvoiceEvent, InvoiceState>
         return recordPayment(command, state);
       case 'VoidInvoice':
         return voidInvoice(command, state);
+      case 'DeleteInvoice':
+        return deleteInvoice(command, state);
+      case 'RestoreInvoice':
+        return restoreInvoice(command, state);
+      case 'DeletePayment':
+        return deletePayment(command, state);
+      case 'RefundPayment':
+        return refundPayment(command, state);
+      case 'ApplyCredit':
+        return applyCredit(command, state);
     }
   },
-  evolve(state, event) {
-    switch (event.type) {
-      case 'InvoiceIssued':
-        return { status: 'open', invoiceId: event.data.invoiceId, number: event.data.number, currency: event.data.currency, balanceCents: event.data.amountCents, paymentIds: new Set(), latestPaidOn: null };
-      case 'PaymentReceived':
-        if (state.status === 'none') return state;
-        return {
-          ...state,
-          balanceCents: event.data.balanceCents,
-          paymentIds: new Set([...state.paymentIds, event.data.paymentId]),
-          latestPaidOn: laterDate(state.latestPaidOn, event.data.paidOn),
-        };
-      case 'InvoicePaid':
-        return state.status === 'none' ? state : { ...state, status: 'paid' };
-      case 'InvoiceVoided':
-        return state.status === 'none' ? state : { ...state, status: 'void' };
-      default:
-        return state;
-    }
-  },
+  evolve: evolveInvoice,
 };
+
+export function ensureExchangeRate(rate: number | undefined): void {
+  ensure(rate === undefined || (Number.isFinite(rate) && rate > 0), 'money.invalid_exchange_rate', `exchangeRate must be a positive number, got ${rate}`);
+}
 
 function issue({ data }: IssueInvoice, state: InvoiceState): InvoiceEvent[] {
   if (state.status !== 'none') {
@@ -61,6 +47,7 @@ function issue({ data }: IssueInvoice, state: InvoiceState): InvoiceEvent[] {
   ensureNonEmpty(data.clientId, 'clientId');
   ensureNonEmpty(data.number, 'number');
   ensurePositiveMoney(data.amountCents, data.currency, 'invoice.invalid_amount');
+  ensureExchangeRate(data.exchangeRate);
   ensureCalendarDate(data.issuedOn, 'issuedOn');
   ensureCalendarDate(data.dueOn, 'dueOn');
   ensure(data.dueOn >= data.issuedOn, 'invoice.due_before_issue', `dueOn ${data.dueOn} is before issuedOn ${data.issuedOn}`);
@@ -69,10 +56,13 @@ function issue({ data }: IssueInvoice, state: InvoiceState): InvoiceEvent[] {
 
 function recordPayment({ data }: RecordPayment, state: InvoiceState): InvoiceEvent[] {
   ensure(state.status !== 'none', 'invoice.not_issued', `Invoice ${data.invoiceId} has not been issued`);
-  if (state.paymentIds.has(data.paymentId)) return [];
+  // A deleted payment stays deleted: a late or repeated copy of its creation changes nothing.
+  if (state.payments.has(data.paymentId) || state.deletedPaymentIds.has(data.paymentId)) return [];
+  ensure(!state.deleted, 'invoice.deleted', `Invoice ${state.number} was deleted and cannot take payments`);
   ensure(state.status !== 'void', 'invoice.voided', `Invoice ${state.number} is void and cannot take payments`);
   ensurePositiveMoney(data.amountCents, data.currency, 'payment.invalid_amount');
   ensure(data.currency === state.currency, 'payment.currency_mismatch', `Payment in ${data.currency} for an invoice in ${state.currency}`);
+  ensureExchangeRate(data.exchangeRate);
   ensureCalendarDate(data.paidOn, 'paidOn');
   ensure(data.amountCents <= state.balanceCents, 'invoice.overpayment', `Payment of ${data.amountCents} cents exceeds the open balance of ${state.balanceCents} cents`, {
     balanceCents: state.balanceCents,
@@ -82,10 +72,6 @@ function recordPayment({ data }: RecordPayment, state: InvoiceState): InvoiceEve
   // Payments may be recorded out of order (retried webhooks): paid on the last payment's date, not the last recorded one's.
   const paidOn = laterDate(state.latestPaidOn, data.paidOn);
   return balanceCents === 0 ? [received, { type: 'InvoicePaid', data: { invoiceId: data.invoiceId, paidOn } }] : [received];
-}
-
-function laterDate(a: string | null, b: string): string {
-  return a !== null && a > b ? a : b;
 }
 
 function voidInvoice({ data }: VoidInvoice, state: InvoiceState): InvoiceEvent[] {

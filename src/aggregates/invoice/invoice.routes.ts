@@ -2,8 +2,15 @@ import type { CommandRoutes } from '../command-route';
 import type { InvoiceCommand } from './invoice.commands';
 import { invoiceDecider, invoiceStream } from './invoice.decider';
 
+const route = { decider: invoiceDecider, streamOf: (command: InvoiceCommand) => invoiceStream(command.data.invoiceId) };
+
 export const invoiceRoutes: CommandRoutes<InvoiceCommand> = {
-  IssueInvoice: { decider: invoiceDecider, streamOf: (command) => invoiceStream(command.data.invoiceId) },
-  RecordPayment: { decider: invoiceDecider, streamOf: (command) => invoiceStream(command.data.invoiceId) },
-  VoidInvoice: { decider: invoiceDecider, streamOf: (command) => invoiceStream(command.data.invoiceId) },
+  IssueInvoice: route,
+  RecordPayment: route,
+  VoidInvoice: route,
+  DeleteInvoice: route,
+  RestoreInvoice: route,
+  DeletePayment: route,
+  RefundPayment: route,
+  ApplyCredit: route,
 };

@@ -1,11 +1,11 @@
 import { DomainRuleError } from '../../core/errors';
+import { isIso4217 } from '../../core/money/iso-4217';
 
 /** Throws a `DomainRuleError` with `code` unless `condition` holds. */
 export function ensure(condition: boolean, code: string, message: string, details: Record<string, unknown> = {}): asserts condition {
   if (!condition) throw new DomainRuleError(code, message, details);
 }
 
-const currencyCode = /^[A-Z]{3}$/;
 const calendarDate = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 /** Money is integer cents with an ISO-4217 currency; the amount must be strictly positive. */
@@ -15,7 +15,7 @@ export function ensurePositiveMoney(amountCents: number, currency: string, code:
 }
 
 export function ensureCurrency(currency: string): void {
-  ensure(currencyCode.test(currency), 'money.invalid_currency', `currency must be an ISO-4217 code such as AUD, got "${currency}"`);
+  ensure(isIso4217(currency), 'money.invalid_currency', `currency must be an ISO-4217 code such as AUD, got "${currency}"`);
 }
 
 /** A calendar date in the business time zone, `YYYY-MM-DD`. */

@@ -35,8 +35,18 @@ export interface Conversation {
   readonly sourceId: string;
 }
 
+/**
+ * The account: `account.id` since Chatwoot added `account` to conversation webhooks
+ * (`Conversations::EventDataPresenter#webhook_data`); before, the body is the bare `push_data`, whose
+ * last message (`messages[0]`, a message's `push_event_data`) names its `account_id`.
+ */
+function accountIdOf(fields: Fields, fallback: string | null): string {
+  const fromMessages = Array.isArray(fields.raw('messages')) ? fields.list('messages').map((message) => message.optionalString('account_id')).find((id) => id !== null) : null;
+  return fields.optionalObject('account')?.string('id') ?? fields.optionalString('account_id') ?? fallback ?? fromMessages ?? fields.object('account').string('id');
+}
+
 export function conversationOf(fields: Fields, accountIdFallback: string | null = null): Conversation {
-  const accountId = fields.optionalObject('account')?.string('id') ?? fields.optionalString('account_id') ?? accountIdFallback ?? fields.object('account').string('id');
+  const accountId = accountIdOf(fields, accountIdFallback);
   const id = fields.string('id');
   return { fields, accountId, id, ticketId: chatwootTicketId(accountId, id), sourceId: `conversation:${accountId}:${id}` };
 }

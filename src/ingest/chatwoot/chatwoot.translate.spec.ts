@@ -59,6 +59,16 @@ describe('chatwoot translation of the sample deliveries', () => {
       outcome: 'ignored',
       reason: 'chatwoot contact_created: not used (contacts are linked to clients through identities)',
     }));
+
+  it('gives every other event a webhook can subscribe to its own reason', () => {
+    const reasonOf = (event: string) => {
+      const translation = translate({ ...fixtureDelivery('chatwoot.contact_created'), eventKind: event, payload: { event } });
+      return translation.outcome === 'ignored' ? translation.reason : translation.outcome;
+    };
+    expect(reasonOf('webwidget_triggered')).toBe('chatwoot webwidget_triggered: a visitor opening the chat widget is not a ticket until a conversation starts');
+    expect(reasonOf('conversation_typing_on')).toBe('chatwoot conversation_typing_on: typing indicators carry no business fact');
+    expect(reasonOf('inbox_renamed')).toBe('chatwoot inbox_renamed: not a Chatwoot event Zixly knows');
+  });
 });
 
 describe('chatwoot translation rules', () => {

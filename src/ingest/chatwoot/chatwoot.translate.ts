@@ -4,6 +4,15 @@ import { Fields, payloadInvalid } from '../mapping/payload.reader';
 import { commandsOf, ignored, translated, translateWith } from '../mapping/translation.results';
 import { conversationOf, firstResponse, openTicket, statusCommand, type Conversation, type HumanReply } from './chatwoot-conversation.mapping';
 
+/** Why each other event a Chatwoot webhook can subscribe to (`Webhook::ALLOWED_WEBHOOK_EVENTS`) changes nothing. */
+const notUsed: Readonly<Record<string, string>> = {
+  contact_created: 'not used (contacts are linked to clients through identities)',
+  contact_updated: 'not used (contacts are linked to clients through identities)',
+  webwidget_triggered: 'a visitor opening the chat widget is not a ticket until a conversation starts',
+  conversation_typing_on: 'typing indicators carry no business fact',
+  conversation_typing_off: 'typing indicators carry no business fact',
+};
+
 /**
  * Chatwoot conversations are tickets. Every translation that touches a ticket opens it first from
  * the conversation the payload carries (opening an opened ticket is a no-op), so the outcome does
@@ -25,7 +34,7 @@ export function translateChatwoot(delivery: Delivery, identities: IdentityLookup
       case 'message_updated':
         return messageUpdated(body, identities);
       default:
-        return ignored(`chatwoot ${event}: not used (contacts are linked to clients through identities)`);
+        return ignored(`chatwoot ${event}: ${notUsed[event] ?? 'not a Chatwoot event Zixly knows'}`);
     }
   });
 }

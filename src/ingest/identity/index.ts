@@ -1,5 +1,6 @@
 import type { Projection } from '../../core/projection';
 import { clientIdentitiesProjection } from './client-identities.projection';
+import { paymentAllocationsProjection } from './payment-allocations.projection';
 
 export * from './client-identity.commands';
 export * from './client-identity.events';
@@ -12,4 +13,5 @@ export { IdentitySnapshot, identityLookupLoader, loadIdentityLookup } from './id
 export { createIdentityService, type IdentityService } from './identity.service';
 
 /** Add to `allProjections` (src/projections/index.ts) so the runner maintains `client_identities`. */
-export const identityProjections: Projection[] = [clientIdentitiesProjection];
+export const identityProjections: Projection[] = [clientIdentitiesProjection, paymentAllocationsProjection];
+export { paymentAllocationsCollection, paymentAllocationsProjection, withPaymentAllocations } from './payment-allocations.projection';

@@ -4,7 +4,7 @@ import { resolveClient } from '../mapping/client-resolution.mapping';
 import { calendarDateOf, fromUnixSeconds, startOfDate } from '../mapping/instants.mapping';
 import type { Fields } from '../mapping/payload.reader';
 import { translated } from '../mapping/translation.results';
-import { clientCurrency } from './invoiceninja-currency.mapping';
+import { clientCurrency, exchangeRateOf } from './invoiceninja-currency.mapping';
 
 /** Hashids are unique per installation; the prefix keeps them apart from other tools' ids. */
 export const invoiceNinjaId = (id: string) => `invoiceninja:${id}`;
@@ -28,6 +28,7 @@ export function issueInvoice(invoice: Fields, client: Fields | null, identities:
     issuedOn,
     dueOn: invoice.has('due_date') ? calendarDateOf(invoice.raw('due_date'), invoice.at('due_date')) : issuedOn,
     kind: invoice.has('recurring_id') ? ('RECURRING' as const) : ('ONE_OFF' as const),
+    ...exchangeRateOf(invoice, 'invoice'),
   };
   return translated({ type: 'IssueInvoice', data, occurredAt: startOfDate(issuedOn, invoice.at('date')) }, 'invoiceninja', `invoice:${id}`);
 }
@@ -38,18 +39,32 @@ function contactEmails(client: Fields | null): (string | null)[] {
 
 /**
  * What an invoice's current state means: sent, partial and paid invoices were issued; a cancelled
- * (or deleted while open) one was issued and voided. Drafts mean nothing yet. A reversal credits a
- * paid invoice, which Zixly does not model: the issue stands.
+ * one was issued and voided; a deleted one (Invoice Ninja renames it `<number>_deleted`) is deleted,
+ * which changes nothing if it was never issued. Drafts mean nothing yet. A reversed invoice was
+ * credited in Invoice Ninja: the credit note is what changes the figures, so the issue stands.
  */
 export function invoiceCommands(invoice: Fields, client: Fields | null, identities: IdentityLookup): TranslatedCommand[] | string {
+  if (invoice.boolean('is_deleted', false)) return [deleteInvoice(invoice)];
   const state = invoice.string('status_id');
   if (state === status.draft) return 'invoiceninja invoice: a draft is not issued yet';
   if (toCents(invoice.raw('amount'), invoice.at('amount')) <= 0) return 'invoiceninja invoice: nothing to pay (amount 0 or a credit)';
   const issue = issueInvoice(invoice, client, identities);
-  const open = state === status.sent || state === status.partial;
-  const reason = state === status.cancelled ? 'cancelled in Invoice Ninja' : open && invoice.boolean('is_deleted', false) ? 'deleted in Invoice Ninja' : null;
-  if (reason === null) return [issue];
+  if (state !== status.cancelled) return [issue];
   const invoiceId = invoiceNinjaId(invoice.string('id'));
   const occurredAt = fromUnixSeconds(invoice.number('updated_at'), invoice.at('updated_at'));
-  return [issue, translated({ type: 'VoidInvoice', data: { invoiceId, reason }, occurredAt }, 'invoiceninja', issue.source.externalId)];
+  return [issue, translated({ type: 'VoidInvoice', data: { invoiceId, reason: 'cancelled in Invoice Ninja' }, occurredAt }, 'invoiceninja', issue.source.externalId)];
+}
+
+export function deleteInvoice(invoice: Fields): TranslatedCommand {
+  const id = invoice.string('id');
+  const occurredAt = fromUnixSeconds(invoice.number('updated_at'), invoice.at('updated_at'));
+  const data = { invoiceId: invoiceNinjaId(id), reason: 'deleted in Invoice Ninja' };
+  return translated({ type: 'DeleteInvoice', data, occurredAt }, 'invoiceninja', `invoice:${id}`);
+}
+
+/** Restoring brings a deleted invoice back (an archived one never left). */
+export function restoreInvoice(invoice: Fields): TranslatedCommand {
+  const id = invoice.string('id');
+  const occurredAt = fromUnixSeconds(invoice.number('updated_at'), invoice.at('updated_at'));
+  return translated({ type: 'RestoreInvoice', data: { invoiceId: invoiceNinjaId(id) }, occurredAt }, 'invoiceninja', `invoice:${id}`);
 }

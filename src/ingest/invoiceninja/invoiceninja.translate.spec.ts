@@ -76,7 +76,7 @@ describe('invoice ninja translation of the sample deliveries', () => {
   it('ignores a new project: projects are started in Zixly with the prefixed project id', () =>
     expect(translate(fixtureDelivery('invoiceninja.create_project'))).toEqual({
       outcome: 'ignored',
-      reason: 'invoiceninja create_project: projects are started in Zixly (tier and budget amount are commercial facts) with id invoiceninja:<project id>',
+      reason: 'invoiceninja project_create: projects are started in Zixly (tier and budget amount are commercial facts) with id invoiceninja:<project id>',
     }));
 });
 
@@ -127,12 +127,12 @@ describe('invoice ninja translation rules', () => {
     const running = translate(withPayload(fixtureDelivery('invoiceninja.update_task'), (body) => (body.time_log = '[[1779890000,0,"",true]]')));
     expect([draft, pending, running]).toEqual([
       { outcome: 'ignored', reason: 'invoiceninja invoice: a draft is not issued yet' },
-      { outcome: 'ignored', reason: 'invoiceninja payment: status 1 is not completed' },
+      { outcome: 'ignored', reason: 'invoiceninja payment: status 1 (pending, cancelled or failed) moved no money' },
       { outcome: 'ignored', reason: 'invoiceninja task: no finished time' },
     ]);
   });
 
-  it('skips credits and records one payment per invoice it pays', () => {
+  it('records one payment per invoice it pays, the part paid with credits as a credit applied', () => {
     const delivery = withPayload(fixtureDelivery('invoiceninja.create_payment'), (body) => {
       body.invoices = [];
       body.paymentables = [
@@ -144,7 +144,8 @@ describe('invoice ninja translation rules', () => {
     const translation = translate(delivery);
     const payments = translation.outcome === 'commands' ? translation.commands.map(({ command }) => command.data) : [];
     expect(payments).toEqual([
-      { invoiceId: 'invoiceninja:InvA', paymentId: 'invoiceninja:YQdJP7maKW', amountCents: 10_010, currency: 'EUR', paidOn: '2026-06-02' },
+      { invoiceId: 'invoiceninja:InvA', paymentId: 'invoiceninja:YQdJP7maKW', amountCents: 5_010, currency: 'EUR', paidOn: '2026-06-02' },
+      { invoiceId: 'invoiceninja:InvA', creditId: 'invoiceninja:YQdJP7maKW:credits', amountCents: 5_000, currency: 'EUR', creditedOn: '2026-06-02' },
       { invoiceId: 'invoiceninja:InvC', paymentId: 'invoiceninja:YQdJP7maKW', amountCents: 30, currency: 'EUR', paidOn: '2026-06-02' },
     ]);
   });

@@ -1,45 +1,29 @@
 import type { Delivery, IdentityLookup, TranslatedCommand, Translation } from '../delivery';
 import { Fields } from '../mapping/payload.reader';
 import { commandsOf, ignored, translateWith } from '../mapping/translation.results';
-import { invoiceCommands } from './invoiceninja-invoice.mapping';
-import { paymentCommands } from './invoiceninja-payment.mapping';
+import { invoiceNinjaEventName } from './invoiceninja.event-names';
+import { invoiceNinjaIgnored } from './invoiceninja.ignored-events';
+import { deleteInvoice, invoiceCommands, invoiceNinjaId, restoreInvoice } from './invoiceninja-invoice.mapping';
+import { deletePaymentCommands, paymentCommands } from './invoiceninja-payment.mapping';
 import { taskCommands } from './invoiceninja-task.mapping';
 
-/** Subscription event ids (app/Models/Webhook.php) for receivers that pass the id instead of the name. */
-const eventNames: Readonly<Record<string, string>> = {
-  '1': 'create_client',
-  '2': 'create_invoice',
-  '4': 'create_payment',
-  '8': 'update_invoice',
-  '10': 'update_client',
-  '18': 'create_task',
-  '19': 'update_task',
-  '22': 'late_invoice',
-  '24': 'remind_invoice',
-  '25': 'project_create',
-  '26': 'project_update',
-  '31': 'update_payment',
-  '60': 'sent_invoice',
-};
-
-/** The body names no event, so the receiver's `eventKind` (URL or custom header) decides. */
+/** The body names no event, so the receiver's `eventKind` (URL or custom header) decides: a name or its numeric id. */
 export function invoiceNinjaEvent(delivery: Delivery): string {
   const kind = (delivery.eventKind || delivery.headers['x-in-event'] || '').trim().split(/\s/)[0]!.split(/[./]/).at(-1)!.toLowerCase();
-  return eventNames[kind] ?? kind;
+  return invoiceNinjaEventName(kind) ?? kind;
 }
 
-const notUsed: Readonly<Record<string, string>> = {
-  create_invoice: 'drafts are not issued invoices; sent_invoice issues them',
-  late_invoice: 'overdue is computed from the due date',
-  remind_invoice: 'reminders are not tracked',
-  create_client: 'clients are onboarded in Zixly (tier and industry are commercial facts) and linked through identities',
-  update_client: 'clients are onboarded in Zixly and linked through identities',
-  project_create: 'projects are started in Zixly (tier and budget amount are commercial facts) with id invoiceninja:<project id>',
-  create_project: 'projects are started in Zixly (tier and budget amount are commercial facts) with id invoiceninja:<project id>',
-  project_update: 'project changes are made in Zixly',
-};
+/** The payments a delivery names whose invoices only Zixly still knows (a deleted payment's). */
+export function invoiceNinjaPaymentsNamed(delivery: Delivery): string[] {
+  if (delivery.tool !== 'invoiceninja' || invoiceNinjaEvent(delivery) !== 'delete_payment') return [];
+  const id = Fields.of(delivery.payload).optionalString('id');
+  return id ? [invoiceNinjaId(id)] : [];
+}
 
-/** Invoices issue (and void), payments pay each invoice they are applied to, task time logs log hours. */
+/**
+ * Invoices issue, void, delete and come back; payments pay, are refunded, pay with credits and are
+ * deleted; task time logs log hours. Every other event of Invoice Ninja 5 is ignored with its reason.
+ */
 export function translateInvoiceNinja(delivery: Delivery, identities: IdentityLookup): Translation {
   const event = invoiceNinjaEvent(delivery);
   return translateWith(() => {
@@ -48,16 +32,27 @@ export function translateInvoiceNinja(delivery: Delivery, identities: IdentityLo
       case 'sent_invoice':
       case 'update_invoice':
         return outcome(invoiceCommands(body, body.optionalObject('client'), identities));
+      case 'delete_invoice':
+        return commandsOf([deleteInvoice(body)]);
+      case 'restore_invoice':
+        return commandsOf([restoreInvoice(body)]);
       case 'create_payment':
       case 'update_payment':
         return outcome(paymentCommands(body, identities));
+      case 'delete_payment':
+        return deletedPayment(body, identities);
       case 'create_task':
       case 'update_task':
         return outcome(taskCommands(body));
       default:
-        return ignored(`invoiceninja ${event || 'event without a name'}: ${notUsed[event] ?? 'not used'}`);
+        return ignored(`invoiceninja ${event || 'event without a name'}: ${invoiceNinjaIgnored[event] ?? 'not an Invoice Ninja 5 webhook event'}`);
     }
   });
+}
+
+function deletedPayment(body: Fields, identities: IdentityLookup): Translation {
+  const commands = deletePaymentCommands(body, identities);
+  return commands === null ? ignored('invoiceninja delete_payment: the payment was never recorded on an invoice in Zixly') : commandsOf(commands);
 }
 
 function outcome(result: TranslatedCommand[] | string): Translation {

@@ -34,17 +34,25 @@ function dedupeKeyOf(eventType: string, item: JsonObject): string {
 
 /**
  * `{ "<event type>": [items] }`, several types and up to 10 items in queue mode: one delivery per
- * item, its payload shaped like an immediate-mode body (`{ "<event type>": [item] }`). The test
- * button's top-level `timestamp` is not an event.
+ * item, its payload shaped like an immediate-mode body (`{ "<event type>": [item] }`).
+ *
+ * The "send test payload" button (WebhookBundle AjaxController::sendHookTestAction, Mautic 4–5)
+ * posts each selected type's sample from `<Bundle>/Assets/WebhookPayload/*.json` — an object for
+ * email_on_open, form_on_submit and page_on_hit, a list for the lead ones — plus a top-level
+ * `timestamp` no real delivery has (real items carry their own). Its deliveries keep that
+ * `timestamp`, so the translator can tell a test from a fact, and key apart from real ones.
  */
 export const mauticDeliveries: DeliverySplitter = ({ body }) => {
   const drafts: DeliveryDraft[] = [];
+  const test = typeof body.timestamp === 'string' ? { timestamp: body.timestamp } : null;
   for (const [eventType, items] of Object.entries(body)) {
     if (eventType === 'timestamp') continue;
-    if (!Array.isArray(items)) throw new MalformedDeliveryError(`${eventType} must be an array of events`);
-    items.forEach((item, index) => {
+    const list = Array.isArray(items) ? items : test && isObject(items) ? [items] : null;
+    if (list === null) throw new MalformedDeliveryError(`${eventType} must be an array of events`);
+    list.forEach((item, index) => {
       if (!isObject(item)) throw new MalformedDeliveryError(`${eventType}[${index}] must be an object`);
-      drafts.push({ dedupeKey: dedupeKeyOf(eventType, item), eventKind: eventType, payload: { [eventType]: [item] } });
+      const dedupeKey = test ? `test:${test.timestamp}:${dedupeKeyOf(eventType, item)}` : dedupeKeyOf(eventType, item);
+      drafts.push({ dedupeKey, eventKind: eventType, payload: { [eventType]: [item], ...test } });
     });
   }
   return drafts;

@@ -31,6 +31,8 @@ const reasons: ReadonlyArray<readonly [RegExp, string]> = [
   [/comment/, 'comments are not business facts in Zixly'],
   [/^module\./, 'a module is a phase of a project, not the project'],
   [/^cycle\./, 'cycles are sprints, not business facts in Zixly'],
+  [/^(cycle|module)_issue\./, 'which sprint or phase a work item sits in is not a business fact in Zixly'],
+  [/^intake_issue\./, 'intake requests are triaged in Plane; a client request becomes a Zixly fact once it is a project or a ticket'],
 ];
 
 /**

@@ -9,8 +9,8 @@ import { classifyFailure } from './retry-policy';
 export interface AttemptDeps {
   readonly commands: CommandBus<BusinessCommand>;
   readonly translators: Readonly<Record<WebhookTool, Translator>>;
-  /** A fresh snapshot per attempt, so a link made since the last attempt applies. */
-  readonly identities: () => Promise<IdentityLookup> | IdentityLookup;
+  /** A fresh snapshot per attempt, so a link made since the last attempt applies; given the delivery it is for. */
+  readonly identities: (delivery?: Delivery) => Promise<IdentityLookup> | IdentityLookup;
 }
 
 function failed(error: unknown): AttemptOutcome {
@@ -35,13 +35,13 @@ export async function attemptDelivery(deps: AttemptDeps, record: DeliveryRecord)
   if (delivery === null) return { kind: 'parked', reason: 'invalid', error: `delivery ${record.received.data.deliveryId} has no stored payload or an unknown tool` };
   let translation;
   try {
-    translation = deps.translators[delivery.tool](delivery, await deps.identities());
+    translation = deps.translators[delivery.tool](delivery, await deps.identities(delivery));
   } catch (error) {
     return failed(error);
   }
   switch (translation.outcome) {
     case 'ignored':
-      return { kind: 'ignored' };
+      return { kind: 'ignored', reason: translation.reason };
     case 'unmapped':
       return { kind: 'parked', reason: 'unmapped', error: `${translation.tool} ${translation.externalId}: ${translation.reason}` };
     case 'invalid':

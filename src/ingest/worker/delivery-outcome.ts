@@ -3,7 +3,7 @@ import type { WebhookParkReason } from '../webhook-delivery.events';
 /** What one processing attempt came to, before it is recorded. */
 export type AttemptOutcome =
   | { readonly kind: 'processed'; readonly commands: number }
-  | { readonly kind: 'ignored' }
+  | { readonly kind: 'ignored'; readonly reason: string }
   | { readonly kind: 'parked'; readonly reason: Exclude<WebhookParkReason, 'retries_exhausted'>; readonly error: string }
   | { readonly kind: 'failed'; readonly error: string; readonly code: string; readonly retryable: boolean };
 

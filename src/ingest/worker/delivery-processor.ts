@@ -61,7 +61,7 @@ function outcomeDrafts(deliveryId: string, tool: string, eventKind: string, atte
     case 'processed':
       return [{ type: 'WebhookDeliveryProcessed', data: { deliveryId, tool, commands: outcome.commands } }];
     case 'ignored':
-      return [{ type: 'WebhookDeliveryIgnored', data: { deliveryId, tool, eventKind } }];
+      return [{ type: 'WebhookDeliveryIgnored', data: { deliveryId, tool, eventKind, reason: outcome.reason } }];
     case 'parked':
       return [{ type: 'WebhookDeliveryParked', data: { deliveryId, tool, reason: outcome.reason, error: outcome.error } }];
     case 'failed': {

@@ -1,4 +1,4 @@
-import type { IdentityLookup, Translator, WebhookTool } from '../delivery';
+import type { Delivery, IdentityLookup, Translator, WebhookTool } from '../delivery';
 import type { IngestServices } from '../receiver/webhook.routes';
 import { maxRetryDelayMs } from './retry-policy';
 import { WebhookWorker } from './webhook-worker';
@@ -6,7 +6,7 @@ import { WebhookWorker } from './webhook-worker';
 export interface IngestTranslation {
   readonly translators: Readonly<Record<WebhookTool, Translator>>;
   /** A fresh identity snapshot per attempt (e.g. `() => loadIdentityLookup(readStore)`). */
-  readonly identities: () => Promise<IdentityLookup> | IdentityLookup;
+  readonly identities: (delivery?: Delivery) => Promise<IdentityLookup> | IdentityLookup;
 }
 
 export interface IngestWorkerOptions {

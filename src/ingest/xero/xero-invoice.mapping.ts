@@ -49,8 +49,38 @@ function issueInvoice(invoice: Fields, identities: IdentityLookup): TranslatedCo
     issuedOn,
     dueOn: xeroDate(invoice, 'DueDate') ?? issuedOn,
     kind: invoice.has('RepeatingInvoiceID') ? ('RECURRING' as const) : ('ONE_OFF' as const),
+    ...rateOf(invoice),
   };
   return translated({ type: 'IssueInvoice', data, occurredAt: startOfDate(issuedOn, invoice.at('Date')) }, 'xero', `invoice:${id}`);
+}
+
+/**
+ * Xero's `CurrencyRate` on a multicurrency document is units of its currency per unit of the
+ * organisation's base currency (the base amount is the amount divided by it), Zixly's convention.
+ */
+function rateOf(document: Fields): { exchangeRate?: number } {
+  const rate = document.optionalNumber('CurrencyRate');
+  return rate === null || rate === 1 || !(rate > 0) ? {} : { exchangeRate: rate };
+}
+
+/** A credit note allocated to the invoice (`CreditNotes[]` with its `AppliedAmount`) lowers what it is worth. */
+function applyCredit(invoice: Fields, creditNote: Fields): TranslatedCommand {
+  const id = creditNote.string('CreditNoteID');
+  const creditedOn = requiredDate(creditNote, 'Date');
+  const data = {
+    invoiceId: xeroId(invoice.string('InvoiceID')),
+    creditId: xeroId(`creditnote:${id}`),
+    amountCents: toCents(creditNote.raw('AppliedAmount'), creditNote.at('AppliedAmount')),
+    currency: invoice.string('CurrencyCode'),
+    creditedOn,
+  };
+  return translated({ type: 'ApplyCredit', data, occurredAt: startOfDate(creditedOn, creditNote.at('Date')) }, 'xero', `creditnote:${id}`);
+}
+
+/** A payment Xero shows as DELETED (removed from the invoice) no longer counts. */
+function deletePayment(invoice: Fields, payment: Fields, occurredAt: string): TranslatedCommand {
+  const id = payment.string('PaymentID');
+  return translated({ type: 'DeletePayment', data: { invoiceId: xeroId(invoice.string('InvoiceID')), paymentId: xeroId(id) }, occurredAt }, 'xero', `payment:${id}`);
 }
 
 function recordPayment(invoice: Fields, payment: Fields): TranslatedCommand {
@@ -62,6 +92,7 @@ function recordPayment(invoice: Fields, payment: Fields): TranslatedCommand {
     amountCents: toCents(payment.raw('Amount'), payment.at('Amount')),
     currency: invoice.string('CurrencyCode'),
     paidOn,
+    ...rateOf(payment),
   };
   return translated({ type: 'RecordPayment', data, occurredAt: startOfDate(paidOn, payment.at('Date')) }, 'xero', `payment:${id}`);
 }
@@ -69,7 +100,8 @@ function recordPayment(invoice: Fields, payment: Fields): TranslatedCommand {
 /**
  * A fetched sales invoice (ACCREC): authorised or paid means issued, with each of its payments
  * (Xero has no payment webhook); voided means issued and voided. Drafts, submitted and deleted
- * invoices, and bills (ACCPAY), mean nothing here. Credit notes applied are not modelled.
+ * invoices, and bills (ACCPAY), mean nothing here. Credit notes allocated to it are credits
+ * applied (`CreditNotes[].AppliedAmount`); a payment shown as DELETED is taken off it.
  */
 export function xeroInvoiceCommands(invoice: Fields, identities: IdentityLookup): TranslatedCommand[] | string {
   if (invoice.string('Type') !== 'ACCREC') return `xero invoice: ${invoice.string('Type')} is a bill, not a sales invoice`;
@@ -82,6 +114,14 @@ export function xeroInvoiceCommands(invoice: Fields, identities: IdentityLookup)
     const voided = { type: 'VoidInvoice' as const, data: { invoiceId: xeroId(invoice.string('InvoiceID')), reason: 'voided in Xero' }, occurredAt };
     return [issue, translated(voided, 'xero', issue.source.externalId)];
   }
-  const payments = invoice.list('Payments').filter((payment) => payment.optionalString('Status') !== 'DELETED');
-  return [issue, ...payments.map((payment) => recordPayment(invoice, payment))];
+  const payments = invoice.list('Payments');
+  const deleted = (payment: Fields) => payment.optionalString('Status') === 'DELETED';
+  const changedAt = xeroInstant(invoice, 'UpdatedDateUTC') ?? issue.command.occurredAt;
+  const credits = invoice.list('CreditNotes').filter((credit) => toCents(credit.raw('AppliedAmount') ?? 0, credit.at('AppliedAmount')) > 0);
+  return [
+    issue,
+    ...credits.map((credit) => applyCredit(invoice, credit)),
+    ...payments.filter((payment) => !deleted(payment)).map((payment) => recordPayment(invoice, payment)),
+    ...payments.filter(deleted).map((payment) => deletePayment(invoice, payment, changedAt)),
+  ];
 }

@@ -6,7 +6,8 @@ import { type DeliveryDraft, type DeliverySplitter, isObject, keyPart, Malformed
  * and yields no delivery. Key: tenantId + eventCategory + resourceId + eventType + eventDateUtc.
  */
 export const xeroDeliveries: DeliverySplitter = ({ body }) => {
-  const events = body.events;
+  // An intent-to-receive may carry `events: null` instead of `[]`: no events, no delivery, answered 200.
+  const events = body.events === null ? [] : body.events;
   if (!Array.isArray(events)) throw new MalformedDeliveryError('events must be an array');
   return events.map((event, index): DeliveryDraft => {
     if (!isObject(event)) throw new MalformedDeliveryError(`events[${index}] must be an object`);

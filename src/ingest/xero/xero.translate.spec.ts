@@ -16,10 +16,10 @@ describe('xero translation of the sample deliveries', () => {
         'xero: notifications carry no data; invoice fc5b5e11-d99a-4f9e-baaa-3c648c2300f3 (UPDATE) is fetched by the xero sync job; contact 717f2bfc-c6d4-41fd-b238-3f2f0c0cf777: contacts are linked to clients through identities',
     }));
 
-  it('acknowledges a credit note: credit notes are not modelled', () =>
+  it('acknowledges a credit note: it counts through the invoice it is allocated to', () =>
     expect(translateXero(fixtureDelivery('xero.creditnote.create'), identities)).toEqual({
       outcome: 'ignored',
-      reason: 'xero: notifications carry no data; credit note 55d84274-a3da-4829-a7c0-0cab601b95cc: credit notes are not modelled',
+      reason: 'xero: notifications carry no data; credit note 55d84274-a3da-4829-a7c0-0cab601b95cc: counts when allocated, read from the invoice it is allocated to (its next INVOICE update)',
     }));
 
   it('acknowledges an intent-to-receive request', () =>
@@ -84,5 +84,25 @@ describe('xero invoices fetched by the sync job', () => {
   it('means nothing for drafts and bills', () => {
     expect(xeroInvoiceCommands(Fields.of({ ...xeroPaidInvoice, Status: 'DRAFT' }), identities)).toBe('xero invoice: DRAFT is not issued');
     expect(xeroInvoiceCommands(Fields.of({ ...xeroPaidInvoice, Type: 'ACCPAY' }), identities)).toBe('xero invoice: ACCPAY is a bill, not a sales invoice');
+  });
+
+  it('applies each allocated credit note and takes deleted payments off, converting at the invoice’s CurrencyRate', () => {
+    const invoice = {
+      ...xeroPaidInvoice,
+      CurrencyCode: 'USD',
+      CurrencyRate: 0.65,
+      CreditNotes: [{ CreditNoteID: 'cn-1', CreditNoteNumber: 'CN-0007', Date: '/Date(1780444800000+0000)/', DateString: '2026-06-03T00:00:00', AppliedAmount: 100.1, Total: 100.1 }],
+      Payments: [
+        { PaymentID: 'pay-kept', Date: '/Date(1780358400000+0000)/', Amount: 1000.0, CurrencyRate: 0.66 },
+        { PaymentID: 'pay-gone', Date: '/Date(1780358400000+0000)/', Amount: 50.0, Status: 'DELETED' },
+      ],
+    };
+    const commands = xeroInvoiceCommands(Fields.of(invoice as unknown as Parameters<typeof Fields.of>[0]), identities) as Array<{ command: { type: string; data: object } }>;
+    expect(commands.map(({ command }) => [command.type, command.data])).toEqual([
+      ['IssueInvoice', expect.objectContaining({ currency: 'USD', amountCents: 110_010, exchangeRate: 0.65 })],
+      ['ApplyCredit', { invoiceId: 'xero:fc5b5e11-d99a-4f9e-baaa-3c648c2300f3', creditId: 'xero:creditnote:cn-1', amountCents: 10_010, currency: 'USD', creditedOn: '2026-06-03' }],
+      ['RecordPayment', expect.objectContaining({ paymentId: 'xero:pay-kept', amountCents: 100_000, exchangeRate: 0.66 })],
+      ['DeletePayment', { invoiceId: 'xero:fc5b5e11-d99a-4f9e-baaa-3c648c2300f3', paymentId: 'xero:pay-gone' }],
+    ]);
   });
 });

@@ -41,7 +41,7 @@ const reasonFor = (event: XeroNotification): string => {
     case 'CONTACT':
       return `contact ${event.invoiceId}: contacts are linked to clients through identities`;
     case 'CREDITNOTE':
-      return `credit note ${event.invoiceId}: credit notes are not modelled`;
+      return `credit note ${event.invoiceId}: counts when allocated, read from the invoice it is allocated to (its next INVOICE update)`;
     default:
       return `${event.category.toLowerCase()} ${event.invoiceId}: not used`;
   }

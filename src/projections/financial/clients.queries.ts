@@ -27,10 +27,6 @@ export function clientsOnboardedIn(context: KpiContext, period: ResolvedPeriod):
   return findEvery<ClientDocument>(context.reads, clientsCollection, { onboardedAt: instantsIn(period) });
 }
 
-/** Clients won from a campaign (their `sourceCampaignId`), for marketing ROI. */
-export function clientsFromCampaign(context: KpiContext, campaignId: string): Promise<ClientDocument[]> {
-  return findEvery<ClientDocument>(context.reads, clientsCollection, { sourceCampaignId: campaignId });
-}
 
 /** Clients that had started a retainer before `instant`: the only ones that can carry MRR. */
 export function clientsWithRetainersBefore(context: KpiContext, instant: string): Promise<ClientDocument[]> {

@@ -7,7 +7,8 @@ import { expensesCollection } from './expenses.projection';
 import { addTo, clientsByIds, expensesPaidIn, monthOf } from './financial.reads';
 import { distinctById } from '../shared/documents';
 import { invoicesCollection } from './invoices.projection';
-import { breakdownOf, invoicedIn, paymentsReceivedIn, tierKeyOf } from './revenue.queries';
+import { breakdownOf, invoicedIn, issuedAmount, paymentsReceivedIn, tierKeyOf } from './revenue.queries';
+import { invoiceBaseCents } from './base-amounts';
 
 /** Read models every cost KPI reads. */
 export const costReadModels = [expensesCollection, 'time_entries', 'projects'] as const;
@@ -75,7 +76,7 @@ export async function profitMargin(context: KpiContext, period: Period): Promise
   const [invoices, { lines, documents }] = await Promise.all([invoicedIn(context, resolved), costsIn(context, resolved)]);
   const clientIds = [...invoices.map((invoice) => invoice.clientId), ...lines.flatMap((line) => (line.clientId === null ? [] : [line.clientId]))];
   const clients = await clientsByIds(context, clientIds);
-  const revenueByTier = breakdownOf(invoices.map((invoice) => ({ clientId: invoice.clientId, date: invoice.issuedOn, amountCents: invoice.amountCents })), clients, context.timeZone).byTier;
+  const revenueByTier = breakdownOf(invoices.map((invoice) => issuedAmount(context, invoice)), clients, context.timeZone).byTier;
   const costsByTier: Record<string, number> = {};
   let unattributedCostsCents = 0;
   for (const line of lines) {
@@ -84,7 +85,7 @@ export async function profitMargin(context: KpiContext, period: Period): Promise
   }
   const tiers = new Set([...Object.keys(revenueByTier), ...Object.keys(costsByTier)]);
   const byTier = Object.fromEntries([...tiers].map((tier) => [tier, marginOf(revenueByTier[tier] ?? 0, costsByTier[tier] ?? 0)]));
-  const revenueCents = invoices.reduce((total, invoice) => total + invoice.amountCents, 0);
+  const revenueCents = invoices.reduce((total, invoice) => total + (invoiceBaseCents(context, invoice) ?? 0), 0);
   const totalCosts = lines.reduce((total, line) => total + line.amountCents, 0);
   const used = [...invoices, ...documents, ...clients.values()];
   return kpiResult(context, [invoicesCollection, clientsCollection, ...costReadModels], used, { ...marginOf(revenueCents, totalCosts), byTier, unattributedCostsCents });
@@ -106,7 +107,7 @@ export async function cashFlow(context: KpiContext, period: Period): Promise<Kpi
   const [received, expenses] = await Promise.all([paymentsReceivedIn(context, resolved), expensesPaidIn(context, resolved)]);
   const inflows: Record<string, number> = {};
   const outflows: Record<string, number> = {};
-  for (const payment of received.payments) addTo(inflows, monthOf(payment.date), payment.amountCents);
+  for (const payment of received.payments) addTo(inflows, monthOf(payment.date), payment.amountCents ?? 0);
   for (const expense of expenses) addTo(outflows, monthOf(expense.paidOn!), expense.amountCents);
   const amounts = (inflowCents: number, outflowCents: number) => ({ inflowCents, outflowCents, netCents: inflowCents - outflowCents });
   const months = [...new Set([...Object.keys(inflows), ...Object.keys(outflows)])].sort();

@@ -9,10 +9,10 @@ const invoice = (invoiceId: string) => `Invoice-${invoiceId}`;
 const expense = (expenseId: string) => `Expense-${expenseId}`;
 const project = (projectId: string) => `Project-${projectId}`;
 
-export const onboarded = (clientId: string, at: string, tier: ClientTier = 'STARTER', sourceCampaignId: string | null = null): ScenarioFact =>
+export const onboarded = (clientId: string, at: string, tier: ClientTier = 'STARTER', sourceCampaignId: string | null = null, sourceLeadId: string | null = null): ScenarioFact =>
   fact(client(clientId), at, {
     type: 'ClientOnboarded',
-    data: { clientId, name: `Client ${clientId}`, tier, industry: 'retail', sourceLeadId: null, sourceCampaignId, contactEmail: null, currency: 'AUD' },
+    data: { clientId, name: `Client ${clientId}`, tier, industry: 'retail', sourceLeadId, sourceCampaignId, contactEmail: null, currency: 'AUD' },
   });
 
 export const tierChanged = (clientId: string, at: string, from: ClientTier, to: ClientTier): ScenarioFact =>
@@ -42,6 +42,9 @@ export interface IssueOptions {
   readonly projectId?: string | null;
   readonly kind?: InvoiceKind;
   readonly at?: string;
+  readonly currency?: string;
+  /** Units of `currency` per unit of the base currency, as the tool gave it. */
+  readonly exchangeRate?: number;
 }
 
 export const issued = (invoiceId: string, clientId: string, issuedOn: string, amountCents: number, options: IssueOptions = {}): ScenarioFact =>
@@ -53,21 +56,45 @@ export const issued = (invoiceId: string, clientId: string, issuedOn: string, am
       projectId: options.projectId ?? null,
       number: `INV-${invoiceId}`,
       amountCents,
-      currency: 'AUD',
+      currency: options.currency ?? 'AUD',
       issuedOn,
       dueOn: options.dueOn ?? issuedOn,
       kind: options.kind ?? 'ONE_OFF',
+      ...(options.exchangeRate ? { exchangeRate: options.exchangeRate } : {}),
     },
   });
 
 /** A payment, and `InvoicePaid` with it when `balanceCents` reaches 0 — as the decider emits them. */
-export const paid = (invoiceId: string, paymentId: string, paidOn: string, amountCents: number, balanceCents: number): ScenarioFact[] => {
+export const paid = (invoiceId: string, paymentId: string, paidOn: string, amountCents: number, balanceCents: number, money: { currency?: string; exchangeRate?: number } = {}): ScenarioFact[] => {
   const at = `${paidOn}T09:00:00.000+10:00`;
-  const received = fact(invoice(invoiceId), at, { type: 'PaymentReceived', data: { invoiceId, paymentId, amountCents, currency: 'AUD', paidOn, balanceCents } });
+  const rate = money.exchangeRate ? { exchangeRate: money.exchangeRate } : {};
+  const received = fact(invoice(invoiceId), at, { type: 'PaymentReceived', data: { invoiceId, paymentId, amountCents, currency: money.currency ?? 'AUD', paidOn, balanceCents, ...rate } });
   return balanceCents > 0 ? [received] : [received, fact(invoice(invoiceId), at, { type: 'InvoicePaid', data: { invoiceId, paidOn } })];
 };
 
 export const voided = (invoiceId: string, at: string): ScenarioFact => fact(invoice(invoiceId), at, { type: 'InvoiceVoided', data: { invoiceId, reason: 'wrong amount' } });
+
+/** The invoice deleted in the tool at `at` (as the decider records it). */
+export const invoiceDeleted = (invoiceId: string, at: string): ScenarioFact => fact(invoice(invoiceId), at, { type: 'InvoiceDeleted', data: { invoiceId, reason: 'deleted in Invoice Ninja' } });
+
+export const invoiceRestored = (invoiceId: string, at: string): ScenarioFact => fact(invoice(invoiceId), at, { type: 'InvoiceRestored', data: { invoiceId } });
+
+/** `amountCents` is what the payment still paid on the invoice; `balanceCents` the balance after. */
+export const paymentDeleted = (invoiceId: string, paymentId: string, at: string, amountCents: number, balanceCents: number): ScenarioFact =>
+  fact(invoice(invoiceId), at, { type: 'PaymentDeleted', data: { invoiceId, paymentId, amountCents, balanceCents } });
+
+export const refunded = (invoiceId: string, paymentId: string, refundedOn: string, amountCents: number, balanceCents: number): ScenarioFact =>
+  fact(invoice(invoiceId), `${refundedOn}T09:00:00.000+10:00`, {
+    type: 'PaymentRefunded',
+    data: { invoiceId, paymentId, refundId: `${paymentId}:refund:${amountCents}`, amountCents, refundedOn, balanceCents },
+  });
+
+/** A credit, and `InvoicePaid` with it when `balanceCents` reaches 0 — as the decider emits them. */
+export const credited = (invoiceId: string, creditId: string, creditedOn: string, amountCents: number, balanceCents: number): ScenarioFact[] => {
+  const at = `${creditedOn}T09:00:00.000+10:00`;
+  const credit = fact(invoice(invoiceId), at, { type: 'InvoiceCredited', data: { invoiceId, creditId, amountCents, creditedOn, balanceCents } });
+  return balanceCents > 0 ? [credit] : [credit, fact(invoice(invoiceId), at, { type: 'InvoicePaid', data: { invoiceId, paidOn: creditedOn } })];
+};
 
 export interface ExpenseOptions {
   readonly paidOn?: string | null;

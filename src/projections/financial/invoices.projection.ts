@@ -1,37 +1,11 @@
-import type { InvoiceEvent, InvoiceKind } from '../../aggregates/invoice/invoice.events';
+import type { InvoiceEvent } from '../../aggregates/invoice/invoice.events';
 import type { Projection } from '../../core/projection';
-import type { ReadDocument } from '../../core/read-store.port';
 import { occurredAt } from '../shared/event-instant';
 import type { RecordedOf, RecordedOfType } from '../shared/recorded';
+import type { InvoiceDocument, InvoicePayment } from './invoice.document';
+import { credited, deleted, paymentDeleted, refunded, restored, withPaymentDates } from './invoice-reversals.fold';
 
-/** `paidOn` is the business date the payment carries; `at` the instant it was received. */
-export type InvoicePayment = { paymentId: string; amountCents: number; paidOn: string; at: string };
-
-export type InvoiceStatus = 'OPEN' | 'PARTIALLY_PAID' | 'PAID' | 'VOID';
-
-/** One invoice; dates are business dates from the events, instants ISO UTC from `occurredAt`. */
-export interface InvoiceDocument extends ReadDocument {
-  readonly invoiceId: string;
-  readonly clientId: string;
-  readonly projectId: string | null;
-  readonly number: string;
-  readonly amountCents: number;
-  readonly currency: string;
-  readonly issuedOn: string;
-  readonly dueOn: string;
-  readonly issuedAt: string;
-  readonly kind: InvoiceKind;
-  readonly payments: InvoicePayment[];
-  readonly paidCents: number;
-  readonly balanceCents: number;
-  /** Range of the payments' dates, so cash queries find invoices with a payment in a period. */
-  readonly firstPaymentOn: string | null;
-  readonly lastPaymentOn: string | null;
-  /** Date of the payment that brought the balance to zero. */
-  readonly paidOn: string | null;
-  readonly voidedAt: string | null;
-  readonly status: InvoiceStatus;
-}
+export type { BeforeDeletion, InvoiceCredit, InvoiceDocument, InvoicePayment, InvoiceStatus } from './invoice.document';
 
 export const invoicesCollection = 'invoices';
 
@@ -46,18 +20,23 @@ function issued(event: RecordedOfType<InvoiceEvent, 'InvoiceIssued'>, id: string
     projectId: data.projectId,
     number: data.number,
     amountCents: data.amountCents,
+    issuedAmountCents: data.amountCents,
     currency: data.currency,
+    exchangeRate: data.exchangeRate ?? null,
     issuedOn: data.issuedOn,
     dueOn: data.dueOn,
     issuedAt: occurredAt(event),
     kind: data.kind,
     payments: [],
+    credits: [],
     paidCents: 0,
     balanceCents: data.amountCents,
     firstPaymentOn: null,
     lastPaymentOn: null,
     paidOn: null,
     voidedAt: null,
+    deletedAt: null,
+    beforeDeletion: null,
     status: 'OPEN',
   };
 }
@@ -65,17 +44,14 @@ function issued(event: RecordedOfType<InvoiceEvent, 'InvoiceIssued'>, id: string
 function paymentReceived(invoice: InvoiceDocument, event: RecordedOfType<InvoiceEvent, 'PaymentReceived'>): InvoiceDocument {
   const { data } = event;
   if (invoice.payments.some((payment) => payment.paymentId === data.paymentId)) return invoice;
-  const payment: InvoicePayment = { paymentId: data.paymentId, amountCents: data.amountCents, paidOn: data.paidOn, at: occurredAt(event) };
-  const dates = [...invoice.payments.map((p) => p.paidOn), data.paidOn].sort();
-  return {
+  const payment: InvoicePayment = { paymentId: data.paymentId, amountCents: data.amountCents, paidOn: data.paidOn, at: occurredAt(event), ...(data.exchangeRate ? { exchangeRate: data.exchangeRate } : {}) };
+  return withPaymentDates({
     ...invoice,
     payments: [...invoice.payments, payment],
     paidCents: invoice.paidCents + data.amountCents,
     balanceCents: data.balanceCents,
-    firstPaymentOn: dates[0]!,
-    lastPaymentOn: dates[dates.length - 1]!,
     status: invoice.status === 'OPEN' && data.balanceCents > 0 ? 'PARTIALLY_PAID' : invoice.status,
-  };
+  });
 }
 
 function evolveInvoice(invoice: InvoiceDocument, event: Event): InvoiceDocument {
@@ -83,19 +59,29 @@ function evolveInvoice(invoice: InvoiceDocument, event: Event): InvoiceDocument 
     case 'PaymentReceived':
       return paymentReceived(invoice, event);
     case 'InvoicePaid':
-      return { ...invoice, paidOn: event.data.paidOn, balanceCents: 0, status: 'PAID' };
+      return invoice.deletedAt ? invoice : { ...invoice, paidOn: event.data.paidOn, balanceCents: 0, status: invoice.status === 'VOID' ? 'VOID' : 'PAID' };
     case 'InvoiceVoided':
       return { ...invoice, voidedAt: invoice.voidedAt ?? occurredAt(event), status: 'VOID' };
+    case 'InvoiceDeleted':
+      return deleted(invoice, occurredAt(event));
+    case 'InvoiceRestored':
+      return restored(invoice);
+    case 'PaymentDeleted':
+      return paymentDeleted(invoice, event.data);
+    case 'PaymentRefunded':
+      return refunded(invoice, event.data, occurredAt(event));
+    case 'InvoiceCredited':
+      return credited(invoice, event.data);
     default:
       return invoice;
   }
 }
 
-/** One document per invoice with its payments, balance, and void. */
+/** One document per invoice with its payments, refunds, credits, balance, void and deletion. */
 export const invoicesProjection: Projection<InvoiceDocument> = {
   name: invoicesCollection,
-  version: 1,
-  handles: ['InvoiceIssued', 'PaymentReceived', 'InvoicePaid', 'InvoiceVoided'],
+  version: 2,
+  handles: ['InvoiceIssued', 'PaymentReceived', 'InvoicePaid', 'InvoiceVoided', 'InvoiceDeleted', 'InvoiceRestored', 'PaymentDeleted', 'PaymentRefunded', 'InvoiceCredited'],
   documentIds: (event) => [(event.data as { invoiceId: string }).invoiceId],
   evolve(document, recorded, id) {
     const event = recorded as Event;

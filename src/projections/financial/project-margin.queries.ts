@@ -7,6 +7,7 @@ import { type TierKey } from './financial.reads';
 import { documentsByIds } from '../shared/documents';
 import { invoicesCollection } from './invoices.projection';
 import { invoicedIn } from './revenue.queries';
+import { invoiceBaseCents } from './base-amounts';
 
 export interface ProjectMargin extends Margin {
   readonly projectId: string;
@@ -39,7 +40,7 @@ export async function projectMargin(context: KpiContext, period: Period): Promis
     totals.set(projectId, found);
     return found;
   };
-  for (const invoice of invoices) totalsOf(invoice.projectId!, invoice.clientId).revenueCents += invoice.amountCents;
+  for (const invoice of invoices) totalsOf(invoice.projectId!, invoice.clientId).revenueCents += invoiceBaseCents(context, invoice) ?? 0;
   for (const line of costs.lines) {
     if (line.projectId === null) continue;
     const project = totalsOf(line.projectId, line.clientId);

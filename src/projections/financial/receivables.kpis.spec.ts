@@ -41,6 +41,8 @@ describe('receivables and collection KPIs', () => {
       invoiceCount: 7,
       aging: { current: 60_000, days1To30: 50_000, days31To60: 15_000, days61To90: 31_000, days90Plus: 22_000 },
       byClient: { c1: 110_000, c2: 68_000 },
+      currency: 'AUD',
+      byCurrency: { AUD: 178_000 },
     });
     // a1 (2 events), a2 (1), a3 (3), a4 (1), a5 (2), a9 (1), a10 (1).
     expect(eventCount).toBe(11);
@@ -49,7 +51,7 @@ describe('receivables and collection KPIs', () => {
   it('has nothing receivable before the first invoice', async () => {
     const context = await given([issued('a1', 'c1', '2026-03-01', 100_000)]);
     const { value } = await receivables(context, { from: '2026-01-01', to: '2026-02-01' });
-    expect(value).toEqual({ asOf: '2026-01-31', totalCents: 0, invoiceCount: 0, aging: { current: 0, days1To30: 0, days31To60: 0, days61To90: 0, days90Plus: 0 }, byClient: {} });
+    expect(value).toEqual({ asOf: '2026-01-31', totalCents: 0, invoiceCount: 0, aging: { current: 0, days1To30: 0, days31To60: 0, days61To90: 0, days90Plus: 0 }, byClient: {}, currency: 'AUD', byCurrency: {} });
   });
 
   const collections: ScenarioFact[] = [

@@ -5,6 +5,7 @@ import { addTo } from './financial.reads';
 import { distinctById, findEvery } from '../shared/documents';
 import { invoicesCollection, type InvoiceDocument } from './invoices.projection';
 import { invoicedIn } from './revenue.queries';
+import { baseCurrencyOf, invoiceBaseCents, paymentBaseCents } from './base-amounts';
 
 export interface Aging {
   readonly current: number;
@@ -21,6 +22,9 @@ export interface Receivables {
   readonly invoiceCount: number;
   readonly aging: Aging;
   readonly byClient: Record<string, number>;
+  /** The base currency of the totals, and every open balance in its own currency's cents. */
+  readonly currency: string;
+  readonly byCurrency: Record<string, number>;
 }
 
 /** Invoices issued by the period's end that were still open then, whatever happened after. */
@@ -35,9 +39,14 @@ async function openAtEnd(context: KpiContext, period: ResolvedPeriod): Promise<I
   return distinctById(found.flat());
 }
 
-function balanceAt(invoice: InvoiceDocument, period: ResolvedPeriod): number {
-  const paidBefore = invoice.payments.filter((payment) => payment.paidOn < period.toDate).reduce((total, payment) => total + payment.amountCents, 0);
-  return invoice.amountCents - paidBefore;
+/** The balance at the period's end in the invoice's currency, and in base cents (null: no rate). */
+function balanceAt(context: KpiContext, invoice: InvoiceDocument, period: ResolvedPeriod): { cents: number; baseCents: number | null } {
+  const paidBefore = invoice.payments.filter((payment) => payment.paidOn < period.toDate);
+  const cents = invoice.amountCents - paidBefore.reduce((total, payment) => total + payment.amountCents, 0);
+  const base = invoiceBaseCents(context, invoice);
+  const paidBase = paidBefore.map((payment) => paymentBaseCents(context, invoice, payment));
+  if (base === null || paidBase.includes(null)) return { cents, baseCents: null };
+  return { cents, baseCents: base - paidBase.reduce<number>((total, paid) => total + paid!, 0) };
 }
 
 function bucketOf(daysPastDue: number): keyof Aging {
@@ -61,15 +70,19 @@ export async function receivables(context: KpiContext, period: Period): Promise<
   const byClient: Record<string, number> = {};
   let totalCents = 0;
   let invoiceCount = 0;
+  const byCurrency: Record<string, number> = {};
   for (const invoice of invoices) {
-    const balance = balanceAt(invoice, resolved);
-    if (balance <= 0) continue;
+    const { cents, baseCents } = balanceAt(context, invoice, resolved);
+    if (cents <= 0) continue;
+    addTo(byCurrency, invoice.currency, cents);
+    if (baseCents === null) continue;
+    const balance = baseCents;
     totalCents += balance;
     invoiceCount++;
     aging[bucketOf(daysBetween(invoice.dueOn, asOf))] += balance;
     addTo(byClient, invoice.clientId, balance);
   }
-  return kpiResult(context, [invoicesCollection], invoices, { asOf, totalCents, invoiceCount, aging, byClient });
+  return kpiResult(context, [invoicesCollection], invoices, { asOf, totalCents, invoiceCount, aging, byClient, currency: baseCurrencyOf(context), byCurrency });
 }
 
 export interface PaidWithin30Days {

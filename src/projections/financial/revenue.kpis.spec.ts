@@ -43,6 +43,7 @@ describe('revenue KPIs', () => {
     // i2 is voided, i4 was issued on 31 March, i5 on 1 May.
     expect(value.accrual).toEqual({
       totalCents: 310_000,
+      byCurrency: { AUD: 310_000 },
       byTier: { STARTER: 100_000, ENTERPRISE: 200_000, UNKNOWN: 10_000 },
       byClient: { c1: 300_000, cx: 10_000 },
       byMonth: { '2026-04': 310_000 },
@@ -57,6 +58,7 @@ describe('revenue KPIs', () => {
     // p4 40_000 (c2, 2 April) + p1 30_000 (c1 STARTER, 10 April) + p2 10_000 (c2, voided later) + p3 200_000 (c1 ENTERPRISE).
     expect(value.cash).toEqual({
       totalCents: 280_000,
+      byCurrency: { AUD: 280_000 },
       byTier: { PROFESSIONAL: 50_000, STARTER: 30_000, ENTERPRISE: 200_000 },
       byClient: { c2: 50_000, c1: 230_000 },
       byMonth: { '2026-04': 280_000 },
@@ -72,8 +74,8 @@ describe('revenue KPIs', () => {
 
   it('reports zero revenue and empty breakdowns for a period without invoices or payments', async () => {
     const context = await given(invoicing);
-    const empty = { totalCents: 0, byTier: {}, byClient: {}, byMonth: {} };
-    expect((await revenue(context, { from: '2026-06-01', to: '2026-07-01' })).value).toEqual({ accrual: empty, cash: empty });
+    const empty = { totalCents: 0, byCurrency: {}, byTier: {}, byClient: {}, byMonth: {} };
+    expect((await revenue(context, { from: '2026-06-01', to: '2026-07-01' })).value).toEqual({ currency: 'AUD', accrual: empty, cash: empty });
   });
 
   it('divides invoiced revenue by every hour worked in the period, billable or not', async () => {

@@ -8,9 +8,13 @@ import { clientsCollection, type ClientDocument } from './clients.projection';
 import { addTo, clientsByIds, invoicesIssuedIn, invoicesWithPaymentsIn, monthOf, type TierKey } from './financial.reads';
 import { distinctById } from '../shared/documents';
 import { invoicesCollection, type InvoiceDocument } from './invoices.projection';
+import { baseCurrencyOf, invoiceBaseCents, paymentBaseCents } from './base-amounts';
 
 export interface RevenueBreakdown {
+  /** In the base currency; amounts in another currency without a rate are left out (see byCurrency). */
   readonly totalCents: number;
+  /** Every amount in its own currency's cents, converted or not. */
+  readonly byCurrency: Record<string, number>;
   readonly byTier: Record<string, number>;
   readonly byClient: Record<string, number>;
   /** `YYYY-MM` of the invoice's issue date (accrual) or the payment's date (cash). */
@@ -18,15 +22,20 @@ export interface RevenueBreakdown {
 }
 
 export interface Revenue {
+  /** The base currency every total is in. */
+  readonly currency: string;
   readonly accrual: RevenueBreakdown;
   readonly cash: RevenueBreakdown;
 }
 
-/** An amount dated on a business day for one client. */
+/** An amount dated on a business day for one client, in base cents (null: no rate to convert it). */
 export interface DatedAmount {
   readonly clientId: string;
   readonly date: string;
-  readonly amountCents: number;
+  readonly amountCents: number | null;
+  /** The document's currency and its cents in it, for the per-currency breakdown. */
+  readonly currency?: string;
+  readonly documentCents?: number;
 }
 
 /** Invoices that count as revenue: issued in the period and not voided (whenever voided). */
@@ -44,27 +53,41 @@ export function breakdownOf(amounts: readonly DatedAmount[], clients: ReadonlyMa
   const byClient: Record<string, number> = {};
   const byMonth: Record<string, number> = {};
   let totalCents = 0;
-  for (const { clientId, date, amountCents } of amounts) {
+  const byCurrency: Record<string, number> = {};
+  for (const { clientId, date, amountCents, currency, documentCents } of amounts) {
+    if (currency !== undefined) addTo(byCurrency, currency, documentCents ?? 0);
+    if (amountCents === null) continue;
     totalCents += amountCents;
     addTo(byTier, tierKeyOf(clients, clientId, date, timeZone), amountCents);
     addTo(byClient, clientId, amountCents);
     addTo(byMonth, monthOf(date), amountCents);
   }
-  return { totalCents, byTier, byClient, byMonth };
+  return { totalCents, byCurrency, byTier, byClient, byMonth };
 }
 
-function paymentsIn(invoices: readonly InvoiceDocument[], period: ResolvedPeriod): DatedAmount[] {
+function paymentsIn(context: KpiContext, invoices: readonly InvoiceDocument[], period: ResolvedPeriod): DatedAmount[] {
   return invoices.flatMap((invoice) =>
     invoice.payments
       .filter((payment) => payment.paidOn >= period.fromDate && payment.paidOn < period.toDate)
-      .map((payment) => ({ clientId: invoice.clientId, date: payment.paidOn, amountCents: payment.amountCents })),
+      .map((payment) => ({
+        clientId: invoice.clientId,
+        date: payment.paidOn,
+        amountCents: paymentBaseCents(context, invoice, payment),
+        currency: invoice.currency,
+        documentCents: payment.amountCents,
+      })),
   );
+}
+
+/** An invoice's worth as an accrual amount on its issue date. */
+export function issuedAmount(context: KpiContext, invoice: InvoiceDocument): DatedAmount {
+  return { clientId: invoice.clientId, date: invoice.issuedOn, amountCents: invoiceBaseCents(context, invoice), currency: invoice.currency, documentCents: invoice.amountCents };
 }
 
 /** Payments dated in the period, whatever became of their invoice: cash received stays received. */
 export async function paymentsReceivedIn(context: KpiContext, period: ResolvedPeriod): Promise<{ payments: DatedAmount[]; invoices: InvoiceDocument[] }> {
   const invoices = await invoicesWithPaymentsIn(context, period);
-  return { payments: paymentsIn(invoices, period), invoices };
+  return { payments: paymentsIn(context, invoices, period), invoices };
 }
 
 /**
@@ -77,10 +100,10 @@ export async function revenue(context: KpiContext, period: Period): Promise<KpiR
   const resolved = periodOf(context, period);
   const [issued, received] = await Promise.all([invoicedIn(context, resolved), paymentsReceivedIn(context, resolved)]);
   const clients = await clientsByIds(context, [...issued, ...received.invoices].map((invoice) => invoice.clientId));
-  const accrual = breakdownOf(issued.map((invoice) => ({ clientId: invoice.clientId, date: invoice.issuedOn, amountCents: invoice.amountCents })), clients, context.timeZone);
+  const accrual = breakdownOf(issued.map((invoice) => issuedAmount(context, invoice)), clients, context.timeZone);
   const cash = breakdownOf(received.payments, clients, context.timeZone);
   const used = [...distinctById([...issued, ...received.invoices]), ...clients.values()];
-  return kpiResult(context, [invoicesCollection, clientsCollection], used, { accrual, cash });
+  return kpiResult(context, [invoicesCollection, clientsCollection], used, { currency: baseCurrencyOf(context), accrual, cash });
 }
 
 export interface RevenuePerHour {
@@ -94,7 +117,7 @@ export interface RevenuePerHour {
 export async function revenuePerConsultantHour(context: KpiContext, period: Period): Promise<KpiResult<RevenuePerHour>> {
   const resolved = periodOf(context, period);
   const [invoices, entries] = await Promise.all([invoicedIn(context, resolved), timeEntriesInPeriod(context, resolved)]);
-  const revenueCents = invoices.reduce((total, invoice) => total + invoice.amountCents, 0);
+  const revenueCents = invoices.reduce((total, invoice) => total + (invoiceBaseCents(context, invoice) ?? 0), 0);
   const hours = sumHours(entries);
   return kpiResult(context, [invoicesCollection, 'time_entries'], [...invoices, ...entries], { revenueCents, hours, centsPerHour: ratio(revenueCents, hours) });
 }

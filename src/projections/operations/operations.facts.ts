@@ -30,8 +30,8 @@ export const deliveryReceived = (deliveryId: string, tool: string, at: string): 
   fact(delivery(deliveryId), at, { type: 'WebhookDeliveryReceived', data: { deliveryId, tool, dedupeKey: `key-${deliveryId}`, eventKind: 'issue.updated', receivedAt: at } });
 export const deliveryProcessed = (deliveryId: string, tool: string, at: string): ScenarioFact =>
   fact(delivery(deliveryId), at, { type: 'WebhookDeliveryProcessed', data: { deliveryId, tool, commands: 1 } });
-export const deliveryIgnored = (deliveryId: string, tool: string, at: string): ScenarioFact =>
-  fact(delivery(deliveryId), at, { type: 'WebhookDeliveryIgnored', data: { deliveryId, tool, eventKind: 'issue.updated' } });
+export const deliveryIgnored = (deliveryId: string, tool: string, at: string, reason?: string): ScenarioFact =>
+  fact(delivery(deliveryId), at, { type: 'WebhookDeliveryIgnored', data: { deliveryId, tool, eventKind: 'issue.updated', ...(reason ? { reason } : {}) } });
 export const deliveryFailed = (deliveryId: string, tool: string, at: string, attempt: number): ScenarioFact =>
   fact(delivery(deliveryId), at, { type: 'WebhookDeliveryFailed', data: { deliveryId, tool, error: 'timeout', attempt, retryable: true } });
 export const deliveryParked = (deliveryId: string, tool: string, at: string, reason: WebhookParkReason = 'retries_exhausted'): ScenarioFact =>

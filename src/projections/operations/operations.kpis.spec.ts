@@ -126,7 +126,9 @@ describe('operations KPIs', () => {
       f.deliveryRejected('plane', '2026-04-10T00:01:00.000Z', 'bad_signature', 40), // rate-limit summary of 40 requests
       f.deliveryRejected('plane', '2026-04-30T14:30:00.000Z'), // May
       f.deliveryReceived('d6', 'chatwoot', '2026-04-08T00:00:00.000Z'),
-      f.deliveryIgnored('d6', 'chatwoot', '2026-04-08T00:00:01.000Z'),
+      f.deliveryIgnored('d6', 'chatwoot', '2026-04-08T00:00:01.000Z'), // ignored before reasons were kept
+      f.deliveryReceived('d7', 'chatwoot', '2026-04-09T00:00:00.000Z'),
+      f.deliveryIgnored('d7', 'chatwoot', '2026-04-09T00:00:01.000Z', 'chatwoot message_created: private note'),
       f.deliveryRejected('chatwoot', '2026-03-31T14:30:00.000Z', 'stale_timestamp'), // 1 April 00:30
     ];
 
@@ -134,8 +136,8 @@ describe('operations KPIs', () => {
       const context = await given(deliveries);
       // Backlog on 1 May 00:00 (30 April 14:00 UTC): d4 for 240 min, d5 for 30 days + 1 h = 43 260 min.
       expect((await webhookDeliveries(context, april)).value).toEqual({
-        plane: { received: 4, processed: 2, ignored: 0, failed: 2, failedAttempts: 3, parked: 1, rejected: 41, unprocessed: 2, oldestUnprocessedAgeMinutes: 43_260 },
-        chatwoot: { received: 1, processed: 0, ignored: 1, failed: 0, failedAttempts: 0, parked: 0, rejected: 1, unprocessed: 0, oldestUnprocessedAgeMinutes: null },
+        plane: { received: 4, processed: 2, ignored: 0, ignoredByReason: {}, failed: 2, failedAttempts: 3, parked: 1, rejected: 41, unprocessed: 2, oldestUnprocessedAgeMinutes: 43_260 },
+        chatwoot: { received: 2, processed: 0, ignored: 2, ignoredByReason: { unrecorded: 1, 'chatwoot message_created: private note': 1 }, failed: 0, failedAttempts: 0, parked: 0, rejected: 1, unprocessed: 0, oldestUnprocessedAgeMinutes: null },
       });
     });
 
@@ -145,7 +147,7 @@ describe('operations KPIs', () => {
       expect((await webhookDeliveries(context, april, { asOf: '2026-04-30T12:00:00.000Z' })).value.plane).toMatchObject({ unprocessed: 2, oldestUnprocessedAgeMinutes: 43_140 });
       // June has no activity, but d4 still waits: 61 days + 4 h = 88 080 min at 1 July 00:00 in Brisbane.
       expect((await webhookDeliveries(context, june)).value).toEqual({
-        plane: { received: 0, processed: 0, ignored: 0, failed: 0, failedAttempts: 0, parked: 0, rejected: 0, unprocessed: 1, oldestUnprocessedAgeMinutes: 88_080 },
+        plane: { received: 0, processed: 0, ignored: 0, ignoredByReason: {}, failed: 0, failedAttempts: 0, parked: 0, rejected: 0, unprocessed: 1, oldestUnprocessedAgeMinutes: 88_080 },
       });
     });
   });

@@ -20,6 +20,8 @@ export interface WebhookDeliveryDocument extends ReadDocument {
   readonly failures: WebhookFailure[];
   readonly processedAt: string | null;
   readonly ignoredAt: string | null;
+  /** Why an ignored delivery changes nothing, as its translator said (absent before reasons were kept). */
+  readonly ignoreReason?: string | null;
   readonly parkedAt: string | null;
   readonly parkReason: WebhookParkReason | null;
   readonly settledAt: string | null;
@@ -72,7 +74,7 @@ function evolveDelivery(delivery: WebhookDeliveryDocument, event: Event, at: str
     case 'WebhookDeliveryProcessed':
       return { ...touched, status: 'processed', processedAt: at, settledAt: at, commands: event.data.commands };
     case 'WebhookDeliveryIgnored':
-      return { ...touched, status: 'ignored', ignoredAt: at, settledAt: at };
+      return { ...touched, status: 'ignored', ignoredAt: at, settledAt: at, ignoreReason: event.data.reason ?? null };
     case 'WebhookDeliveryParked':
       return { ...touched, status: 'parked', parkedAt: at, parkReason: event.data.reason, settledAt: at };
     default:

@@ -9,6 +9,8 @@ export interface WebhookToolCounts {
   readonly received: number;
   readonly processed: number;
   readonly ignored: number;
+  /** Ignored deliveries of the period by the reason recorded (`unrecorded` for ones ignored before reasons were kept). */
+  readonly ignoredByReason: Record<string, number>;
   /** Deliveries with at least one failed attempt in the period, and those attempts. */
   readonly failed: number;
   readonly failedAttempts: number;
@@ -28,7 +30,7 @@ export interface WebhookDeliveriesOptions {
 type Tally = { -readonly [K in keyof WebhookToolCounts]: WebhookToolCounts[K] };
 
 function tallyFor(byTool: Record<string, Tally>, tool: string): Tally {
-  byTool[tool] ??= { received: 0, processed: 0, ignored: 0, failed: 0, failedAttempts: 0, parked: 0, rejected: 0, unprocessed: 0, oldestUnprocessedAgeMinutes: null };
+  byTool[tool] ??= { received: 0, processed: 0, ignored: 0, ignoredByReason: {}, failed: 0, failedAttempts: 0, parked: 0, rejected: 0, unprocessed: 0, oldestUnprocessedAgeMinutes: null };
   return byTool[tool];
 }
 
@@ -42,6 +44,10 @@ function countActivity(tally: Tally, document: WebhookDocument, period: Resolved
   tally.received += inPeriod(document.receivedAt);
   tally.processed += inPeriod(document.processedAt);
   tally.ignored += inPeriod(document.ignoredAt);
+  if (inPeriod(document.ignoredAt)) {
+    const reason = document.ignoreReason ?? 'unrecorded';
+    tally.ignoredByReason[reason] = (tally.ignoredByReason[reason] ?? 0) + 1;
+  }
   tally.parked += inPeriod(document.parkedAt);
   tally.failed += Math.min(failedAttempts, 1);
   tally.failedAttempts += failedAttempts;

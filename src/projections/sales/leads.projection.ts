@@ -101,6 +101,7 @@ export const leadsProjection: Projection<LeadDocument> = {
   indexes: [
     { name: 'leads_captured_at', fields: ['capturedAt'] },
     { name: 'leads_won_at', fields: ['wonAt'] },
+    { name: 'leads_campaign', fields: ['campaignId'] },
     { name: 'leads_last_closed_at', fields: ['lastClosedAt'] },
     { name: 'leads_status', fields: ['status', 'capturedAt'] },
   ],

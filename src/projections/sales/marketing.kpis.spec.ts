@@ -3,6 +3,7 @@ import { fact, projectScenario, type ProjectedScenario, type ScenarioFact } from
 import { financialProjections } from '../financial';
 import { expenseRecorded, issued, offboarded, onboarded, reactivated, retainerStarted, voided } from '../financial/financial.fixtures';
 import { salesProjections } from './index';
+import { captured, won } from './lead.facts';
 import { cac, marketingRoi } from './marketing.queries';
 
 const april = { from: '2026-04-01', to: '2026-05-01' };
@@ -85,5 +86,32 @@ describe('marketing KPIs', () => {
       { campaignId: 'cB', name: 'Campaign cB', costCents: 0, clientsWon: 0, firstYearRetainerCents: 0, oneOffInvoicedCents: 0, roi: null },
     ]);
     expect((await marketingRoi(context, { from: '2025-01-01', to: '2025-02-01' })).value).toEqual([]);
+  });
+
+  it('credits a client to the campaign its lead came from, whether or not its onboarding names one', async () => {
+    const context = await given([
+      launched('cA', '2026-03-01T00:00:00.000Z'),
+      cost('cA', 'k1', '2026-04-01', 100_000),
+      launched('cB', '2026-03-01T00:00:00.000Z'),
+      cost('cB', 'k2', '2026-04-02', 100_000),
+      // y1 won from a cA lead; its onboarding names no campaign.
+      captured('L1', '2026-03-05T00:00:00.000Z', 'website', 'cA'),
+      won('L1', '2026-04-03T00:00:00.000Z', { capturedAt: '2026-03-05T00:00:00.000Z', from: 'PROSPECT', valueCents: 600_000, campaignId: 'cA', clientId: 'y1' }),
+      onboarded('y1', '2026-04-04T00:00:00.000Z', 'PROFESSIONAL'),
+      retainerStarted('y1', 'r1', '2026-04-04T00:00:00.000Z', 50_000),
+      // y2's onboarding says cA, but it was won from a cB lead: the lead's campaign wins.
+      captured('L2', '2026-03-06T00:00:00.000Z', 'website', 'cB'),
+      onboarded('y2', '2026-04-05T00:00:00.000Z', 'STARTER', 'cA', 'L2'),
+      retainerStarted('y2', 'r2', '2026-04-05T00:00:00.000Z', 10_000),
+      // y3: no lead, the onboarding's campaign counts.
+      onboarded('y3', '2026-04-06T00:00:00.000Z', 'STARTER', 'cA'),
+      issued('i1', 'y3', '2026-04-07', 30_000),
+    ]);
+    // cA: y1 (12 × 50 000) and y3 (30 000 one-off) against 100 000: (630 000 − 100 000) ÷ 100 000 = 5.3.
+    // cB: y2 (12 × 10 000) against 100 000: (120 000 − 100 000) ÷ 100 000 = 0.2.
+    expect((await marketingRoi(context, april)).value).toEqual([
+      { campaignId: 'cA', name: 'Campaign cA', costCents: 100_000, clientsWon: 2, firstYearRetainerCents: 600_000, oneOffInvoicedCents: 30_000, roi: 5.3 },
+      { campaignId: 'cB', name: 'Campaign cB', costCents: 100_000, clientsWon: 1, firstYearRetainerCents: 120_000, oneOffInvoicedCents: 0, roi: 0.2 },
+    ]);
   });
 });

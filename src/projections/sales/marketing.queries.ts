@@ -1,10 +1,11 @@
 import { addDays, businessDate, type Period } from '../../core/business-time';
 import { clientsOnboardedIn, firstYearRetainerValueCents, type ClientDocument, type ExpenseDocument, type InvoiceDocument } from '../financial';
 import { findEvery } from '../shared/documents';
-import { kpiResult, periodOf, type KpiContext, type KpiResult } from '../shared/kpi';
+import { kpiResult, periodOf, type KpiContext, type KpiResult, baseCurrencyOf } from '../shared/kpi';
 import { ratio, sum } from '../shared/kpi-math';
 import type { CampaignDocument } from './campaigns.projection';
 import { marketingSpendIn } from './marketing-spend';
+import { clientsWonByCampaign } from './campaign-attribution';
 
 export interface MarketingOptions {
   /** Amounts in other currencies are left out; defaults to AUD. */
@@ -37,7 +38,7 @@ export interface CampaignRoi {
  * marketing, in `options.currency`) ÷ clients onboarded in the period (reactivations are not new).
  */
 export async function cac(context: KpiContext, period: Period, options: MarketingOptions = {}): Promise<KpiResult<Cac>> {
-  const currency = options.currency ?? 'AUD';
+  const currency = options.currency ?? baseCurrencyOf(context);
   const resolved = periodOf(context, period);
   const [spend, newClients] = await Promise.all([marketingSpendIn(context, resolved, currency), clientsOnboardedIn(context, resolved)]);
   const spendCents = spend.campaignCostCents + spend.marketingExpenseCents;
@@ -59,13 +60,13 @@ function firstYearOneOffCents(client: ClientDocument, invoices: readonly Invoice
 interface Attribution {
   readonly currency: string;
   readonly timeZone: string;
-  readonly clients: readonly ClientDocument[];
+  readonly clientsByCampaign: ReadonlyMap<string, ClientDocument[]>;
   readonly expenses: readonly ExpenseDocument[];
   readonly invoices: readonly InvoiceDocument[];
 }
 
-function roiOf(campaign: CampaignDocument, { currency, timeZone, clients, expenses, invoices }: Attribution): CampaignRoi {
-  const won = clients.filter((client) => client.sourceCampaignId === campaign.campaignId);
+function roiOf(campaign: CampaignDocument, { currency, timeZone, clientsByCampaign, expenses, invoices }: Attribution): CampaignRoi {
+  const won = clientsByCampaign.get(campaign.campaignId) ?? [];
   const linked = sum(expenses.filter((expense) => expense.campaignId === campaign.campaignId).map((expense) => expense.amountCents));
   const costCents = linked + (campaign.currency === currency ? campaign.totalCostCents : 0);
   const firstYearRetainerCents = sum(won.map(firstYearRetainerValueCents));
@@ -77,21 +78,23 @@ function roiOf(campaign: CampaignDocument, { currency, timeZone, clients, expens
 /**
  * marketingRoi: per campaign running during the period (launched before its end, not ended before
  * its start), to date: (first-year retainer value + one-off invoices of the first year, over clients
- * onboarded from the campaign − campaign cost) ÷ campaign cost. Campaign cost = its recorded costs +
+ * won from the campaign − campaign cost) ÷ campaign cost. A client is won from the campaign its
+ * lead came from, else the one its onboarding names (`clientsWonByCampaign`). Campaign cost = its recorded costs +
  * marketing expenses tied to it, as CAC counts spend. Only `options.currency` amounts count.
  */
 export async function marketingRoi(context: KpiContext, period: Period, options: MarketingOptions = {}): Promise<KpiResult<CampaignRoi[]>> {
-  const currency = options.currency ?? 'AUD';
+  const currency = options.currency ?? baseCurrencyOf(context);
   const { fromInstant, toInstant } = periodOf(context, period);
   const launched = await findEvery<CampaignDocument>(context.reads, 'campaigns', { launchedAt: { $lt: toInstant } });
   const campaigns = launched.filter((campaign) => campaign.endedAt === null || campaign.endedAt >= fromInstant);
   const ids = campaigns.map((campaign) => campaign.campaignId);
-  const [clients, expenses] = await Promise.all([
-    findEvery<ClientDocument>(context.reads, 'clients', { sourceCampaignId: { $in: ids }, currency }),
+  const [won, expenses] = await Promise.all([
+    clientsWonByCampaign(context, ids, currency),
     findEvery<ExpenseDocument>(context.reads, 'expenses', { campaignId: { $in: ids }, category: 'marketing', currency }),
   ]);
-  const invoices = await findEvery<InvoiceDocument>(context.reads, 'invoices', { clientId: { $in: clients.map((client) => client.clientId) }, kind: 'ONE_OFF', currency });
-  const attribution = { currency, timeZone: context.timeZone, clients, expenses, invoices };
+  const clientIds = [...won.byCampaign.values()].flat().map((client) => client.clientId);
+  const invoices = await findEvery<InvoiceDocument>(context.reads, 'invoices', { clientId: { $in: clientIds }, kind: 'ONE_OFF', currency });
+  const attribution = { currency, timeZone: context.timeZone, clientsByCampaign: won.byCampaign, expenses, invoices };
   const rows = campaigns.map((campaign) => roiOf(campaign, attribution)).sort((a, b) => a.campaignId.localeCompare(b.campaignId));
-  return kpiResult(context, ['campaigns', 'clients', 'expenses', 'invoices'], [...campaigns, ...clients, ...expenses, ...invoices], rows);
+  return kpiResult(context, ['campaigns', 'clients', 'expenses', 'invoices', 'leads'], [...campaigns, ...won.documents, ...expenses, ...invoices], rows);
 }

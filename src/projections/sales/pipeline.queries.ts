@@ -1,7 +1,7 @@
 import type { Period } from '../../core/business-time';
 import { leadStages, type LeadStage } from '../../aggregates/lead/lead.events';
 import { distinctById } from '../shared/documents';
-import { kpiResult, periodOf, type KpiContext, type KpiResult } from '../shared/kpi';
+import { kpiResult, periodOf, type KpiContext, type KpiResult, baseCurrencyOf } from '../shared/kpi';
 import { mean, sum } from '../shared/kpi-math';
 import { stageIndex, stateAt } from './lead-history';
 import type { LeadDocument, LeadSnapshot } from './leads.projection';
@@ -76,7 +76,7 @@ function stageRows(open: readonly OpenLead[], valued: readonly OpenLead[], rates
  * won; see `stageWinRatesAt`). Only amounts in `options.currency` (AUD) are summed.
  */
 export async function pipelineValue(context: KpiContext, period: Period, options: PipelineOptions = {}): Promise<KpiResult<PipelineValue>> {
-  const currency = options.currency ?? 'AUD';
+  const currency = options.currency ?? baseCurrencyOf(context);
   const end = periodOf(context, period).toInstant;
   const [open, history] = await Promise.all([openLeadsAt(context, end), stageWinRatesAt(context, end, options.winRateWindowDays ?? 365)]);
   const valued = open.filter(({ state }) => state.valueCents !== null && state.currency === currency);
@@ -98,7 +98,7 @@ export async function pipelineValue(context: KpiContext, period: Period, options
  * period; cents per day, rounded.
  */
 export async function pipelineVelocity(context: KpiContext, period: Period, options: Pick<PipelineOptions, 'currency'> = {}): Promise<KpiResult<PipelineVelocity>> {
-  const currency = options.currency ?? 'AUD';
+  const currency = options.currency ?? baseCurrencyOf(context);
   const resolved = periodOf(context, period);
   const [open, won, rate] = await Promise.all([openLeadsAt(context, resolved.toInstant), leadsWonIn(context, resolved), winRateIn(context, resolved)]);
   const qualified = open.filter(({ state }) => stageIndex(state.stage) >= stageIndex('QUALIFIED'));

@@ -5,6 +5,8 @@ import type { ReadDocument, ReadStore } from '../../core/read-store.port';
 export interface KpiContext {
   readonly reads: ReadStore;
   readonly timeZone: string;
+  /** ISO 4217 code KPIs are computed in (BUSINESS_BASE_CURRENCY); AUD when absent. */
+  readonly baseCurrency?: string;
 }
 
 /** A KPI value with its freshness: how many events fed it and the store position it reflects. */
@@ -14,6 +16,11 @@ export interface KpiResult<T> {
   /** The lowest checkpoint of the read models it was computed from; null before any event. */
   readonly position: bigint | null;
 }
+
+/** The business's base currency when the context names none (BUSINESS_BASE_CURRENCY's default). */
+export const defaultBaseCurrency = 'AUD';
+
+export const baseCurrencyOf = (context: KpiContext): string => context.baseCurrency ?? defaultBaseCurrency;
 
 export function periodOf(context: KpiContext, period: Period): ResolvedPeriod {
   return resolvePeriod(period, context.timeZone);

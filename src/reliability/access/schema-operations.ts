@@ -12,7 +12,7 @@ export interface RootOperation {
   readonly role: Role;
 }
 
-const scalarSamples: Readonly<Record<string, unknown>> = { String: 'x', ID: 'x', Int: 1, Float: 1, Boolean: true, DateTime: '2026-05-01T00:00:00.000Z', BigInt: '1', JSONObject: {} };
+const scalarSamples: Readonly<Record<string, unknown>> = { String: 'x', ID: 'x', Int: 1, SafeInt: 1, Float: 1, Boolean: true, DateTime: '2026-05-01T00:00:00.000Z', BigInt: '1', JSONObject: {} };
 
 /** A value of the input type with only its required fields, each the simplest its type allows. */
 export function sampleInput(type: GraphQLInputType): unknown {

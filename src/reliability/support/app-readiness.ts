@@ -15,7 +15,7 @@ export async function linkClients(baseUrl: string, key: string, clients: readonl
 
 const progress = `{
   projections { name state lag { eventsBehind } failure { error } }
-  webhookDeliveries(from: "2000-01-01", to: "2100-01-01") { tools { tool received processed ignored parked unprocessed } }
+  webhookDeliveries(period: { from: "2000-01-01", to: "2100-01-01" }) { tools { tool received processed ignored parked unprocessed } }
 }`;
 
 export interface IngestProgress {

@@ -19,6 +19,8 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
   /** The `JSONObject` scalar type represents JSON objects as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
   JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
+  /** The `SafeInt` scalar type represents non-fractional signed whole numeric values that are considered safe as defined by the ECMAScript specification. */
+  SafeInt: { input: number; output: number; }
 };
 
 /** Active from `from` until `to` (null while still active). */
@@ -47,11 +49,11 @@ export type ActiveProjectsKpi = {
 /** Unpaid balances by days past due at the end of the period. */
 export type Aging = {
   __typename?: 'Aging';
-  current: Scalars['Int']['output'];
-  days1To30: Scalars['Int']['output'];
-  days31To60: Scalars['Int']['output'];
-  days61To90: Scalars['Int']['output'];
-  days90Plus: Scalars['Int']['output'];
+  current: Scalars['SafeInt']['output'];
+  days1To30: Scalars['SafeInt']['output'];
+  days31To60: Scalars['SafeInt']['output'];
+  days61To90: Scalars['SafeInt']['output'];
+  days90Plus: Scalars['SafeInt']['output'];
 };
 
 export type ApiKey = {
@@ -63,11 +65,22 @@ export type ApiKey = {
   role: Role;
 };
 
+export type ApplyCreditInput = {
+  /** In cents, at most the open balance. */
+  amountCents: Scalars['SafeInt']['input'];
+  /** One application of a credit (note) to this invoice; applying it twice changes nothing. */
+  creditId: Scalars['String']['input'];
+  /** YYYY-MM-DD */
+  creditedOn: Scalars['String']['input'];
+  currency?: Scalars['String']['input'];
+  invoiceId: Scalars['String']['input'];
+};
+
 export type Arpa = {
   __typename?: 'Arpa';
   /** Null when no client has a retainer at the end of the period. */
-  arpaCents?: Maybe<Scalars['Int']['output']>;
-  mrrCents: Scalars['Int']['output'];
+  arpaCents?: Maybe<Scalars['SafeInt']['output']>;
+  mrrCents: Scalars['SafeInt']['output'];
   payingClients: Scalars['Int']['output'];
 };
 
@@ -82,7 +95,7 @@ export type ArpaKpi = {
 
 export type Arr = {
   __typename?: 'Arr';
-  arrCents: Scalars['Int']['output'];
+  arrCents: Scalars['SafeInt']['output'];
   byTier: Array<IntByKey>;
 };
 
@@ -161,12 +174,12 @@ export type BudgetBurnKpi = {
 export type Cac = {
   __typename?: 'Cac';
   /** Spend ÷ new clients; null when no client was onboarded. */
-  cacCents?: Maybe<Scalars['Int']['output']>;
-  campaignCostCents: Scalars['Int']['output'];
+  cacCents?: Maybe<Scalars['SafeInt']['output']>;
+  campaignCostCents: Scalars['SafeInt']['output'];
   currency: Scalars['String']['output'];
-  marketingExpenseCents: Scalars['Int']['output'];
+  marketingExpenseCents: Scalars['SafeInt']['output'];
   newClients: Scalars['Int']['output'];
-  spendCents: Scalars['Int']['output'];
+  spendCents: Scalars['SafeInt']['output'];
 };
 
 export type CacKpi = {
@@ -194,7 +207,7 @@ export type Campaign = {
   launchedAt: Scalars['DateTime']['output'];
   name: Scalars['String']['output'];
   status: CampaignStatus;
-  totalCostCents: Scalars['Int']['output'];
+  totalCostCents: Scalars['SafeInt']['output'];
 };
 
 
@@ -216,16 +229,26 @@ export type CampaignChannel =
 
 export type CampaignConnection = {
   __typename?: 'CampaignConnection';
+  edges: Array<CampaignEdge>;
+  /** The nodes of `edges`, for clients that need no cursors. */
   nodes: Array<Campaign>;
   pageInfo: PageInfo;
 };
 
 export type CampaignCost = {
   __typename?: 'CampaignCost';
-  amountCents: Scalars['Int']['output'];
+  amountCents: Scalars['SafeInt']['output'];
   costId: Scalars['ID']['output'];
   /** YYYY-MM-DD */
   incurredOn: Scalars['String']['output'];
+};
+
+/** A Campaign and the cursor to resume after it. */
+export type CampaignEdge = {
+  __typename?: 'CampaignEdge';
+  /** Pass as `after` to read what follows this node. */
+  cursor: Scalars['String']['output'];
+  node: Campaign;
 };
 
 /** All given conditions must hold; a list accepts any of its values. */
@@ -239,10 +262,10 @@ export type CampaignRoi = {
   __typename?: 'CampaignRoi';
   campaignId: Scalars['String']['output'];
   clientsWon: Scalars['Int']['output'];
-  costCents: Scalars['Int']['output'];
-  firstYearRetainerCents: Scalars['Int']['output'];
+  costCents: Scalars['SafeInt']['output'];
+  firstYearRetainerCents: Scalars['SafeInt']['output'];
   name: Scalars['String']['output'];
-  oneOffInvoicedCents: Scalars['Int']['output'];
+  oneOffInvoicedCents: Scalars['SafeInt']['output'];
   /** (retainer + one-off − cost) ÷ cost; null without cost. */
   roi?: Maybe<Scalars['Float']['output']>;
 };
@@ -287,16 +310,16 @@ export type CaptureLeadInput = {
 export type CashFlow = {
   __typename?: 'CashFlow';
   byMonth: Array<CashFlowByMonth>;
-  inflowCents: Scalars['Int']['output'];
-  netCents: Scalars['Int']['output'];
-  outflowCents: Scalars['Int']['output'];
+  inflowCents: Scalars['SafeInt']['output'];
+  netCents: Scalars['SafeInt']['output'];
+  outflowCents: Scalars['SafeInt']['output'];
 };
 
 export type CashFlowAmounts = {
   __typename?: 'CashFlowAmounts';
-  inflowCents: Scalars['Int']['output'];
-  netCents: Scalars['Int']['output'];
-  outflowCents: Scalars['Int']['output'];
+  inflowCents: Scalars['SafeInt']['output'];
+  netCents: Scalars['SafeInt']['output'];
+  outflowCents: Scalars['SafeInt']['output'];
 };
 
 /** Cash flow of one month (YYYY-MM). */
@@ -326,15 +349,15 @@ export type ChangeConsultantCapacityInput = {
 };
 
 export type ChangeConsultantRatesInput = {
-  billRateCents: Scalars['Int']['input'];
+  billRateCents: Scalars['SafeInt']['input'];
   consultantId: Scalars['String']['input'];
-  costRateCents: Scalars['Int']['input'];
+  costRateCents: Scalars['SafeInt']['input'];
   currency?: Scalars['String']['input'];
 };
 
 export type ChangeRetainerAmountInput = {
   /** New amount per billing period, in cents. */
-  amountCents: Scalars['Int']['input'];
+  amountCents: Scalars['SafeInt']['input'];
   /** Defaults to the retainer's current period. */
   billingPeriod?: InputMaybe<BillingPeriod>;
   clientId: Scalars['String']['input'];
@@ -373,8 +396,18 @@ export type ClientHistoryArgs = {
 
 export type ClientConnection = {
   __typename?: 'ClientConnection';
+  edges: Array<ClientEdge>;
+  /** The nodes of `edges`, for clients that need no cursors. */
   nodes: Array<Client>;
   pageInfo: PageInfo;
+};
+
+/** A Client and the cursor to resume after it. */
+export type ClientEdge = {
+  __typename?: 'ClientEdge';
+  /** Pass as `after` to read what follows this node. */
+  cursor: Scalars['String']['output'];
+  node: Client;
 };
 
 export type ClientEmailDomainInput = {
@@ -421,13 +454,13 @@ export type ClientIdentityKind =
 export type ClientLtv = {
   __typename?: 'ClientLtv';
   /** Null when no client has a retainer at the end of the period. */
-  arpaCents?: Maybe<Scalars['Int']['output']>;
+  arpaCents?: Maybe<Scalars['SafeInt']['output']>;
   churnRate?: Maybe<Scalars['Float']['output']>;
   /** arpa ÷ monthly churn rate; null when nobody churned or nobody pays. */
-  ltvCents?: Maybe<Scalars['Int']['output']>;
+  ltvCents?: Maybe<Scalars['SafeInt']['output']>;
   /** The period's churn rate spread over its months. */
   monthlyChurnRate?: Maybe<Scalars['Float']['output']>;
-  mrrCents: Scalars['Int']['output'];
+  mrrCents: Scalars['SafeInt']['output'];
   payingClients: Scalars['Int']['output'];
 };
 
@@ -526,10 +559,10 @@ export type Consultant = {
   __typename?: 'Consultant';
   activeIntervals: Array<ActiveInterval>;
   /** Default hourly bill rate in cents. */
-  billRateCents: Scalars['Int']['output'];
+  billRateCents: Scalars['SafeInt']['output'];
   capacityHistory: Array<CapacityPeriod>;
   /** Hourly cost in cents. */
-  costRateCents: Scalars['Int']['output'];
+  costRateCents: Scalars['SafeInt']['output'];
   currency: Scalars['String']['output'];
   deactivatedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The consultant's event stream, oldest first; cursor = revision. */
@@ -551,8 +584,18 @@ export type ConsultantHistoryArgs = {
 
 export type ConsultantConnection = {
   __typename?: 'ConsultantConnection';
+  edges: Array<ConsultantEdge>;
+  /** The nodes of `edges`, for clients that need no cursors. */
   nodes: Array<Consultant>;
   pageInfo: PageInfo;
+};
+
+/** A Consultant and the cursor to resume after it. */
+export type ConsultantEdge = {
+  __typename?: 'ConsultantEdge';
+  /** Pass as `after` to read what follows this node. */
+  cursor: Scalars['String']['output'];
+  node: Consultant;
 };
 
 export type ConsultantFilter = {
@@ -595,9 +638,9 @@ export type Costs = {
   /** Expense categories and consultant_time. */
   byCategory: Array<IntByKey>;
   byMonth: Array<IntByKey>;
-  consultantCostCents: Scalars['Int']['output'];
-  expensesCents: Scalars['Int']['output'];
-  totalCents: Scalars['Int']['output'];
+  consultantCostCents: Scalars['SafeInt']['output'];
+  expensesCents: Scalars['SafeInt']['output'];
+  totalCents: Scalars['SafeInt']['output'];
 };
 
 export type CostsKpi = {
@@ -660,6 +703,16 @@ export type DeactivateConsultantInput = {
   consultantId: Scalars['String']['input'];
 };
 
+export type DeleteInvoiceInput = {
+  invoiceId: Scalars['String']['input'];
+  reason: Scalars['String']['input'];
+};
+
+export type DeletePaymentInput = {
+  invoiceId: Scalars['String']['input'];
+  paymentId: Scalars['String']['input'];
+};
+
 export type DeleteTimeEntryInput = {
   entryId: Scalars['String']['input'];
   projectId: Scalars['String']['input'];
@@ -686,7 +739,7 @@ export type EndCampaignInput = {
 export type EstimateLeadValueInput = {
   currency?: Scalars['String']['input'];
   leadId: Scalars['String']['input'];
-  valueCents: Scalars['Int']['input'];
+  valueCents: Scalars['SafeInt']['input'];
 };
 
 /** A stored event, as recorded in the log. */
@@ -745,7 +798,7 @@ export type EventStreamFilterInput = {
 /** An expense, from the `expenses` read model. */
 export type Expense = {
   __typename?: 'Expense';
-  amountCents: Scalars['Int']['output'];
+  amountCents: Scalars['SafeInt']['output'];
   campaignId?: Maybe<Scalars['ID']['output']>;
   category: ExpenseCategory;
   clientId?: Maybe<Scalars['ID']['output']>;
@@ -780,8 +833,18 @@ export type ExpenseCategory =
 
 export type ExpenseConnection = {
   __typename?: 'ExpenseConnection';
+  edges: Array<ExpenseEdge>;
+  /** The nodes of `edges`, for clients that need no cursors. */
   nodes: Array<Expense>;
   pageInfo: PageInfo;
+};
+
+/** A Expense and the cursor to resume after it. */
+export type ExpenseEdge = {
+  __typename?: 'ExpenseEdge';
+  /** Pass as `after` to read what follows this node. */
+  cursor: Scalars['String']['output'];
+  node: Expense;
 };
 
 /** All given conditions must hold; a list accepts any of its values. */
@@ -863,23 +926,31 @@ export type InstantRangeInput = {
 export type IntByKey = {
   __typename?: 'IntByKey';
   key: Scalars['String']['output'];
-  value: Scalars['Int']['output'];
+  value: Scalars['SafeInt']['output'];
 };
 
 /** An invoice, from the `invoices` read model. Money in cents of `currency`. */
 export type Invoice = {
   __typename?: 'Invoice';
-  amountCents: Scalars['Int']['output'];
-  balanceCents: Scalars['Int']['output'];
+  /** What the invoice is worth: as issued, less the credits applied. */
+  amountCents: Scalars['SafeInt']['output'];
+  balanceCents: Scalars['SafeInt']['output'];
   clientId: Scalars['ID']['output'];
+  credits: Array<InvoiceCredit>;
   currency: Scalars['String']['output'];
   /** Calendar days past due while overdue; null otherwise. */
   daysOverdue?: Maybe<Scalars['Int']['output']>;
+  /** When it was deleted in the tool (it then counts nowhere and reads as VOID); null otherwise. */
+  deletedAt?: Maybe<Scalars['DateTime']['output']>;
   /** YYYY-MM-DD */
   dueOn: Scalars['String']['output'];
+  /** Units of `currency` per unit of the base currency, as the tool gave it; null when it gave none. */
+  exchangeRate?: Maybe<Scalars['Float']['output']>;
   /** The invoice's event stream, oldest first; cursor = revision. */
   history: EventConnection;
   id: Scalars['ID']['output'];
+  /** The amount it was issued for. */
+  issuedAmountCents: Scalars['SafeInt']['output'];
   issuedAt: Scalars['DateTime']['output'];
   /** YYYY-MM-DD */
   issuedOn: Scalars['String']['output'];
@@ -887,7 +958,7 @@ export type Invoice = {
   number: Scalars['String']['output'];
   /** Unpaid (open or partially paid) and due before today in the business time zone. */
   overdue: Scalars['Boolean']['output'];
-  paidCents: Scalars['Int']['output'];
+  paidCents: Scalars['SafeInt']['output'];
   /** Date of the payment that brought the balance to zero. */
   paidOn?: Maybe<Scalars['String']['output']>;
   payments: Array<InvoicePayment>;
@@ -905,8 +976,27 @@ export type InvoiceHistoryArgs = {
 
 export type InvoiceConnection = {
   __typename?: 'InvoiceConnection';
+  edges: Array<InvoiceEdge>;
+  /** The nodes of `edges`, for clients that need no cursors. */
   nodes: Array<Invoice>;
   pageInfo: PageInfo;
+};
+
+/** A credit (note) applied to the invoice, lowering what it is worth. */
+export type InvoiceCredit = {
+  __typename?: 'InvoiceCredit';
+  amountCents: Scalars['SafeInt']['output'];
+  creditId: Scalars['ID']['output'];
+  /** YYYY-MM-DD */
+  creditedOn: Scalars['String']['output'];
+};
+
+/** A Invoice and the cursor to resume after it. */
+export type InvoiceEdge = {
+  __typename?: 'InvoiceEdge';
+  /** Pass as `after` to read what follows this node. */
+  cursor: Scalars['String']['output'];
+  node: Invoice;
 };
 
 /** All given conditions must hold; a list accepts any of its values. */
@@ -928,12 +1018,14 @@ export type InvoiceKind =
 
 export type InvoicePayment = {
   __typename?: 'InvoicePayment';
-  amountCents: Scalars['Int']['output'];
+  amountCents: Scalars['SafeInt']['output'];
   /** When it was received. */
   at: Scalars['DateTime']['output'];
   /** YYYY-MM-DD business date the payment carries. */
   paidOn: Scalars['String']['output'];
   paymentId: Scalars['ID']['output'];
+  /** On a refund line (a negative amount on the refund date): the payment refunded. */
+  refundOf?: Maybe<Scalars['ID']['output']>;
 };
 
 export type InvoiceSort =
@@ -952,7 +1044,7 @@ export type InvoiceStatus =
 
 export type IssueInvoiceInput = {
   /** Total in cents. */
-  amountCents: Scalars['Int']['input'];
+  amountCents: Scalars['SafeInt']['input'];
   clientId: Scalars['String']['input'];
   currency?: Scalars['String']['input'];
   /** YYYY-MM-DD, on or after `issuedOn`. */
@@ -1023,7 +1115,7 @@ export type Lead = {
   stage: LeadStage;
   status: LeadStatus;
   /** Latest estimate, or the deal value once won, in cents. */
-  valueCents?: Maybe<Scalars['Int']['output']>;
+  valueCents?: Maybe<Scalars['SafeInt']['output']>;
   wonAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
@@ -1036,8 +1128,18 @@ export type LeadHistoryArgs = {
 
 export type LeadConnection = {
   __typename?: 'LeadConnection';
+  edges: Array<LeadEdge>;
+  /** The nodes of `edges`, for clients that need no cursors. */
   nodes: Array<Lead>;
   pageInfo: PageInfo;
+};
+
+/** A Lead and the cursor to resume after it. */
+export type LeadEdge = {
+  __typename?: 'LeadEdge';
+  /** Pass as `after` to read what follows this node. */
+  cursor: Scalars['String']['output'];
+  node: Lead;
 };
 
 /** All given conditions must hold; a list accepts any of its values. */
@@ -1056,7 +1158,7 @@ export type LeadSnapshot = {
   currency?: Maybe<Scalars['String']['output']>;
   stage: LeadStage;
   status: LeadStatus;
-  valueCents?: Maybe<Scalars['Int']['output']>;
+  valueCents?: Maybe<Scalars['SafeInt']['output']>;
 };
 
 export type LeadSort =
@@ -1168,11 +1270,11 @@ export type ManualWorkSavedKpi = {
 /** Revenue, costs and their margin (revenue − costs) ÷ revenue. */
 export type Margin = {
   __typename?: 'Margin';
-  costsCents: Scalars['Int']['output'];
+  costsCents: Scalars['SafeInt']['output'];
   /** Null without revenue. */
   margin?: Maybe<Scalars['Float']['output']>;
-  profitCents: Scalars['Int']['output'];
-  revenueCents: Scalars['Int']['output'];
+  profitCents: Scalars['SafeInt']['output'];
+  revenueCents: Scalars['SafeInt']['output'];
 };
 
 /** A margin under a breakdown key (a tier). */
@@ -1206,7 +1308,7 @@ export type MoveLeadStageInput = {
 export type Mrr = {
   __typename?: 'Mrr';
   byTier: Array<IntByKey>;
-  mrrCents: Scalars['Int']['output'];
+  mrrCents: Scalars['SafeInt']['output'];
   /** Clients with a retainer in effect. */
   payingClients: Scalars['Int']['output'];
 };
@@ -1232,16 +1334,16 @@ export type MrrMovementCounts = {
 
 export type MrrMovements = {
   __typename?: 'MrrMovements';
-  churnCents: Scalars['Int']['output'];
-  contractionCents: Scalars['Int']['output'];
+  churnCents: Scalars['SafeInt']['output'];
+  contractionCents: Scalars['SafeInt']['output'];
   counts: MrrMovementCounts;
-  endMrrCents: Scalars['Int']['output'];
-  expansionCents: Scalars['Int']['output'];
+  endMrrCents: Scalars['SafeInt']['output'];
+  expansionCents: Scalars['SafeInt']['output'];
   /** new + expansion + reactivation − contraction − churn = end − start. */
-  netNewCents: Scalars['Int']['output'];
-  newCents: Scalars['Int']['output'];
-  reactivationCents: Scalars['Int']['output'];
-  startMrrCents: Scalars['Int']['output'];
+  netNewCents: Scalars['SafeInt']['output'];
+  newCents: Scalars['SafeInt']['output'];
+  reactivationCents: Scalars['SafeInt']['output'];
+  startMrrCents: Scalars['SafeInt']['output'];
 };
 
 export type MrrMovementsKpi = {
@@ -1255,6 +1357,8 @@ export type MrrMovementsKpi = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** A credit (note) applied to the invoice: lowers its worth and balance; no cash moves. */
+  applyCredit: CommandPayload;
   cancelProject: CommandPayload;
   cancelRetainer: CommandPayload;
   /** Captures a lead; capturing it again keeps the first attribution and the earliest capture time. */
@@ -1269,6 +1373,10 @@ export type Mutation = {
   correctTimeEntry: CommandPayload;
   createApiKey: CreatedApiKey;
   deactivateConsultant: CommandPayload;
+  /** The invoice and the payments applied to it stop counting anywhere, as if never issued, until restored. */
+  deleteInvoice: CommandPayload;
+  /** Takes a recorded payment off the invoice as if it had never been made (cash restated). */
+  deletePayment: CommandPayload;
   deleteTimeEntry: CommandPayload;
   endCampaign: CommandPayload;
   estimateLeadValue: CommandPayload;
@@ -1315,12 +1423,16 @@ export type Mutation = {
   redriveDelivery: RedrivenDelivery;
   /** Redrives every parked delivery of a tool (and reason), e.g. the UNMAPPED ones after linking a client. */
   redriveParked: RedriveParkedPayload;
+  /** Money paid back: negative cash on refundedOn, the balance back up by the refund. */
+  refundPayment: CommandPayload;
   /** Registers a consultant with weekly capacity and rates. */
   registerConsultant: CommandPayload;
   /** Reopens a lost lead, or moves an open lead back. */
   reopenLead: CommandPayload;
   reopenTicket: CommandPayload;
   resolveTicket: CommandPayload;
+  /** Brings a deleted invoice back with the payments it had. */
+  restoreInvoice: CommandPayload;
   retryWorkflowRun: CommandPayload;
   /** Refuses the key from the next request on; revoking twice changes nothing. */
   revokeApiKey: ApiKey;
@@ -1335,6 +1447,15 @@ export type Mutation = {
   unlinkClientIdentity: CommandPayload;
   voidInvoice: CommandPayload;
   winLead: CommandPayload;
+};
+
+
+export type MutationApplyCreditArgs = {
+  expectedRevision?: InputMaybe<Scalars['BigInt']['input']>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: ApplyCreditInput;
+  occurredAt?: InputMaybe<Scalars['DateTime']['input']>;
+  waitForProjections?: Scalars['Boolean']['input'];
 };
 
 
@@ -1438,6 +1559,24 @@ export type MutationDeactivateConsultantArgs = {
   expectedRevision?: InputMaybe<Scalars['BigInt']['input']>;
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: DeactivateConsultantInput;
+  occurredAt?: InputMaybe<Scalars['DateTime']['input']>;
+  waitForProjections?: Scalars['Boolean']['input'];
+};
+
+
+export type MutationDeleteInvoiceArgs = {
+  expectedRevision?: InputMaybe<Scalars['BigInt']['input']>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: DeleteInvoiceInput;
+  occurredAt?: InputMaybe<Scalars['DateTime']['input']>;
+  waitForProjections?: Scalars['Boolean']['input'];
+};
+
+
+export type MutationDeletePaymentArgs = {
+  expectedRevision?: InputMaybe<Scalars['BigInt']['input']>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: DeletePaymentInput;
   occurredAt?: InputMaybe<Scalars['DateTime']['input']>;
   waitForProjections?: Scalars['Boolean']['input'];
 };
@@ -1711,6 +1850,15 @@ export type MutationRedriveParkedArgs = {
 };
 
 
+export type MutationRefundPaymentArgs = {
+  expectedRevision?: InputMaybe<Scalars['BigInt']['input']>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: RefundPaymentInput;
+  occurredAt?: InputMaybe<Scalars['DateTime']['input']>;
+  waitForProjections?: Scalars['Boolean']['input'];
+};
+
+
 export type MutationRegisterConsultantArgs = {
   expectedRevision?: InputMaybe<Scalars['BigInt']['input']>;
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
@@ -1742,6 +1890,15 @@ export type MutationResolveTicketArgs = {
   expectedRevision?: InputMaybe<Scalars['BigInt']['input']>;
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: ResolveTicketInput;
+  occurredAt?: InputMaybe<Scalars['DateTime']['input']>;
+  waitForProjections?: Scalars['Boolean']['input'];
+};
+
+
+export type MutationRestoreInvoiceArgs = {
+  expectedRevision?: InputMaybe<Scalars['BigInt']['input']>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: RestoreInvoiceInput;
   occurredAt?: InputMaybe<Scalars['DateTime']['input']>;
   waitForProjections?: Scalars['Boolean']['input'];
 };
@@ -1969,6 +2126,8 @@ export type ParkedDelivery = {
 
 export type ParkedDeliveryConnection = {
   __typename?: 'ParkedDeliveryConnection';
+  edges: Array<ParkedDeliveryEdge>;
+  /** The nodes of `edges`, for clients that need no cursors. */
   nodes: Array<ParkedDelivery>;
   pageInfo: PageInfo;
 };
@@ -1984,6 +2143,14 @@ export type ParkedDeliveryDetail = {
   payload?: Maybe<Scalars['JSONObject']['output']>;
 };
 
+/** A ParkedDelivery and the cursor to resume after it. */
+export type ParkedDeliveryEdge = {
+  __typename?: 'ParkedDeliveryEdge';
+  /** Pass as `after` to read what follows this node. */
+  cursor: Scalars['String']['output'];
+  node: ParkedDelivery;
+};
+
 /** A KPI period: from (inclusive) to (exclusive), each a date YYYY-MM-DD (midnight in the business time zone) or an ISO-8601 instant. */
 export type PeriodInput = {
   from: Scalars['String']['input'];
@@ -1994,8 +2161,8 @@ export type PipelineStage = {
   __typename?: 'PipelineStage';
   leads: Scalars['Int']['output'];
   stage: LeadStage;
-  valueCents: Scalars['Int']['output'];
-  weightedValueCents?: Maybe<Scalars['Int']['output']>;
+  valueCents: Scalars['SafeInt']['output'];
+  weightedValueCents?: Maybe<Scalars['SafeInt']['output']>;
   winRate?: Maybe<Scalars['Float']['output']>;
 };
 
@@ -2007,9 +2174,9 @@ export type PipelineValue = {
   otherCurrencyLeads: Scalars['Int']['output'];
   /** Open leads without an estimate. */
   unvaluedLeads: Scalars['Int']['output'];
-  valueCents: Scalars['Int']['output'];
+  valueCents: Scalars['SafeInt']['output'];
   /** Σ value × stage win rate; null when no lead closed to learn rates from. */
-  weightedValueCents?: Maybe<Scalars['Int']['output']>;
+  weightedValueCents?: Maybe<Scalars['SafeInt']['output']>;
 };
 
 export type PipelineValueKpi = {
@@ -2025,7 +2192,7 @@ export type PipelineVelocity = {
   __typename?: 'PipelineVelocity';
   averageWonValueCents?: Maybe<Scalars['Float']['output']>;
   /** Expected won value per day. */
-  centsPerDay?: Maybe<Scalars['Int']['output']>;
+  centsPerDay?: Maybe<Scalars['SafeInt']['output']>;
   currency: Scalars['String']['output'];
   openQualifiedLeads: Scalars['Int']['output'];
   salesCycleDays?: Maybe<Scalars['Float']['output']>;
@@ -2044,13 +2211,13 @@ export type PipelineVelocityKpi = {
 export type ProfitMargin = {
   __typename?: 'ProfitMargin';
   byTier: Array<MarginByKey>;
-  costsCents: Scalars['Int']['output'];
+  costsCents: Scalars['SafeInt']['output'];
   /** Null without revenue. */
   margin?: Maybe<Scalars['Float']['output']>;
-  profitCents: Scalars['Int']['output'];
-  revenueCents: Scalars['Int']['output'];
+  profitCents: Scalars['SafeInt']['output'];
+  revenueCents: Scalars['SafeInt']['output'];
   /** Costs tied to no client: in the total, in no tier. */
-  unattributedCostsCents: Scalars['Int']['output'];
+  unattributedCostsCents: Scalars['SafeInt']['output'];
 };
 
 export type ProfitMarginKpi = {
@@ -2066,7 +2233,7 @@ export type ProfitMarginKpi = {
 export type Project = {
   __typename?: 'Project';
   /** In cents; 0 means no budget. */
-  budgetAmountCents: Scalars['Int']['output'];
+  budgetAmountCents: Scalars['SafeInt']['output'];
   /** 0 means no budget. */
   budgetHours: Scalars['Float']['output'];
   cancelReason?: Maybe<Scalars['String']['output']>;
@@ -2096,12 +2263,12 @@ export type ProjectHistoryArgs = {
 /** Budget consumed so far by a project open during the period. */
 export type ProjectBudgetBurn = {
   __typename?: 'ProjectBudgetBurn';
-  budgetAmountCents: Scalars['Int']['output'];
+  budgetAmountCents: Scalars['SafeInt']['output'];
   budgetHours: Scalars['Float']['output'];
   costBurn?: Maybe<Scalars['Float']['output']>;
   currency: Scalars['String']['output'];
   hoursBurn?: Maybe<Scalars['Float']['output']>;
-  loggedCostCents: Scalars['Int']['output'];
+  loggedCostCents: Scalars['SafeInt']['output'];
   loggedHours: Scalars['Float']['output'];
   name: Scalars['String']['output'];
   projectId: Scalars['String']['output'];
@@ -2110,8 +2277,18 @@ export type ProjectBudgetBurn = {
 
 export type ProjectConnection = {
   __typename?: 'ProjectConnection';
+  edges: Array<ProjectEdge>;
+  /** The nodes of `edges`, for clients that need no cursors. */
   nodes: Array<Project>;
   pageInfo: PageInfo;
+};
+
+/** A Project and the cursor to resume after it. */
+export type ProjectEdge = {
+  __typename?: 'ProjectEdge';
+  /** Pass as `after` to read what follows this node. */
+  cursor: Scalars['String']['output'];
+  node: Project;
 };
 
 /** All given conditions must hold; a list accepts any of its values. */
@@ -2135,14 +2312,14 @@ export type ProjectMarginKpi = {
 export type ProjectMarginRow = {
   __typename?: 'ProjectMarginRow';
   clientId?: Maybe<Scalars['String']['output']>;
-  costsCents: Scalars['Int']['output'];
-  expenseCents: Scalars['Int']['output'];
-  laborCostCents: Scalars['Int']['output'];
+  costsCents: Scalars['SafeInt']['output'];
+  expenseCents: Scalars['SafeInt']['output'];
+  laborCostCents: Scalars['SafeInt']['output'];
   /** Null without revenue. */
   margin?: Maybe<Scalars['Float']['output']>;
-  profitCents: Scalars['Int']['output'];
+  profitCents: Scalars['SafeInt']['output'];
   projectId: Scalars['String']['output'];
-  revenueCents: Scalars['Int']['output'];
+  revenueCents: Scalars['SafeInt']['output'];
   /** A ClientTier, or UNKNOWN for a project the read models do not know. */
   tier: Scalars['String']['output'];
 };
@@ -2287,7 +2464,9 @@ export type Query = {
   tickets: TicketConnection;
   timeEntries: TimeEntryConnection;
   timeEntry?: Maybe<TimeEntry>;
-  /** Per tool: deliveries received, processed, ignored, failed, parked and rejected in [from, to), and the backlog. */
+  /** Per tool: do its API credentials work, and does its webhook reach this server (ZIXLY_PUBLIC_URL) with the configured secret? Calls each tool. */
+  toolsCheck: Array<ToolCheck>;
+  /** Per tool: deliveries received, processed, ignored (by reason), failed, parked and rejected in the period, and the backlog. */
   webhookDeliveries: WebhookDeliveriesReport;
   /** A run with its steps, read from its streams (never behind). */
   workflowRun?: Maybe<WorkflowRunDetail>;
@@ -2488,9 +2667,8 @@ export type QueryTimeEntryArgs = {
 
 
 export type QueryWebhookDeliveriesArgs = {
-  asOf?: InputMaybe<Scalars['String']['input']>;
-  from: Scalars['String']['input'];
-  to: Scalars['String']['input'];
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  period: PeriodInput;
 };
 
 
@@ -2527,8 +2705,12 @@ export type Receivables = {
   /** The last business date of the period, balances are taken at its end. */
   asOf: Scalars['String']['output'];
   byClient: Array<IntByKey>;
+  /** Open balances in cents of their own currency. */
+  byCurrency: Array<IntByKey>;
+  /** The base currency of the totals. */
+  currency: Scalars['String']['output'];
   invoiceCount: Scalars['Int']['output'];
-  totalCents: Scalars['Int']['output'];
+  totalCents: Scalars['SafeInt']['output'];
 };
 
 export type ReceivablesKpi = {
@@ -2541,7 +2723,7 @@ export type ReceivablesKpi = {
 };
 
 export type RecordCampaignCostInput = {
-  amountCents: Scalars['Int']['input'];
+  amountCents: Scalars['SafeInt']['input'];
   campaignId: Scalars['String']['input'];
   /** The bill's or ad spend line's id in its tool; recording it twice changes nothing. */
   costId: Scalars['String']['input'];
@@ -2561,7 +2743,7 @@ export type RecordEmailEngagementInput = {
 };
 
 export type RecordExpenseInput = {
-  amountCents: Scalars['Int']['input'];
+  amountCents: Scalars['SafeInt']['input'];
   campaignId?: InputMaybe<Scalars['String']['input']>;
   category: ExpenseCategory;
   clientId?: InputMaybe<Scalars['String']['input']>;
@@ -2610,7 +2792,7 @@ export type RecordNpsResponseInput = {
 
 export type RecordPaymentInput = {
   /** In cents, at most the open balance. */
-  amountCents: Scalars['Int']['input'];
+  amountCents: Scalars['SafeInt']['input'];
   currency?: Scalars['String']['input'];
   invoiceId: Scalars['String']['input'];
   /** YYYY-MM-DD */
@@ -2676,12 +2858,21 @@ export type RedrivenDelivery = {
   tool: WebhookTool;
 };
 
+export type RefundPaymentInput = {
+  invoiceId: Scalars['String']['input'];
+  paymentId: Scalars['String']['input'];
+  /** Total refunded so far of what the payment paid on this invoice, in cents; a repeated total changes nothing. */
+  refundedCents: Scalars['SafeInt']['input'];
+  /** YYYY-MM-DD */
+  refundedOn: Scalars['String']['input'];
+};
+
 export type RegisterConsultantInput = {
   /** Default hourly bill rate in cents (0 allowed). */
-  billRateCents: Scalars['Int']['input'];
+  billRateCents: Scalars['SafeInt']['input'];
   consultantId: Scalars['String']['input'];
   /** Hourly cost in cents (0 allowed). */
-  costRateCents: Scalars['Int']['input'];
+  costRateCents: Scalars['SafeInt']['input'];
   currency?: Scalars['String']['input'];
   email: Scalars['String']['input'];
   name: Scalars['String']['input'];
@@ -2702,10 +2893,14 @@ export type ResolveTicketInput = {
   ticketId: Scalars['String']['input'];
 };
 
+export type RestoreInvoiceInput = {
+  invoiceId: Scalars['String']['input'];
+};
+
 export type Retainer = {
   __typename?: 'Retainer';
   /** Contract amount per billing period, as last set. */
-  amountCents: Scalars['Int']['output'];
+  amountCents: Scalars['SafeInt']['output'];
   amounts: Array<RetainerAmount>;
   billingPeriod: BillingPeriod;
   cancelledAt?: Maybe<Scalars['DateTime']['output']>;
@@ -2719,7 +2914,7 @@ export type Retainer = {
 export type RetainerAmount = {
   __typename?: 'RetainerAmount';
   at: Scalars['DateTime']['output'];
-  monthlyAmountCents: Scalars['Int']['output'];
+  monthlyAmountCents: Scalars['SafeInt']['output'];
 };
 
 export type RetryWorkflowRunInput = {
@@ -2732,15 +2927,20 @@ export type Revenue = {
   accrual: RevenueBreakdown;
   /** Payments received in the period. */
   cash: RevenueBreakdown;
+  /** The base currency (BUSINESS_BASE_CURRENCY) of every total. */
+  currency: Scalars['String']['output'];
 };
 
-/** Amounts in cents: total and by tier, client and month (YYYY-MM). */
+/** Amounts in cents of the base currency: total and by tier, client and month (YYYY-MM); byCurrency in each currency. */
 export type RevenueBreakdown = {
   __typename?: 'RevenueBreakdown';
   byClient: Array<IntByKey>;
+  /** Every amount in cents of its own currency (ISO 4217 code as key), converted or not. */
+  byCurrency: Array<IntByKey>;
   byMonth: Array<IntByKey>;
   byTier: Array<IntByKey>;
-  totalCents: Scalars['Int']['output'];
+  /** In the base currency; amounts in another currency that came without a rate are left out (they show in byCurrency). */
+  totalCents: Scalars['SafeInt']['output'];
 };
 
 export type RevenueKpi = {
@@ -2766,7 +2966,7 @@ export type RevenuePerHour = {
   /** Cents invoiced per hour logged; null without hours. */
   centsPerHour?: Maybe<Scalars['Float']['output']>;
   hours: Scalars['Float']['output'];
-  revenueCents: Scalars['Int']['output'];
+  revenueCents: Scalars['SafeInt']['output'];
 };
 
 /** VIEWER reads; EDITOR also runs commands; ADMIN also manages keys and read models. */
@@ -2878,7 +3078,7 @@ export type StageConversionRow = {
 
 export type StartProjectInput = {
   /** In cents; 0 means no budget. */
-  budgetAmountCents: Scalars['Int']['input'];
+  budgetAmountCents: Scalars['SafeInt']['input'];
   /** 0 means no budget. */
   budgetHours: Scalars['Float']['input'];
   clientId: Scalars['String']['input'];
@@ -2894,7 +3094,7 @@ export type StartProjectInput = {
 
 export type StartRetainerInput = {
   /** Amount per billing period, in cents. */
-  amountCents: Scalars['Int']['input'];
+  amountCents: Scalars['SafeInt']['input'];
   billingPeriod: BillingPeriod;
   clientId: Scalars['String']['input'];
   currency?: Scalars['String']['input'];
@@ -2989,6 +3189,8 @@ export type TicketChannel =
 
 export type TicketConnection = {
   __typename?: 'TicketConnection';
+  edges: Array<TicketEdge>;
+  /** The nodes of `edges`, for clients that need no cursors. */
   nodes: Array<Ticket>;
   pageInfo: PageInfo;
 };
@@ -3000,6 +3202,14 @@ export type TicketDurationKpi = {
   /** Store position the value reflects (lowest checkpoint of the read models read); null before any event. */
   position?: Maybe<Scalars['BigInt']['output']>;
   value: DurationPercentiles;
+};
+
+/** A Ticket and the cursor to resume after it. */
+export type TicketEdge = {
+  __typename?: 'TicketEdge';
+  /** Pass as `after` to read what follows this node. */
+  cursor: Scalars['String']['output'];
+  node: Ticket;
 };
 
 /** All given conditions must hold; a list accepts any of its values. */
@@ -3058,13 +3268,13 @@ export type TierChange = {
 export type TimeEntry = {
   __typename?: 'TimeEntry';
   /** Hourly bill rate in cents at the time of logging. */
-  billRateCents: Scalars['Int']['output'];
+  billRateCents: Scalars['SafeInt']['output'];
   billable: Scalars['Boolean']['output'];
   clientId: Scalars['ID']['output'];
   consultantId: Scalars['ID']['output'];
   correctedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Hourly cost in cents at the time of logging. */
-  costRateCents: Scalars['Int']['output'];
+  costRateCents: Scalars['SafeInt']['output'];
   currency: Scalars['String']['output'];
   /** This entry's events from its project's stream (logged, corrected, deleted); cursor = revision in that stream. */
   history: EventConnection;
@@ -3085,8 +3295,18 @@ export type TimeEntryHistoryArgs = {
 
 export type TimeEntryConnection = {
   __typename?: 'TimeEntryConnection';
+  edges: Array<TimeEntryEdge>;
+  /** The nodes of `edges`, for clients that need no cursors. */
   nodes: Array<TimeEntry>;
   pageInfo: PageInfo;
+};
+
+/** A TimeEntry and the cursor to resume after it. */
+export type TimeEntryEdge = {
+  __typename?: 'TimeEntryEdge';
+  /** Pass as `after` to read what follows this node. */
+  cursor: Scalars['String']['output'];
+  node: TimeEntry;
 };
 
 /** All given conditions must hold; a list accepts any of its values. */
@@ -3111,6 +3331,33 @@ export type TimeOff = {
   hours: Scalars['Float']['output'];
   timeOffId: Scalars['ID']['output'];
 };
+
+/** One tool, checked through its API. */
+export type ToolCheck = {
+  __typename?: 'ToolCheck';
+  credentials: ToolCredentialsStatus;
+  credentialsMessage: Scalars['String']['output'];
+  tool: WebhookTool;
+  webhook: ToolWebhookStatus;
+  webhookMessage: Scalars['String']['output'];
+};
+
+/** Whether a tool's API credentials work: REFUSED (401/403), FAILED (unreachable or another error), NOT_CONFIGURED. */
+export type ToolCredentialsStatus =
+  | 'FAILED'
+  | 'NOT_CONFIGURED'
+  | 'OK'
+  | 'REFUSED';
+
+/** Whether a tool's webhook reaches this server with the configured secret: SECRET_NOT_SHOWN (its API hides secrets), NOT_CHECKABLE (its API cannot list webhooks), DISABLED (no WEBHOOK_SECRET_<TOOL>), UNKNOWN (credentials failed). */
+export type ToolWebhookStatus =
+  | 'DISABLED'
+  | 'MISSING'
+  | 'NOT_CHECKABLE'
+  | 'OK'
+  | 'SECRET_NOT_SHOWN'
+  | 'UNKNOWN'
+  | 'WRONG_SECRET';
 
 export type Utilisation = {
   __typename?: 'Utilisation';
@@ -3166,6 +3413,8 @@ export type WebhookToolActivity = {
   failed: Scalars['Int']['output'];
   failedAttempts: Scalars['Int']['output'];
   ignored: Scalars['Int']['output'];
+  /** Ignored deliveries by the reason recorded for each (why it changes nothing); `unrecorded` for ones ignored before reasons were kept. */
+  ignoredByReason: Array<IntByKey>;
   oldestUnprocessedAgeMinutes?: Maybe<Scalars['Float']['output']>;
   parked: Scalars['Int']['output'];
   processed: Scalars['Int']['output'];
@@ -3181,7 +3430,7 @@ export type WinLeadInput = {
   clientId?: InputMaybe<Scalars['String']['input']>;
   currency?: Scalars['String']['input'];
   leadId: Scalars['String']['input'];
-  valueCents: Scalars['Int']['input'];
+  valueCents: Scalars['SafeInt']['input'];
 };
 
 export type WinRate = {

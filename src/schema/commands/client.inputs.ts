@@ -1,7 +1,8 @@
-import { Field, InputType, Int } from 'type-graphql';
+import { Field, InputType } from 'type-graphql';
 import type { BillingPeriod, ClientTier } from '../../aggregates/client/client.events';
 import { BillingPeriodEnum, ClientTierEnum } from '../enums/domain.enums';
 import { IsCents, IsCurrency, IsEmailAddress, IsEntityId, IsOneOf, IsText } from './input.validators';
+import { SafeIntScalar } from '../shared/scalars';
 
 @InputType()
 export class OnboardClientInput {
@@ -25,7 +26,7 @@ export class ChangeClientTierInput {
 export class StartRetainerInput {
   @Field() @IsEntityId() clientId!: string;
   @Field({ description: 'Never reused: starting a known retainer id again changes nothing.' }) @IsEntityId() retainerId!: string;
-  @Field(() => Int, { description: 'Amount per billing period, in cents.' }) @IsCents(1) amountCents!: number;
+  @Field(() => SafeIntScalar, { description: 'Amount per billing period, in cents.' }) @IsCents(1) amountCents!: number;
   @Field({ defaultValue: 'AUD' }) @IsCurrency() currency!: string;
   @Field(() => BillingPeriodEnum) @IsOneOf(BillingPeriodEnum) billingPeriod!: BillingPeriod;
 }
@@ -34,7 +35,7 @@ export class StartRetainerInput {
 export class ChangeRetainerAmountInput {
   @Field() @IsEntityId() clientId!: string;
   @Field() @IsEntityId() retainerId!: string;
-  @Field(() => Int, { description: 'New amount per billing period, in cents.' }) @IsCents(1) amountCents!: number;
+  @Field(() => SafeIntScalar, { description: 'New amount per billing period, in cents.' }) @IsCents(1) amountCents!: number;
   @Field({ defaultValue: 'AUD' }) @IsCurrency() currency!: string;
   @Field(() => BillingPeriodEnum, { nullable: true, description: "Defaults to the retainer's current period." })
   @IsOneOf(BillingPeriodEnum)

@@ -1,6 +1,7 @@
-import { Field, Float, InputType, Int } from 'type-graphql';
+import { Field, Float, InputType } from 'type-graphql';
 import { maxWeeklyCapacityHours } from '../../aggregates/consultant/consultant.decider';
 import { IsCalendarDate, IsCents, IsCurrency, IsEmailAddress, IsEntityId, IsHours, IsText } from './input.validators';
+import { SafeIntScalar } from '../shared/scalars';
 
 @InputType()
 export class RegisterConsultantInput {
@@ -8,8 +9,8 @@ export class RegisterConsultantInput {
   @Field() @IsText(200) name!: string;
   @Field() @IsEmailAddress() email!: string;
   @Field(() => Float) @IsHours({ max: maxWeeklyCapacityHours }) weeklyCapacityHours!: number;
-  @Field(() => Int, { description: 'Hourly cost in cents (0 allowed).' }) @IsCents(0) costRateCents!: number;
-  @Field(() => Int, { description: 'Default hourly bill rate in cents (0 allowed).' }) @IsCents(0) billRateCents!: number;
+  @Field(() => SafeIntScalar, { description: 'Hourly cost in cents (0 allowed).' }) @IsCents(0) costRateCents!: number;
+  @Field(() => SafeIntScalar, { description: 'Default hourly bill rate in cents (0 allowed).' }) @IsCents(0) billRateCents!: number;
   @Field({ defaultValue: 'AUD' }) @IsCurrency() currency!: string;
 }
 
@@ -22,8 +23,8 @@ export class ChangeConsultantCapacityInput {
 @InputType()
 export class ChangeConsultantRatesInput {
   @Field() @IsEntityId() consultantId!: string;
-  @Field(() => Int) @IsCents(0) costRateCents!: number;
-  @Field(() => Int) @IsCents(0) billRateCents!: number;
+  @Field(() => SafeIntScalar) @IsCents(0) costRateCents!: number;
+  @Field(() => SafeIntScalar) @IsCents(0) billRateCents!: number;
   @Field({ defaultValue: 'AUD' }) @IsCurrency() currency!: string;
 }
 

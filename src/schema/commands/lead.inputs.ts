@@ -1,7 +1,8 @@
-import { Field, InputType, Int } from 'type-graphql';
+import { Field, InputType } from 'type-graphql';
 import type { EmailEngagementKind, LeadSource, LeadStage } from '../../aggregates/lead/lead.events';
 import { EmailEngagementKindEnum, LeadSourceEnum, LeadStageEnum } from '../enums/domain.enums';
 import { IsCents, IsCurrency, IsEmailAddress, IsEntityId, IsOneOf, IsText } from './input.validators';
+import { SafeIntScalar } from '../shared/scalars';
 
 @InputType()
 export class CaptureLeadInput {
@@ -22,14 +23,14 @@ export class MoveLeadStageInput {
 @InputType()
 export class EstimateLeadValueInput {
   @Field() @IsEntityId() leadId!: string;
-  @Field(() => Int) @IsCents(1) valueCents!: number;
+  @Field(() => SafeIntScalar) @IsCents(1) valueCents!: number;
   @Field({ defaultValue: 'AUD' }) @IsCurrency() currency!: string;
 }
 
 @InputType()
 export class WinLeadInput {
   @Field() @IsEntityId() leadId!: string;
-  @Field(() => Int) @IsCents(1) valueCents!: number;
+  @Field(() => SafeIntScalar) @IsCents(1) valueCents!: number;
   @Field({ defaultValue: 'AUD' }) @IsCurrency() currency!: string;
   @Field(() => String, { nullable: true, description: 'Omit when the client is onboarded later (it then names its source lead).' })
   @IsEntityId()

@@ -3,6 +3,7 @@ import type { ClientTier } from '../../aggregates/client/client.events';
 import { maxHoursPerEntry } from '../../aggregates/project/time-entry.decide';
 import { ClientTierEnum } from '../enums/domain.enums';
 import { IsCalendarDate, IsCents, IsCurrency, IsEntityId, IsHours, IsOneOf, IsOptionalText, IsText } from './input.validators';
+import { SafeIntScalar } from '../shared/scalars';
 
 @InputType()
 export class StartProjectInput {
@@ -11,7 +12,7 @@ export class StartProjectInput {
   @Field(() => ClientTierEnum) @IsOneOf(ClientTierEnum) tier!: ClientTier;
   @Field() @IsText(200) name!: string;
   @Field(() => Float, { description: '0 means no budget.' }) @IsHours({ allowZero: true }) budgetHours!: number;
-  @Field(() => Int, { description: 'In cents; 0 means no budget.' }) @IsCents(0) budgetAmountCents!: number;
+  @Field(() => SafeIntScalar, { description: 'In cents; 0 means no budget.' }) @IsCents(0) budgetAmountCents!: number;
   @Field({ defaultValue: 'AUD' }) @IsCurrency() currency!: string;
   @Field({ description: 'YYYY-MM-DD' }) @IsCalendarDate() startedOn!: string;
   @Field({ description: 'YYYY-MM-DD' }) @IsCalendarDate() dueOn!: string;

@@ -36,7 +36,7 @@ export function leaseAsOf(context: GraphQLContext, instant: Date): AsOfLease {
   const lease = shared;
   let released = false;
   return {
-    ready: lease.replayed.then((models) => ({ reads: models.reads, timeZone: services.kpi.timeZone })),
+    ready: lease.replayed.then((models) => ({ reads: models.reads, timeZone: services.kpi.timeZone, ...(services.kpi.baseCurrency ? { baseCurrency: services.kpi.baseCurrency } : {}) })),
     release() {
       if (released) return;
       released = true;

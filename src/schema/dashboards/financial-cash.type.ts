@@ -1,10 +1,12 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { IntByKey, KeyedRow, Kpi } from './kpi.type';
 import { Margin, MarginByKey } from './margin.type';
+import { SafeIntScalar } from '../shared/scalars';
 
-@ObjectType({ simpleResolvers: true, description: 'Amounts in cents: total and by tier, client and month (YYYY-MM).' })
+@ObjectType({ simpleResolvers: true, description: 'Amounts in cents of the base currency: total and by tier, client and month (YYYY-MM); byCurrency in each currency.' })
 export class RevenueBreakdown {
-  @Field(() => Int) totalCents!: number;
+  @Field(() => SafeIntScalar, { description: 'In the base currency; amounts in another currency that came without a rate are left out (they show in byCurrency).' }) totalCents!: number;
+  @Field(() => [IntByKey], { description: 'Every amount in cents of its own currency (ISO 4217 code as key), converted or not.' }) byCurrency!: IntByKey[];
   @Field(() => [IntByKey]) byTier!: IntByKey[];
   @Field(() => [IntByKey]) byClient!: IntByKey[];
   @Field(() => [IntByKey]) byMonth!: IntByKey[];
@@ -12,15 +14,16 @@ export class RevenueBreakdown {
 
 @ObjectType({ simpleResolvers: true })
 export class Revenue {
+  @Field({ description: 'The base currency (BUSINESS_BASE_CURRENCY) of every total.' }) currency!: string;
   @Field(() => RevenueBreakdown, { description: 'Invoices issued in the period (voided ones never count).' }) accrual!: RevenueBreakdown;
   @Field(() => RevenueBreakdown, { description: 'Payments received in the period.' }) cash!: RevenueBreakdown;
 }
 
 @ObjectType({ simpleResolvers: true })
 export class Costs {
-  @Field(() => Int) totalCents!: number;
-  @Field(() => Int) expensesCents!: number;
-  @Field(() => Int) consultantCostCents!: number;
+  @Field(() => SafeIntScalar) totalCents!: number;
+  @Field(() => SafeIntScalar) expensesCents!: number;
+  @Field(() => SafeIntScalar) consultantCostCents!: number;
   @Field(() => [IntByKey], { description: 'Expense categories and consultant_time.' }) byCategory!: IntByKey[];
   @Field(() => [IntByKey]) byMonth!: IntByKey[];
 }
@@ -28,21 +31,21 @@ export class Costs {
 @ObjectType({ simpleResolvers: true })
 export class ProfitMargin extends Margin {
   @Field(() => [MarginByKey]) byTier!: MarginByKey[];
-  @Field(() => Int, { description: 'Costs tied to no client: in the total, in no tier.' }) unattributedCostsCents!: number;
+  @Field(() => SafeIntScalar, { description: 'Costs tied to no client: in the total, in no tier.' }) unattributedCostsCents!: number;
 }
 
 @ObjectType({ simpleResolvers: true })
 export class RevenuePerHour {
-  @Field(() => Int) revenueCents!: number;
+  @Field(() => SafeIntScalar) revenueCents!: number;
   @Field(() => Float) hours!: number;
   @Field(() => Float, { nullable: true, description: 'Cents invoiced per hour logged; null without hours.' }) centsPerHour!: number | null;
 }
 
 @ObjectType({ simpleResolvers: true })
 export class CashFlowAmounts {
-  @Field(() => Int) inflowCents!: number;
-  @Field(() => Int) outflowCents!: number;
-  @Field(() => Int) netCents!: number;
+  @Field(() => SafeIntScalar) inflowCents!: number;
+  @Field(() => SafeIntScalar) outflowCents!: number;
+  @Field(() => SafeIntScalar) netCents!: number;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'Cash flow of one month (YYYY-MM).' })
@@ -55,20 +58,22 @@ export class CashFlow extends CashFlowAmounts {
 
 @ObjectType({ simpleResolvers: true, description: 'Unpaid balances by days past due at the end of the period.' })
 export class Aging {
-  @Field(() => Int) current!: number;
-  @Field(() => Int) days1To30!: number;
-  @Field(() => Int) days31To60!: number;
-  @Field(() => Int) days61To90!: number;
-  @Field(() => Int) days90Plus!: number;
+  @Field(() => SafeIntScalar) current!: number;
+  @Field(() => SafeIntScalar) days1To30!: number;
+  @Field(() => SafeIntScalar) days31To60!: number;
+  @Field(() => SafeIntScalar) days61To90!: number;
+  @Field(() => SafeIntScalar) days90Plus!: number;
 }
 
 @ObjectType({ simpleResolvers: true })
 export class Receivables {
   @Field({ description: 'The last business date of the period, balances are taken at its end.' }) asOf!: string;
-  @Field(() => Int) totalCents!: number;
+  @Field(() => SafeIntScalar) totalCents!: number;
   @Field(() => Int) invoiceCount!: number;
   @Field(() => Aging) aging!: Aging;
   @Field(() => [IntByKey]) byClient!: IntByKey[];
+  @Field({ description: 'The base currency of the totals.' }) currency!: string;
+  @Field(() => [IntByKey], { description: 'Open balances in cents of their own currency.' }) byCurrency!: IntByKey[];
 }
 
 @ObjectType({ simpleResolvers: true })

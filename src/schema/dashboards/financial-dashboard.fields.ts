@@ -20,13 +20,14 @@ import { asIs, businessDateOf, type KpiFields, kpiField } from './kpi-source';
 
 const breakdown = (value: RevenueBreakdown) => ({
   totalCents: value.totalCents,
+  byCurrency: rowsOf(value.byCurrency),
   byTier: rowsOf(value.byTier),
   byClient: rowsOf(value.byClient),
   byMonth: rowsOf(value.byMonth),
 });
 
 export const financialFields: KpiFields<FinancialDashboard> = {
-  revenue: kpiField(revenue, (value) => ({ accrual: breakdown(value.accrual), cash: breakdown(value.cash) })),
+  revenue: kpiField(revenue, (value) => ({ currency: value.currency, accrual: breakdown(value.accrual), cash: breakdown(value.cash) })),
   mrr: kpiField(mrr, (value) => ({ ...value, byTier: rowsOf(value.byTier) })),
   arr: kpiField(arr, (value) => ({ ...value, byTier: rowsOf(value.byTier) })),
   mrrMovements: kpiField(mrrMovements, asIs),
@@ -37,7 +38,7 @@ export const financialFields: KpiFields<FinancialDashboard> = {
   customerChurnRate: kpiField(customerChurnRate, asIs),
   clientLtv: kpiField(clientLtv, asIs),
   cashFlow: kpiField(cashFlow, (value) => ({ ...value, byMonth: rowsOf(value.byMonth) })),
-  receivables: kpiField(receivables, (value) => ({ ...value, byClient: rowsOf(value.byClient) })),
+  receivables: kpiField(receivables, (value) => ({ ...value, byClient: rowsOf(value.byClient), byCurrency: rowsOf(value.byCurrency) })),
   // "Whose 30 days have passed" is judged on today (live) or the asOf date.
   paidWithin30DaysRate: kpiField((context, period, scope) => paidWithin30DaysRate(context, period, { asOf: businessDateOf(scope) }), asIs, { varies: businessDateOf }),
 };

@@ -1,16 +1,17 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { IntByKey, Kpi } from './kpi.type';
+import { SafeIntScalar } from '../shared/scalars';
 
 @ObjectType({ simpleResolvers: true })
 export class Mrr {
-  @Field(() => Int) mrrCents!: number;
+  @Field(() => SafeIntScalar) mrrCents!: number;
   @Field(() => Int, { description: 'Clients with a retainer in effect.' }) payingClients!: number;
   @Field(() => [IntByKey]) byTier!: IntByKey[];
 }
 
 @ObjectType({ simpleResolvers: true })
 export class Arr {
-  @Field(() => Int) arrCents!: number;
+  @Field(() => SafeIntScalar) arrCents!: number;
   @Field(() => [IntByKey]) byTier!: IntByKey[];
 }
 
@@ -25,21 +26,21 @@ export class MrrMovementCounts {
 
 @ObjectType({ simpleResolvers: true })
 export class MrrMovements {
-  @Field(() => Int) startMrrCents!: number;
-  @Field(() => Int) endMrrCents!: number;
-  @Field(() => Int) newCents!: number;
-  @Field(() => Int) expansionCents!: number;
-  @Field(() => Int) contractionCents!: number;
-  @Field(() => Int) churnCents!: number;
-  @Field(() => Int) reactivationCents!: number;
-  @Field(() => Int, { description: 'new + expansion + reactivation − contraction − churn = end − start.' }) netNewCents!: number;
+  @Field(() => SafeIntScalar) startMrrCents!: number;
+  @Field(() => SafeIntScalar) endMrrCents!: number;
+  @Field(() => SafeIntScalar) newCents!: number;
+  @Field(() => SafeIntScalar) expansionCents!: number;
+  @Field(() => SafeIntScalar) contractionCents!: number;
+  @Field(() => SafeIntScalar) churnCents!: number;
+  @Field(() => SafeIntScalar) reactivationCents!: number;
+  @Field(() => SafeIntScalar, { description: 'new + expansion + reactivation − contraction − churn = end − start.' }) netNewCents!: number;
   @Field(() => MrrMovementCounts) counts!: MrrMovementCounts;
 }
 
 @ObjectType({ simpleResolvers: true })
 export class Arpa {
-  @Field(() => Int, { nullable: true, description: 'Null when no client has a retainer at the end of the period.' }) arpaCents!: number | null;
-  @Field(() => Int) mrrCents!: number;
+  @Field(() => SafeIntScalar, { nullable: true, description: 'Null when no client has a retainer at the end of the period.' }) arpaCents!: number | null;
+  @Field(() => SafeIntScalar) mrrCents!: number;
   @Field(() => Int) payingClients!: number;
 }
 
@@ -54,7 +55,7 @@ export class CustomerChurn {
 export class ClientLtv extends Arpa {
   @Field(() => Float, { nullable: true }) churnRate!: number | null;
   @Field(() => Float, { nullable: true, description: "The period's churn rate spread over its months." }) monthlyChurnRate!: number | null;
-  @Field(() => Int, { nullable: true, description: 'arpa ÷ monthly churn rate; null when nobody churned or nobody pays.' }) ltvCents!: number | null;
+  @Field(() => SafeIntScalar, { nullable: true, description: 'arpa ÷ monthly churn rate; null when nobody churned or nobody pays.' }) ltvCents!: number | null;
 }
 
 @ObjectType({ simpleResolvers: true }) export class MrrKpi extends Kpi<Mrr>(() => Mrr) {}

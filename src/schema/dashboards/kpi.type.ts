@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { BigIntScalar } from '../shared/scalars';
+import { BigIntScalar, SafeIntScalar } from '../shared/scalars';
 
 /** What `@Field` accepts as its type: `() => SomeType` or `() => [SomeType]`. */
 export type GraphQLTypeThunk = NonNullable<Parameters<typeof Field>[0]> & (() => unknown);
@@ -39,7 +39,7 @@ export function KeyedRow<V>(valueType: GraphQLTypeThunk, options: { nullable?: b
 }
 
 @ObjectType({ simpleResolvers: true, description: 'A count or an amount in cents under a breakdown key.' })
-export class IntByKey extends KeyedRow<number>(() => Int) {}
+export class IntByKey extends KeyedRow<number>(() => SafeIntScalar) {}
 
 @ObjectType({ simpleResolvers: true, description: 'Hours or minutes under a breakdown key.' })
 export class FloatByKey extends KeyedRow<number>(() => Float) {}

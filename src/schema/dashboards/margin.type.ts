@@ -1,11 +1,12 @@
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ObjectType } from 'type-graphql';
 import { KeyedRow } from './kpi.type';
+import { SafeIntScalar } from '../shared/scalars';
 
 @ObjectType({ simpleResolvers: true, description: 'Revenue, costs and their margin (revenue − costs) ÷ revenue.' })
 export class Margin {
-  @Field(() => Int) revenueCents!: number;
-  @Field(() => Int) costsCents!: number;
-  @Field(() => Int) profitCents!: number;
+  @Field(() => SafeIntScalar) revenueCents!: number;
+  @Field(() => SafeIntScalar) costsCents!: number;
+  @Field(() => SafeIntScalar) profitCents!: number;
   @Field(() => Float, { nullable: true, description: 'Null without revenue.' }) margin!: number | null;
 }
 

@@ -3,6 +3,7 @@ import { rowsOf } from './kpi.type';
 import { asIs, type KpiField, type KpiFields, kpiField } from './kpi-source';
 import type { OperationsDashboard } from './operations-dashboard.type';
 import type { ProjectionLagKpi } from './operations.type';
+import { toToolActivity } from './operations.type';
 
 /** `{ xero: {...} }` → `[{ source: 'xero', ... }]`: per-source records as rows naming their key. */
 const keyedAs =
@@ -28,7 +29,7 @@ const projectionLag: KpiField<ProjectionLagKpi | null> = async ({ scope }) => {
 export const operationsFields: KpiFields<OperationsDashboard> = {
   // Health is judged at an instant (stale after 2 intervals), so it is never cached.
   syncStatus: kpiField((context, _period, scope) => syncStatus(context, { asOf: scope.at.toISOString() }), keyedAs('source'), { varies: () => null }),
-  webhookDeliveries: kpiField((context, period) => webhookDeliveries(context, period), keyedAs('tool')),
+  webhookDeliveries: kpiField((context, period) => webhookDeliveries(context, period), toToolActivity),
   workflowRuns: kpiField(workflowRuns, keyedAs('workflow')),
   manualWorkSaved: kpiField(manualWorkSaved, (value) => ({ minutes: value.minutes, byWorkflow: rowsOf(value.byWorkflow) })),
   manualWorkReduction: kpiField(manualWorkReduction, asIs),

@@ -1,7 +1,8 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { domainEnum } from '../enums/domain.enums';
 import { DateTimeScalar } from '../shared/scalars';
-import { FloatByKey, Kpi } from './kpi.type';
+import type { WebhookToolCounts } from '../../projections/operations/webhook.queries';
+import { FloatByKey, IntByKey, Kpi, rowsOf } from './kpi.type';
 
 export const SyncHealthEnum = domainEnum(['ok', 'failing', 'stale'] as const, 'SyncHealth', 'FAILING: the latest run failed; STALE: no success within 2 × its interval; otherwise OK.');
 
@@ -24,6 +25,8 @@ export class WebhookToolActivity {
   @Field(() => Int) received!: number;
   @Field(() => Int) processed!: number;
   @Field(() => Int) ignored!: number;
+  @Field(() => [IntByKey], { description: 'Ignored deliveries by the reason recorded for each (why it changes nothing); `unrecorded` for ones ignored before reasons were kept.' })
+  ignoredByReason!: { key: string; value: number }[];
   @Field(() => Int, { description: 'Deliveries with at least one failed attempt in the period.' }) failed!: number;
   @Field(() => Int) failedAttempts!: number;
   @Field(() => Int) parked!: number;
@@ -70,3 +73,8 @@ export class ProjectionLagRow {
 @ObjectType({ simpleResolvers: true }) export class ManualWorkSavedKpi extends Kpi<ManualWorkSaved>(() => ManualWorkSaved) {}
 @ObjectType({ simpleResolvers: true }) export class ManualWorkReductionKpi extends Kpi<ManualWorkReduction>(() => ManualWorkReduction) {}
 @ObjectType({ simpleResolvers: true }) export class ProjectionLagKpi extends Kpi<ProjectionLagRow[]>(() => [ProjectionLagRow]) {}
+
+/** Per-tool webhook counts as rows sorted by tool, each with its ignored deliveries by reason. */
+export function toToolActivity(byTool: Readonly<Record<string, WebhookToolCounts>>): WebhookToolActivity[] {
+  return rowsOf(byTool).map(({ key, value }) => ({ tool: key, ...value, ignoredByReason: rowsOf(value.ignoredByReason) }));
+}

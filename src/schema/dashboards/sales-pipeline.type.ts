@@ -1,6 +1,7 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { LeadSourceEnum, LeadStageEnum } from '../enums/domain.enums';
 import { IntByKey, Kpi } from './kpi.type';
+import { SafeIntScalar } from '../shared/scalars';
 
 @ObjectType({ simpleResolvers: true })
 export class LeadsFromCampaign {
@@ -41,9 +42,9 @@ export class WinRate {
 export class PipelineStage {
   @Field(() => LeadStageEnum) stage!: string;
   @Field(() => Int) leads!: number;
-  @Field(() => Int) valueCents!: number;
+  @Field(() => SafeIntScalar) valueCents!: number;
   @Field(() => Float, { nullable: true }) winRate!: number | null;
-  @Field(() => Int, { nullable: true }) weightedValueCents!: number | null;
+  @Field(() => SafeIntScalar, { nullable: true }) weightedValueCents!: number | null;
 }
 
 @ObjectType({ simpleResolvers: true })
@@ -52,8 +53,8 @@ export class PipelineValue {
   @Field(() => Int) openLeads!: number;
   @Field(() => Int, { description: 'Open leads without an estimate.' }) unvaluedLeads!: number;
   @Field(() => Int) otherCurrencyLeads!: number;
-  @Field(() => Int) valueCents!: number;
-  @Field(() => Int, { nullable: true, description: 'Σ value × stage win rate; null when no lead closed to learn rates from.' }) weightedValueCents!: number | null;
+  @Field(() => SafeIntScalar) valueCents!: number;
+  @Field(() => SafeIntScalar, { nullable: true, description: 'Σ value × stage win rate; null when no lead closed to learn rates from.' }) weightedValueCents!: number | null;
   @Field(() => [PipelineStage]) byStage!: PipelineStage[];
 }
 
@@ -66,7 +67,7 @@ export class SalesCycle {
 @ObjectType({ simpleResolvers: true })
 export class PipelineVelocity {
   @Field() currency!: string;
-  @Field(() => Int, { nullable: true, description: 'Expected won value per day.' }) centsPerDay!: number | null;
+  @Field(() => SafeIntScalar, { nullable: true, description: 'Expected won value per day.' }) centsPerDay!: number | null;
   @Field(() => Int) openQualifiedLeads!: number;
   @Field(() => Float, { nullable: true }) averageWonValueCents!: number | null;
   @Field(() => Float, { nullable: true }) winRate!: number | null;
@@ -76,10 +77,10 @@ export class PipelineVelocity {
 @ObjectType({ simpleResolvers: true })
 export class Cac {
   @Field() currency!: string;
-  @Field(() => Int, { nullable: true, description: 'Spend ÷ new clients; null when no client was onboarded.' }) cacCents!: number | null;
-  @Field(() => Int) spendCents!: number;
-  @Field(() => Int) campaignCostCents!: number;
-  @Field(() => Int) marketingExpenseCents!: number;
+  @Field(() => SafeIntScalar, { nullable: true, description: 'Spend ÷ new clients; null when no client was onboarded.' }) cacCents!: number | null;
+  @Field(() => SafeIntScalar) spendCents!: number;
+  @Field(() => SafeIntScalar) campaignCostCents!: number;
+  @Field(() => SafeIntScalar) marketingExpenseCents!: number;
   @Field(() => Int) newClients!: number;
 }
 
@@ -87,10 +88,10 @@ export class Cac {
 export class CampaignRoi {
   @Field() campaignId!: string;
   @Field() name!: string;
-  @Field(() => Int) costCents!: number;
+  @Field(() => SafeIntScalar) costCents!: number;
   @Field(() => Int) clientsWon!: number;
-  @Field(() => Int) firstYearRetainerCents!: number;
-  @Field(() => Int) oneOffInvoicedCents!: number;
+  @Field(() => SafeIntScalar) firstYearRetainerCents!: number;
+  @Field(() => SafeIntScalar) oneOffInvoicedCents!: number;
   @Field(() => Float, { nullable: true, description: '(retainer + one-off − cost) ÷ cost; null without cost.' }) roi!: number | null;
 }
 

@@ -2,6 +2,7 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { ClientTierEnum } from '../enums/domain.enums';
 import { FloatByKey, IntByKey, Kpi, kpiComplexity, NullableFloatByKey } from './kpi.type';
 import { Margin, MarginByKey } from './margin.type';
+import { SafeIntScalar } from '../shared/scalars';
 
 @ObjectType({ simpleResolvers: true })
 export class ActiveProjects {
@@ -56,8 +57,8 @@ export class ProjectBudgetBurn {
   @Field(() => Float) budgetHours!: number;
   @Field(() => Float) loggedHours!: number;
   @Field(() => Float, { nullable: true }) hoursBurn!: number | null;
-  @Field(() => Int) budgetAmountCents!: number;
-  @Field(() => Int) loggedCostCents!: number;
+  @Field(() => SafeIntScalar) budgetAmountCents!: number;
+  @Field(() => SafeIntScalar) loggedCostCents!: number;
   @Field(() => Float, { nullable: true }) costBurn!: number | null;
   @Field() currency!: string;
 }
@@ -67,8 +68,8 @@ export class ProjectMarginRow extends Margin {
   @Field() projectId!: string;
   @Field(() => String, { nullable: true }) clientId!: string | null;
   @Field({ description: 'A ClientTier, or UNKNOWN for a project the read models do not know.' }) tier!: string;
-  @Field(() => Int) laborCostCents!: number;
-  @Field(() => Int) expenseCents!: number;
+  @Field(() => SafeIntScalar) laborCostCents!: number;
+  @Field(() => SafeIntScalar) expenseCents!: number;
 }
 
 @ObjectType({ simpleResolvers: true })

@@ -1,15 +1,15 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import type { CampaignChannel } from '../../aggregates/campaign/campaign.events';
 import type { CampaignDocument } from '../../projections/sales/campaigns.projection';
 import { CampaignChannelEnum } from '../enums/domain.enums';
 import { type CampaignStatus, CampaignStatusEnum } from '../enums/status.enums';
 import { Connection } from '../shared/connection';
-import { DateTimeScalar } from '../shared/scalars';
+import { DateTimeScalar, SafeIntScalar } from '../shared/scalars';
 
 @ObjectType()
 export class CampaignCost {
   @Field(() => ID) costId!: string;
-  @Field(() => Int) amountCents!: number;
+  @Field(() => SafeIntScalar) amountCents!: number;
   @Field({ description: 'YYYY-MM-DD' }) incurredOn!: string;
 }
 
@@ -23,7 +23,7 @@ export class Campaign {
   @Field(() => DateTimeScalar, { nullable: true }) endedAt!: string | null;
   @Field(() => String, { nullable: true, description: "The costs' currency; null before the first cost." }) currency!: string | null;
   @Field(() => [CampaignCost]) costs!: CampaignCost[];
-  @Field(() => Int) totalCostCents!: number;
+  @Field(() => SafeIntScalar) totalCostCents!: number;
   @Field(() => String, { nullable: true }) firstCostOn!: string | null;
   @Field(() => String, { nullable: true }) lastCostOn!: string | null;
 }

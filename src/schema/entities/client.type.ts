@@ -1,10 +1,10 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import type { BillingPeriod, ClientTier } from '../../aggregates/client/client.events';
 import type { ClientDocument } from '../../projections/financial/clients.projection';
 import { BillingPeriodEnum, ClientTierEnum } from '../enums/domain.enums';
 import { type ClientStatus, ClientStatusEnum } from '../enums/status.enums';
 import { Connection } from '../shared/connection';
-import { DateTimeScalar } from '../shared/scalars';
+import { DateTimeScalar, SafeIntScalar } from '../shared/scalars';
 
 @ObjectType({ description: 'A tier the client held from `at`; the first entry is the onboarding tier.' })
 export class TierChange {
@@ -21,14 +21,14 @@ export class ActiveInterval {
 @ObjectType({ description: 'What the retainer adds to MRR from `at` on.' })
 export class RetainerAmount {
   @Field(() => DateTimeScalar) at!: string;
-  @Field(() => Int) monthlyAmountCents!: number;
+  @Field(() => SafeIntScalar) monthlyAmountCents!: number;
 }
 
 @ObjectType()
 export class Retainer {
   @Field(() => ID) retainerId!: string;
   @Field(() => BillingPeriodEnum) billingPeriod!: BillingPeriod;
-  @Field(() => Int, { description: 'Contract amount per billing period, as last set.' }) amountCents!: number;
+  @Field(() => SafeIntScalar, { description: 'Contract amount per billing period, as last set.' }) amountCents!: number;
   @Field({ description: "The client's currency." }) currency!: string;
   @Field(() => [RetainerAmount]) amounts!: RetainerAmount[];
   @Field(() => DateTimeScalar) startedAt!: string;

@@ -1,8 +1,8 @@
-import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, ObjectType } from 'type-graphql';
 import type { ConsultantDocument } from '../../projections/delivery/consultants.projection';
 import { type ConsultantStatus, ConsultantStatusEnum } from '../enums/status.enums';
 import { Connection } from '../shared/connection';
-import { DateTimeScalar } from '../shared/scalars';
+import { DateTimeScalar, SafeIntScalar } from '../shared/scalars';
 import { ActiveInterval } from './client.type';
 
 @ObjectType({ description: 'A weekly capacity in effect from `from` until the next one.' })
@@ -24,8 +24,8 @@ export class Consultant {
   @Field() name!: string;
   @Field(() => ConsultantStatusEnum) status!: ConsultantStatus;
   @Field(() => Float) weeklyCapacityHours!: number;
-  @Field(() => Int, { description: 'Hourly cost in cents.' }) costRateCents!: number;
-  @Field(() => Int, { description: 'Default hourly bill rate in cents.' }) billRateCents!: number;
+  @Field(() => SafeIntScalar, { description: 'Hourly cost in cents.' }) costRateCents!: number;
+  @Field(() => SafeIntScalar, { description: 'Default hourly bill rate in cents.' }) billRateCents!: number;
   @Field() currency!: string;
   @Field(() => DateTimeScalar) registeredAt!: string;
   @Field(() => DateTimeScalar, { nullable: true }) deactivatedAt!: string | null;

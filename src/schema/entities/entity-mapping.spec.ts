@@ -91,7 +91,7 @@ describe('entity types over a whole business history', () => {
       clients: ['c-1:ACTIVE'],
       consultants: ['k-1:ACTIVE', 'k-2:DEACTIVATED'],
       projects: ['p-1:COMPLETED', 'p-2:CANCELLED'],
-      invoices: ['i-1:PAID', 'i-2:VOID'],
+      invoices: ['i-1:PAID', 'i-2:VOID', 'i-3:OPEN'],
       tickets: ['t-1:OPEN'],
       leads: ['l-1:WON', 'l-2:OPEN'],
       campaigns: ['cmp-1:ENDED'],

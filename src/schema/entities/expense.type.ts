@@ -1,15 +1,15 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import type { ExpenseCategory } from '../../aggregates/expense/expense.events';
 import type { ExpenseDocument } from '../../projections/financial/expenses.projection';
 import { ExpenseCategoryEnum } from '../enums/domain.enums';
 import { Connection } from '../shared/connection';
-import { DateTimeScalar } from '../shared/scalars';
+import { DateTimeScalar, SafeIntScalar } from '../shared/scalars';
 
 @ObjectType({ description: 'An expense, from the `expenses` read model.' })
 export class Expense {
   @Field(() => ID) id!: string;
   @Field(() => ExpenseCategoryEnum) category!: ExpenseCategory;
-  @Field(() => Int) amountCents!: number;
+  @Field(() => SafeIntScalar) amountCents!: number;
   @Field() currency!: string;
   @Field({ description: 'YYYY-MM-DD (accrual).' }) incurredOn!: string;
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD (cash); null while unpaid.' }) paidOn!: string | null;

@@ -1,17 +1,17 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import type { LeadSource, LeadStage } from '../../aggregates/lead/lead.events';
 import type { LeadDocument, LeadStatus } from '../../projections/sales/leads.projection';
 import { LeadSourceEnum, LeadStageEnum } from '../enums/domain.enums';
 import { LeadStatusEnum } from '../enums/status.enums';
 import { Connection } from '../shared/connection';
-import { DateTimeScalar } from '../shared/scalars';
+import { DateTimeScalar, SafeIntScalar } from '../shared/scalars';
 
 @ObjectType({ description: 'The lead as it stood from `at` on.' })
 export class LeadSnapshot {
   @Field(() => DateTimeScalar) at!: string;
   @Field(() => LeadStatusEnum) status!: LeadStatus;
   @Field(() => LeadStageEnum) stage!: LeadStage;
-  @Field(() => Int, { nullable: true }) valueCents!: number | null;
+  @Field(() => SafeIntScalar, { nullable: true }) valueCents!: number | null;
   @Field(() => String, { nullable: true }) currency!: string | null;
 }
 
@@ -26,7 +26,7 @@ export class Lead {
   @Field(() => DateTimeScalar) capturedAt!: string;
   @Field(() => LeadStatusEnum) status!: LeadStatus;
   @Field(() => LeadStageEnum) stage!: LeadStage;
-  @Field(() => Int, { nullable: true, description: 'Latest estimate, or the deal value once won, in cents.' }) valueCents!: number | null;
+  @Field(() => SafeIntScalar, { nullable: true, description: 'Latest estimate, or the deal value once won, in cents.' }) valueCents!: number | null;
   @Field(() => String, { nullable: true }) currency!: string | null;
   @Field(() => ID, { nullable: true }) clientId!: string | null;
   @Field(() => DateTimeScalar, { nullable: true }) wonAt!: string | null;

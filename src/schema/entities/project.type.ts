@@ -1,10 +1,10 @@
-import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, ObjectType } from 'type-graphql';
 import type { ClientTier } from '../../aggregates/client/client.events';
 import type { ProjectDocument, ProjectStatus } from '../../projections/delivery/projects.projection';
 import { ClientTierEnum } from '../enums/domain.enums';
 import { ProjectStatusEnum } from '../enums/status.enums';
 import { Connection } from '../shared/connection';
-import { DateTimeScalar } from '../shared/scalars';
+import { DateTimeScalar, SafeIntScalar } from '../shared/scalars';
 
 @ObjectType({ description: 'A project, from the `projects` read model. Dates are YYYY-MM-DD business dates.' })
 export class Project {
@@ -20,7 +20,7 @@ export class Project {
   @Field(() => DateTimeScalar, { nullable: true }) cancelledAt!: string | null;
   @Field(() => String, { nullable: true }) cancelReason!: string | null;
   @Field(() => Float, { description: '0 means no budget.' }) budgetHours!: number;
-  @Field(() => Int, { description: 'In cents; 0 means no budget.' }) budgetAmountCents!: number;
+  @Field(() => SafeIntScalar, { description: 'In cents; 0 means no budget.' }) budgetAmountCents!: number;
   @Field() currency!: string;
 }
 

@@ -1,7 +1,7 @@
-import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, ObjectType } from 'type-graphql';
 import type { TimeEntryDocument } from '../../projections/delivery/time-entries.projection';
 import { Connection } from '../shared/connection';
-import { DateTimeScalar } from '../shared/scalars';
+import { DateTimeScalar, SafeIntScalar } from '../shared/scalars';
 
 @ObjectType({ description: 'Hours logged on a project, as last corrected (deleted entries are gone).' })
 export class TimeEntry {
@@ -12,8 +12,8 @@ export class TimeEntry {
   @Field({ description: 'YYYY-MM-DD' }) workDate!: string;
   @Field(() => Float) hours!: number;
   @Field() billable!: boolean;
-  @Field(() => Int, { description: 'Hourly bill rate in cents at the time of logging.' }) billRateCents!: number;
-  @Field(() => Int, { description: 'Hourly cost in cents at the time of logging.' }) costRateCents!: number;
+  @Field(() => SafeIntScalar, { description: 'Hourly bill rate in cents at the time of logging.' }) billRateCents!: number;
+  @Field(() => SafeIntScalar, { description: 'Hourly cost in cents at the time of logging.' }) costRateCents!: number;
   @Field() currency!: string;
   @Field(() => DateTimeScalar) loggedAt!: string;
   @Field(() => DateTimeScalar, { nullable: true }) correctedAt!: string | null;

@@ -3,7 +3,7 @@ import { webhookTools, type WebhookTool } from '../../ingest/delivery';
 import { webhookParkReasons, type WebhookParkReason } from '../../ingest/webhook-delivery.events';
 import type { WebhookDeliveryDocument } from '../../projections/operations/webhook-deliveries.projection';
 import type { WebhookToolCounts } from '../../projections/operations/webhook.queries';
-import { WebhookToolActivity } from '../dashboards/operations.type';
+import { toToolActivity, WebhookToolActivity } from '../dashboards/operations.type';
 import { domainEnum } from '../enums/domain.enums';
 import { Connection } from '../shared/connection';
 import { BigIntScalar, DateTimeScalar, JSONObjectScalar } from '../shared/scalars';
@@ -66,7 +66,5 @@ export function toParkedDelivery(document: WebhookDeliveryDocument): ParkedDeliv
 }
 
 export function toToolCounts(byTool: Record<string, WebhookToolCounts>): WebhookToolActivity[] {
-  return Object.entries(byTool)
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([tool, counts]) => ({ tool, ...counts }));
+  return toToolActivity(byTool);
 }

@@ -72,7 +72,7 @@ describe('webhook ingest on the composed app', () => {
     const rejected = await fetch(`${api.url}/webhooks/chatwoot`, { method: 'POST', body: '{}', headers: { 'x-chatwoot-signature': 'sha256=00', 'x-chatwoot-timestamp': '1' } });
     expect(rejected.status).toBe(401);
     const viewer = await api.keyWithRole('VIEWER');
-    const query = '{ webhookDeliveries(from: "2000-01-01", to: "2100-01-01") { tools { tool received parked rejected } } }';
+    const query = '{ webhookDeliveries(period: { from: "2000-01-01", to: "2100-01-01" }) { tools { tool received parked rejected } } }';
     const tools = await eventually(async () => {
       const { body } = await api.graphql<any, object>(query, {}, { key: viewer.secret });
       const chatwoot = body.data?.webhookDeliveries.tools.find((entry: { tool: string }) => entry.tool === 'chatwoot');

@@ -5,6 +5,8 @@ import { ParkedDeliveries, type Requester } from '../../ingest/inbox/parked-deli
 import type { WebhookParkReason } from '../../ingest/webhook-delivery.events';
 import { webhookDeliveries } from '../../projections/operations/webhook.queries';
 import type { GraphQLContext } from '../context';
+import { PeriodInput } from '../dashboards/dashboard-args.inputs';
+import { DateTimeScalar } from '../shared/scalars';
 import { ConnectionArgs, connectionFrom, pageSizeOf } from '../shared/connection';
 import { pageComplexity } from '../shared/page-complexity';
 import {
@@ -67,14 +69,13 @@ export class WebhookIngestResolver {
   }
 
   @Authorized('VIEWER')
-  @Query(() => WebhookDeliveriesReport, { description: 'Per tool: deliveries received, processed, ignored, failed, parked and rejected in [from, to), and the backlog.' })
+  @Query(() => WebhookDeliveriesReport, { description: 'Per tool: deliveries received, processed, ignored (by reason), failed, parked and rejected in the period, and the backlog.' })
   async webhookDeliveries(
-    @Arg('from', { description: 'Date (YYYY-MM-DD, business zone) or ISO instant, inclusive.' }) from: string,
-    @Arg('to', { description: 'Date or ISO instant, exclusive.' }) to: string,
-    @Arg('asOf', () => String, { nullable: true, description: 'Where the backlog is measured; defaults to `to`.' }) asOf: string | null,
+    @Arg('period', () => PeriodInput, { description: 'As the dashboards take it: from (inclusive) to (exclusive), dates or ISO instants.' }) period: PeriodInput,
+    @Arg('asOf', () => DateTimeScalar, { nullable: true, description: 'Where the backlog is measured; defaults to the period end.' }) asOf: Date | null,
     @Ctx() { services }: GraphQLContext,
   ): Promise<WebhookDeliveriesReport> {
-    const result = await webhookDeliveries(services.kpi, { from, to }, asOf ? { asOf } : {});
+    const result = await webhookDeliveries(services.kpi, { from: period.from, to: period.to }, asOf ? { asOf: asOf.toISOString() } : {});
     return { tools: toToolCounts(result.value), eventCount: result.eventCount, position: result.position };
   }
 }

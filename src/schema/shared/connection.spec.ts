@@ -17,20 +17,23 @@ class GadgetResolver {
   @Query(() => GadgetConnection)
   gadgets(@Args() args: ConnectionArgs): GadgetConnection {
     const size = pageSizeOf(args);
-    return connectionFrom({ documents: [{ _id: 'g1', name: `first ${size} after ${args.after ?? 'start'}` }], nextCursor: 'next-page' });
+    return connectionFrom({ documents: [{ _id: 'g1', name: `first ${size} after ${args.after ?? 'start'}` }], nextCursor: 'next-page', cursors: ['next-page'] });
   }
 }
 
 describe('the shared connection helper', () => {
   const schema = buildSchema({ resolvers: [GadgetResolver], validate: { forbidUnknownValues: false } });
 
-  it('gives a read-store page as nodes and pageInfo', async () => {
-    const result = await graphql({ schema: await schema, source: '{ gadgets(first: 2, after: "x") { nodes { name } pageInfo { hasNextPage endCursor } } }' });
-    expect(result).toEqual({ data: { gadgets: { nodes: [{ name: 'first 2 after x' }], pageInfo: { hasNextPage: true, endCursor: 'next-page' } } } });
+  it('gives a read-store page as Relay edges, nodes and pageInfo', async () => {
+    const result = await graphql({ schema: await schema, source: '{ gadgets(first: 2, after: "x") { edges { cursor node { name } } nodes { name } pageInfo { hasNextPage startCursor endCursor } } }' });
+    expect(result).toEqual({
+      data: { gadgets: { edges: [{ cursor: 'next-page', node: { name: 'first 2 after x' } }], nodes: [{ name: 'first 2 after x' }], pageInfo: { hasNextPage: true, startCursor: 'next-page', endCursor: 'next-page' } } },
+    });
   });
 
   it('names the concrete connection type after its subclass', async () => {
-    expect(printType((await schema).getType('GadgetConnection')!)).toBe('type GadgetConnection {\n  nodes: [Gadget!]!\n  pageInfo: PageInfo!\n}');
+    expect(printType((await schema).getType('GadgetConnection')!)).toContain('type GadgetConnection {\n  edges: [GadgetEdge!]!\n');
+    expect(printType((await schema).getType('GadgetEdge')!)).toContain('cursor: String!');
   });
 
   it('defaults to 50 and refuses more than 200', async () => {

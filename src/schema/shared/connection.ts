@@ -43,15 +43,28 @@ export function pageSizeOf(args: { first?: number | null }): number {
 }
 
 /**
- * A connection of `Node` with `nodes` and `pageInfo`. Read-store pages only carry a cursor for
- * the page's end, so per-node cursors (edges) are offered only where every node has one (events).
- * Usage: `@ObjectType() class InvoiceConnection extends Connection(Invoice) {}`.
+ * A Relay connection of `Node`: `edges { cursor node }` (each cursor resumes after its node),
+ * `pageInfo`, and `nodes` as a shortcut. Usage:
+ * `@ObjectType() class InvoiceConnection extends Connection(Invoice) {}` — its edge type is
+ * `InvoiceEdge`.
  */
 export function Connection<Node extends object>(NodeClass: ClassType<Node>) {
+  @ObjectType(`${NodeClass.name}Edge`, { description: `A ${NodeClass.name} and the cursor to resume after it.` })
+  class EdgeClass {
+    @Field({ description: 'Pass as `after` to read what follows this node.' })
+    cursor!: string;
+
+    @Field(() => NodeClass)
+    node!: Node;
+  }
+
   // Abstract: only the concrete subclasses referenced by resolvers reach the schema.
   @ObjectType()
   abstract class ConnectionClass {
-    @Field(() => [NodeClass])
+    @Field(() => [EdgeClass])
+    edges!: Array<{ cursor: string; node: Node }>;
+
+    @Field(() => [NodeClass], { description: 'The nodes of `edges`, for clients that need no cursors.' })
     nodes!: Node[];
 
     @Field(() => PageInfo)
@@ -61,6 +74,7 @@ export function Connection<Node extends object>(NodeClass: ClassType<Node>) {
 }
 
 export interface ConnectionValue<Node> {
+  readonly edges: Array<{ cursor: string; node: Node }>;
   readonly nodes: Node[];
   readonly pageInfo: PageInfo;
 }
@@ -70,9 +84,14 @@ export function connectionFrom<D extends ReadDocument, Node = D>(
   page: FindResult<D>,
   toNode: (document: D) => Node = (document) => document as unknown as Node,
 ): ConnectionValue<Node> {
+  const nodes = page.documents.map(toNode);
+  const cursors = page.cursors ?? [];
+  if (cursors.length !== nodes.length) throw new Error('A read-store page without a cursor per document cannot make Relay edges');
+  const edges = nodes.map((node, index) => ({ cursor: cursors[index]!, node }));
   return {
-    nodes: page.documents.map(toNode),
-    pageInfo: { hasNextPage: page.nextCursor !== null, hasPreviousPage: false, startCursor: null, endCursor: page.nextCursor },
+    edges,
+    nodes,
+    pageInfo: { hasNextPage: page.nextCursor !== null, hasPreviousPage: false, startCursor: cursors[0] ?? null, endCursor: page.nextCursor ?? cursors.at(-1) ?? null },
   };
 }
 

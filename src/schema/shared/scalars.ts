@@ -31,3 +31,4 @@ export const BigIntScalar = new GraphQLScalarType<bigint, string>({
 });
 
 export { DateTimeResolver as DateTimeScalar, JSONObjectResolver as JSONObjectScalar, JSONResolver as JSONScalar };
+export { SafeIntResolver as SafeIntScalar } from 'graphql-scalars';

@@ -1,4 +1,4 @@
-import { basicCredentials, FakeToolServer, type ToolRequest, type ToolResponse } from './fake-tool.server';
+import { basicCredentials, FakeToolServer, json, type ToolRequest, type ToolResponse } from './fake-tool.server';
 
 const notAuthenticated =
   '<?xml version="1.0" encoding="utf-8"?><d:error xmlns:d="DAV:" xmlns:s="http://sabredav.org/ns"><s:exception>Sabre\\DAV\\Exception\\NotAuthenticated</s:exception><s:message>No public access to this resource., Username or password was incorrect</s:message></d:error>';
@@ -9,6 +9,8 @@ const xml = (status: number, body = ''): ToolResponse => ({ status, headers: { '
 export class FakeNextcloud {
   /** Paths relative to the user's root; folders map to null, files to their content. */
   readonly nodes = new Map<string, string | null>();
+  /** `webhook_listeners` registrations, as `GET /ocs/v2.php/apps/webhook_listeners/api/v1/webhooks` lists them. */
+  readonly webhooks: Array<{ id: number; uri: string; event: string; authMethod: string }> = [];
   server!: FakeToolServer;
 
   constructor(
@@ -33,6 +35,8 @@ export class FakeNextcloud {
   private route(request: ToolRequest): ToolResponse {
     const credentials = basicCredentials(request);
     if (credentials?.user !== this.user || credentials.password !== this.appPassword) return xml(401, notAuthenticated);
+    if (request.path === '/ocs/v2.php/cloud/user') return json(200, { ocs: { meta: { status: 'ok', statuscode: 200 }, data: { id: this.user } } });
+    if (request.path === '/ocs/v2.php/apps/webhook_listeners/api/v1/webhooks') return json(200, { ocs: { meta: { status: 'ok', statuscode: 200 }, data: this.webhooks } });
     const prefix = `/remote.php/dav/files/${this.user}/`;
     if (!request.path.startsWith(prefix)) return xml(404);
     const path = request.path.slice(prefix.length).replace(/\/+$/, '');

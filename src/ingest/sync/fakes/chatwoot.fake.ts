@@ -18,6 +18,8 @@ export function chatwootConversation(id: number, lastActivityAt: number, changes
  */
 export class ChatwootFake {
   readonly conversations: Conversation[] = [];
+  /** `GET /api/v1/accounts/1/webhooks`: `{ payload: { webhooks } }`. */
+  readonly webhooks: Array<Record<string, Json>> = [];
 
   private constructor(
     readonly server: FakeHttpServer,
@@ -37,6 +39,7 @@ export class ChatwootFake {
 
   private answer(request: FakeRequest): FakeResponse {
     if (request.headers.api_access_token !== this.token) return { status: 401, body: { error: 'Invalid Access Token' } };
+    if (request.path === '/api/v1/accounts/1/webhooks') return { body: { payload: { webhooks: this.webhooks } } };
     if (request.path !== '/api/v1/accounts/1/conversations') return { status: 404, body: { error: 'Resource could not be found' } };
     const page = Number(request.query.get('page') ?? 1);
     const sorted = [...this.conversations].sort((a, b) => b.last_activity_at - a.last_activity_at);

@@ -18,6 +18,8 @@ export function invoiceNinjaSample(name: string): Entity {
  */
 export class InvoiceNinjaFake {
   readonly records: Record<'invoices' | 'payments' | 'tasks', Entity[]> = { invoices: [], payments: [], tasks: [] };
+  /** `GET /api/v1/webhooks` (WebhookTransformer: `target_url`, `event_id`, `headers`, `is_deleted`, `archived_at`). */
+  readonly webhooks: Entity[] = [];
 
   private constructor(
     readonly server: FakeHttpServer,
@@ -44,6 +46,7 @@ export class InvoiceNinjaFake {
 
   private answer(request: FakeRequest, maxPerPage: number): FakeResponse {
     if (request.headers['x-api-token'] !== this.token) return { status: 401, body: { message: 'Invalid token' } };
+    if (request.path === '/api/v1/webhooks') return { body: { data: this.webhooks, meta: { pagination: { total: this.webhooks.length, current_page: 1, total_pages: 1 } } } };
     const entity = /^\/api\/v1\/(invoices|payments|tasks)$/.exec(request.path)?.[1] as keyof InvoiceNinjaFake['records'] | undefined;
     if (!entity) return { status: 404, body: { message: 'Not found' } };
     const since = Number(request.query.get('updated_at') ?? 0);

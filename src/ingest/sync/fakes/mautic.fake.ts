@@ -21,6 +21,8 @@ const denied = { errors: [{ message: 'API authorization denied.', code: 401, typ
  */
 export class MauticFake {
   readonly contacts: Contact[] = [];
+  /** `GET /api/hooks`: `{ total, hooks }` with `webhookUrl`, `secret`, `isPublished`. */
+  readonly hooks: Array<Record<string, unknown>> = [];
 
   private constructor(
     readonly server: FakeHttpServer,
@@ -40,6 +42,7 @@ export class MauticFake {
 
   private answer(request: FakeRequest): FakeResponse {
     if (request.headers.authorization !== this.authorization) return { status: 401, body: denied };
+    if (request.path === '/api/hooks') return { body: { total: this.hooks.length, hooks: this.hooks } };
     if (request.path !== '/api/contacts') return { status: 404, body: { errors: [{ message: 'Requested URL not found', code: 404 }] } };
     const since = request.query.get('where[0][val]');
     const from = since === null ? Number.NEGATIVE_INFINITY : Date.parse(`${since.replace(' ', 'T')}Z`);

@@ -36,6 +36,7 @@ export class XeroFake {
   private answer(request: FakeRequest): FakeResponse {
     if (request.headers.authorization !== `Bearer ${this.token}`) return { status: 401, body: unauthorized };
     if (request.headers['xero-tenant-id'] !== this.tenantId) return { status: 403, body: { Title: 'Forbidden', Status: 403, Detail: 'AuthorizationUnsuccessful' } };
+    if (request.path === '/api.xro/2.0/Organisation') return { body: { Organisations: [{ Name: 'Zixly Pty Ltd', BaseCurrency: 'AUD' }] } };
     const byId = /^\/api\.xro\/2\.0\/Invoices\/([^/]+)$/.exec(request.path);
     if (byId) {
       const invoice = this.invoices.find((candidate) => candidate.InvoiceID === decodeURIComponent(byId[1]!));

@@ -40,6 +40,30 @@ describe('xero sync', () => {
     expect((await harness.events('InvoiceIssued', 'PaymentReceived', 'InvoicePaid')).map((event) => event.type)).toEqual(['InvoiceIssued', 'PaymentReceived', 'InvoicePaid']);
   });
 
+  it('applies a credit note allocated to a fetched invoice and takes off a payment Xero shows as deleted', async () => {
+    const creditNote = { CreditNoteID: 'cn-7', Date: '/Date(1780444800000+0000)/', DateString: '2026-06-03T00:00:00', AppliedAmount: 100.1, Total: 100.1 };
+    const kept = { ...xeroPaidInvoice.Payments[0]!, Amount: 1000.0 };
+    fake.invoices.push({ ...xeroPaidInvoice, CreditNotes: [creditNote], Payments: [kept] } as never);
+    const first = setUp();
+    first.source.notify(xeroFetchIntents(fixtureDelivery('xero.events_batch').payload));
+    await first.job.run();
+    // The payment is then deleted in Xero: the next fetch shows it DELETED.
+    fake.invoices[0] = { ...xeroPaidInvoice, CreditNotes: [creditNote], Payments: [{ ...kept, Status: 'DELETED' }], UpdatedDateUTC: '/Date(1780500000000+0000)/' } as never;
+    const second = setUp();
+    second.source.notify(xeroFetchIntents(fixtureDelivery('xero.events_batch').payload));
+    await second.job.run();
+
+    const facts = await harness.events('InvoiceIssued', 'InvoiceCredited', 'PaymentReceived', 'InvoicePaid', 'PaymentDeleted');
+    // 1,100.10 issued, 100.10 credited, 1,000.00 paid (paid in full), then the payment deleted: 1,000.00 owed again.
+    expect(facts.map((event) => [event.type, (event.data as { balanceCents?: number }).balanceCents ?? null])).toEqual([
+      ['InvoiceIssued', null],
+      ['InvoiceCredited', 100_000],
+      ['PaymentReceived', 0],
+      ['InvoicePaid', null],
+      ['PaymentDeleted', 100_000],
+    ]);
+  });
+
   it('ignores notifications of another organisation', () => {
     const { source } = setUp();
     source.notify([{ tenantId: 'someone-else', invoiceId: 'x', eventType: 'UPDATE', eventDateUtc: '2026-06-02T09:31:04.198Z' }]);
