@@ -21,7 +21,7 @@ describe('the embedded stores on disk', () => {
     const config = loadConfig({ DATA_DIR: dataDir, NODE_ENV: 'test' });
 
     const { store } = await openEventStore(config);
-    const reads = await openReadStore(config);
+    const { readStore: reads } = await openReadStore(config, { repair: true });
     await store.append(`Audit-${randomId()}`, [{ id: randomId(), type: 'NoteTaken', data: {}, metadata: { occurredAt: '2026-03-01T00:00:00.000Z', correlationId: 'c', causationId: null, actor: 'test' } }]);
     const files = ['events.sqlite', 'events.sqlite-wal', 'events.sqlite-shm', 'read-models.sqlite'].map((name) => join(dataDir, name)).filter((path) => existsSync(path));
     const modes = Object.fromEntries(files.map((path) => [path.slice(dataDir.length + 1), modeOf(path).toString(8)]));

@@ -3,6 +3,10 @@ import { ownerOnlyDatabaseFile } from './adapters/sqlite/sqlite-file-mode';
 import type { AppConfig } from './config';
 import type { EventStore } from './core/event-store.port';
 import type { ReadStore } from './core/read-store.port';
+import { UpstreamError } from './core/errors';
+import { logger } from './logging/logger';
+
+const mebibytes = (config: AppConfig) => (config.sqliteMaxFileMb === null ? undefined : config.sqliteMaxFileMb * 2 ** 20);
 
 /**
  * Picks the event store from configuration. Each adapter's driver is loaded only when it is
@@ -16,17 +20,38 @@ export async function openEventStore(config: AppConfig): Promise<{ store: EventS
   const { openSqliteEventStore } = await import('./adapters/sqlite/sqlite-event-store');
   const path = join(config.dataDir, 'events.sqlite');
   ownerOnlyDatabaseFile(path);
-  return { store: await openSqliteEventStore({ path, synchronous: config.sqliteSynchronous }), adapter: `sqlite:${path}` };
+  const store = await openSqliteEventStore({ path, synchronous: config.sqliteSynchronous, maxFileBytes: mebibytes(config) });
+  return { store, adapter: `sqlite:${path}` };
 }
 
-/** Picks the read store from configuration: MongoDB when MONGODB_URL is set, else SQLite in DATA_DIR. */
-export async function openReadStore(config: AppConfig): Promise<ReadStore> {
+export interface OpenedReadStore {
+  readonly readStore: ReadStore;
+  /** Why the read models were found damaged and started afresh (they refill from the log), or null. */
+  readonly reset: string | null;
+}
+
+/**
+ * Picks the read store from configuration: MongoDB when MONGODB_URL is set, else SQLite in
+ * DATA_DIR. A SQLite read-model file that is malformed or unreadable is set aside (`.corrupt`) and
+ * replaced by an empty one: read models are disposable, the projections refill it from the log.
+ */
+export async function openReadStore(config: AppConfig, { repair }: { readonly repair: boolean }): Promise<OpenedReadStore> {
   if (config.mongodbUrl) {
     const { openMongoReadStore } = await import('./adapters/mongodb/mongodb-read-store');
-    return openMongoReadStore({ url: config.mongodbUrl });
+    return { readStore: await openMongoReadStore({ url: config.mongodbUrl }), reset: null };
   }
   const { openSqliteReadStore } = await import('./adapters/sqlite/sqlite-read-store');
+  const { readModelFileProblem, setReadModelFileAside } = await import('./adapters/sqlite/sqlite-read-file');
   const path = join(config.dataDir, 'read-models.sqlite');
+  const problem = readModelFileProblem(path);
+  if (problem !== null && !repair) {
+    throw new UpstreamError('read_store.corrupt', `The read-model file ${path} is ${problem}; start the server (zixly serve) to set it aside and rebuild the read models from the log`, { path });
+  }
+  if (problem !== null) {
+    const aside = setReadModelFileAside(path);
+    logger.error({ component: 'read-store', path, aside, problem }, `read-model file ${path} is ${problem}: set aside as ${aside}; the read models are rebuilt from the log`);
+  }
+  // After a damaged file was set aside: the fresh one is created owner-only too.
   ownerOnlyDatabaseFile(path);
-  return openSqliteReadStore({ path });
+  return { readStore: await openSqliteReadStore({ path, maxFileBytes: mebibytes(config) }), reset: problem };
 }

@@ -3,10 +3,13 @@ import { commandRoutes, type BusinessCommand } from './aggregates';
 import { createCommandBus } from './aggregates/command-bus';
 import { startApi } from './app-api';
 import type { AppServices } from './app-services';
+import { logProjectionNotice, watchForDamage } from './app-recovery';
 import { Shutdown } from './app-shutdown';
 import { openEventStore, openReadStore } from './app-stores';
 import type { AppConfig } from './config';
+import type { RecordedEvent } from './core/messages';
 import { ProjectionRunner } from './core/projection-runner';
+import { eventDataProblem } from './events/event-validation';
 import { systemClock } from './core/time';
 import { healthRoutes } from './http/health.routes';
 import { type ExchangeObserver, type HttpTimeouts, type Route, startHttpServer } from './http/http-server';
@@ -99,10 +102,11 @@ async function startCore(config: AppConfig, options: StartOptions, shutdown: Shu
   configureLogger({ level: config.ops.logLevel });
   const { store, adapter } = await openEventStore(config);
   shutdown.add(() => store.close());
-  const readStore = await openReadStore(config);
+  const { readStore, reset } = await openReadStore(config, { repair: true });
   shutdown.add(() => readStore.close());
   const metrics = config.ops.metricsEnabled ? new AppMetrics() : null;
-  const runner = new ProjectionRunner({ eventStore: store, readStore, projections: allProjections, clock: systemClock });
+  const malformed = (event: RecordedEvent) => eventDataProblem(event.type, event.data);
+  const runner = new ProjectionRunner({ eventStore: store, readStore, projections: allProjections, clock: systemClock, malformed, onNotice: logProjectionNotice });
   const commands = createCommandBus<BusinessCommand>(store, commandRoutes);
   const composed: AppServices = {
     config,
@@ -117,6 +121,7 @@ async function startCore(config: AppConfig, options: StartOptions, shutdown: Shu
   const services = options.decorate ? options.decorate(composed) : composed;
   await runner.start();
   shutdown.add(() => runner.stop());
+  watchForDamage(store, adapter, runner, reset, shutdown);
   if (metrics) {
     trackProjections(metrics, services.projections);
     const outcomes = countRecordedOutcomes(store, metrics);
@@ -150,5 +155,7 @@ async function startBackgroundWork(services: AppServices, shutdown: Shutdown, me
 }
 
 function httpTimeoutsOf(config: AppConfig): HttpTimeouts {
-  return { requestTimeoutMs: config.ops.httpRequestTimeoutMs };
+  // A stop gives in-flight exchanges at most 10 s (and no longer than a stalled write is tolerated anyway).
+  const writeTimeoutMs = config.ops.httpWriteTimeoutMs;
+  return { requestTimeoutMs: config.ops.httpRequestTimeoutMs, writeTimeoutMs, shutdownGraceMs: Math.min(10_000, writeTimeoutMs) };
 }

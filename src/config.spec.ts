@@ -62,13 +62,13 @@ describe('configuration', () => {
   });
 
   it('logs at info, waits for projections up to 1,000 events behind, serves metrics, gives a stop 25 seconds and a request 30 seconds by default', () => {
-    expect(loadConfig({}).ops).toEqual({ logLevel: 'info', projectionLagThreshold: 1_000, metricsEnabled: true, workerPort: null, shutdownTimeoutMs: 25_000, httpRequestTimeoutMs: 30_000 });
+    expect(loadConfig({}).ops).toEqual({ logLevel: 'info', projectionLagThreshold: 1_000, metricsEnabled: true, workerPort: null, shutdownTimeoutMs: 25_000, httpRequestTimeoutMs: 30_000, httpWriteTimeoutMs: 30_000 });
     expect(loadConfig({ NODE_ENV: 'test' }).ops.logLevel).toBe('warn');
   });
 
   it('takes the operational settings from the environment', () => {
-    const env = { LOG_LEVEL: 'DEBUG', PROJECTION_LAG_THRESHOLD: '0', METRICS_ENABLED: 'false', WORKER_PORT: '4001', SHUTDOWN_TIMEOUT_MS: '5000', HTTP_REQUEST_TIMEOUT_MS: '2000' };
-    expect(loadConfig(env).ops).toEqual({ logLevel: 'debug', projectionLagThreshold: 0, metricsEnabled: false, workerPort: 4001, shutdownTimeoutMs: 5_000, httpRequestTimeoutMs: 2_000 });
+    const env = { LOG_LEVEL: 'DEBUG', PROJECTION_LAG_THRESHOLD: '0', METRICS_ENABLED: 'false', WORKER_PORT: '4001', SHUTDOWN_TIMEOUT_MS: '5000', HTTP_REQUEST_TIMEOUT_MS: '2000', HTTP_WRITE_TIMEOUT_MS: '3000' };
+    expect(loadConfig(env).ops).toEqual({ logLevel: 'debug', projectionLagThreshold: 0, metricsEnabled: false, workerPort: 4001, shutdownTimeoutMs: 5_000, httpRequestTimeoutMs: 2_000, httpWriteTimeoutMs: 3_000 });
   });
 
   it('reports each invalid operational setting on its own line', () => {

@@ -16,6 +16,8 @@ export interface AppConfig {
   readonly eventStoreUrl: string | null;
   readonly mongodbUrl: string | null;
   readonly sqliteSynchronous: 'NORMAL' | 'FULL';
+  /** `SQLITE_MAX_FILE_MB`: caps each SQLite file (events, read models); a write past it is refused as on a full disk. */
+  readonly sqliteMaxFileMb: number | null;
   readonly businessTimeZone: string;
   /** ISO 4217 code the KPIs are computed in; amounts in other currencies convert at the tool's rate. */
   readonly baseCurrency: string;
@@ -56,6 +58,8 @@ export interface OpsConfig {
   readonly shutdownTimeoutMs: number;
   /** `HTTP_REQUEST_TIMEOUT_MS`: a client still sending its request after this long gets 408. */
   readonly httpRequestTimeoutMs: number;
+  /** `HTTP_WRITE_TIMEOUT_MS`: a connection whose client takes none of the bytes waiting for it this long is closed. */
+  readonly httpWriteTimeoutMs: number;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -79,6 +83,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
 
   const sqliteSynchronous = (value('SQLITE_SYNCHRONOUS') ?? 'FULL').toUpperCase();
   if (sqliteSynchronous !== 'NORMAL' && sqliteSynchronous !== 'FULL') problems.push(`SQLITE_SYNCHRONOUS must be NORMAL or FULL, got "${sqliteSynchronous}"`);
+
+  const sqliteMaxFileMb = value('SQLITE_MAX_FILE_MB') === undefined ? null : wholeNumber(value, 'SQLITE_MAX_FILE_MB', 1, 1, 16_000_000, problems, ' (MiB)');
 
   const businessTimeZone = value('BUSINESS_TIME_ZONE') ?? 'Australia/Brisbane';
   if (!isTimeZone(businessTimeZone)) problems.push(`BUSINESS_TIME_ZONE must be an IANA time zone such as Australia/Brisbane, got "${businessTimeZone}"`);
@@ -116,6 +122,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     eventStoreUrl,
     mongodbUrl,
     sqliteSynchronous: sqliteSynchronous as AppConfig['sqliteSynchronous'],
+    sqliteMaxFileMb,
     businessTimeZone,
     baseCurrency,
     publicUrl,
@@ -145,6 +152,7 @@ function readOpsConfig(value: (name: string) => string | undefined, nodeEnv: str
     workerPort: value('WORKER_PORT') === undefined ? null : wholeNumber(value, 'WORKER_PORT', 0, 0, 65_535, problems),
     shutdownTimeoutMs: wholeNumber(value, 'SHUTDOWN_TIMEOUT_MS', 25_000, 1_000, 600_000, problems),
     httpRequestTimeoutMs: wholeNumber(value, 'HTTP_REQUEST_TIMEOUT_MS', 30_000, 1_000, 600_000, problems),
+    httpWriteTimeoutMs: wholeNumber(value, 'HTTP_WRITE_TIMEOUT_MS', 30_000, 1_000, 600_000, problems),
   };
 }
 

@@ -34,7 +34,7 @@ export async function startBareReceiver(): Promise<BenchServer> {
  */
 export async function startReceiverOnly(config: AppConfig): Promise<BenchServer> {
   const { store } = await openEventStore(config);
-  const readStore = await openReadStore(config);
+  const { readStore } = await openReadStore(config, { repair: true });
   const commands = createCommandBus<BusinessCommand>(store, commandRoutes);
   const endpoint = ingestRoutes({ config, clock: systemClock, eventStore: store, readStore, commands });
   const server = await startHttpServer(endpoint.routes, 0, '127.0.0.1', [logExchange], { requestTimeoutMs: config.ops.httpRequestTimeoutMs });

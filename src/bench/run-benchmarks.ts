@@ -1,5 +1,6 @@
 import { type BenchResult, printTable } from './bench-result';
 import { machineDescription, mergeResults } from './bench-results-file';
+import { benchDashboards } from './dashboards.bench';
 import { benchEventStore } from './event-store.bench';
 import { benchGraphql } from './graphql.bench';
 import { benchIngest } from './ingest.bench';
@@ -11,6 +12,7 @@ const suites: ReadonlyArray<{ name: string; run: () => Promise<BenchResult[]> }>
   { name: 'projections', run: benchProjections },
   { name: 'graphql', run: benchGraphql },
   { name: 'ingest', run: benchIngest },
+  { name: 'dashboards', run: benchDashboards },
 ];
 
 async function main(): Promise<void> {

@@ -45,10 +45,22 @@ export const commands: readonly CommandSpec[] = [
     run: async (input, io) => (await import('./commands/events-export.command')).exportEvents(input, io),
   },
   {
+    name: 'events verify',
+    summary: 'Checks every stored event against its checksum and names the damaged ones; exit code 1 if any.',
+    details: 'Events stored before checksums existed are checked by their JSON only. Damaged events are skipped by every reader (projections, export) and named in /readyz.',
+    options: { json },
+    run: async (input, io) => (await import('./commands/events-verify.command')).verifyEvents(input, io),
+  },
+  {
     name: 'events import',
-    summary: 'Appends the events of an NDJSON export read from stdin, keeping their ids.',
+    summary: 'Appends the events of an NDJSON export read from stdin, keeping their ids, after checking every line.',
     details:
-      'Appends stream by stream with the revisions of the file, so importing the same file twice stores nothing new. A stream must be imported from its first event.\nExample: zixly events import < invoices.ndjson',
+      'Every line must be an exported event of a known type whose data has the shape its type declares (after upcasting). Platform streams (webhook deliveries, quarantine, identities and claims, workflow steps) are refused without --platform, API keys without --api-keys. If any line is refused nothing is imported, unless --skip-refused; a stream with a refused line refuses its later lines too. Appends stream by stream with the revisions of the file, so importing the same file twice stores nothing new. Reports appended, already stored and refused (line number and reason); exit code 1 if anything was refused.\nExample: zixly events import < invoices.ndjson',
+    options: {
+      platform: { type: 'boolean', description: 'also import platform streams (deliveries, quarantine, identities, claims, workflow steps)' },
+      'api-keys': { type: 'boolean', description: 'also import API key streams: their keys will work again (never implied by --platform)' },
+      'skip-refused': { type: 'boolean', description: 'import the lines that pass even when others are refused' },
+    },
     run: async (input, io) => (await import('./commands/events-import.command')).importEvents(input, io),
   },
   {
@@ -59,6 +71,13 @@ export const commands: readonly CommandSpec[] = [
       seed: { type: 'string', value: '<n>', min: 0, description: 'random seed; the same seed gives the same history (default 42)' },
       years: { type: 'string', value: '<n>', min: 0.1, decimal: true, description: 'length of the history in years, e.g. 0.5 (default 2)' },
       consultants: { type: 'string', value: '<n>', min: 1, description: 'consultants of the firm (default 5)' },
+      scale: {
+        type: 'string',
+        value: '<n>',
+        min: 0.1,
+        decimal: true,
+        description: 'grows the firm: consultants, clients, projects, leads and tickets (default 1; --years 10 --scale 2.2 gives ~1M events)',
+      },
       'start-date': { type: 'string', value: '<YYYY-MM-DD>', description: 'first day of the history (default: so that it ends today)' },
     },
     run: async (input, io) => (await import('./commands/demo-seed.command')).seedDemo(input, io),

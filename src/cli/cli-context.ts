@@ -49,7 +49,7 @@ export async function withEventStore<T>(io: CliIo, work: (stores: CliEventStore)
 /** Opens both stores the server would use, runs `work` and closes them whatever happens. */
 export async function withStores<T>(io: CliIo, work: (stores: CliStores) => Promise<T>): Promise<T> {
   return withEventStore(io, async (opened) => {
-    const readStore = await openReadStore(opened.config);
+    const { readStore } = await openReadStore(opened.config, { repair: false });
     try {
       return await work({ ...opened, readStore });
     } finally {

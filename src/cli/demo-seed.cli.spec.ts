@@ -8,7 +8,7 @@ import { runCliProcess } from '../testing/cli-process';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'zixly-cli-demo-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-const seed = () => runCliProcess(['demo', 'seed', '--seed', '7', '--years', '0.2', '--consultants', '1', '--start-date', '2025-01-06'], { env: { DATA_DIR: dataDir } });
+const seed = () => runCliProcess(['demo', 'seed', '--seed', '7', '--years', '0.2', '--consultants', '1', '--scale', '1.5', '--start-date', '2025-01-06'], { env: { DATA_DIR: dataDir } });
 
 describe('zixly demo seed', () => {
   it('fills an empty store with the generated history through the command bus', async () => {

@@ -7,6 +7,7 @@ import { collect } from '../core/event-store.port';
 import { randomId } from '../core/ids';
 import type { NewEvent, RecordedEvent } from '../core/messages';
 import { runCliProcess } from '../testing/cli-process';
+import { clientOnboarded, invoiceIssued } from '../testing/importable-events';
 
 const workDir = mkdtempSync(join(tmpdir(), 'zixly-cli-events-'));
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
@@ -34,10 +35,10 @@ describe('zixly events export | import', () => {
   let source: RecordedEvent[];
   beforeAll(async () => {
     source = await withStore(dataDirOf('source'), async (store) => {
-      await store.append('Invoice-1', [newEvent('InvoiceIssued', { invoiceId: '1', cents: 12_345 }, { correlationId: 'corr-7' })]);
-      await store.append('Client-1', [newEvent('ClientOnboarded', { clientId: '1', name: 'Ünïcode & "quotes"' }, { source: { tool: 'plane', externalId: 'p-1' } })]);
-      await store.append('Invoice-1', [newEvent('InvoicePaid', { invoiceId: '1' }), newEvent('InvoiceClosed', { invoiceId: '1' })]);
-      for (let client = 2; client <= 40; client++) await store.append(`Client-${client}`, [newEvent('ClientOnboarded', { clientId: String(client) })]);
+      await store.append('Invoice-1', [newEvent('InvoiceIssued', invoiceIssued('1'), { correlationId: 'corr-7' })]);
+      await store.append('Client-1', [newEvent('ClientOnboarded', clientOnboarded('1', 'Ünïcode & "quotes"'), { source: { tool: 'plane', externalId: 'p-1' } })]);
+      await store.append('Invoice-1', [newEvent('InvoicePaid', { invoiceId: '1', paidOn: '2026-02-10' }), newEvent('InvoiceVoided', { invoiceId: '1', reason: 'test' })]);
+      for (let client = 2; client <= 40; client++) await store.append(`Client-${client}`, [newEvent('ClientOnboarded', clientOnboarded(String(client)))]);
       return collect(store.readAll());
     });
   });
@@ -57,7 +58,7 @@ describe('zixly events export | import', () => {
 
     const copied = await withStore(dataDirOf('copy'), (store) => collect(store.readAll()));
     expect(code).toBe(0);
-    expect(stderr).toContain('read 43 events: 43 appended, 0 already stored');
+    expect(stderr).toContain('read 43 events: 43 appended, 0 already stored, 0 refused');
     expect(copied.map(portable)).toEqual(source.map(portable));
   });
 
@@ -66,7 +67,7 @@ describe('zixly events export | import', () => {
 
     const copied = await withStore(dataDirOf('copy'), (store) => collect(store.readAll()));
     expect(code).toBe(0);
-    expect(stderr).toContain('read 43 events: 0 appended, 43 already stored');
+    expect(stderr).toContain('read 43 events: 0 appended, 43 already stored, 0 refused');
     expect(copied).toHaveLength(43);
   });
 
@@ -81,7 +82,7 @@ describe('zixly events export | import', () => {
 
     const stored = await withStore(dataDirOf('partial'), (store) => collect(store.readStream('Invoice-1')));
     expect(code).toBe(0);
-    expect(stderr).toContain('read 3 events: 2 appended, 1 already stored');
+    expect(stderr).toContain('read 3 events: 2 appended, 1 already stored, 0 refused');
     expect(stored.map(portable)).toEqual(source.filter((event) => event.stream === 'Invoice-1').map(portable));
   });
 
@@ -93,14 +94,16 @@ describe('zixly events export | import', () => {
     expect(byStream.stdout.trim().split('\n').map((line) => JSON.parse(line).stream)).toEqual(['Client-1', 'Client-2']);
   });
 
-  it('stops at a line that is not an event, naming it, with exit code 1', async () => {
+  it('refuses a line that is not an event, naming it, and imports nothing, with exit code 1', async () => {
     const broken = join(workDir, 'broken.ndjson');
     writeFileSync(broken, `${readFileSync(exportFile, 'utf8').split('\n')[0]}\n{"id": "x"\n`);
 
     const { code, stderr } = await runCliProcess(['events', 'import'], { env: { DATA_DIR: dataDirOf('broken') }, stdinFile: broken });
 
     expect(code).toBe(1);
-    expect(stderr).toContain('import stopped: line 2: not JSON');
+    expect(stderr).toContain('read 2 events: 0 appended, 0 already stored, 1 refused; nothing was imported because lines were refused');
+    expect(stderr).toContain('  line 2: not JSON\n');
+    expect(await withStore(dataDirOf('broken'), (store) => collect(store.readAll()))).toEqual([]);
   });
 
   it('refuses a stream that does not start at its first event', async () => {
@@ -110,6 +113,6 @@ describe('zixly events export | import', () => {
     const { code, stderr } = await runCliProcess(['events', 'import'], { env: { DATA_DIR: dataDirOf('middle') }, stdinFile: middle });
 
     expect(code).toBe(1);
-    expect(stderr).toMatch(/import stopped: Invoice-1: the file has event \S+ at revision 1, but the store's stream does not exist\./);
+    expect(stderr).toMatch(/import stopped at line 1: Invoice-1: the file has event \S+ at revision 1, but the store's stream does not exist\./);
   });
 });

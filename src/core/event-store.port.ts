@@ -1,3 +1,4 @@
+import type { DamagedEvent, EventDamageLog } from './event-damage';
 import type { DomainEvent, NewEvent, RecordedEvent } from './messages';
 
 /**
@@ -52,6 +53,15 @@ export interface Subscription extends AsyncIterable<RecordedEvent> {
   close(): Promise<void>;
 }
 
+/** What a walk over the whole log found (`zixly events verify`, and the check at start). */
+export interface IntegrityReport {
+  /** Events looked at. */
+  readonly checked: number;
+  /** Events stored before checksums existed: only their JSON could be checked. */
+  readonly withoutChecksum: number;
+  readonly damaged: readonly DamagedEvent[];
+}
+
 /**
  * The event store port. Every adapter (embedded SQLite, EventStoreDB) passes the same contract
  * suite in `src/testing/event-store.contract.ts`.
@@ -89,6 +99,31 @@ export interface EventStore {
   subscribe(options?: SubscribeOptions): Subscription;
 
   close(): Promise<void>;
+
+  /**
+   * Damaged events the store met while reading (checksum mismatch, JSON that does not parse, a
+   * malformed row). Reads never yield them and never stop at them: they go past and record them
+   * here. Absent on adapters that cannot tell (a store wrapping another passes the inner one's).
+   */
+  readonly damage?: EventDamageLog;
+
+  /**
+   * Walks the whole log checking every event (checksum, else JSON), recording damage in `damage`.
+   * Yields to the event loop between pages, so a server keeps answering while it runs.
+   */
+  checkIntegrity?(onProgress?: (checked: number) => void): Promise<IntegrityReport>;
+
+  /**
+   * Why writes are being refused (a full disk: code `event_store.disk_full`), from the failed
+   * commit until one succeeds again; null while writes succeed. Reads are not affected.
+   */
+  writeFault?(): WriteFault | null;
+}
+
+export interface WriteFault {
+  readonly code: string;
+  readonly message: string;
+  readonly since: string;
 }
 
 export async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {

@@ -1,5 +1,6 @@
 import { collect, type EventStore } from './event-store.port';
-import { documentIdsOf, foldBatch, type Projection, type StoredState } from './projection';
+import type { DamagedEvent } from './event-damage';
+import { documentIdsOf, foldBatch, type MalformedCheck, type Projection, type StoredState } from './projection';
 import type { DocumentWrite, ProjectionCheckpoint, ProjectionFailure, ReadStore } from './read-store.port';
 import type { Clock } from './time';
 
@@ -28,6 +29,10 @@ export class ProjectionLoop {
   lastHandledSeen = -1n;
   /** Set when a rebuild replaced this loop; it then stops after its batch in flight. */
   retired = false;
+  /** Events with malformed data this loop went past (since the process started). */
+  readonly skipped: DamagedEvent[] = [];
+  /** Told each event with malformed data this loop goes past, once its batch committed. */
+  onSkipped: (skipped: DamagedEvent) => void = () => undefined;
   private lastIdleSave = Number.NEGATIVE_INFINITY;
   private caughtUpOnce = false;
   /** Position of the last event folded: committed, or in the commit in flight. */
@@ -41,6 +46,7 @@ export class ProjectionLoop {
     private readonly readStore: ReadStore,
     private readonly batchSize: number,
     private readonly clock: Clock,
+    private readonly malformed: MalformedCheck = () => null,
   ) {}
 
   async load(): Promise<ProjectionCheckpoint | null> {
@@ -78,7 +84,7 @@ export class ProjectionLoop {
       const written = this.inFlight?.writes.get(id);
       if (written) loaded.set(id, written);
     }
-    const folded = foldBatch(this.projection, events, loaded, this.clock);
+    const folded = foldBatch(this.projection, events, loaded, this.clock, this.malformed);
     await this.settle();
     const position = folded.position ?? this.foldedTo;
     const applied = folded.failure ? events.findIndex((event) => event.id === folded.failure!.eventId) : events.length;
@@ -86,6 +92,10 @@ export class ProjectionLoop {
       this.position = position;
       this.failure = folded.failure;
       this.eventsApplied += applied;
+      for (const skipped of folded.skipped) {
+        this.skipped.push(skipped);
+        this.onSkipped(skipped);
+      }
       this.onProgress();
     });
     committed.catch(() => undefined); // awaited by `settle`; this only keeps it from being reported unhandled meanwhile

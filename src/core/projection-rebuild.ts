@@ -1,6 +1,6 @@
 import { UpstreamError } from './errors';
 import type { EventStore } from './event-store.port';
-import type { Projection } from './projection';
+import type { MalformedCheck, Projection } from './projection';
 import { ProjectionLoop } from './projection-loop';
 import type { ReadStore } from './read-store.port';
 import type { Clock } from './time';
@@ -25,6 +25,8 @@ export interface RebuildOptions {
   readonly onProgress: (progress: RebuildProgress) => void;
   /** Pauses the live loop, runs `swapIn`, and restarts the live loop on the swapped collection. */
   readonly swap: (swapIn: () => Promise<void>) => Promise<void>;
+  /** Events a projection cannot apply because their data is malformed are gone past, named (see `foldBatch`). */
+  readonly malformed?: MalformedCheck;
 }
 
 export const shadowName = (projection: string) => `${projection}__rebuild`;
@@ -38,7 +40,7 @@ export async function rebuildProjection(options: RebuildOptions): Promise<void> 
   const shadow = shadowName(projection.name);
   await readStore.dropCollection(shadow);
   await readStore.deleteCheckpoint(shadow);
-  const loop = new ProjectionLoop(projection, { checkpointKey: shadow, collection: shadow }, options.eventStore, readStore, options.batchSize, clock);
+  const loop = new ProjectionLoop(projection, { checkpointKey: shadow, collection: shadow }, options.eventStore, readStore, options.batchSize, clock, options.malformed);
   const startedAt = clock().getTime();
   const report = async (done: boolean) => options.onProgress(progressOf(loop, await options.eventStore.headPosition(), startedAt, clock, done));
 

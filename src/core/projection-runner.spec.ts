@@ -39,6 +39,12 @@ const paymentCount: Projection = {
 
 const metadata = { occurredAt: '2026-03-01T00:00:00.000Z', correlationId: 'c', causationId: null, actor: 'test' };
 
+/** A member of the store, methods bound to it. */
+const bound = (store: EventStore, key: keyof EventStore) => {
+  const member = store[key];
+  return typeof member === 'function' ? (member as (...args: unknown[]) => unknown).bind(store) : member;
+};
+
 describe('projection runner', () => {
   let events: EventStore;
   let reads: ReadStore;
@@ -93,7 +99,7 @@ describe('projection runner', () => {
     const reads_: string[][] = [];
     const counting = new Proxy(events, {
       get: (store, key: keyof EventStore) =>
-        key === 'readAll' ? (options: Parameters<EventStore['readAll']>[0]) => (reads_.push([...(options?.types ?? [])]), store.readAll(options)) : store[key].bind(store),
+        key === 'readAll' ? (options: Parameters<EventStore['readAll']>[0]) => (reads_.push([...(options?.types ?? [])]), store.readAll(options)) : bound(store, key),
     });
     const projections = runner([balances(), paymentCount], { eventStore: counting, idleWaitMs: 60_000 });
     await projections.start();

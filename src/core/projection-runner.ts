@@ -1,10 +1,11 @@
 import { collect, type EventStore, type Subscription } from './event-store.port';
-import type { Projection } from './projection';
+import type { MalformedCheck, Projection } from './projection';
 import { ProjectionLoop } from './projection-loop';
-import { rebuildProjection, type RebuildProgress } from './projection-rebuild';
+import { rebuildProjection, type RebuildProgress, shadowName } from './projection-rebuild';
 import type { IndexSpec, ProjectionFailure, ReadStore } from './read-store.port';
 import { type Clock, systemClock } from './time';
-import { NotFoundError } from './errors';
+import { isAppError, NotFoundError } from './errors';
+import type { DamagedEvent } from './event-damage';
 
 /** A timer that never keeps the process alive on its own. */
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
@@ -18,6 +19,27 @@ export interface ProjectionRunnerOptions {
   readonly idleWaitMs?: number;
   readonly clock?: Clock;
   readonly onRebuildProgress?: (progress: RebuildProgress) => void;
+  /** How long a projection paused by a store failure (a full disk) waits before it tries again (ms, default 2,000). */
+  readonly pauseRetryMs?: number;
+  /** Why an event's data is malformed; a projection that throws on such an event goes past it, named, instead of failing. */
+  readonly malformed?: MalformedCheck;
+  /** Told what an operator should know (the composition root logs it): pauses, resumptions, events gone past, leftovers dropped. */
+  readonly onNotice?: (notice: ProjectionNotice) => void;
+}
+
+export type ProjectionNotice =
+  | { readonly kind: 'paused'; readonly projection: string; readonly code: string; readonly reason: string; readonly error: unknown }
+  | { readonly kind: 'resumed'; readonly projection: string; readonly after: string }
+  | { readonly kind: 'skipped'; readonly projection: string; readonly event: DamagedEvent }
+  | { readonly kind: 'rebuild_leftover_dropped'; readonly collection: string }
+  | { readonly kind: 'wakeups_failed'; readonly error: unknown };
+
+/** Why a projection stopped applying events for now; it retries by itself and resumes. */
+export interface ProjectionPause {
+  /** The store's error code, e.g. `read_store.disk_full`. */
+  readonly code: string;
+  readonly reason: string;
+  readonly since: string;
 }
 
 /** Counting stops here: a health check must stay cheap however far behind a projection is. */
@@ -40,6 +62,10 @@ export interface ProjectionStatus {
   readonly rebuild: RebuildProgress | null;
   /** Why the last rebuild failed (the previous version kept serving). */
   readonly rebuildError: string | null;
+  /** Set while a store failure (a full disk, an unreadable file) keeps it from applying events. */
+  readonly paused: ProjectionPause | null;
+  /** Damaged events of a type it handles that it went past (see the event store's damage log). */
+  readonly skipped: readonly DamagedEvent[];
 }
 
 /**
@@ -51,11 +77,13 @@ export class ProjectionRunner {
   private readonly rebuilds = new Map<string, { progress: RebuildProgress | null; done: Promise<void> }>();
   private readonly rebuildErrors = new Map<string, string>();
   private readonly running = new Map<string, Promise<void>>();
+  private readonly pauses = new Map<string, ProjectionPause>();
   private readonly batchSize: number;
   private readonly clock: Clock;
   /** Woken by new events of the types they handle; `progress` wakes whoever waits for a position. */
   private readonly wakeups = new Map<string, Signal>();
   private readonly progress = new Signal();
+  private readonly stoppedSignal = new Signal();
   /** Position of the newest event the subscription delivered. */
   private seenThrough: bigint | null = null;
   private subscription: Subscription | null = null;
@@ -73,8 +101,9 @@ export class ProjectionRunner {
   /** Loads checkpoints, starts following the log, and rebuilds projections whose version changed. */
   async start(): Promise<void> {
     this.stopped = false;
+    await this.dropInterruptedRebuilds();
     this.subscription = this.options.eventStore.subscribe({ after: 'end' });
-    void this.forwardWakeups(this.subscription);
+    this.forwardWakeups(this.subscription).catch((error: unknown) => this.notify({ kind: 'wakeups_failed', error }));
     for (const loop of this.loops.values()) {
       const checkpoint = await loop.load();
       // A first fill writes faster into an unindexed collection: its indexes come once it caught up.
@@ -84,6 +113,22 @@ export class ProjectionRunner {
       if (loop.failure) await loop.clearFailure();
       this.running.set(loop.projection.name, this.follow(loop, deferredIndexes));
       if (checkpoint && checkpoint.version !== loop.projection.version) this.rebuild(loop.projection.name).catch(() => undefined);
+    }
+  }
+
+  /**
+   * A rebuild that a crash or a kill interrupted left its shadow collection and checkpoint behind:
+   * nothing will swap them in (a new rebuild starts over), so they only take space.
+   */
+  private async dropInterruptedRebuilds(): Promise<void> {
+    const { readStore } = this.options;
+    const isShadow = (name: string) => name.toLowerCase().endsWith(shadowName(''));
+    for (const collection of (await readStore.listCollections()).filter(isShadow)) {
+      this.notify({ kind: 'rebuild_leftover_dropped', collection });
+      await readStore.dropCollection(collection);
+    }
+    for (const { projection } of (await readStore.checkpoints()).filter((checkpoint) => isShadow(checkpoint.projection))) {
+      await readStore.deleteCheckpoint(projection);
     }
   }
 
@@ -113,6 +158,7 @@ export class ProjectionRunner {
         this.options.onRebuildProgress?.(progress);
       },
       swap: (swapIn) => this.swap(name, swapIn),
+      malformed: this.options.malformed,
     })
       .then(() => void this.rebuildErrors.delete(name))
       .catch((error: unknown) => {
@@ -163,6 +209,8 @@ export class ProjectionRunner {
       failure: loop.failure,
       rebuild: this.rebuilds.get(loop.projection.name)?.progress ?? null,
       rebuildError: this.rebuildErrors.get(loop.projection.name) ?? null,
+      paused: this.pauses.get(loop.projection.name) ?? null,
+      skipped: [...(this.options.eventStore.damage?.skippedBy(loop.projection.handles, loop.position) ?? []), ...loop.skipped],
     }));
   }
 
@@ -172,14 +220,40 @@ export class ProjectionRunner {
     let indexes = deferredIndexes;
     while (!done()) {
       const signal = wakeup.next();
-      await loop.catchUp(done);
-      if (indexes.length > 0) {
-        await this.options.readStore.ensureIndexes(loop.target.collection, indexes);
-        indexes = [];
+      try {
+        await loop.catchUp(done);
+        if (indexes.length > 0) {
+          await this.options.readStore.ensureIndexes(loop.target.collection, indexes);
+          indexes = [];
+        }
+        this.resume(loop.projection.name);
+      } catch (error) {
+        // A store failure (a full disk, a file it cannot read) must not end the process: pause, retry.
+        this.pause(loop.projection.name, error);
+        await Promise.race([this.stoppedSignal.next(), delay(this.options.pauseRetryMs ?? 2_000)]);
+        continue;
       }
       if (done()) return;
       await Promise.race([signal, delay(this.options.idleWaitMs ?? 1_000)]);
     }
+  }
+
+  private pause(name: string, error: unknown): void {
+    const code = isAppError(error) ? error.code : 'projection.store_failed';
+    const reason = error instanceof Error ? error.message : String(error);
+    if (!this.pauses.has(name)) this.notify({ kind: 'paused', projection: name, code, reason, error });
+    this.pauses.set(name, { code, reason, since: this.pauses.get(name)?.since ?? this.clock().toISOString() });
+  }
+
+  private resume(name: string): void {
+    const pause = this.pauses.get(name);
+    if (!pause) return;
+    this.pauses.delete(name);
+    this.notify({ kind: 'resumed', projection: name, after: pause.code });
+  }
+
+  private notify(notice: ProjectionNotice): void {
+    this.options.onNotice?.(notice);
   }
 
   private async swap(name: string, swapIn: () => Promise<void>): Promise<void> {
@@ -213,11 +287,16 @@ export class ProjectionRunner {
   private wakeAll(): void {
     for (const wakeup of this.wakeups.values()) wakeup.fire();
     this.progress.fire();
+    this.stoppedSignal.fire();
   }
 
   private loopFor(projection: Projection, checkpointKey: string, collection: string): ProjectionLoop {
-    const loop = new ProjectionLoop(projection, { checkpointKey, collection }, this.options.eventStore, this.options.readStore, this.batchSize, this.clock);
-    loop.onProgress = () => this.progress.fire();
+    const loop = new ProjectionLoop(projection, { checkpointKey, collection }, this.options.eventStore, this.options.readStore, this.batchSize, this.clock, this.options.malformed);
+    loop.onSkipped = (event) => this.notify({ kind: 'skipped', projection: checkpointKey, event });
+    loop.onProgress = () => {
+      if (!loop.retired) this.resume(projection.name);
+      this.progress.fire();
+    };
     return loop;
   }
 

@@ -1,3 +1,4 @@
+import type { DamagedEvent } from './event-damage';
 import type { RecordedEvent } from './messages';
 import type { DocumentWrite, IndexSpec, ProjectionFailure, ReadDocument } from './read-store.port';
 
@@ -33,7 +34,12 @@ export interface FoldedBatch {
   /** Position of the last event folded successfully (null when the first one failed). */
   readonly position: bigint | null;
   readonly failure: ProjectionFailure | null;
+  /** Events the projection could not apply because their data is malformed: gone past, named here. */
+  readonly skipped: DamagedEvent[];
 }
+
+/** Why an event's data is malformed (not the shape its type declares), or null. */
+export type MalformedCheck = (event: RecordedEvent) => string | null;
 
 /** The ids a batch touches, so the runner can load them in one query. */
 export function documentIdsOf(projection: Projection, events: readonly RecordedEvent[]): string[] {
@@ -52,17 +58,26 @@ export function foldBatch(
   events: readonly RecordedEvent[],
   loaded: ReadonlyMap<string, StoredState>,
   now: () => Date = () => new Date(),
+  malformed: MalformedCheck = () => null,
 ): FoldedBatch {
   const working = new Map<string, StoredState>(loaded);
   const touched = new Set<string>();
+  const skipped: DamagedEvent[] = [];
   let position: bigint | null = null;
   for (const event of events) {
     let changes: Array<[string, ReadDocument | null]>;
     try {
       changes = evolveAll(projection, event, working);
     } catch (error) {
+      // Malformed data can never be applied: go past it, named, rather than stop for good.
+      const problem = malformed(event);
+      if (problem !== null) {
+        skipped.push(skippedEvent(event, `malformed_data: ${problem} (${describe(error)})`));
+        position = event.position;
+        continue;
+      }
       const failure = { eventId: event.id, eventType: event.type, position: event.position.toString(), error: describe(error), failedAt: now().toISOString() };
-      return { writes: writesOf(touched, working), position, failure };
+      return { writes: writesOf(touched, working), position, failure, skipped };
     }
     for (const [id, document] of changes) {
       working.set(id, { document, position: event.position });
@@ -70,8 +85,17 @@ export function foldBatch(
     }
     position = event.position;
   }
-  return { writes: writesOf(touched, working), position, failure: null };
+  return { writes: writesOf(touched, working), position, failure: null, skipped };
 }
+
+const skippedEvent = (event: RecordedEvent, reason: string): DamagedEvent => ({
+  stream: event.stream,
+  revision: event.revision.toString(),
+  position: event.position.toString(),
+  type: event.type,
+  id: event.id,
+  reason,
+});
 
 /** All documents one event changes, or a throw with none of them applied. */
 function evolveAll(projection: Projection, event: RecordedEvent, working: Map<string, StoredState>) {

@@ -38,5 +38,8 @@ export function withUpcasting(store: EventStore, upcasters: readonly Upcaster[])
       return { [Symbol.asyncIterator]: () => mapped(subscription)[Symbol.asyncIterator](), close: () => subscription.close() };
     },
     close: () => store.close(),
+    damage: store.damage,
+    checkIntegrity: store.checkIntegrity?.bind(store),
+    writeFault: store.writeFault?.bind(store),
   };
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { logger } from '../logging/logger';
 
 export type RouteHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void> | void;
@@ -44,9 +44,17 @@ export interface RunningServer {
 export interface HttpTimeouts {
   /** The whole request, headers and body; a client still sending after it gets 408 and is closed. */
   readonly requestTimeoutMs: number;
+  /**
+   * A connection with bytes waiting to be sent that takes none of them for this long (a client that
+   * stopped reading an export or a WebSocket) is closed. A connection idle or waiting for an answer
+   * being computed has nothing waiting, and is not concerned.
+   */
+  readonly writeTimeoutMs?: number;
+  /** On close, in-flight exchanges get this long to finish; every connection still open then is closed. */
+  readonly shutdownGraceMs?: number;
 }
 
-export const defaultHttpTimeouts: HttpTimeouts = { requestTimeoutMs: 30_000 };
+export const defaultHttpTimeouts: HttpTimeouts = { requestTimeoutMs: 30_000, writeTimeoutMs: 30_000, shutdownGraceMs: 10_000 };
 
 /** Headers are small: they get a third of the request's time, at most 10 s. */
 const headersTimeoutOf = ({ requestTimeoutMs }: HttpTimeouts) => Math.min(10_000, Math.ceil(requestTimeoutMs / 3));
@@ -113,6 +121,31 @@ function dispatch(onPath: readonly Route[], path: string, request: IncomingMessa
   return route.path;
 }
 
+/**
+ * Every open socket (upgraded ones too: `server.close` waits for them), each closed when it has
+ * bytes waiting that the client takes none of for `writeTimeoutMs`. The server's `timeout`
+ * listener replaces node's default (destroy any socket idle that long) with that narrower rule.
+ */
+function trackSockets(server: Server, writeTimeoutMs: number): Set<Socket> {
+  const sockets = new Set<Socket>();
+  const closeIfStalled = (socket: Socket) => {
+    if (socket.writableLength === 0) return;
+    logger.warn({ component: 'http', waitingBytes: socket.writableLength, writeTimeoutMs }, 'closing a connection whose client stopped reading');
+    socket.destroy();
+  };
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+    socket.setTimeout(writeTimeoutMs);
+    socket.on('timeout', () => closeIfStalled(socket));
+  });
+  // Handled above: without a listener node would destroy every socket idle that long.
+  server.on('timeout', () => undefined);
+  // WebSocket libraries switch the timeout off once they take the socket over: switch it back on.
+  server.prependListener('upgrade', (_request: IncomingMessage, socket: Socket) => setImmediate(() => socket.setTimeout(writeTimeoutMs)));
+  return sockets;
+}
+
 /** A plain `node:http` server with a tiny router; unknown errors are logged and answered 500 without detail. */
 export function startHttpServer(
   routes: readonly Route[],
@@ -144,11 +177,20 @@ export function startHttpServer(
     if (path === null) return sendJson(response, 400, { error: 'The request path is not a valid URL path' });
     route = dispatch(routesOn(path), path, request, response);
   });
+  const sockets = trackSockets(server, timeouts.writeTimeoutMs ?? defaultHttpTimeouts.writeTimeoutMs!);
   const close = () =>
     new Promise<void>((done) => {
       draining = true;
       for (const response of inFlight) if (!response.headersSent) response.setHeader('connection', 'close');
-      server.close(() => done());
+      // A client that stopped reading (an export, a WebSocket) would hold the stop forever.
+      const grace = setTimeout(() => {
+        for (const socket of sockets) socket.destroy();
+      }, timeouts.shutdownGraceMs ?? defaultHttpTimeouts.shutdownGraceMs!);
+      grace.unref();
+      server.close(() => {
+        clearTimeout(grace);
+        done();
+      });
       server.closeIdleConnections();
     });
   return new Promise((resolve, reject) => {

@@ -105,6 +105,9 @@ export function logUnexpected(error: unknown, correlationId: string, operationNa
   );
 }
 
+/** Reasons of a store refusing writes for now (see the SQLite adapters' faults): answered 503. */
+const storeRefusal = /^(event_store|read_store)\.(disk_full|read_only|io_error)$/;
+
 /** Logs unknown errors with their cause and correlation id, and names that id in the masked message. */
 export const errorMappingPlugin: ApolloServerPlugin<GraphQLContext> = {
   async requestDidStart({ contextValue }) {
@@ -115,6 +118,8 @@ export const errorMappingPlugin: ApolloServerPlugin<GraphQLContext> = {
       async willSendResponse({ response }) {
         if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
         response.body.singleResult.errors = response.body.singleResult.errors.map((error) => withCorrelationId(error, contextValue.correlationId));
+        // A store that refuses writes (a full disk) is the server's state, not the request's: 503, as for webhooks.
+        if (response.body.singleResult.errors.some((error) => storeRefusal.test(String(error.extensions?.reason ?? '')))) response.http.status = 503;
       },
     };
   },

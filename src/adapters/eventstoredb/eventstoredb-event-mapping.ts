@@ -1,21 +1,32 @@
 import { jsonEvent, type EventData, type ResolvedEvent } from '@eventstore/db-client';
 import { UpstreamError } from '../../core/errors';
+import { eventChecksum, type EventDamageLog } from '../../core/event-damage';
 import type { EventMetadata, EventSource, NewEvent, RecordedEvent } from '../../core/messages';
 import { categoryOf } from '../../core/stream-name';
 
-/** What the adapter stores as an event's custom metadata: ours, plus the keys ESDB tooling reads. */
+/**
+ * What the adapter stores as an event's custom metadata: ours, plus the keys ESDB tooling reads,
+ * plus `checksum`: of the event's id, stream, type and data as JSON (the revision is the server's
+ * to assign, and the metadata holds the checksum itself). EventStoreDB checks its own records'
+ * integrity on disk; this one catches data changed anywhere between our append and our read.
+ */
 interface StoredMetadata extends EventMetadata {
   readonly $correlationId: string;
   readonly $causationId?: string;
+  readonly checksum: string;
 }
 
-export function toEventData(event: NewEvent, recordedAt: string): EventData {
+const dataChecksum = (id: string, stream: string, type: string, data: unknown) =>
+  eventChecksum({ id, stream, revision: '', type, data: JSON.stringify(data), metadata: '' });
+
+export function toEventData(stream: string, event: NewEvent, recordedAt: string): EventData {
   const { causationId, correlationId } = event.metadata;
   const metadata: StoredMetadata = {
     ...event.metadata,
     recordedAt,
     $correlationId: correlationId,
     ...(causationId === null ? {} : { $causationId: causationId }),
+    checksum: dataChecksum(event.id, stream, event.type, event.data),
   };
   return jsonEvent({ id: event.id, type: event.type, data: event.data as Record<string, unknown>, metadata });
 }
@@ -38,9 +49,6 @@ export function toRecordedEvent(resolved: ResolvedEvent): RecordedEvent {
       `EventStoreDB did not report the position of ${event.streamId}@${event.revision}: stream reads carry it from server 22.6 on`,
     );
   }
-  if (!event.isJson) {
-    throw new UpstreamError('event_store.unreadable_event', `Event ${event.id} in ${event.streamId} is not JSON`, { eventId: event.id });
-  }
   return {
     id: event.id,
     type: event.type,
@@ -50,6 +58,32 @@ export function toRecordedEvent(resolved: ResolvedEvent): RecordedEvent {
     revision: event.revision,
     position,
   };
+}
+
+/**
+ * The event, or null when it is damaged: not JSON, or data that no longer matches the checksum
+ * stored with it (events written by other tools carry none). A damaged event is recorded in
+ * `damage` and skipped, so readers go past it.
+ */
+export function decodeResolved(resolved: ResolvedEvent, damage: EventDamageLog): RecordedEvent | null {
+  const raw = resolved.event;
+  if (raw !== undefined && !raw.isJson) return recordDamage(damage, resolved, 'data_not_json');
+  const event = toRecordedEvent(resolved);
+  const stored = isRecord(raw?.metadata) ? raw.metadata['checksum'] : undefined;
+  if (typeof stored === 'string' && stored !== dataChecksum(event.id, event.stream, event.type, event.data)) return recordDamage(damage, resolved, 'checksum_mismatch');
+  return event;
+}
+
+export function hasChecksum(resolved: ResolvedEvent): boolean {
+  const metadata = resolved.event?.metadata;
+  return isRecord(metadata) && typeof metadata['checksum'] === 'string';
+}
+
+function recordDamage(damage: EventDamageLog, resolved: ResolvedEvent, reason: string): null {
+  const raw = resolved.event!;
+  const position = raw.position?.commit ?? resolved.commitPosition;
+  damage.record({ stream: raw.streamId, revision: String(raw.revision), position: String(position ?? 'unknown'), type: raw.type, id: raw.id, reason });
+  return null;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { EventStoreDBClient, jsonEvent, START } from '@eventstore/db-client';
+import { binaryEvent, EventStoreDBClient, jsonEvent, START } from '@eventstore/db-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { collect, type EventStore } from '../../core/event-store.port';
 import { eventStoreContract } from '../../testing/event-store.contract';
@@ -116,6 +116,31 @@ describe('EventStoreDB adapter: what the server writes itself never reaches call
     expect(read!.data).toEqual({ note: 'hello' });
     expect(read!.metadata).toMatchObject({ actor: 'unknown', correlationId: read!.id, causationId: null });
     expect(Date.parse(read!.metadata.recordedAt)).not.toBeNaN();
+  });
+
+  it('stores a checksum of the data with each event, and reads past an event whose data no longer matches it, or that is not JSON, naming each', async () => {
+    const stream = uniqueStream();
+    const [first, second] = newEvents(2);
+    await store.append(stream, [first!, second!], 'no_stream');
+    const [stored] = await collect(driver.readStream(stream));
+    const checksum = (stored!.event!.metadata as Record<string, unknown>)['checksum'];
+    // The same metadata (checksum included) over altered data, as a changed record would read.
+    await driver.appendToStream(stream, jsonEvent({ type: 'ContractThingHappened', data: { index: 99 }, metadata: stored!.event!.metadata as Record<string, unknown> }));
+    await driver.appendToStream(stream, binaryEvent({ type: 'ContractThingHappened', data: Buffer.from([0xff, 0x00]) }));
+    await store.append(stream, [newEvent()], 3n);
+
+    const read = await collect(store.readStream(stream));
+    const all = (await collect(store.readAll())).filter((event) => event.stream === stream);
+
+    expect(typeof checksum).toBe('string');
+    expect(read.map((event) => event.revision)).toEqual([0n, 1n, 4n]);
+    expect(all.map((event) => event.revision)).toEqual([0n, 1n, 4n]);
+    expect(store.damage?.list().filter((damage) => damage.stream === stream).map((damage) => [damage.revision, damage.reason])).toEqual([
+      ['2', 'checksum_mismatch'],
+      ['3', 'data_not_json'],
+    ]);
+    const report = await store.checkIntegrity!();
+    expect(report.damaged.filter((damage) => damage.stream === stream)).toHaveLength(2);
   });
 });
 

@@ -4,6 +4,7 @@ import type {
   AppendResult,
   EventStore,
   ExpectedRevision,
+  IntegrityReport,
   ReadAllOptions,
   ReadStreamOptions,
   SubscribeOptions,
@@ -11,6 +12,8 @@ import type {
 } from '../../core/event-store.port';
 import type { DomainEvent, NewEvent, RecordedEvent } from '../../core/messages';
 import { type Clock, systemClock } from '../../core/time';
+import { describeDamage, EventDamageLog } from '../../core/event-damage';
+import { logger } from '../../logging/logger';
 import { validateAppend } from '../../core/append-rules';
 import { endpointOf, translateError } from './eventstoredb-errors';
 import { toEventData } from './eventstoredb-event-mapping';
@@ -40,6 +43,7 @@ export async function openEventStoreDb(options: EventStoreDbOptions): Promise<Ev
 }
 
 class EventStoreDbEventStore implements EventStore {
+  readonly damage = new EventDamageLog();
   private readonly subscriptions = new Set<EventStoreDbSubscription>();
   /** Subscriptions from `'end'` the server has not confirmed yet: appends wait for them. */
   private readonly unconfirmed = new Set<Promise<void>>();
@@ -50,7 +54,9 @@ class EventStoreDbEventStore implements EventStore {
     private readonly client: EventStoreDBClient,
     private readonly endpoint: string,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.damage.onDamage((damage) => logger.error({ component: 'event-store', damagedEvent: damage }, `damaged event skipped: ${describeDamage(damage)}`));
+  }
 
   async append<E extends DomainEvent>(stream: string, events: readonly NewEvent<E>[], expected: ExpectedRevision = 'any'): Promise<AppendResult> {
     this.assertOpen();
@@ -62,7 +68,7 @@ class EventStoreDbEventStore implements EventStore {
     try {
       const result = await this.client.appendToStream(
         stream,
-        events.map((event) => toEventData(event, recordedAt)),
+        events.map((event) => toEventData(stream, event, recordedAt)),
         { expectedRevision: toDriverRevision(expected) },
       );
       const position = result.position?.commit ?? (await this.positionOf(stream, result.nextExpectedRevision));
@@ -74,19 +80,19 @@ class EventStoreDbEventStore implements EventStore {
 
   readStream<E extends DomainEvent = DomainEvent>(stream: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent<E>> {
     this.assertOpen();
-    return readStreamEvents(this.client, stream, options, this.translateRead) as AsyncIterable<RecordedEvent<E>>;
+    return readStreamEvents(this.client, stream, options, this.translateRead, this.damage) as AsyncIterable<RecordedEvent<E>>;
   }
 
   readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
     this.assertOpen();
-    return readAllEvents(this.client, options, this.translateRead);
+    return readAllEvents(this.client, options, this.translateRead, this.damage);
   }
 
   async readEvent(id: string): Promise<RecordedEvent | null> {
     this.assertOpen();
     const location = await this.idIndex.locate(id);
     if (location === null) return null;
-    const [event] = await collectAll(readStreamEvents(this.client, location.stream, { fromRevision: location.revision, maxCount: 1 }, this.translateRead));
+    const [event] = await collectAll(readStreamEvents(this.client, location.stream, { fromRevision: location.revision, maxCount: 1 }, this.translateRead, this.damage));
     return event?.id === id ? event : null;
   }
 
@@ -95,10 +101,30 @@ class EventStoreDbEventStore implements EventStore {
     return headPosition(this.client, this.translateRead);
   }
 
+  /**
+   * Reads the whole of `$all` (checksums and JSON are checked as every read does) and reports the
+   * damaged events met, a page per turn of the event loop. Events written by other tools have no
+   * checksum: they count among `withoutChecksum`.
+   */
+  async checkIntegrity(onProgress?: (checked: number) => void): Promise<IntegrityReport> {
+    this.assertOpen();
+    let sound = 0;
+    let withoutChecksum = 0;
+    for await (const _event of readAllEvents(this.client, {}, this.translateRead, this.damage, (unchecked) => void (withoutChecksum += unchecked ? 1 : 0))) {
+      if (++sound % 5_000 === 0) {
+        onProgress?.(sound);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+    const damaged = this.damage.list();
+    onProgress?.(sound + damaged.length);
+    return { checked: sound + damaged.length, withoutChecksum, damaged };
+  }
+
   subscribe(options: SubscribeOptions = {}): Subscription {
     this.assertOpen();
     const translate = (error: unknown) => this.translate(error, 'subscribe to $all');
-    const subscription = new EventStoreDbSubscription(this.client, options, translate, (closed) => this.subscriptions.delete(closed));
+    const subscription = new EventStoreDbSubscription(this.client, options, translate, this.damage, (closed) => this.subscriptions.delete(closed));
     this.subscriptions.add(subscription);
     if (options.after === 'end') {
       const established = subscription.established.finally(() => this.unconfirmed.delete(established));
@@ -117,7 +143,7 @@ class EventStoreDbEventStore implements EventStore {
 
   /** An empty append writes nothing: it checks the expected revision and reports the stream's head. */
   private async emptyAppend(stream: string, expected: ExpectedRevision): Promise<AppendResult> {
-    const [last] = await collectAll(readStreamEvents(this.client, stream, { direction: 'backwards', maxCount: 1 }, this.translateRead));
+    const [last] = await collectAll(readStreamEvents(this.client, stream, { direction: 'backwards', maxCount: 1 }, this.translateRead, this.damage));
     const actual = last?.revision ?? null;
     const matches = expected === 'any' || (expected === 'no_stream' ? actual === null : expected === 'stream_exists' ? actual !== null : actual === expected);
     if (!matches) throw new ConcurrencyError(stream, String(expected), actual ?? 'no_stream');
@@ -127,7 +153,7 @@ class EventStoreDbEventStore implements EventStore {
 
   /** Older servers answer an idempotent retry without a position: read it back. */
   private async positionOf(stream: string, revision: bigint): Promise<bigint> {
-    const [event] = await collectAll(readStreamEvents(this.client, stream, { fromRevision: revision, maxCount: 1 }, this.translateRead));
+    const [event] = await collectAll(readStreamEvents(this.client, stream, { fromRevision: revision, maxCount: 1 }, this.translateRead, this.damage));
     if (event === undefined) throw new UpstreamError('event_store.missing_event', `EventStoreDB acknowledged ${stream}@${revision} but cannot read it`);
     return event.position;
   }

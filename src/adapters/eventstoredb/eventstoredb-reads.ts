@@ -12,7 +12,8 @@ import {
 import { ValidationError } from '../../core/errors';
 import type { ReadAllOptions, ReadStreamOptions } from '../../core/event-store.port';
 import type { RecordedEvent } from '../../core/messages';
-import { isSystemEvent, selects, selectsNothing, toRecordedEvent } from './eventstoredb-event-mapping';
+import type { EventDamageLog } from '../../core/event-damage';
+import { decodeResolved, hasChecksum, isSystemEvent, selects, selectsNothing } from './eventstoredb-event-mapping';
 
 type Translate = (error: unknown, operation: string, stream?: string) => Error;
 
@@ -22,6 +23,7 @@ export async function* readStreamEvents(
   stream: string,
   options: ReadStreamOptions,
   translate: Translate,
+  damage: EventDamageLog,
 ): AsyncGenerator<RecordedEvent> {
   if (options.maxCount !== undefined && options.maxCount <= 0) return;
   if (options.fromRevision !== undefined && options.fromRevision < 0n) {
@@ -34,7 +36,10 @@ export async function* readStreamEvents(
     ...(options.maxCount === undefined ? {} : { maxCount: options.maxCount }),
   });
   try {
-    for await (const resolved of source as AsyncIterable<ResolvedEvent>) yield toRecordedEvent(resolved);
+    for await (const resolved of source as AsyncIterable<ResolvedEvent>) {
+      const event = decodeResolved(resolved, damage);
+      if (event) yield event;
+    }
   } catch (error) {
     if (error instanceof StreamNotFoundError) return;
     throw translate(error, `read ${stream}`, stream);
@@ -51,7 +56,14 @@ const allPageSize = 500;
  * categories and system events are filtered here, and `maxCount` counts what the caller receives.
  * A page starts at the last position seen, which the server includes: it is skipped.
  */
-export async function* readAllEvents(client: EventStoreDBClient, options: ReadAllOptions, translate: Translate): AsyncGenerator<RecordedEvent> {
+export async function* readAllEvents(
+  client: EventStoreDBClient,
+  options: ReadAllOptions,
+  translate: Translate,
+  damage: EventDamageLog,
+  /** Told, per event yielded, whether it carried no checksum (written by another tool). */
+  onDecoded?: (withoutChecksum: boolean) => void,
+): AsyncGenerator<RecordedEvent> {
   if (selectsNothing(options) || (options.maxCount !== undefined && options.maxCount <= 0)) return;
   let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
   let lastSeen = options.after;
@@ -62,8 +74,9 @@ export async function* readAllEvents(client: EventStoreDBClient, options: ReadAl
       if (lastSeen !== undefined && position <= lastSeen) continue;
       lastSeen = position;
       if (isSystemEvent(resolved.event!)) continue;
-      const event = toRecordedEvent(resolved);
-      if (!selects(options, event)) continue;
+      const event = decodeResolved(resolved, damage);
+      if (event === null || !selects(options, event)) continue;
+      onDecoded?.(!hasChecksum(resolved));
       yield event;
       if (--remaining === 0) return;
     }

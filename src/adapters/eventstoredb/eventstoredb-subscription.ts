@@ -12,7 +12,8 @@ import {
 import { UpstreamError } from '../../core/errors';
 import type { SubscribeOptions, Subscription } from '../../core/event-store.port';
 import type { RecordedEvent } from '../../core/messages';
-import { isSystemEvent, selects, selectsNothing, toRecordedEvent } from './eventstoredb-event-mapping';
+import type { EventDamageLog } from '../../core/event-damage';
+import { decodeResolved, isSystemEvent, selects, selectsNothing } from './eventstoredb-event-mapping';
 import { positionAt } from './eventstoredb-reads';
 
 type Waiter = { resolve: (result: IteratorResult<RecordedEvent>) => void; reject: (error: Error) => void };
@@ -38,6 +39,7 @@ export class EventStoreDbSubscription implements Subscription {
     client: EventStoreDBClient,
     private readonly options: SubscribeOptions,
     private readonly translate: (error: unknown) => Error,
+    private readonly damage: EventDamageLog,
     private readonly onClose: (subscription: EventStoreDbSubscription) => void = () => {},
   ) {
     this.lastPosition = typeof options.after === 'bigint' ? options.after : undefined;
@@ -98,7 +100,9 @@ export class EventStoreDbSubscription implements Subscription {
     if (isSystemEvent(raw)) return;
     let event: RecordedEvent;
     try {
-      event = toRecordedEvent(resolved);
+      const decoded = decodeResolved(resolved, this.damage);
+      if (decoded === null) return;
+      event = decoded;
     } catch (error) {
       return this.fail(this.translate(error));
     }

@@ -4,6 +4,7 @@ import type { AppendResult, ExpectedRevision } from '../../core/event-store.port
 import type { NewEvent } from '../../core/messages';
 import { categoryOf } from '../../core/stream-name';
 import { assertExpectedRevision, duplicateIdError } from '../../core/append-rules';
+import { eventChecksum } from '../../core/event-damage';
 
 export interface AppendRequest {
   readonly stream: string;
@@ -34,7 +35,7 @@ export class SqliteAppender {
 
   constructor(db: Database) {
     this.insertEvent = db
-      .prepare('INSERT INTO events (id, stream, revision, type, category, data, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .prepare('INSERT INTO events (id, stream, revision, type, category, data, metadata, checksum) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
       .safeIntegers(true);
     this.selectHead = db
       .prepare<[string], StreamHead>('SELECT revision, position FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1')
@@ -67,8 +68,10 @@ export class SqliteAppender {
     let position = 0n;
     for (const event of events) {
       const metadata = JSON.stringify({ ...event.metadata, recordedAt });
+      const data = JSON.stringify(event.data);
+      const checksum = eventChecksum({ id: event.id, stream, revision, type: event.type, data, metadata });
       try {
-        const info = this.insertEvent.run(event.id, stream, revision, event.type, category, JSON.stringify(event.data), metadata);
+        const info = this.insertEvent.run(event.id, stream, revision, event.type, category, data, metadata, checksum);
         position = BigInt(info.lastInsertRowid);
       } catch (error) {
         if (isUniqueIdViolation(error)) throw duplicateIdError(stream, event.id, 'is already stored at another place');

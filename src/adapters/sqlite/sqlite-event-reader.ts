@@ -1,10 +1,11 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { ValidationError } from '../../core/errors';
+import type { EventDamageLog } from '../../core/event-damage';
 import type { ReadAllOptions, ReadStreamOptions } from '../../core/event-store.port';
 import type { RecordedEvent } from '../../core/messages';
 import { type EventPage, LogTail } from './sqlite-log-tail';
 import { PagePlanner } from './sqlite-page-planner';
-import { allPageQuery, eventColumns, type EventFilter, eventFilter, type EventRow, toRecordedEvent } from './sqlite-queries';
+import { allPageQuery, decodeEventRow, eventColumns, type EventFilter, eventFilter, type EventRow } from './sqlite-queries';
 
 const lastRevision = 0x7fff_ffff_ffff_ffffn;
 /** Newest events kept parsed for the readers near the head (subscriptions, projections following). */
@@ -27,6 +28,7 @@ export class SqliteEventReader {
   constructor(
     private readonly db: Database,
     readonly pageSize: number,
+    private readonly damage: EventDamageLog,
   ) {
     const streamPage = (where: string, order: string) =>
       db
@@ -39,9 +41,13 @@ export class SqliteEventReader {
     // `id` is UNIQUE in the schema: this is a look-up in that index.
     this.oneById = db.prepare<[string], EventRow>(`SELECT ${eventColumns} FROM events WHERE id = ?`).safeIntegers(true).raw(true);
     const after = db.prepare<[Record<string, unknown>], EventRow>(allPageQuery(eventFilter({})).sql).safeIntegers(true).raw(true);
-    const sized = (row: EventRow) => ({ event: toRecordedEvent(row), bytes: row[5].length + row[6].length });
     const committedSince = commitWatch(db);
-    this.tail = new LogTail((position, limit) => after.all({ after: position, limit }).map(sized), () => this.head(), committedSince, tailCapacity, tailMaxBytes);
+    const readAfter = (position: bigint, limit: number) => {
+      const rows = after.all({ after: position, limit });
+      const events = this.decode(rows).map((event, index) => ({ event, bytes: rowBytes(rows[index]!) }));
+      return { events, rows: rows.length, scannedThrough: rows.at(-1)?.[0] ?? null };
+    };
+    this.tail = new LogTail(readAfter, () => this.head(), committedSince, tailCapacity, tailMaxBytes);
   }
 
   head(): bigint | null {
@@ -50,7 +56,8 @@ export class SqliteEventReader {
 
   byId(id: string): RecordedEvent | null {
     const row = this.oneById.get(id);
-    return row === undefined ? null : toRecordedEvent(row);
+    // A damaged event is recorded in the damage log and read as absent, as every read does.
+    return row === undefined ? null : (this.decode([row])[0] ?? null);
   }
 
   async *readStream(stream: string, options: ReadStreamOptions = {}): AsyncGenerator<RecordedEvent> {
@@ -60,7 +67,7 @@ export class SqliteEventReader {
     while (remaining > 0 && from >= 0n) {
       const limit = Math.min(remaining, this.pageSize);
       const rows = (backwards ? this.backwards : this.forwards).all(stream, from, limit);
-      for (const row of rows) yield toRecordedEvent(row);
+      for (const event of this.decode(rows)) yield event;
       if (rows.length < limit) return;
       remaining -= rows.length;
       from = rows.at(-1)![3] + (backwards ? -1n : 1n);
@@ -73,17 +80,17 @@ export class SqliteEventReader {
     let after = options.after ?? 0n;
     while (remaining > 0) {
       const limit = Math.min(remaining, this.pageSize);
-      const { events: page } = this.allPage(after, filter, limit);
+      const { events: page, scannedThrough, complete } = this.allPage(after, filter, limit);
       for (const event of page) yield event;
-      if (page.length < limit) return;
+      if (complete) return;
       remaining -= page.length;
-      after = page.at(-1)!.position;
+      after = scannedThrough;
     }
   }
 
   /** Up to `limit` events after `after` that pass `filter`, in position order. */
   allPage(after: bigint, filter: EventFilter, limit: number): EventPage {
-    if (filter.matchesNothing) return { events: [], scannedThrough: after };
+    if (filter.matchesNothing) return { events: [], scannedThrough: after, complete: true };
     const fromTail = this.tail.page(after, filter, limit);
     if (fromTail !== null) return fromTail;
     const { sql, key, parameters } = allPageQuery(filter, this.planner.plan(filter));
@@ -92,11 +99,27 @@ export class SqliteEventReader {
       statement = this.db.prepare<[Record<string, unknown>], EventRow>(sql).safeIntegers(true).raw(true);
       this.allPages.set(key, statement);
     }
-    const events = statement.all({ ...parameters, after, limit }).map(toRecordedEvent);
+    const rows = statement.all({ ...parameters, after, limit });
+    const events = this.decode(rows);
     this.planner.observe(filter, after, events, limit);
-    return { events, scannedThrough: events.at(-1)?.position ?? after };
+    return { events, scannedThrough: rows.at(-1)?.[0] ?? after, complete: rows.length < limit };
+  }
+
+  /** The rows' events; a damaged row is recorded and left out, so the rows after it are still read. */
+  decode(rows: readonly EventRow[]): RecordedEvent[] {
+    const events: RecordedEvent[] = [];
+    for (const row of rows) {
+      if (this.damage.isDamaged(row[0])) continue;
+      const decoded = decodeEventRow(row, this.damage.verifiedThrough);
+      if (decoded.event) events.push(decoded.event);
+      else this.damage.record(decoded.damage);
+    }
+    return events;
   }
 }
+
+/** What a row's JSON weighs in the tail's memory (a malformed row weighs nothing: it is not kept). */
+const rowBytes = (row: EventRow) => (typeof row[5] === 'string' ? row[5].length : 0) + (typeof row[6] === 'string' ? row[6].length : 0);
 
 function maxCountOf(maxCount: number | undefined): number {
   if (maxCount === undefined) return Number.POSITIVE_INFINITY;

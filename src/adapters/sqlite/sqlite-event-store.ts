@@ -2,23 +2,29 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { UpstreamError } from '../../core/errors';
+import { describeDamage, EventDamageLog } from '../../core/event-damage';
 import type {
   AppendResult,
   EventStore,
   ExpectedRevision,
+  IntegrityReport,
   ReadAllOptions,
   ReadStreamOptions,
   SubscribeOptions,
   Subscription,
+  WriteFault,
 } from '../../core/event-store.port';
+import { logger } from '../../logging/logger';
 import type { DomainEvent, NewEvent, RecordedEvent } from '../../core/messages';
 import { type Clock, systemClock } from '../../core/time';
 import { validateAppend } from '../../core/append-rules';
 import { SqliteAppender } from './sqlite-appender';
 import { SqliteEventReader } from './sqlite-event-reader';
 import { GroupCommit, type GroupCommitStats } from './sqlite-group-commit';
+import { storeFailure } from './sqlite-faults';
+import { checkSqliteIntegrity } from './sqlite-integrity';
 import { eventFilter } from './sqlite-queries';
-import { configureConnection, migrate } from './sqlite-schema';
+import { capFileSize, configureConnection, migrate } from './sqlite-schema';
 import { CommitSignal, SqliteSubscription } from './sqlite-subscription';
 import { WalSync } from './sqlite-wal-sync';
 
@@ -45,6 +51,15 @@ export interface SqliteEventStoreOptions {
   readonly pageSize?: number;
   /** Stamps `metadata.recordedAt`. */
   readonly clock?: Clock;
+  /** A size cap for the file: appends that need more are refused as on a full disk (`event_store.disk_full`). */
+  readonly maxFileBytes?: number;
+  /**
+   * How long `writeFault()` keeps reporting a failed commit with no write since (ms, default 5,000):
+   * then it reports none, so a load balancer sends writes again and the next one tells. Without
+   * it, a store that stopped receiving writes because it reported a full disk would never learn
+   * that space came back.
+   */
+  readonly writeFaultHoldMs?: number;
 }
 
 /**
@@ -75,7 +90,10 @@ export async function openSqliteEventStore(options: SqliteEventStoreOptions): Pr
 }
 
 class SqliteEventStoreAdapter implements SqliteEventStore {
+  readonly damage = new EventDamageLog();
   private readonly reader: SqliteEventReader;
+  private fault: WriteFault | null = null;
+  private faultSeenAt = 0;
   private readonly signal = new CommitSignal();
   private readonly groupCommit: GroupCommit;
   private readonly subscriptions = new Set<SqliteSubscription>();
@@ -86,8 +104,40 @@ class SqliteEventStoreAdapter implements SqliteEventStore {
     private readonly options: SqliteEventStoreOptions,
     private readonly walSync: WalSync | null,
   ) {
-    this.reader = new SqliteEventReader(db, options.pageSize ?? 2_000);
-    this.groupCommit = new GroupCommit(db, new SqliteAppender(db), options.clock ?? systemClock, () => this.signal.notify(), walSync);
+    this.reader = new SqliteEventReader(db, options.pageSize ?? 2_000, this.damage);
+    this.damage.onDamage((damage) => logger.error({ component: 'event-store', damagedEvent: damage }, `damaged event skipped: ${describeDamage(damage)}`));
+    const clock = options.clock ?? systemClock;
+    const onWriteFault = (error: UpstreamError | null) => {
+      if (error === null) {
+        if (this.fault) logger.info({ component: 'event-store', after: this.fault.code }, 'the event store accepts writes again');
+        this.fault = null;
+        return;
+      }
+      if (!this.fault) logger.error({ component: 'event-store', code: error.code, err: error.cause ?? error }, `event store writes refused: ${error.message}`);
+      this.fault = { code: error.code, message: error.message, since: this.fault?.since ?? clock().toISOString() };
+      this.faultSeenAt = clock().getTime();
+    };
+    this.groupCommit = new GroupCommit(db, new SqliteAppender(db), clock, () => this.signal.notify(), walSync, onWriteFault);
+  }
+
+  writeFault(): WriteFault | null {
+    const clock = this.options.clock ?? systemClock;
+    if (this.fault && clock().getTime() - this.faultSeenAt > (this.options.writeFaultHoldMs ?? 5_000)) return null;
+    return this.fault;
+  }
+
+  checkIntegrity(onProgress?: (checked: number) => void): Promise<IntegrityReport> {
+    this.assertOpen();
+    return this.guardRead(() => checkSqliteIntegrity(this.db, this.damage, () => !this.closed, onProgress));
+  }
+
+  /** A read the file cannot answer (malformed, unreadable) fails naming the cause, not as a bare driver error. */
+  private async guardRead<T>(read: () => Promise<T>): Promise<T> {
+    try {
+      return await read();
+    } catch (error) {
+      throw storeFailure('event_store', 'read_failed', 'The event store could not be read', error);
+    }
   }
 
   async append<E extends DomainEvent>(stream: string, events: readonly NewEvent<E>[], expected: ExpectedRevision = 'any'): Promise<AppendResult> {
@@ -113,7 +163,7 @@ class SqliteEventStoreAdapter implements SqliteEventStore {
 
   async headPosition(): Promise<bigint | null> {
     this.assertOpen();
-    return this.reader.head();
+    return this.guardRead(async () => this.reader.head());
   }
 
   subscribe(options: SubscribeOptions = {}): Subscription {
@@ -146,15 +196,19 @@ class SqliteEventStoreAdapter implements SqliteEventStore {
   }
 }
 
-function openDatabase({ path, synchronous = defaultSqliteSynchronous, busyTimeoutMs = 5_000 }: SqliteEventStoreOptions): Database.Database {
+function openDatabase(options: SqliteEventStoreOptions): Database.Database {
+  const { path, synchronous = defaultSqliteSynchronous, busyTimeoutMs = 5_000 } = options;
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   try {
     configureConnection(db, synchronous, busyTimeoutMs);
     migrate(db);
+    capFileSize(db, options.maxFileBytes);
     return db;
   } catch (error) {
     db.close();
+    // The log cannot be rebuilt from anything: name the file and the cause, and refuse to start.
+    if (error instanceof Database.SqliteError) throw storeFailure('event_store', 'cannot_open', `Cannot open the event store at ${path}`, error);
     throw error;
   }
 }

@@ -1,5 +1,6 @@
 import type { Database, Transaction } from 'better-sqlite3';
 import { AppError, UpstreamError } from '../../core/errors';
+import { storeFailure } from './sqlite-faults';
 import type { AppendResult } from '../../core/event-store.port';
 import type { Clock } from '../../core/time';
 import type { AppendRequest, SqliteAppender } from './sqlite-appender';
@@ -40,6 +41,8 @@ export class GroupCommit {
     private readonly clock: Clock,
     private readonly onCommit: () => void,
     private readonly walSync: WalSync | null = null,
+    /** Told each batch's fate: the failure that refused its writes (a full disk), or null once one commits. */
+    private readonly onWriteFault: (fault: UpstreamError | null) => void = () => undefined,
   ) {
     const inSavepoint = db.transaction((request: AppendRequest, recordedAt: string) => appender.append(request, recordedAt));
     // One event is one INSERT, and a failed statement undoes itself: only longer appends need a savepoint (~12 µs each).
@@ -52,7 +55,7 @@ export class GroupCommit {
         } catch (error) {
           // A driver failure that ended the transaction must fail the whole batch, not just this append.
           if (!(error instanceof AppError) && !db.inTransaction) throw error;
-          return { ok: false, error };
+          return { ok: false, error: error instanceof AppError ? error : storeFailure('event_store', 'write_failed', 'The event store could not write an append', error) };
         }
       }),
     );
@@ -82,10 +85,13 @@ export class GroupCommit {
     try {
       outcomes = this.writeBatch.immediate(batch, this.clock().toISOString());
     } catch (cause) {
-      const error = new UpstreamError('event_store.write_failed', 'The event store could not commit a batch of appends', {}, { cause });
+      const error = storeFailure('event_store', 'write_failed', 'The event store could not commit a batch of appends', cause);
+      this.onWriteFault(error);
       for (const queued of batch) queued.reject(error);
       return;
     }
+    const refused = outcomes.find((outcome) => !outcome.ok && outcome.error instanceof UpstreamError);
+    this.onWriteFault(refused && !refused.ok ? (refused.error as UpstreamError) : null);
     this.counts.transactions++;
     this.counts.appends += batch.length;
     const settle = (syncError: Error | null) => {

@@ -16,7 +16,8 @@ function fakeLog(head: number) {
     queries++;
     const page = events.filter((event) => event.position > after).slice(0, limit);
     eventsRead += page.length;
-    return page.map((event) => ({ event, bytes: event.type === 'LargePayload' ? 1_000 : 100 }));
+    const sized = page.map((event) => ({ event, bytes: event.type === 'LargePayload' ? 1_000 : 100 }));
+    return { events: sized, rows: page.length, scannedThrough: page.at(-1)?.position ?? null };
   };
   const headOf = () => {
     queries++;

@@ -12,6 +12,15 @@ export interface EventPage {
   readonly events: RecordedEvent[];
   /** Every event up to here was looked at: the next page can start after it. */
   readonly scannedThrough: bigint;
+  /** Nothing past `scannedThrough` matched when the page was read: a reader can stop here. */
+  readonly complete: boolean;
+}
+
+/** Rows read after a position: their events (damaged rows left out), and how far the rows went. */
+export interface TailRead {
+  readonly events: SizedEvent[];
+  readonly rows: number;
+  readonly scannedThrough: bigint | null;
 }
 
 /**
@@ -32,7 +41,7 @@ export class LogTail {
   private to: bigint | null = null;
 
   constructor(
-    private readonly readAfter: (after: bigint, limit: number) => SizedEvent[],
+    private readonly readAfter: (after: bigint, limit: number) => TailRead,
     private readonly head: () => bigint | null,
     /** Whether anything was committed since it was last asked (false only when certain): most reads come after no commit. */
     private readonly committedSince: () => boolean,
@@ -53,9 +62,9 @@ export class LogTail {
       const event = this.events[index]!;
       if (!passes(event, filter)) continue;
       events.push(event);
-      if (events.length === limit) return { events, scannedThrough: event.position };
+      if (events.length === limit) return { events, scannedThrough: event.position, complete: false };
     }
-    return { events, scannedThrough: this.to > after ? this.to : after };
+    return { events, scannedThrough: this.to > after ? this.to : after, complete: true };
   }
 
   private refresh(): void {
@@ -72,14 +81,14 @@ export class LogTail {
     }
     for (;;) {
       const fresh = this.readAfter(this.to, this.capacity);
-      for (const { event, bytes } of fresh) {
+      for (const { event, bytes } of fresh.events) {
         this.events.push(event);
         this.sizes.push(bytes);
         this.bytes += bytes;
       }
-      if (fresh.length > 0) this.to = fresh.at(-1)!.event.position;
+      if (fresh.scannedThrough !== null) this.to = fresh.scannedThrough;
       this.trim();
-      if (fresh.length < this.capacity) break;
+      if (fresh.rows < this.capacity) break;
     }
   }
 

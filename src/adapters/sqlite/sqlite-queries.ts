@@ -1,23 +1,69 @@
+import { type DamagedEvent, eventChecksum } from '../../core/event-damage';
 import type { EventMetadata, RecordedEvent } from '../../core/messages';
 
 /**
- * A row of `SELECT position, id, stream, revision, type, data, metadata`, read as an array
- * (`Statement.raw()`): the driver builds arrays about twice as fast as keyed objects.
+ * A row of `SELECT position, id, stream, revision, type, data, metadata, checksum`, read as an
+ * array (`Statement.raw()`): the driver builds arrays about twice as fast as keyed objects.
+ * `checksum` is NULL on rows stored before checksums existed.
  */
-export type EventRow = readonly [position: bigint, id: string, stream: string, revision: bigint, type: string, data: string, metadata: string];
+export type EventRow = readonly [
+  position: bigint,
+  id: string,
+  stream: string,
+  revision: bigint,
+  type: string,
+  data: string,
+  metadata: string,
+  checksum: string | null,
+];
 
-export const eventColumns = 'position, id, stream, revision, type, data, metadata';
+export const eventColumns = 'position, id, stream, revision, type, data, metadata, checksum';
 
-export function toRecordedEvent([position, id, stream, revision, type, data, metadata]: EventRow): RecordedEvent {
-  return {
-    id,
-    type,
-    data: JSON.parse(data) as object,
-    metadata: JSON.parse(metadata) as EventMetadata,
-    stream,
-    revision,
-    position,
-  };
+/** A row read back: the event, or why it cannot be trusted. */
+export type DecodedRow = { readonly event: RecordedEvent; readonly damage?: undefined } | { readonly event?: undefined; readonly damage: DamagedEvent };
+
+const text = (value: unknown) => (typeof value === 'string' ? value : String(value));
+
+/** Names a damaged row with what can still be read of it. */
+function damageOf(row: EventRow, reason: string): DamagedEvent {
+  const [position, id, stream, revision, type] = row;
+  return { stream: text(stream), revision: text(revision), position: text(position), type: text(type), id: text(id), reason };
+}
+
+/** Why a row's fields cannot be what the appender wrote, or null. */
+function malformation([position, id, stream, revision, type, data, metadata, checksum]: EventRow): string | null {
+  const strings = [id, stream, type, data, metadata].every((value) => typeof value === 'string');
+  const integers = typeof position === 'bigint' && typeof revision === 'bigint' && revision >= 0n;
+  return strings && integers && (checksum === null || typeof checksum === 'string') ? null : 'malformed_row';
+}
+
+const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Checks a row against its checksum (when it has one and its position is above `verifiedThrough`,
+ * what a walk over the log already checked), then parses its JSON. Rows without a checksum
+ * (stored by an older build) are checked only by their JSON parsing to objects.
+ */
+export function decodeEventRow(row: EventRow, verifiedThrough = 0n): DecodedRow {
+  const malformed = malformation(row);
+  if (malformed) return { damage: damageOf(row, malformed) };
+  const [position, id, stream, revision, type, data, metadata, checksum] = row;
+  const unverified = checksum !== null && position > verifiedThrough;
+  if (unverified && checksum !== eventChecksum({ id, stream, revision, type, data, metadata })) return { damage: damageOf(row, 'checksum_mismatch') };
+  let parsedData: unknown;
+  let parsedMetadata: unknown;
+  try {
+    parsedData = JSON.parse(data);
+  } catch {
+    return { damage: damageOf(row, 'data_not_json') };
+  }
+  try {
+    parsedMetadata = JSON.parse(metadata);
+  } catch {
+    return { damage: damageOf(row, 'metadata_not_json') };
+  }
+  if (!isObject(parsedData) || !isObject(parsedMetadata)) return { damage: damageOf(row, 'malformed_row') };
+  return { event: { id, type, data: parsedData, metadata: parsedMetadata as EventMetadata, stream, revision, position } };
 }
 
 /** Types and categories a read keeps; `null` keeps everything, an empty list keeps nothing. */

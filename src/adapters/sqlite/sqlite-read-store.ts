@@ -9,6 +9,8 @@ import { SqliteCheckpoints } from './sqlite-checkpoints';
 import { SqliteDocuments } from './sqlite-documents';
 import { SqliteCollections } from './sqlite-read-schema';
 import { StatementCache } from './sqlite-statement-cache';
+import { storeFailure } from './sqlite-faults';
+import { capFileSize } from './sqlite-schema';
 
 const sorterHelperThreads = 1;
 
@@ -26,6 +28,8 @@ export interface SqliteReadStoreOptions {
   readonly synchronous?: 'NORMAL' | 'FULL';
   /** How long a write waits for another process's write lock before failing. */
   readonly busyTimeoutMs?: number;
+  /** A size cap for the file: writes that need more are refused as on a full disk (`read_store.disk_full`). */
+  readonly maxFileBytes?: number;
 }
 
 /**
@@ -52,7 +56,7 @@ export async function openSqliteReadStore(options: SqliteReadStoreOptions): Prom
       return operation();
     } catch (error) {
       if (isAppError(error) || !(error instanceof Database.SqliteError)) throw error;
-      throw new UpstreamError('read_store.sqlite_failed', `SQLite read store failed: ${error.message}`, { sqliteCode: error.code }, { cause: error });
+      throw storeFailure('read_store', 'sqlite_failed', `SQLite read store failed: ${error.message}`, error);
     }
   };
 
@@ -82,7 +86,7 @@ export async function openSqliteReadStore(options: SqliteReadStoreOptions): Prom
   };
 }
 
-function openDatabase({ path, synchronous = 'NORMAL', busyTimeoutMs = 5_000 }: SqliteReadStoreOptions): Database.Database {
+function openDatabase({ path, synchronous = 'NORMAL', busyTimeoutMs = 5_000, maxFileBytes }: SqliteReadStoreOptions): Database.Database {
   let db: Database.Database | undefined;
   try {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -92,6 +96,7 @@ function openDatabase({ path, synchronous = 'NORMAL', busyTimeoutMs = 5_000 }: S
     db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
     // Index builds after a rebuild sort every document: a helper thread sorts part of the keys (~10% off their time).
     db.pragma(`threads = ${sorterHelperThreads}`);
+    capFileSize(db, maxFileBytes);
     return db;
   } catch (error) {
     db?.close();

@@ -20,9 +20,23 @@ const migrations: readonly string[] = [
    );
    CREATE INDEX events_by_type ON events (type, position);
    CREATE INDEX events_by_category ON events (category, position);`,
+  // Every event appended from here on carries a checksum of its stored fields (see `eventChecksum`);
+  // rows written before stay NULL and stay readable: only their JSON can be checked.
+  `ALTER TABLE events ADD COLUMN checksum TEXT;`,
 ];
 
 export const schemaVersion = migrations.length;
+
+/**
+ * Caps the file at about `maxBytes` (SQLite's `max_page_count`, for this connection): a write that
+ * needs more is refused with SQLITE_FULL, exactly as on a full disk. Operators use it as a quota;
+ * tests use it to fill "the disk" without root.
+ */
+export function capFileSize(db: Database, maxBytes: number | undefined): void {
+  if (maxBytes === undefined) return;
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  db.pragma(`max_page_count = ${Math.max(1, Math.floor(maxBytes / pageSize))}`);
+}
 
 /** Connection settings of the event store, shared with the raw-driver benchmark baseline. */
 export function configureConnection(db: Database, synchronous: 'NORMAL' | 'FULL', busyTimeoutMs: number): void {

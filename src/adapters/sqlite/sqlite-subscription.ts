@@ -46,14 +46,14 @@ export class SqliteSubscription implements Subscription {
     let checkpoint = this.start;
     while (!this.closed) {
       const seen = this.signal.version;
-      const { events, scannedThrough } = this.reader.allPage(checkpoint, this.filter, this.reader.pageSize);
+      const { events, scannedThrough, complete } = this.reader.allPage(checkpoint, this.filter, this.reader.pageSize);
       for (const event of events) {
         if (this.closed) return;
         yield event;
         checkpoint = event.position;
       }
       if (scannedThrough > checkpoint) checkpoint = scannedThrough;
-      if (events.length < this.reader.pageSize) await this.waitForCommit(seen);
+      if (complete) await this.waitForCommit(seen);
     }
   }
 

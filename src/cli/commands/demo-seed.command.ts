@@ -10,12 +10,12 @@ import { measure, ProgressBar } from '../progress-bar';
 const dayMs = 86_400_000;
 
 /** The history ends about today unless a start date is given, so "last 30 days" KPIs show something. */
-function historyOptionsOf(options: CommandInput['options'], today = new Date()): Required<Omit<HistoryOptions, 'scale'>> {
+function historyOptionsOf(options: CommandInput['options'], today = new Date()): Required<HistoryOptions> {
   const years = Number(options.years ?? 2);
   const given = options['start-date'] as string | undefined;
   if (given !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(given)) throw new UsageError(`--start-date must be a date such as 2024-07-01, got "${given}"`, 'demo seed');
   const startDate = given ?? new Date(today.getTime() - Math.round(years * 365) * dayMs).toISOString().slice(0, 10);
-  return { seed: Number(options.seed ?? 42), years, consultants: Number(options.consultants ?? 5), startDate };
+  return { seed: Number(options.seed ?? 42), years, consultants: Number(options.consultants ?? 5), startDate, scale: Number(options.scale ?? 1) };
 }
 
 /** API keys may exist (the first start creates one); any other event means the store is not empty. */
@@ -32,7 +32,7 @@ export async function seedDemo({ options }: CommandInput, io: CliIo): Promise<nu
       return exitCodes.failure;
     }
     const bus = createCommandBus<BusinessCommand>(eventStore, commandRoutes);
-    const label = `seed ${history.consultants} consultants × ${history.years} years from ${history.startDate}`;
+    const label = `seed ${history.consultants} consultants × ${history.years} years from ${history.startDate}${history.scale === 1 ? '' : `, scale ${history.scale}`}`;
     const bar = new ProgressBar(io.stderr, label, 'commands');
     const [startsAt, span] = [Date.parse(`${history.startDate}T00:00:00Z`), Math.round(history.years * 365) * dayMs];
     const startedAt = Date.now();

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { EventStore } from '../../core/event-store.port';
+import { describeDamage } from '../../core/event-damage';
 import { isAppError } from '../../core/errors';
 import { parseInstant } from '../../core/time';
 import { type EventCriteria, matchesCriteria, storeFilterOf } from '../../schema/events/event-criteria';
@@ -56,9 +57,18 @@ export async function writeEvents(store: EventStore, criteria: EventCriteria, ou
   return written;
 }
 
+/**
+ * Exports what can be read. A damaged event is not written: the export goes on past it and ends
+ * with a report naming each one skipped, and exit code 1, so a backup script knows it is incomplete.
+ */
 export async function exportEvents({ options }: CommandInput, io: CliIo): Promise<number> {
   const criteria = criteriaOf(options);
-  const written = await withEventStore(io, ({ eventStore }) => writeEvents(eventStore, criteria, io.stdout));
+  const { written, skipped } = await withEventStore(io, async ({ eventStore }) => {
+    const count = await writeEvents(eventStore, criteria, io.stdout);
+    return { written: count, skipped: eventStore.damage?.list() ?? [] };
+  });
   io.stderr.write(`exported ${written.toLocaleString('en-AU')} events\n`);
-  return exitCodes.ok;
+  if (skipped.length === 0) return exitCodes.ok;
+  io.stderr.write(`skipped ${skipped.length} damaged event${skipped.length === 1 ? '' : 's'} (run zixly events verify):\n${skipped.map((damage) => `  ${describeDamage(damage)}\n`).join('')}`);
+  return exitCodes.failure;
 }

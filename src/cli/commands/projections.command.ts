@@ -1,5 +1,6 @@
 import { rebuildProjection } from '../../core/projection-rebuild';
 import { systemClock } from '../../core/time';
+import { eventDataProblem } from '../../events/event-validation';
 import { allProjections } from '../../projections';
 import { type CliIo, type CommandInput, exitCodes, UsageError } from '../cli-command';
 import { withStores } from '../cli-context';
@@ -52,6 +53,7 @@ export async function rebuildProjectionCommand({ args }: CommandInput, io: CliIo
           bar.update({ done: progress.eventsDone, fraction: progress.fraction, perSecond: progress.eventsPerSecond, etaSeconds: progress.etaSeconds });
         },
         swap: (swapIn) => swapIn(),
+        malformed: (event) => eventDataProblem(event.type, event.data),
       }),
     );
   } finally {

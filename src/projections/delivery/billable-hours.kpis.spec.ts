@@ -39,8 +39,11 @@ describe('service delivery KPIs: billable hours', () => {
     // k1: 6.5 + 1.25 + 3.5 + 0.1 + 0.2 = 11.55; k2: 3 + 2 = 5. p1: 6.5 + 1.25 + 0.1 + 0.2 = 8.05; p2: 3.5 + 3 + 2 = 8.5.
     const result = await billableHours(scenario.context, march);
     expect(result.value).toEqual({ totalHours: 16.55, byProject: { p1: 8.05, p2: 8.5 }, byConsultant: { k1: 11.55, k2: 5 } });
-    // Entries e1, e2, e4, e10, e11 (1 event each), e7 and e9 (2 each).
-    expect(result.eventCount).toBe(9);
+    // Buckets count each live entry's latest fact: e1, e2, e4, e7, e9, e10, e11.
+    expect(result.eventCount).toBe(7);
+    // The scan path counts every event folded into those entries: e7 and e9 have 2 each.
+    const scanned = await billableHours({ ...scenario.context, path: 'scan' }, march);
+    expect(scanned).toEqual({ ...result, eventCount: 9, position: scanned.position });
   });
 
   it('moves a corrected entry to the period of its new work date', async () => {

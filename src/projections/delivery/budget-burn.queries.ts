@@ -2,11 +2,10 @@ import type { Period } from '../../core/business-time';
 import type { ClientTier } from '../../aggregates/client/client.events';
 import { ratio } from '../shared/kpi-math';
 import { type KpiContext, type KpiResult, kpiResult, periodOf } from '../shared/kpi';
-import { costCentsOf, sumHours } from './hours';
+import { sumHours } from './hours';
 import { projectsOpen } from './project-status';
 import type { ProjectDocument } from './projects.projection';
-import { findEvery } from '../shared/documents';
-import type { TimeEntryDocument } from './time-entries.projection';
+import { type HoursFact, timeFactsBefore } from './time-facts';
 
 export interface ProjectBudgetBurn {
   readonly projectId: string;
@@ -38,15 +37,14 @@ export async function budgetBurn(context: KpiContext, period: Period, options: B
   const { fromDate, fromInstant, toDate } = periodOf(context, period);
   const open = await projectsOpen(context.reads, toDate, { date: fromDate, instant: fromInstant });
   const projects = options.projectId === undefined ? open : open.filter((project) => project.projectId === options.projectId);
-  const filter = { projectId: { $in: projects.map((project) => project.projectId) }, workDate: { $lt: toDate } };
-  const entries = projects.length === 0 ? [] : await findEvery<TimeEntryDocument>(context.reads, 'time_entries', filter);
-  const byProject = groupByProject(entries);
+  const { facts, readModel } = await timeFactsBefore(context, toDate, projects.map((project) => project.projectId));
+  const byProject = groupByProject(facts);
   const value = Object.fromEntries(projects.map((project) => [project.projectId, burnOf(project, byProject.get(project.projectId) ?? [])]));
-  return kpiResult(context, ['projects', 'time_entries'], [...projects, ...entries], value);
+  return kpiResult(context, ['projects', readModel], [...projects, ...facts], value);
 }
 
-function groupByProject(entries: readonly TimeEntryDocument[]): Map<string, TimeEntryDocument[]> {
-  const groups = new Map<string, TimeEntryDocument[]>();
+function groupByProject(entries: readonly HoursFact[]): Map<string, HoursFact[]> {
+  const groups = new Map<string, HoursFact[]>();
   for (const entry of entries) {
     const group = groups.get(entry.projectId) ?? [];
     group.push(entry);
@@ -55,10 +53,11 @@ function groupByProject(entries: readonly TimeEntryDocument[]): Map<string, Time
   return groups;
 }
 
-function burnOf(project: ProjectDocument, entries: readonly TimeEntryDocument[]): ProjectBudgetBurn {
+function burnOf(project: ProjectDocument, facts: readonly HoursFact[]): ProjectBudgetBurn {
   const { projectId, name, tier, budgetHours, budgetAmountCents, currency } = project;
-  const loggedHours = sumHours(entries);
-  const loggedCostCents = costCentsOf(entries);
+  const loggedHours = sumHours(facts);
+  // Σ hours × cost rate rounded once over the total, as for the entries themselves.
+  const loggedCostCents = Math.round(facts.reduce((total, fact) => total + fact.costUnits, 0) / 100);
   return {
     projectId,
     name,

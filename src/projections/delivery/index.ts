@@ -7,6 +7,10 @@ export { consultantsProjection, type ConsultantDocument, type CapacityPeriod, ty
 export { projectsProjection, type ProjectDocument, type ProjectStatus } from './projects.projection';
 export { timeEntriesProjection, type TimeEntryDocument } from './time-entries.projection';
 
+export { timeBucketsCollection, type TimeBucketDocument } from './time-buckets.projection';
+export { dailyTimeFactsOf, timeFactsIn, type HoursFact, type TimeFacts } from './time-facts';
+export { nextMonthStart } from './time-buckets.reads';
+
 export const deliveryProjections: Projection[] = [projectsProjection, timeEntriesProjection, consultantsProjection];
 
 export { activeProjects, projectsCompleted, averageProjectDurationDays, onTimeDeliveryRate } from './projects.queries';

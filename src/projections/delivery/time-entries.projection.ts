@@ -1,8 +1,10 @@
+import type { RecordedEvent } from '../../core/messages';
 import type { Projection } from '../../core/projection';
 import type { ReadDocument } from '../../core/read-store.port';
 import type { HoursLogged, TimeEntryCorrected, TimeEntryDeleted, TimeEntryFacts } from '../../aggregates/project/project.events';
 import { occurredAt } from '../shared/event-instant';
 import { domainEventOf } from './domain-event';
+import { evolveTimeBucket, isTimeBucketId, timeBucketIdsOf, timeBucketIndexes, type TimeBucketDocument } from './time-buckets.projection';
 
 /**
  * One live time entry, as last corrected; a deleted entry has no document. Rates are hourly cents
@@ -26,32 +28,43 @@ export interface TimeEntryDocument extends ReadDocument {
 
 type TimeEntryEvent = HoursLogged | TimeEntryCorrected | TimeEntryDeleted;
 
-export const timeEntriesProjection: Projection<TimeEntryDocument> = {
+/**
+ * One document per live entry, and beside them the day and month buckets of the entries' hours
+ * (`time-buckets.projection`), folded from the same events in the same pass.
+ */
+export const timeEntriesProjection: Projection<TimeEntryDocument | TimeBucketDocument> = {
   name: 'time_entries',
-  version: 1,
+  // 2: the collection also holds the day and month buckets.
+  version: 2,
   handles: ['HoursLogged', 'TimeEntryCorrected', 'TimeEntryDeleted'],
-  documentIds: (event) => [(event.data as TimeEntryFacts).entryId],
+  documentIds: (event) => [(event.data as TimeEntryFacts).entryId, ...timeBucketIdsOf(event)],
   evolve(document, recorded, id) {
-    const event = domainEventOf<TimeEntryEvent>(recorded);
-    const at = occurredAt(recorded);
-    switch (event.type) {
-      case 'HoursLogged':
-        return document ?? entryOf(event.data, id, at, null);
-      case 'TimeEntryCorrected':
-        // The corrected event carries every fact of the entry, so it stands on its own.
-        return entryOf(event.data, id, document?.loggedAt ?? at, at);
-      case 'TimeEntryDeleted':
-        return null;
-      default:
-        return document;
-    }
+    if (isTimeBucketId(id)) return evolveTimeBucket(document as TimeBucketDocument | null, recorded, id);
+    return evolveEntry(document as TimeEntryDocument | null, recorded, id);
   },
   indexes: [
     { name: 'time_entries_work_date', fields: ['workDate'] },
     { name: 'time_entries_project_work_date', fields: ['projectId', 'workDate'] },
     { name: 'time_entries_consultant_work_date', fields: ['consultantId', 'workDate'] },
+    ...timeBucketIndexes,
   ],
 };
+
+function evolveEntry(document: TimeEntryDocument | null, recorded: RecordedEvent, id: string): TimeEntryDocument | null {
+  const event = domainEventOf<TimeEntryEvent>(recorded);
+  const at = occurredAt(recorded);
+  switch (event.type) {
+    case 'HoursLogged':
+      return document ?? entryOf(event.data, id, at, null);
+    case 'TimeEntryCorrected':
+      // The corrected event carries every fact of the entry, so it stands on its own.
+      return entryOf(event.data, id, document?.loggedAt ?? at, at);
+    case 'TimeEntryDeleted':
+      return null;
+    default:
+      return document;
+  }
+}
 
 function entryOf(data: TimeEntryFacts, id: string, loggedAt: string, correctedAt: string | null): TimeEntryDocument {
   const { projectId, clientId, consultantId, workDate, hours, billable, billRateCents, costRateCents, currency } = data;

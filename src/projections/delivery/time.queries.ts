@@ -4,6 +4,7 @@ import { type KpiContext, type KpiResult, kpiResult, periodOf } from '../shared/
 import { hoursBy, sumHours } from './hours';
 import { datesIn } from '../shared/period-filter';
 import { findEvery } from '../shared/documents';
+import { timeFactsIn } from './time-facts';
 import type { TimeEntryDocument } from './time-entries.projection';
 
 /**
@@ -26,11 +27,11 @@ export interface BillableHours {
  * (an entry moved out of the period or made non-billable no longer counts) and deletions.
  */
 export async function billableHours(context: KpiContext, period: Period): Promise<KpiResult<BillableHours>> {
-  const entries = await timeEntriesInPeriod(context, periodOf(context, period), { billable: true });
+  const { facts, readModel } = await timeFactsIn(context, periodOf(context, period), { billableOnly: true });
   const value = {
-    totalHours: sumHours(entries),
-    byProject: hoursBy(entries, (entry) => entry.projectId),
-    byConsultant: hoursBy(entries, (entry) => entry.consultantId),
+    totalHours: sumHours(facts),
+    byProject: hoursBy(facts, (fact) => fact.projectId),
+    byConsultant: hoursBy(facts, (fact) => fact.consultantId),
   };
-  return kpiResult(context, ['time_entries'], entries, value);
+  return kpiResult(context, [readModel], facts, value);
 }

@@ -5,7 +5,7 @@ import { availableHours, type DateRange, isActiveDuring } from './availability';
 import type { ConsultantDocument } from './consultants.projection';
 import { hoursBy, sumHours } from './hours';
 import { findEvery } from '../shared/documents';
-import { timeEntriesInPeriod } from './time.queries';
+import { timeFactsIn } from './time-facts';
 
 export interface Utilisation {
   readonly billableHours: number;
@@ -36,17 +36,17 @@ export async function billableUtilisation(context: KpiContext, period: Period): 
   const resolved = periodOf(context, period);
   const range = { from: resolved.fromDate, to: resolved.toDate };
   const registeredBefore = startOfBusinessDate(range.to, context.timeZone).toISOString();
-  const [registered, entries] = await Promise.all([
+  const [registered, { facts, readModel }] = await Promise.all([
     findEvery<ConsultantDocument>(context.reads, 'consultants', { registeredAt: { $lt: registeredBefore } }),
-    timeEntriesInPeriod(context, resolved, { billable: true }),
+    timeFactsIn(context, resolved, { billableOnly: true }),
   ]);
-  const billableByConsultant = hoursBy(entries, (entry) => entry.consultantId);
+  const billableByConsultant = hoursBy(facts, (fact) => fact.consultantId);
   const consultants = registered.filter((consultant) => consultant.consultantId in billableByConsultant || isActiveDuring(consultant, range, context.timeZone));
   const byConsultant = consultantFigures(consultants, billableByConsultant, range, context.timeZone);
-  const billable = sumHours(entries);
+  const billable = sumHours(facts);
   const available = Object.values(byConsultant).reduce((total, figures) => total + Math.round(figures.availableHours * 1000), 0) / 1000;
   const team = { billableHours: billable, availableHours: available, utilisation: ratio(billable, available) };
-  return kpiResult(context, ['consultants', 'time_entries'], [...consultants, ...entries], { team, byConsultant });
+  return kpiResult(context, ['consultants', readModel], [...consultants, ...facts], { team, byConsultant });
 }
 
 function consultantFigures(

@@ -1,8 +1,8 @@
 import type { ResolvedPeriod } from '../../core/business-time';
 import type { ReadDocument } from '../../core/read-store.port';
-import { costCentsOf, type ProjectDocument, timeEntriesInPeriod, type TimeEntryDocument } from '../delivery';
-import type { KpiContext } from '../shared/kpi';
-import type { ExpenseDocument } from './expenses.projection';
+import { type HoursFact, type ProjectDocument, timeFactsIn } from '../delivery';
+import type { EventCounted, KpiContext } from '../shared/kpi';
+import { expensesCollection, type ExpenseDocument } from './expenses.projection';
 import { expensesIncurredIn } from './financial.reads';
 import { documentsByIds } from '../shared/documents';
 
@@ -17,18 +17,21 @@ export interface CostLine {
   readonly amountCents: number;
   readonly clientId: string | null;
   readonly projectId: string | null;
+  /** `month` for consultant time summed over a calendar month (the bucket path); its date is the 1st. */
+  readonly grain?: 'day' | 'month';
 }
 
 export interface PeriodCosts {
   readonly lines: CostLine[];
   /** The documents the lines came from, for the KPI's event count. */
-  readonly documents: ReadDocument[];
+  readonly documents: readonly EventCounted[];
+  /** The read models the lines came from, for the KPI's position. */
+  readonly readModels: string[];
 }
 
-/** Hours × the cost rate the entry was logged with, rounded per entry so breakdowns add up. */
-function timeCostLine(entry: TimeEntryDocument): CostLine {
-  const amountCents = costCentsOf([entry]);
-  return { category: consultantTimeCategory, date: entry.workDate, amountCents, clientId: entry.clientId, projectId: entry.projectId };
+/** Hours × the cost rate each entry was logged with, rounded per entry so breakdowns add up. */
+export function timeCostLine(fact: HoursFact): CostLine {
+  return { category: consultantTimeCategory, date: fact.date, amountCents: fact.costCents, clientId: fact.clientId, projectId: fact.projectId, grain: fact.grain };
 }
 
 /** An expense booked on a project but not a client belongs to the project's client. */
@@ -40,9 +43,9 @@ function expenseLine(expense: ExpenseDocument, projects: ReadonlyMap<string, Pro
 
 /** Expenses incurred in the period and consultant time worked in it, as cost lines. */
 export async function costsIn(context: KpiContext, period: ResolvedPeriod): Promise<PeriodCosts> {
-  const [expenses, entries] = await Promise.all([expensesIncurredIn(context, period), timeEntriesInPeriod(context, period)]);
+  const [expenses, time] = await Promise.all([expensesIncurredIn(context, period), timeFactsIn(context, period)]);
   const projectIds = expenses.filter((expense) => expense.clientId === null && expense.projectId !== null).map((expense) => expense.projectId!);
   const projects = await documentsByIds<ProjectDocument>(context.reads, 'projects', projectIds);
-  const lines = [...expenses.map((expense) => expenseLine(expense, projects)), ...entries.map(timeCostLine)];
-  return { lines, documents: [...expenses, ...entries, ...projects.values()] };
+  const lines = [...expenses.map((expense) => expenseLine(expense, projects)), ...time.facts.map(timeCostLine)];
+  return { lines, documents: [...expenses, ...time.facts, ...projects.values()], readModels: [expensesCollection, time.readModel, 'projects'] };
 }

@@ -3,6 +3,7 @@ import { type KpiContext, type KpiResult, kpiResult, periodOf } from '../shared/
 import { ratio } from '../shared/kpi-math';
 import { clientsCollection } from './clients.projection';
 import { consultantTimeCategory, costsIn, type CostLine } from './cost-lines';
+import { datedByTier } from './cost-tiers';
 import { expensesCollection } from './expenses.projection';
 import { addTo, clientsByIds, expensesPaidIn, monthOf } from './financial.reads';
 import { distinctById } from '../shared/documents';
@@ -10,8 +11,6 @@ import { invoicesCollection } from './invoices.projection';
 import { breakdownOf, invoicedIn, issuedAmount, paymentsReceivedIn, tierKeyOf } from './revenue.queries';
 import { invoiceBaseCents } from './base-amounts';
 
-/** Read models every cost KPI reads. */
-export const costReadModels = [expensesCollection, 'time_entries', 'projects'] as const;
 
 export interface Costs {
   readonly totalCents: number;
@@ -41,8 +40,8 @@ function costsOf(lines: readonly CostLine[]): Costs {
  * hours worked in it (by work date, billable or not) × the cost rate each entry was logged with.
  */
 export async function costs(context: KpiContext, period: Period): Promise<KpiResult<Costs>> {
-  const { lines, documents } = await costsIn(context, periodOf(context, period));
-  return kpiResult(context, costReadModels, documents, costsOf(lines));
+  const { lines, documents, readModels } = await costsIn(context, periodOf(context, period));
+  return kpiResult(context, readModels, documents, costsOf(lines));
 }
 
 export interface Margin {
@@ -73,9 +72,10 @@ export const marginOf = (revenueCents: number, costsCents: number): Margin => ({
  */
 export async function profitMargin(context: KpiContext, period: Period): Promise<KpiResult<ProfitMargin>> {
   const resolved = periodOf(context, period);
-  const [invoices, { lines, documents }] = await Promise.all([invoicedIn(context, resolved), costsIn(context, resolved)]);
-  const clientIds = [...invoices.map((invoice) => invoice.clientId), ...lines.flatMap((line) => (line.clientId === null ? [] : [line.clientId]))];
+  const [invoices, costs] = await Promise.all([invoicedIn(context, resolved), costsIn(context, resolved)]);
+  const clientIds = [...invoices.map((invoice) => invoice.clientId), ...costs.lines.flatMap((line) => (line.clientId === null ? [] : [line.clientId]))];
   const clients = await clientsByIds(context, clientIds);
+  const { lines, documents } = await datedByTier(context, costs, clients);
   const revenueByTier = breakdownOf(invoices.map((invoice) => issuedAmount(context, invoice)), clients, context.timeZone).byTier;
   const costsByTier: Record<string, number> = {};
   let unattributedCostsCents = 0;
@@ -88,7 +88,7 @@ export async function profitMargin(context: KpiContext, period: Period): Promise
   const revenueCents = invoices.reduce((total, invoice) => total + (invoiceBaseCents(context, invoice) ?? 0), 0);
   const totalCosts = lines.reduce((total, line) => total + line.amountCents, 0);
   const used = [...invoices, ...documents, ...clients.values()];
-  return kpiResult(context, [invoicesCollection, clientsCollection, ...costReadModels], used, { ...marginOf(revenueCents, totalCosts), byTier, unattributedCostsCents });
+  return kpiResult(context, [invoicesCollection, clientsCollection, ...costs.readModels], used, { ...marginOf(revenueCents, totalCosts), byTier, unattributedCostsCents });
 }
 
 export interface CashFlowAmounts {

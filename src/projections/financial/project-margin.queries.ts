@@ -2,7 +2,7 @@ import type { Period } from '../../core/business-time';
 import type { ProjectDocument } from '../delivery';
 import { type KpiContext, type KpiResult, kpiResult, periodOf } from '../shared/kpi';
 import { consultantTimeCategory, costsIn } from './cost-lines';
-import { costReadModels, type Margin, marginOf } from './costs.queries';
+import { type Margin, marginOf } from './costs.queries';
 import { type TierKey } from './financial.reads';
 import { documentsByIds } from '../shared/documents';
 import { invoicesCollection } from './invoices.projection';
@@ -50,7 +50,7 @@ export async function projectMargin(context: KpiContext, period: Period): Promis
   const projects = await documentsByIds<ProjectDocument>(context.reads, 'projects', totals.keys());
   const byProject = Object.fromEntries([...totals].map(([projectId, sums]) => [projectId, marginLine(projectId, sums, projects.get(projectId))]));
   const used = [...invoices, ...costs.documents, ...projects.values()];
-  return kpiResult(context, [invoicesCollection, ...costReadModels], used, { byProject, byTier: byTierOf(Object.values(byProject)) });
+  return kpiResult(context, [invoicesCollection, ...costs.readModels], used, { byProject, byTier: byTierOf(Object.values(byProject)) });
 }
 
 function marginLine(projectId: string, sums: Totals, project: ProjectDocument | undefined): ProjectMargin {

@@ -1,6 +1,6 @@
 import type { Period, ResolvedPeriod } from '../../core/business-time';
 import type { DocumentFilter } from '../../core/read-store.port';
-import { sumHours, timeEntriesInPeriod } from '../delivery';
+import { sumHours, timeFactsIn } from '../delivery';
 import { type KpiContext, type KpiResult, kpiResult, periodOf } from '../shared/kpi';
 import { ratio } from '../shared/kpi-math';
 import { tierOn } from './client-timeline';
@@ -116,8 +116,8 @@ export interface RevenuePerHour {
 /** revenuePerConsultantHour: accrual revenue of the period ÷ all hours (billable or not) worked in it. */
 export async function revenuePerConsultantHour(context: KpiContext, period: Period): Promise<KpiResult<RevenuePerHour>> {
   const resolved = periodOf(context, period);
-  const [invoices, entries] = await Promise.all([invoicedIn(context, resolved), timeEntriesInPeriod(context, resolved)]);
+  const [invoices, time] = await Promise.all([invoicedIn(context, resolved), timeFactsIn(context, resolved)]);
   const revenueCents = invoices.reduce((total, invoice) => total + (invoiceBaseCents(context, invoice) ?? 0), 0);
-  const hours = sumHours(entries);
-  return kpiResult(context, [invoicesCollection, 'time_entries'], [...invoices, ...entries], { revenueCents, hours, centsPerHour: ratio(revenueCents, hours) });
+  const hours = sumHours(time.facts);
+  return kpiResult(context, [invoicesCollection, time.readModel], [...invoices, ...time.facts], { revenueCents, hours, centsPerHour: ratio(revenueCents, hours) });
 }

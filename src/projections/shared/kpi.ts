@@ -1,13 +1,30 @@
 import { type Period, type ResolvedPeriod, resolvePeriod } from '../../core/business-time';
 import type { ReadDocument, ReadStore } from '../../core/read-store.port';
 
+/**
+ * Where period KPIs read their facts from: pre-summed period buckets (the default), or the
+ * documents themselves scanned at query time — the slower path, kept as the oracle the buckets are
+ * tested against and the baseline the dashboards benchmark reports.
+ */
+export type KpiPath = 'buckets' | 'scan';
+
 /** What every KPI query needs: where the read models are and how to read a period. */
 export interface KpiContext {
   readonly reads: ReadStore;
   readonly timeZone: string;
+  /** Default `buckets`. */
+  readonly path?: KpiPath;
   /** ISO 4217 code KPIs are computed in (BUSINESS_BASE_CURRENCY); AUD when absent. */
   readonly baseCurrency?: string;
 }
+
+/** Anything that knows how many events fed it: a document (the runner's `_events`), or a pre-summed fact. */
+export type EventCounted = object;
+
+const eventsOf = (counted: EventCounted): number => {
+  const events = (counted as { _events?: unknown })._events;
+  return typeof events === 'number' ? events : 0;
+};
 
 /** A KPI value with its freshness: how many events fed it and the store position it reflects. */
 export interface KpiResult<T> {
@@ -33,10 +50,10 @@ export function periodOf(context: KpiContext, period: Period): ResolvedPeriod {
 export async function kpiResult<T>(
   context: KpiContext,
   readModels: readonly string[],
-  documents: readonly ReadDocument[],
+  documents: readonly EventCounted[],
   value: T,
 ): Promise<KpiResult<T>> {
-  const eventCount = documents.reduce((total, document) => total + (typeof document._events === 'number' ? document._events : 0), 0);
+  const eventCount = documents.reduce((total: number, document) => total + eventsOf(document), 0);
   return { value, eventCount, position: await positionOf(context.reads, readModels) };
 }
 

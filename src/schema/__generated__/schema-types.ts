@@ -863,6 +863,13 @@ export type ExpenseSort =
   | 'INCURRED_ON_ASC'
   | 'INCURRED_ON_DESC';
 
+/** A KPI whose facts can be listed (drill-down). */
+export type FactKpi =
+  | 'BILLABLE_HOURS'
+  | 'CSAT'
+  | 'REVENUE_ACCRUAL_CENTS'
+  | 'TICKETS_OPENED';
+
 export type FailWorkflowRunInput = {
   error: Scalars['String']['input'];
   retryable: Scalars['Boolean']['input'];
@@ -1056,6 +1063,63 @@ export type IssueInvoiceInput = {
   /** The number printed on the invoice. */
   number: Scalars['String']['input'];
   projectId?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** One entity a KPI rule looked at: counted, or excluded and why. */
+export type KpiFact = {
+  __typename?: 'KpiFact';
+  /** What it adds to the KPI value; 0 when excluded. */
+  contribution: Scalars['Float']['output'];
+  counted: Scalars['Boolean']['output'];
+  /** The business date, or the instant, the rule judged it by. */
+  date: Scalars['String']['output'];
+  /** TimeEntry, Invoice… */
+  entity: Scalars['String']['output'];
+  /** Events folded into it. */
+  events: Scalars['Int']['output'];
+  id: Scalars['String']['output'];
+  /** What it counted as, or why it was excluded. */
+  rule: Scalars['String']['output'];
+  /** The stream holding its events (query `stream` for them). */
+  stream: Scalars['String']['output'];
+};
+
+/** The facts behind a KPI value, a page at a time (Relay connection, forward only). */
+export type KpiFactConnection = {
+  __typename?: 'KpiFactConnection';
+  edges: Array<KpiFactEdge>;
+  nodes: Array<KpiFact>;
+  pageInfo: PageInfo;
+  /** Store position the facts reflect. */
+  position?: Maybe<Scalars['BigInt']['output']>;
+};
+
+export type KpiFactEdge = {
+  __typename?: 'KpiFactEdge';
+  cursor: Scalars['String']['output'];
+  node: KpiFact;
+};
+
+export type KpiSeries = {
+  __typename?: 'KpiSeries';
+  bucket: SeriesBucket;
+  kpi: SeriesKpi;
+  points: Array<KpiSeriesPoint>;
+  /** The default target (kpis.md) on the same axis, for csat, billable utilisation, paid within 30 days and manual work reduction. */
+  target?: Maybe<Scalars['Float']['output']>;
+};
+
+/** The KPI over one slot [from, to) of business dates. */
+export type KpiSeriesPoint = {
+  __typename?: 'KpiSeriesPoint';
+  eventCount: Scalars['Int']['output'];
+  from: Scalars['String']['output'];
+  position?: Maybe<Scalars['BigInt']['output']>;
+  /** Against the series target, for KPIs that have one. */
+  targetStatus?: Maybe<TargetStatus>;
+  to: Scalars['String']['output'];
+  /** The headline number; null where its denominator is zero. */
+  value?: Maybe<Scalars['Float']['output']>;
 };
 
 export type KpiTarget = {
@@ -2440,6 +2504,10 @@ export type Query = {
   financialDashboard: FinancialDashboard;
   invoice?: Maybe<Invoice>;
   invoices: InvoiceConnection;
+  /** The facts behind a KPI value over a period (drill-down): every entity its rule looked at, counted or excluded and why. Counted contributions over all pages add up to the KPI value. */
+  kpiFacts: KpiFactConnection;
+  /** One KPI over the period, a point per calendar slot (at most 400), each with its value, event count and position; the target on the same axis where the KPI has one. Period [from, to) in the business time zone; `asOf` gives the figures as known at that instant. */
+  kpiSeries: KpiSeries;
   /** csat, billableUtilisation, paidWithin30DaysRate and manualWorkReduction against their targets (overridable). Period [from, to) in the business time zone; `asOf` gives the figures as known at that instant. */
   kpiTargets: KpiTargetsKpi;
   lead?: Maybe<Lead>;
@@ -2564,6 +2632,22 @@ export type QueryInvoicesArgs = {
   filter?: InputMaybe<InvoiceFilter>;
   first?: Scalars['Int']['input'];
   sort?: InvoiceSort;
+};
+
+
+export type QueryKpiFactsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+  kpi: FactKpi;
+  period: PeriodInput;
+};
+
+
+export type QueryKpiSeriesArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  bucket: SeriesBucket;
+  kpi: SeriesKpi;
+  period: PeriodInput;
 };
 
 
@@ -3010,6 +3094,47 @@ export type SalesPipelineDashboard = {
   /** Won ÷ (won + lost), leads closed in the period. */
   winRate: WinRateKpi;
 };
+
+/** Calendar slots of a series in the business time zone; weeks start on Monday. */
+export type SeriesBucket =
+  | 'DAY'
+  | 'MONTH'
+  | 'QUARTER'
+  | 'WEEK';
+
+/** A period KPI with one headline number (kpis.md), as a series can chart it. */
+export type SeriesKpi =
+  | 'ACTIVE_PROJECTS'
+  | 'ARPA_CENTS'
+  | 'ARR_CENTS'
+  | 'AVERAGE_PROJECT_DURATION_DAYS'
+  | 'BILLABLE_HOURS'
+  | 'BILLABLE_UTILISATION'
+  | 'CASH_FLOW_NET_CENTS'
+  | 'CLIENT_RETENTION_RATE'
+  | 'COSTS_CENTS'
+  | 'CSAT'
+  | 'CUSTOMER_CHURN_RATE'
+  | 'FIRST_RESPONSE_MEDIAN_MINUTES'
+  | 'FIRST_RESPONSE_P90_MINUTES'
+  | 'MANUAL_WORK_REDUCTION'
+  | 'MANUAL_WORK_SAVED_MINUTES'
+  | 'MRR_CENTS'
+  | 'NET_NEW_MRR_CENTS'
+  | 'NPS'
+  | 'ON_TIME_DELIVERY_RATE'
+  | 'PAID_WITHIN_30_DAYS_RATE'
+  | 'PROFIT_MARGIN'
+  | 'PROJECTS_COMPLETED'
+  | 'RECEIVABLES_CENTS'
+  | 'RESOLUTION_MEDIAN_MINUTES'
+  | 'RESOLUTION_P90_MINUTES'
+  | 'REVENUE_ACCRUAL_CENTS'
+  | 'REVENUE_CASH_CENTS'
+  | 'REVENUE_PER_CONSULTANT_HOUR_CENTS'
+  | 'SALES_CYCLE_DAYS'
+  | 'TICKETS_OPENED'
+  | 'WIN_RATE';
 
 /** Service delivery KPIs for a period (kpis.md, "Service delivery"). */
 export type ServiceDeliveryDashboard = {

@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { type Period, resolvePeriod } from '../../core/business-time';
 import { ValidationError } from '../../core/errors';
 import type { GraphQLContext } from '../context';
+import { requestReads } from '../../projections/shared/request-reads';
 import { leaseAsOf } from './as-of-lease';
 import type { DashboardArgs } from './dashboard-args.inputs';
 import { kpiCacheOf } from './kpi-cache';
@@ -36,7 +37,7 @@ export async function withKpiSource<R>(context: GraphQLContext, args: DashboardA
   const { services } = context;
   const period = { from: args.period.from, to: args.period.to };
   checkPeriod(period, services.kpi.timeZone);
-  if (!args.asOf) return use(new KpiSource({ context: services.kpi, period, at: services.clock(), asOf: false, services, deadline: context.deadline }, kpiCacheOf(services)));
+  if (!args.asOf) return use(new KpiSource({ context: { ...services.kpi, reads: requestReads(services.kpi.reads) }, period, at: services.clock(), asOf: false, services, deadline: context.deadline }, kpiCacheOf(services)));
   const lease = leaseAsOf(context, args.asOf);
   try {
     const replayed = await lease.ready;

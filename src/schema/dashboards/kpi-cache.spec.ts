@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProjectionRunner } from '../../core/projection-runner';
-import { KpiCache } from './kpi-cache';
+import { approximateBytes, KpiCache } from './kpi-cache';
 
 /** A runner stand-in whose read models sit at a position the test moves. */
 function runnerAt(position: { value: bigint | null }) {
@@ -33,15 +33,26 @@ describe('KpiCache', () => {
     await expect(cache.get('mrr', async () => 42)).resolves.toBe(42);
   });
 
-  it('drops the least recently used value beyond its capacity', async () => {
-    const cache = new KpiCache({ projections: runnerAt({ value: 1n }) }, 2);
-    await cache.get('a', async () => 'a');
-    await cache.get('b', async () => 'b');
-    await cache.get('a', async () => 'a again');
-    await cache.get('c', async () => 'c');
+  it('drops the least recently used values beyond its budget of bytes', async () => {
+    const value = (letter: string) => ({ letter, padding: 'x'.repeat(1_000) });
+    const one = approximateBytes(value('a'));
+    const cache = new KpiCache({ projections: runnerAt({ value: 1n }) }, 2 * one);
+    await cache.get('a', async () => value('a'));
+    await cache.get('b', async () => value('b'));
+    await cache.get('a', async () => value('not asked'));
+    await cache.get('c', async () => value('c'));
 
-    expect(cache.size).toBe(2);
-    await expect(cache.get('a', async () => 'recomputed')).resolves.toBe('a');
-    await expect(cache.get('b', async () => 'recomputed')).resolves.toBe('recomputed');
+    expect([cache.size, cache.bytes]).toEqual([2, 2 * one]);
+    await expect(cache.get('a', async () => value('recomputed'))).resolves.toMatchObject({ letter: 'a' });
+    await expect(cache.get('b', async () => value('recomputed'))).resolves.toMatchObject({ letter: 'recomputed' });
+  });
+
+  it('keeps many small values where a few large ones would fill it', async () => {
+    const cache = new KpiCache({ projections: runnerAt({ value: 1n }) }, 100 * approximateBytes({ position: 12n }));
+    for (let index = 0; index < 100; index++) await cache.get(`small-${index}`, async () => ({ position: 12n }));
+    expect(cache.size).toBe(100);
+    await cache.get('large', async () => ({ rows: 'y'.repeat(50 * approximateBytes({ position: 12n })) }));
+    expect(cache.size).toBeLessThan(60);
+    expect(cache.bytes).toBeLessThanOrEqual(100 * approximateBytes({ position: 12n }));
   });
 });

@@ -1,19 +1,34 @@
 import type { AppServices } from '../../app-services';
 
-const defaultCapacity = 2_000;
+/** What the cached values may take in memory, as serialised JSON bytes (UTF-16 code units × 2). */
+export const defaultMaxBytes = 64 * 2 ** 20;
+
+/** Approximate bytes of a value: its JSON, bigints as their digits. */
+export function approximateBytes(value: unknown): number {
+  const json = JSON.stringify(value, (_, field: unknown) => (typeof field === 'bigint' ? field.toString() : field));
+  return 2 * (json?.length ?? 0) + 64;
+}
+
+interface Entry {
+  readonly value: Promise<unknown>;
+  /** Set once the value has resolved; in-flight entries weigh nothing yet. */
+  bytes: number;
+}
 
 /**
  * KPI values are a pure function of (KPI, period, read-model positions), so a value computed once
  * serves every request until a read model moves. Keys carry the positions: after an event is
  * applied, old entries are never asked for again and age out (least recently used first).
  * In-flight computations are shared too, so a burst of identical requests reads the store once.
+ * Bounded by the bytes of the values it holds (a two-year dashboard weighs far more than a day's).
  */
 export class KpiCache {
-  private readonly entries = new Map<string, Promise<unknown>>();
+  private readonly entries = new Map<string, Entry>();
+  private totalBytes = 0;
 
   constructor(
     private readonly services: Pick<AppServices, 'projections'>,
-    private readonly capacity = defaultCapacity,
+    private readonly maxBytes = defaultMaxBytes,
   ) {}
 
   /** Where every read model stands now: the part of each key that moves with the log. */
@@ -25,27 +40,51 @@ export class KpiCache {
   }
 
   get<V>(key: string, compute: () => Promise<V>): Promise<V> {
-    const hit = this.entries.get(key) as Promise<V> | undefined;
+    const hit = this.entries.get(key);
     if (hit) {
       this.entries.delete(key);
       this.entries.set(key, hit);
-      return hit;
+      return hit.value as Promise<V>;
     }
     const computed = compute();
-    this.entries.set(key, computed);
-    // A failure is not a value: the next request tries again.
-    computed.catch(() => this.entries.get(key) === computed && this.entries.delete(key));
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+    const entry: Entry = { value: computed, bytes: 0 };
+    this.entries.set(key, entry);
+    computed.then(
+      (value) => {
+        if (this.entries.get(key) !== entry) return;
+        entry.bytes = approximateBytes(value);
+        this.totalBytes += entry.bytes;
+        this.evictBeyondBudget(key);
+      },
+      // A failure is not a value: the next request tries again.
+      () => this.entries.get(key) === entry && this.entries.delete(key),
+    );
     return computed;
+  }
+
+  /** Drops least recently used values until the rest fit; a value larger than the budget alone is not kept. */
+  private evictBeyondBudget(justAdded: string): void {
+    for (const [key, entry] of this.entries) {
+      if (this.totalBytes <= this.maxBytes) return;
+      if (key === justAdded && this.entries.size > 1) continue;
+      this.entries.delete(key);
+      this.totalBytes -= entry.bytes;
+    }
   }
 
   /** Forgets every value (benchmarks measure uncached dashboards with it). */
   clear(): void {
     this.entries.clear();
+    this.totalBytes = 0;
   }
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /** Bytes of the resolved values held. */
+  get bytes(): number {
+    return this.totalBytes;
   }
 }
 

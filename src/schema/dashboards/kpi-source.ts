@@ -43,6 +43,11 @@ export class KpiSource {
     private readonly cache: KpiCache | null,
   ) {}
 
+  /** The same scope and cache over another period (a slot of a series). */
+  over(period: Period): KpiSource {
+    return new KpiSource({ ...this.scope, period }, this.cache);
+  }
+
   evaluate<T, V>(name: string, query: KpiQuery<T>, map: (value: T) => V, options: KpiFieldOptions = {}): Promise<KpiValue<V>> {
     const compute = async () => {
       // Each KPI reads read models synchronously: the event loop runs between two of them, and a

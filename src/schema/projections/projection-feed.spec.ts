@@ -9,7 +9,7 @@ class Positions {
     ['invoices', 3n],
   ]);
   status(): ProjectionStatus[] {
-    return [...this.current].map(([name, position]) => ({ name, version: 1, position, state: 'live', failure: null, rebuild: null, rebuildError: null }));
+    return [...this.current].map(([name, position]) => ({ name, version: 1, position, state: 'live', failure: null, rebuild: null, rebuildError: null, paused: null, skipped: [] }));
   }
 }
 

@@ -1,0 +1,172 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { graphql, print, type GraphQLSchema } from 'graphql';
+import type { RunningApp } from '../app';
+import type { AppServices } from '../app-services';
+import { addDays } from '../core/business-time';
+import type { HistoryOptions } from '../demo/generate-history';
+import {
+  ClientsSupportDashboardDocument,
+  FinancialDashboardDocument,
+  KpiSeriesDocument,
+  KpiTargetsDocument,
+  OperationsDashboardDocument,
+  SalesPipelineDashboardDocument,
+  ServiceDeliveryDashboardDocument,
+} from '../schema/__generated__/operations';
+import { buildAppSchema } from '../schema/build-schema';
+import { kpiCacheOf } from '../schema/dashboards/kpi-cache';
+import { type BenchResult, benchResult } from './bench-result';
+import { startBenchApp } from './graphql-servers.bench';
+import { fillEventStore } from './projections-fill.bench';
+
+const dashboards = {
+  'service delivery': print(ServiceDeliveryDashboardDocument),
+  financial: print(FinancialDashboardDocument),
+  targets: print(KpiTargetsDocument),
+  'clients & support': print(ClientsSupportDashboardDocument),
+  sales: print(SalesPipelineDashboardDocument),
+  operations: print(OperationsDashboardDocument),
+};
+const lengths = { day: 1, week: 7, month: 30, quarter: 91, year: 365, 'two years': 730 } as const;
+const startsPerLength = Number(process.env.BENCH_DASHBOARDS_STARTS ?? 4);
+const repeats = 20;
+
+interface Store {
+  readonly label: string;
+  readonly history: HistoryOptions;
+  readonly target: number;
+  /** Period lengths the scan baseline is measured for (it takes seconds each on long periods). */
+  readonly baselineLengths: ReadonlyArray<keyof typeof lengths>;
+}
+
+const stores: Store[] = [
+  { label: 'two-year store', history: { seed: 2025, years: 2, startDate: '2024-07-01' }, target: 50, baselineLengths: ['month', 'year', 'two years'] },
+  {
+    label: 'ten-year store',
+    history: { seed: 2025, years: 10, startDate: '2016-07-01', scale: Number(process.env.BENCH_DASHBOARDS_TEN_YEAR_SCALE ?? 2.2) },
+    target: 100,
+    baselineLengths: ['month', 'year'],
+  },
+];
+
+type Context = ReturnType<typeof contextFor>;
+const contextFor = (services: AppServices, app: RunningApp) => ({ services, platform: (app as { platform?: unknown }).platform, principal: { keyId: 'bench', name: 'bench', role: 'VIEWER' as const }, requestId: 'bench', correlationId: 'bench' });
+
+async function run(schema: GraphQLSchema, context: Context, source: string, variables: Record<string, unknown>): Promise<number> {
+  const started = performance.now();
+  const result = await graphql({ schema, source, variableValues: variables, contextValue: context });
+  const ms = performance.now() - started;
+  if (result.errors) throw new Error(`${JSON.stringify(result.errors).slice(0, 400)}`);
+  return ms;
+}
+
+const p99 = (samples: number[]) => [...samples].sort((a, b) => a - b)[Math.min(samples.length - 1, Math.ceil(samples.length * 0.99) - 1)]!;
+const median = (samples: number[]) => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)]!;
+
+/** Periods of each length ending on or before the history's last date, spread over its second half. */
+function periodsOf(store: Store, length: number): Array<{ from: string; to: string }> {
+  const end = addDays(store.history.startDate!, Math.round((store.history.years ?? 2) * 365));
+  return Array.from({ length: startsPerLength }, (_, index) => {
+    const to = addDays(end, -1 - index * 17);
+    return { from: addDays(to, -length), to };
+  });
+}
+
+async function measureStore(store: Store, directory: string): Promise<BenchResult[]> {
+  const path = join(directory, 'events.sqlite');
+  if (!existsSync(path)) {
+    const fill = await fillEventStore(path, store.history);
+    console.log(`    ${fill.events.toLocaleString('en')} events in ${fill.seconds.toFixed(1)} s`);
+  }
+  const started = performance.now();
+  const { app } = await startBenchApp(directory);
+  console.log(`    read models caught up in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  try {
+    const schema = await buildAppSchema();
+    const buckets = contextFor(app.services, app);
+    const scanServices: AppServices = { ...app.services, kpi: { ...app.services.kpi, path: 'scan' } };
+    const scan = contextFor(scanServices, app);
+    const clear = () => (kpiCacheOf(app.services).clear(), kpiCacheOf(scanServices).clear());
+    const results: BenchResult[] = [];
+    const firstCalls: number[] = [];
+    for (const [name, source] of Object.entries(dashboards)) {
+      const samples: number[] = [];
+      const baseline: number[] = [];
+      for (const [lengthName, days] of Object.entries(lengths)) {
+        for (const period of periodsOf(store, days)) {
+          clear();
+          samples.push(await run(schema, buckets, source, { period }));
+        }
+        if (store.baselineLengths.includes(lengthName as keyof typeof lengths)) {
+          clear();
+          const [period] = periodsOf(store, days);
+          baseline.push(await run(schema, scan, source, { period }));
+        }
+      }
+      const longest = periodsOf(store, lengths['two years'])[0]!;
+      const repeated: number[] = [];
+      for (let round = 0; round < repeats; round++) repeated.push(await run(schema, buckets, source, { period: longest }));
+      firstCalls.push(...samples);
+      console.log(`    ${name}: first call p99 ${p99(samples).toFixed(1)} ms over ${samples.length} periods (day … two years), scan baseline max ${Math.max(...baseline).toFixed(0)} ms, repeated median ${median(repeated).toFixed(2)} ms`);
+      results.push(benchResult(`dashboards (${store.label}): ${name}, first call p99, day to two years, vs scan path (max of its ${store.baselineLengths.join('/')})`, p99(samples), 'ms', Math.max(...baseline), `<= ${store.target} ms`));
+      results.push(benchResult(`dashboards (${store.label}): ${name}, repeated call median`, median(repeated), 'ms', null, '<= 5 ms'));
+    }
+    const seriesSamples: number[] = [];
+    const seriesBaseline: number[] = [];
+    const end = periodsOf(store, 1)[0]!.to;
+    const seriesPeriod = { from: addMonthsBack(end, 24), to: `${end.slice(0, 7)}-01` };
+    for (const kpi of ['BILLABLE_UTILISATION', 'REVENUE_ACCRUAL_CENTS', 'COSTS_CENTS', 'CSAT', 'PAID_WITHIN_30_DAYS_RATE', 'FIRST_RESPONSE_P90_MINUTES']) {
+      clear();
+      seriesSamples.push(await run(schema, buckets, print(KpiSeriesDocument), { kpi, period: seriesPeriod, bucket: 'MONTH' }));
+      if (kpi === 'BILLABLE_UTILISATION' || kpi === 'CSAT') {
+        clear();
+        seriesBaseline.push(await run(schema, scan, print(KpiSeriesDocument), { kpi, period: seriesPeriod, bucket: 'MONTH' }));
+      }
+    }
+    console.log(`    24-month series: max ${Math.max(...seriesSamples).toFixed(1)} ms; scan path max ${Math.max(...seriesBaseline).toFixed(0)} ms`);
+    results.push(benchResult(`dashboards (${store.label}): 24-month kpiSeries, max of 6 KPIs, vs scan path`, Math.max(...seriesSamples), 'ms', Math.max(...seriesBaseline), `<= ${store.target} ms`));
+    results.push(benchResult(`dashboards (${store.label}): every dashboard, first call p99, day to two years`, p99(firstCalls), 'ms', null, `<= ${store.target} ms`));
+    return results;
+  } finally {
+    await app.stop();
+  }
+}
+
+function addMonthsBack(date: string, months: number): string {
+  let month = `${date.slice(0, 7)}-01`;
+  const starts: string[] = [month];
+  for (let i = 0; i < months; i++) {
+    const [year, m] = month.split('-').map(Number) as [number, number];
+    month = m === 1 ? `${year - 1}-12-01` : `${year}-${String(m - 1).padStart(2, '0')}-01`;
+    starts.push(month);
+  }
+  return month;
+}
+
+/**
+ * First-call latency of every dashboard (KPI cache cleared) over periods from a day to two years,
+ * repeated calls, and 24-month series, executed in-process by graphql-js on the app's schema, on a
+ * two-year and a ten-year demo store; the same queries on the scan path are the baseline.
+ * BENCH_DASHBOARDS_DIR keeps the filled stores between runs.
+ */
+export async function benchDashboards(): Promise<BenchResult[]> {
+  const keep = process.env.BENCH_DASHBOARDS_DIR;
+  const root = keep ?? mkdtempSync(join(tmpdir(), 'zixly-bench-dashboards-'));
+  const only = (process.env.BENCH_DASHBOARDS_STORES ?? 'two-year,ten-year').split(',');
+  try {
+    const results: BenchResult[] = [];
+    for (const store of stores) {
+      if (!only.some((name) => store.label.startsWith(name))) continue;
+      const directory = join(root, store.label.replaceAll(' ', '-'));
+      console.log(`  ${store.label}: seed ${store.history.seed}, ${store.history.years} years, scale ${store.history.scale ?? 1}, in ${directory}`);
+      const { mkdirSync } = await import('node:fs');
+      mkdirSync(directory, { recursive: true });
+      results.push(...(await measureStore(store, directory)));
+    }
+    return results;
+  } finally {
+    if (!keep) rmSync(root, { recursive: true, force: true });
+  }
+}

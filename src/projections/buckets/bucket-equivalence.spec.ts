@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSqliteEventStore } from '../../adapters/sqlite/sqlite-event-store';
+import { openSqliteReadStore } from '../../adapters/sqlite/sqlite-read-store';
+import { addDays, type Period } from '../../core/business-time';
+import type { EventStore } from '../../core/event-store.port';
+import { ProjectionRunner } from '../../core/projection-runner';
+import type { ReadStore } from '../../core/read-store.port';
+import { decideHistory } from '../../demo/decide-history';
+import { generateHistory } from '../../demo/generate-history';
+import { SeededRandom } from '../../demo/seeded-random';
+import { allProjections } from '../index';
+import { billableHours, billableUtilisation, budgetBurn } from '../delivery';
+import { costs, profitMargin, projectMargin, revenuePerConsultantHour } from '../financial';
+import type { KpiContext, KpiResult } from '../shared/kpi';
+
+const history = { seed: 7, consultants: 3, years: 1, startDate: '2025-01-06' };
+const timeZone = 'Australia/Brisbane';
+
+type Query = (context: KpiContext, period: Period) => Promise<KpiResult<unknown>>;
+const bucketed: Record<string, Query> = { billableHours, billableUtilisation, budgetBurn, costs, profitMargin, projectMargin, revenuePerConsultantHour };
+
+/**
+ * A period of 1 day to 14 months inside the history, as dates, or as instants a millisecond either
+ * side of a Brisbane midnight (14:00 UTC), so a day at each end is only partly in it.
+ */
+function randomPeriod(random: SeededRandom): Period {
+  const from = addDays(history.startDate, random.int(-10, 360));
+  const to = addDays(from, random.pick([1, 2, 6, 7, 27, 31, 45, 90, 180, 365, 430]));
+  switch (random.int(0, 2)) {
+    case 0:
+      return { from, to };
+    case 1:
+      return { from: `${addDays(from, -1)}T13:59:59.999Z`, to: `${addDays(to, -1)}T14:00:00.001Z` };
+    default:
+      return { from: `${addDays(from, -1)}T14:00:00.000+00:00`, to: `${to}T00:00:00+10:00` };
+  }
+}
+
+describe('KPIs from period buckets, against the scan of every document (a generated year with corrections and deletions)', () => {
+  let events: EventStore;
+  let reads: ReadStore;
+  let corrections = 0;
+
+  beforeAll(async () => {
+    events = await openSqliteEventStore({ path: ':memory:' });
+    reads = await openSqliteReadStore({ path: ':memory:' });
+    for await (const { stream, events: decided } of decideHistory(generateHistory(history))) {
+      corrections += decided.filter((event) => event.type === 'TimeEntryCorrected' || event.type === 'TimeEntryDeleted').length;
+      await events.append(stream, decided);
+    }
+    const runner = new ProjectionRunner({ eventStore: events, readStore: reads, projections: allProjections, batchSize: 2_000 });
+    await runner.start();
+    expect(await runner.waitFor((await events.headPosition())!, 120_000)).toBe(true);
+    await runner.stop();
+  }, 180_000);
+
+  afterAll(async () => {
+    await events?.close();
+    await reads?.close();
+  });
+
+  it('has corrections and deletions to get right', () => {
+    expect(corrections).toBeGreaterThan(10);
+  });
+
+  it.each([1, 2, 3, 4])('gives the scan path\'s values over 10 random periods (seed %i)', async (seed) => {
+    const random = new SeededRandom(seed);
+    const buckets: KpiContext = { reads, timeZone };
+    const scan: KpiContext = { reads, timeZone, path: 'scan' };
+    for (let round = 0; round < 10; round++) {
+      const period = randomPeriod(random);
+      for (const [name, query] of Object.entries(bucketed)) {
+        const [fromBuckets, fromScan] = await Promise.all([query(buckets, period), query(scan, period)]);
+        expect({ kpi: name, period, value: fromBuckets.value }).toEqual({ kpi: name, period, value: fromScan.value });
+      }
+    }
+  }, 120_000);
+});

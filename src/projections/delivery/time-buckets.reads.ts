@@ -1,0 +1,98 @@
+import { addDays } from '../../core/business-time';
+import { documentsByIds, findEvery } from '../shared/documents';
+import type { KpiContext } from '../shared/kpi';
+import { chunkKeys, dayBucketId, monthBucketId, stride, type TimeBucketDocument, timeBucketsCollection } from './time-buckets.projection';
+
+/** One key of one bucket: the live entries of a project, consultant, client and billable flag over the bucket's dates. */
+export interface TimeBucketRow {
+  readonly grain: 'day' | 'month';
+  /** First date of the bucket (a month bucket starts on the 1st). */
+  readonly start: string;
+  readonly projectId: string;
+  readonly consultantId: string;
+  readonly clientId: string;
+  readonly billable: boolean;
+  readonly hundredths: number;
+  /** Σ hundredths × cost rate: cost in hundredths of a cent, before any rounding. */
+  readonly costUnits: number;
+  /** Σ of each entry's cost rounded to whole cents (as a cost line rounds it). */
+  readonly costCents: number;
+  readonly entries: number;
+}
+
+export interface TimeBuckets {
+  readonly rows: TimeBucketRow[];
+  readonly documents: TimeBucketDocument[];
+}
+
+/** The first day of the month after `date`'s month. */
+export function nextMonthStart(date: string): string {
+  const [year, month] = date.split('-').map(Number) as [number, number];
+  return month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
+}
+
+/**
+ * The fewest buckets covering business dates [fromDate, toDate): a month bucket for every whole
+ * calendar month inside, day buckets for the days before the first and after the last of them.
+ * At most 61 day buckets plus one per month, however long the period.
+ */
+export function bucketIdsCovering(fromDate: string, toDate: string, options: { daysOnly?: boolean } = {}): string[] {
+  const ids: string[] = [];
+  let date = fromDate;
+  while (date < toDate) {
+    const next = nextMonthStart(date);
+    if (!options.daysOnly && date.endsWith('-01') && next <= toDate) {
+      ids.push(monthBucketId(date));
+      date = next;
+    } else {
+      ids.push(dayBucketId(date));
+      date = addDays(date, 1);
+    }
+  }
+  return ids;
+}
+
+/** The rows of the buckets; `projects` keeps only those of these projects (read before splitting the keys). */
+export function rowsOf(documents: readonly TimeBucketDocument[], projects?: ReadonlySet<string>): TimeBucketRow[] {
+  const rows: TimeBucketRow[] = [];
+  for (const { grain, start, keys, sums } of documents) {
+    keys.forEach((key, index) => {
+      const chunk = sums[Math.floor(index / chunkKeys)]!;
+      const at = (index % chunkKeys) * stride;
+      // A key whose entries all moved away or were deleted stays in its bucket at zero.
+      if (chunk[at + 3] === 0) return;
+      if (projects && !projects.has(key.slice(0, key.indexOf('\t')))) return;
+      const [projectId, consultantId, clientId, billable] = key.split('\t') as [string, string, string, string];
+      rows.push({ grain, start, projectId, consultantId, clientId, billable: billable === '1', hundredths: chunk[at]!, costUnits: chunk[at + 1]!, costCents: chunk[at + 2]!, entries: chunk[at + 3]! });
+    });
+  }
+  return rows;
+}
+
+/** The buckets of the time entries whose work date is in [fromDate, toDate). */
+export async function timeBucketsIn(context: KpiContext, fromDate: string, toDate: string, options: { daysOnly?: boolean } = {}): Promise<TimeBuckets> {
+  const found = await documentsByIds<TimeBucketDocument>(context.reads, timeBucketsCollection, bucketIdsCovering(fromDate, toDate, options));
+  const documents = [...found.values()];
+  return { rows: rowsOf(documents), documents };
+}
+
+/** The buckets of the given projects' time entries with a work date before `toDate`: whole months by index, then the days of the last one. */
+export async function timeBucketsBefore(context: KpiContext, toDate: string, projects: ReadonlySet<string>): Promise<TimeBuckets> {
+  const monthOfTo = `${toDate.slice(0, 7)}-01`;
+  const [months, days] = await Promise.all([
+    findEvery<TimeBucketDocument>(context.reads, timeBucketsCollection, { grain: 'month', start: { $lt: monthOfTo } }),
+    documentsByIds<TimeBucketDocument>(context.reads, timeBucketsCollection, bucketIdsCovering(monthOfTo, toDate)),
+  ]);
+  const documents = [...months, ...days.values()];
+  return { rows: rowsOf(documents, projects), documents };
+}
+
+/** Hours of rows, exactly (hundredths summed, divided once). */
+export const hoursOfRows = (rows: readonly TimeBucketRow[]): number => rows.reduce((total, row) => total + row.hundredths, 0) / 100;
+
+/** Hours per key, exactly, like `hoursBy` over entries. */
+export function hoursByRow(rows: readonly TimeBucketRow[], key: (row: TimeBucketRow) => string): Record<string, number> {
+  const hundredths: Record<string, number> = {};
+  for (const row of rows) hundredths[key(row)] = (hundredths[key(row)] ?? 0) + row.hundredths;
+  return Object.fromEntries(Object.entries(hundredths).map(([k, total]) => [k, total / 100]));
+}

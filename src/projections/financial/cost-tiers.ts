@@ -1,0 +1,46 @@
+import { startOfBusinessDate } from '../../core/business-time';
+import { addDays } from '../../core/business-time';
+import { dailyTimeFactsOf, type HoursFact, nextMonthStart } from '../delivery';
+import type { EventCounted } from '../shared/kpi';
+import type { KpiContext } from '../shared/kpi';
+import { tierOn } from './client-timeline';
+import type { ClientDocument } from './clients.projection';
+import { type CostLine, type PeriodCosts, timeCostLine } from './cost-lines';
+
+const isMonthFact = (document: EventCounted): document is HoursFact => (document as Partial<HoursFact>).grain === 'month';
+
+/**
+ * True when the client ended some day of the month starting `monthStart` in another tier than its
+ * first day: a tier change took effect on one of the following days of the month.
+ */
+export function tierVariesInMonth(client: ClientDocument, monthStart: string, timeZone: string): boolean {
+  const first = tierOn(client, monthStart, timeZone);
+  const from = startOfBusinessDate(addDays(monthStart, 1), timeZone).toISOString();
+  const to = startOfBusinessDate(nextMonthStart(monthStart), timeZone).toISOString();
+  return client.tierHistory.some((change) => change.at >= from && change.at < to && change.tier !== first);
+}
+
+/**
+ * Cost lines where each one's tier can be judged from its date: consultant time summed over a
+ * month of a client whose tier changed within that month is replaced by that client's days.
+ * Months without a change (nearly all) keep their one line.
+ */
+export async function datedByTier(context: KpiContext, costs: PeriodCosts, clients: ReadonlyMap<string, ClientDocument>): Promise<Pick<PeriodCosts, 'lines' | 'documents'>> {
+  const split = new Set<string>();
+  for (const line of costs.lines) {
+    const client = line.clientId === null ? undefined : clients.get(line.clientId);
+    if (line.grain === 'month' && client && tierVariesInMonth(client, line.date, context.timeZone)) split.add(`${line.clientId}\t${line.date}`);
+  }
+  if (split.size === 0) return costs;
+  const days = await Promise.all(
+    [...split].map((pair) => {
+      const [clientId, monthStart] = pair.split('\t') as [string, string];
+      return dailyTimeFactsOf(context, clientId, monthStart, nextMonthStart(monthStart));
+    }),
+  );
+  const kept = costs.lines.filter((line) => !(line.grain === 'month' && split.has(`${line.clientId}\t${line.date}`)));
+  return {
+    lines: [...kept, ...days.flatMap((time) => time.facts.map(timeCostLine))],
+    documents: [...costs.documents.filter((document) => !(isMonthFact(document) && split.has(`${document.clientId}\t${document.date}`))), ...days.flatMap((time) => time.facts)],
+  };
+}

@@ -1,0 +1,29 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { openSqliteReadStore } from '../../adapters/sqlite/sqlite-read-store';
+import type { ReadStore } from '../../core/read-store.port';
+import { checkpointOf } from '../../testing/read-store.fixtures';
+import { requestReads } from './request-reads';
+
+describe('request reads', () => {
+  let store: ReadStore;
+  afterEach(() => store?.close());
+
+  async function storeWith(ids: string[]): Promise<ReadStore> {
+    store = await openSqliteReadStore({ path: ':memory:' });
+    await store.commit('things', ids.map((id, index) => ({ id, document: { _id: id, n: index }, position: BigInt(index + 1) })), checkpointOf('things', 'things', BigInt(ids.length)));
+    return store;
+  }
+
+  it('reads the same query once per request, handing each caller its own list', async () => {
+    const reads = requestReads(await storeWith(['a', 'b']));
+    const first = await reads.find('things', { filter: { n: { $gte: 0 } } });
+    await store.commit('things', [{ id: 'c', document: { _id: 'c', n: 2 }, position: 3n }], checkpointOf('things', 'things', 3n));
+    const second = await reads.find('things', { filter: { n: { $gte: 0 } } });
+    // The write after the first read is not seen: the request keeps one view of each query.
+    expect(second.documents.map((document) => document._id)).toEqual(['a', 'b']);
+    expect(second.documents).not.toBe(first.documents);
+    // Another query, and a new request, read the store again.
+    expect((await reads.find('things', { filter: { n: { $gte: 1 } } })).documents).toHaveLength(2);
+    expect((await requestReads(store).find('things', { filter: { n: { $gte: 0 } } })).documents).toHaveLength(3);
+  });
+});

@@ -1,0 +1,29 @@
+import type { FindQuery, FindResult, ReadDocument, ReadStore } from '../../core/read-store.port';
+
+/**
+ * The read store as one request sees it: the same `find` (same collection, filter, sort, page)
+ * asked by several KPIs of a dashboard is read and parsed once — revenue, profit margin and
+ * revenue per hour all read the period's invoices. Lives as long as the request; writes and
+ * everything else go straight through.
+ */
+export function requestReads(reads: ReadStore): ReadStore {
+  const found = new Map<string, Promise<FindResult<ReadDocument>>>();
+  const find = <D extends ReadDocument>(collection: string, query?: FindQuery): Promise<FindResult<D>> => {
+    const key = `${collection}\u0000${JSON.stringify(query ?? {})}`;
+    let result = found.get(key);
+    if (!result) {
+      result = reads.find<ReadDocument>(collection, query);
+      found.set(key, result);
+      result.catch(() => found.delete(key));
+    }
+    // Each caller gets its own array: a KPI may sort or filter what it was given.
+    return result.then((page) => ({ ...page, documents: [...page.documents] })) as Promise<FindResult<D>>;
+  };
+  return new Proxy(reads, {
+    get(target, property, receiver) {
+      if (property === 'find') return find;
+      const value: unknown = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}

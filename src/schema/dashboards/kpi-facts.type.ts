@@ -1,0 +1,46 @@
+import { Max, Min } from 'class-validator';
+import { ArgsType, Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import type { FactKpi } from '../../projections/provenance/kpi-facts.queries';
+import { maxPageSize, PageInfo } from '../shared/connection';
+import { BigIntScalar } from '../shared/scalars';
+import { PeriodInput } from './dashboard-args.inputs';
+
+export const FactKpiEnum = { BILLABLE_HOURS: 'BILLABLE_HOURS', REVENUE_ACCRUAL_CENTS: 'REVENUE_ACCRUAL_CENTS', CSAT: 'CSAT', TICKETS_OPENED: 'TICKETS_OPENED' } as const satisfies Record<FactKpi, FactKpi>;
+registerEnumType(FactKpiEnum, { name: 'FactKpi', description: 'A KPI whose facts can be listed (drill-down).' });
+
+@ArgsType()
+export class KpiFactsArgs {
+  @Field(() => FactKpiEnum) kpi!: FactKpi;
+  @Field(() => PeriodInput) period!: PeriodInput;
+  @Field(() => Int, { defaultValue: 50, description: `Page size, 1 to ${maxPageSize}.` })
+  @Min(1)
+  @Max(maxPageSize)
+  first: number = 50;
+  @Field(() => String, { nullable: true, description: 'The cursor of the last edge read.' }) after?: string | null;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'One entity a KPI rule looked at: counted, or excluded and why.' })
+export class KpiFact {
+  @Field({ description: 'TimeEntry, Invoice…' }) entity!: string;
+  @Field() id!: string;
+  @Field({ description: 'The stream holding its events (query `stream` for them).' }) stream!: string;
+  @Field({ description: 'The business date, or the instant, the rule judged it by.' }) date!: string;
+  @Field() counted!: boolean;
+  @Field({ description: 'What it counted as, or why it was excluded.' }) rule!: string;
+  @Field(() => Float, { description: 'What it adds to the KPI value; 0 when excluded.' }) contribution!: number;
+  @Field(() => Int, { description: 'Events folded into it.' }) events!: number;
+}
+
+@ObjectType({ simpleResolvers: true })
+export class KpiFactEdge {
+  @Field() cursor!: string;
+  @Field(() => KpiFact) node!: KpiFact;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'The facts behind a KPI value, a page at a time (Relay connection, forward only).' })
+export class KpiFactConnection {
+  @Field(() => [KpiFactEdge]) edges!: KpiFactEdge[];
+  @Field(() => [KpiFact]) nodes!: KpiFact[];
+  @Field(() => PageInfo) pageInfo!: PageInfo;
+  @Field(() => BigIntScalar, { nullable: true, description: 'Store position the facts reflect.' }) position!: bigint | null;
+}
