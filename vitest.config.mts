@@ -21,7 +21,7 @@ export default defineConfig({
     alias: { graphql: require.resolve('graphql'), 'graphql-query-complexity': require.resolve('graphql-query-complexity') },
   },
   test: {
-    include: ['src/**/*.spec.ts'],
+    include: ['src/**/*.spec.ts', 'web/src/**/*.spec.ts'],
     environment: 'node',
     pool: 'forks',
     testTimeout: 30_000,

@@ -12,6 +12,10 @@ import { eventsExportRoute } from './schema/export/events-export.route';
 import { createGraphQLEndpoint } from './schema/graphql-http';
 import { KeyRateLimiter } from './schema/hardening/key-rate-limiter';
 import type { QueryLimits } from './schema/hardening/query-limits';
+import { webSessionRoutes } from './schema/auth/web-session.routes';
+import { WebSessions } from './schema/auth/web-sessions.service';
+import { WebAssets } from './webapp/web-assets';
+import { webAppRoutes, webPages } from './webapp/webapp.routes';
 import { ProjectionFeed } from './schema/projections/projection-feed';
 import { Rebuilds } from './schema/projections/rebuilds';
 
@@ -23,23 +27,26 @@ export interface ApiParts {
   attach(server: Server): () => Promise<void>;
 }
 
-/** What `zixly serve` adds to a worker: API keys, GraphQL (HTTP and WebSocket), the export and webhooks. */
-export async function startApi(services: AppServices, options: { queryLimits?: QueryLimits }, shutdown: Shutdown): Promise<ApiParts> {
+/** What `zixly serve` adds to a worker: API keys, GraphQL (HTTP and WebSocket), the export, webhooks and the web app. */
+export async function startApi(services: AppServices, options: { queryLimits?: QueryLimits; webRoot?: string }, shutdown: Shutdown): Promise<ApiParts> {
   const platform = await startPlatform(services);
   shutdown.add(() => platform.stop());
+  const assets = new WebAssets(options.webRoot);
   const graphql = await createGraphQLEndpoint({
     schema: await buildAppSchema(),
     deps: { services, platform },
     introspection: services.config.graphqlIntrospection,
     limits: options.queryLimits,
+    ide: (request, response) => assets.send(request, response, webPages.graphqlIde),
   });
   shutdown.add(() => graphql.stop());
   const ingest = ingestRoutes(services);
   shutdown.add(() => ingest.stop());
-  return { platform, routes: [...graphql.routes, eventsExportRoute({ services, platform }), ...ingest.routes], attach: graphql.attach };
+  const web = [...webSessionRoutes({ sessions: platform.sessions, businessTimeZone: services.config.businessTimeZone }), ...webAppRoutes(assets)];
+  return { platform, routes: [...graphql.routes, eventsExportRoute({ services, platform }), ...ingest.routes, ...web], attach: graphql.attach };
 }
 
-async function startPlatform(services: AppServices): Promise<PlatformServices & { stop(): Promise<void> }> {
+async function startPlatform(services: AppServices): Promise<PlatformServices & { sessions: WebSessions; stop(): Promise<void> }> {
   const apiKeys = new ApiKeys(services.eventStore, services.clock);
   await apiKeys.start();
   const projectionFeed = new ProjectionFeed(services.projections);
@@ -53,6 +60,7 @@ async function startPlatform(services: AppServices): Promise<PlatformServices & 
   }
   return {
     apiKeys,
+    sessions: new WebSessions(apiKeys, services.clock),
     projectionFeed,
     rebuilds,
     rateLimiter: new KeyRateLimiter(services.config.apiLimits),

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { ownerOnlyDatabaseFile } from './adapters/sqlite/sqlite-file-mode';
 import type { AppConfig } from './config';
+import type { Clock } from './core/time';
 import type { EventStore } from './core/event-store.port';
 import type { ReadStore } from './core/read-store.port';
 import { UpstreamError } from './core/errors';
@@ -11,8 +12,10 @@ const mebibytes = (config: AppConfig) => (config.sqliteMaxFileMb === null ? unde
 /**
  * Picks the event store from configuration. Each adapter's driver is loaded only when it is
  * chosen: the gRPC and MongoDB clients cost a CLI command on the embedded store a second to load.
+ * `recordingClock` stamps `recordedAt` in the embedded store (the demo seed records its history as
+ * it happened); EventStoreDB stamps its own time.
  */
-export async function openEventStore(config: AppConfig): Promise<{ store: EventStore; adapter: string }> {
+export async function openEventStore(config: AppConfig, options: { recordingClock?: Clock } = {}): Promise<{ store: EventStore; adapter: string }> {
   if (config.eventStoreUrl) {
     const { openEventStoreDb } = await import('./adapters/eventstoredb/eventstoredb-event-store');
     return { store: await openEventStoreDb({ connectionString: config.eventStoreUrl }), adapter: 'eventstoredb' };
@@ -20,7 +23,7 @@ export async function openEventStore(config: AppConfig): Promise<{ store: EventS
   const { openSqliteEventStore } = await import('./adapters/sqlite/sqlite-event-store');
   const path = join(config.dataDir, 'events.sqlite');
   ownerOnlyDatabaseFile(path);
-  const store = await openSqliteEventStore({ path, synchronous: config.sqliteSynchronous, maxFileBytes: mebibytes(config) });
+  const store = await openSqliteEventStore({ path, synchronous: config.sqliteSynchronous, maxFileBytes: mebibytes(config), clock: options.recordingClock });
   return { store, adapter: `sqlite:${path}` };
 }
 

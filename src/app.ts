@@ -51,6 +51,8 @@ export interface StartOptions {
   readonly decorate?: (services: AppServices) => AppServices;
   /** Depth and complexity limits of GraphQL operations; defaults to `defaultQueryLimits`. */
   readonly queryLimits?: QueryLimits;
+  /** The built web app (`vite build`); defaults to `dist/web`. */
+  readonly webRoot?: string;
 }
 
 /**

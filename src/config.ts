@@ -26,7 +26,7 @@ export interface AppConfig {
   readonly nodeEnv: 'development' | 'production' | 'test';
   /** `ZIXLY_ADMIN_KEY`: an admin API key registered at start (idempotent), so a fresh store can be administered. */
   readonly adminKey: string | null;
-  /** Introspection and the landing page on /graphql; off by default in production. */
+  /** Introspection and the GraphQL IDE page on /graphql; off by default in production. */
   readonly graphqlIntrospection: boolean;
   /** Webhook secrets (`WEBHOOK_SECRET_<TOOL>`), secret headers and the ingest worker's retries. */
   readonly webhooks: WebhookConfig;

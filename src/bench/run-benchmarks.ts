@@ -5,6 +5,7 @@ import { benchEventStore } from './event-store.bench';
 import { benchGraphql } from './graphql.bench';
 import { benchIngest } from './ingest.bench';
 import { benchProjections } from './projections.bench';
+import { benchWebapp } from './webapp.bench';
 
 /** Each suite measures its figures and the baseline it is compared with, in the same run. */
 const suites: ReadonlyArray<{ name: string; run: () => Promise<BenchResult[]> }> = [
@@ -13,6 +14,7 @@ const suites: ReadonlyArray<{ name: string; run: () => Promise<BenchResult[]> }>
   { name: 'graphql', run: benchGraphql },
   { name: 'ingest', run: benchIngest },
   { name: 'dashboards', run: benchDashboards },
+  { name: 'webapp', run: benchWebapp },
 ];
 
 async function main(): Promise<void> {

@@ -5,6 +5,7 @@ import { openEventStore, openReadStore } from '../app-stores';
 import { type AppConfig, loadConfig, readDotEnv } from '../config';
 import type { EventStore } from '../core/event-store.port';
 import type { ReadStore } from '../core/read-store.port';
+import type { Clock } from '../core/time';
 import { configureLogger } from '../logging/logger';
 import type { CliIo } from './cli-command';
 
@@ -33,12 +34,14 @@ export interface EventStoreOptions {
    * on every commit: SQLite's NORMAL still survives a killed process and is several times faster.
    */
   readonly bulkLoad?: boolean;
+  /** What stamps `recordedAt` (embedded store only); the system clock unless given. */
+  readonly recordingClock?: Clock;
 }
 
 /** Opens the event store the server would use, runs `work` and closes it whatever happens. */
 export async function withEventStore<T>(io: CliIo, work: (stores: CliEventStore) => Promise<T>, options: EventStoreOptions = {}): Promise<T> {
   const config = loadCliConfig(io);
-  const { store, adapter } = await openEventStore(options.bulkLoad ? { ...config, sqliteSynchronous: 'NORMAL' } : config);
+  const { store, adapter } = await openEventStore(options.bulkLoad ? { ...config, sqliteSynchronous: 'NORMAL' } : config, { recordingClock: options.recordingClock });
   try {
     return await work({ config, eventStore: store, adapter });
   } finally {

@@ -30,6 +30,16 @@ describe('zixly demo seed', () => {
     expect(events[0]!.metadata.occurredAt.startsWith('2025-01-0')).toBe(true);
   }, 120_000);
 
+  it('records the history as it happened: recordedAt follows occurredAt, so asOf can show the past', async () => {
+    const store = await openSqliteEventStore({ path: join(dataDir, 'events.sqlite') });
+    const events = await collect(store.readAll()).finally(() => store.close());
+
+    const recorded = events.map((event) => event.metadata.recordedAt);
+    expect(recorded[0]!.startsWith('2025-01-0')).toBe(true);
+    expect(recorded.at(-1)! < '2025-04-01').toBe(true);
+    expect(recorded).toEqual([...recorded].sort());
+  });
+
   it('refuses a store that already holds business events, with exit code 1', async () => {
     const { code, stderr } = await seed();
 

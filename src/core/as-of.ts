@@ -30,7 +30,9 @@ export const defaultAsOfMaxEvents = 250_000;
 /**
  * The read models as they stood at `instant`: the events the store had recorded by then
  * (`recordedAt ≤ instant`, i.e. what the dashboards knew at that moment) replayed into a
- * throw-away read store. Costs one pass over those events per projection; refused with a clear
+ * throw-away read store. Costs one pass over those events per projection (and one read of the
+ * whole log: history imported with its own times, such as the demo seed's, is recorded in the past
+ * after events recorded now, so `recordedAt` need not grow with the position); refused with a clear
  * error past `maxEvents`.
  */
 export async function readModelsAsOf(eventStore: EventStore, projections: readonly Projection[], instant: string, options: AsOfOptions): Promise<ReadModelsAsOf> {
@@ -40,7 +42,7 @@ export async function readModelsAsOf(eventStore: EventStore, projections: readon
   const { position, count } = await lastPositionRecordedBy(eventStore, until, maxEvents, deadline);
   const reads = await options.openScratchReadStore();
   try {
-    const bounded = boundedEventStore(eventStore, position, deadline);
+    const bounded = boundedEventStore(eventStore, position, until, deadline);
     for (const projection of projections) {
       const loop = new ProjectionLoop(projection, { checkpointKey: projection.name, collection: projection.name }, bounded, reads, options.batchSize ?? 5_000, options.clock ?? systemClock);
       await loop.catchUp();
@@ -57,7 +59,7 @@ async function lastPositionRecordedBy(eventStore: EventStore, until: string, max
   let position: bigint | null = null;
   let count = 0;
   for await (const event of chunked(eventStore.readAll(), deadline, 1_000)) {
-    if (event.metadata.recordedAt > until) break;
+    if (event.metadata.recordedAt > until) continue;
     if (++count > maxEvents) {
       throw new ValidationError(
         'as_of.too_many_events',
@@ -70,13 +72,14 @@ async function lastPositionRecordedBy(eventStore: EventStore, until: string, max
   return { position, count };
 }
 
-/** The store seen only up to `lastPosition`: reads stop there and nothing is live. */
-function boundedEventStore(store: EventStore, lastPosition: bigint | null, deadline: Deadline): EventStore {
+/** The store seen only up to `lastPosition` and without what was recorded after `until`: reads stop there and nothing is live. */
+function boundedEventStore(store: EventStore, lastPosition: bigint | null, until: string, deadline: Deadline): EventStore {
   async function* upTo(options: ReadAllOptions | undefined) {
     if (lastPosition === null) return;
     let yielded = 0;
     for await (const event of chunked(store.readAll({ ...options, maxCount: undefined }), deadline, 1_000)) {
       if (event.position > lastPosition || yielded === options?.maxCount) return;
+      if (event.metadata.recordedAt > until) continue;
       yielded++;
       yield event;
     }

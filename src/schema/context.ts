@@ -14,9 +14,16 @@ export interface Principal {
   readonly role: Role;
 }
 
+/** The caller behind a browser session's id; with `requireCsrf` (default), only with the session's CSRF token. Throws UnauthorizedError. */
+export interface SessionLookup {
+  principalOf(sessionId: string, csrfToken: string | null | undefined, requireCsrf?: boolean): Principal;
+}
+
 /** What the API itself needs beyond the business services: keys, read-model progress and rebuilds. */
 export interface PlatformServices {
   readonly apiKeys: ApiKeys;
+  /** Browser sessions of the dashboard, each standing for an API key (`WebSessions`). */
+  readonly sessions: SessionLookup;
   readonly projectionFeed: ProjectionFeed;
   readonly rebuilds: Rebuilds;
   /** Requests per API key (HTTP GraphQL, the export, WebSocket subscriptions). */

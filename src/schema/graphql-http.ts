@@ -2,7 +2,6 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest, type HTTPGraphQLResponse } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDisableSuggestions } from '@apollo/server/plugin/disableSuggestions';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { GraphQLSchema } from 'graphql';
 import { isAppError } from '../core/errors';
 import { type Route, sendJson } from '../http/http-server';
@@ -21,8 +20,13 @@ export const graphqlPath = '/graphql';
 export interface GraphQLEndpointOptions {
   readonly schema: GraphQLSchema;
   readonly deps: ContextDeps;
-  /** Introspection, the landing page and field suggestions ("did you mean…"). */
+  /** Introspection, the GraphQL IDE page and field suggestions ("did you mean…"). */
   readonly introspection: boolean;
+  /**
+   * Sends the self-hosted GraphQL IDE page to a browser opening `/graphql` (when introspection is
+   * on); false when there is none to send. Apollo's landing page, which loads from a CDN, is off.
+   */
+  readonly ide?: (request: IncomingMessage, response: ServerResponse) => boolean;
   readonly limits?: QueryLimits;
 }
 
@@ -51,7 +55,7 @@ export async function createGraphQLEndpoint(options: GraphQLEndpointOptions): Pr
       errorMappingPlugin,
       mutationRolePlugin,
       queryLimitsPlugin(limits),
-      introspection ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
       ...(introspection ? [] : [ApolloServerPluginDisableSuggestions()]),
     ],
   });
@@ -60,18 +64,17 @@ export async function createGraphQLEndpoint(options: GraphQLEndpointOptions): Pr
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     const correlationId = correlationIdOf(request.headers);
     response.setHeader('x-correlation-id', correlationId);
-    let principal: Principal | null = null;
-    if (!(introspection && isLandingPageRequest(request))) {
-      try {
-        principal = principalOf(request.headers, deps);
-      } catch (error) {
-        if (isAppError(error) && error.kind === 'unauthorized') return sendUnauthenticated(response, error, correlationId);
-        throw error;
-      }
+    if (introspection && isIdeRequest(request) && options.ide?.(request, response)) return;
+    let principal: Principal;
+    try {
+      principal = principalOf(request.headers, deps);
+    } catch (error) {
+      if (isAppError(error) && error.kind === 'unauthorized') return sendUnauthenticated(response, error, correlationId);
+      throw error;
     }
     const limiter = deps.platform.rateLimiter;
-    if (principal && !limiter.take(principal.keyId)) return sendRateLimited(response, limiter);
-    const release = principal ? await limiter.enter(principal.keyId) : () => undefined;
+    if (!limiter.take(principal.keyId)) return sendRateLimited(response, limiter);
+    const release = await limiter.enter(principal.keyId);
     try {
       await answer(request, response, principal, correlationId);
     } finally {
@@ -79,7 +82,7 @@ export async function createGraphQLEndpoint(options: GraphQLEndpointOptions): Pr
     }
   };
 
-  const answer = async (request: IncomingMessage, response: ServerResponse, principal: Principal | null, correlationId: string) => {
+  const answer = async (request: IncomingMessage, response: ServerResponse, principal: Principal, correlationId: string) => {
     let httpGraphQLRequest: HTTPGraphQLRequest;
     try {
       httpGraphQLRequest = await toHttpGraphQLRequest(request);
@@ -104,7 +107,8 @@ export async function createGraphQLEndpoint(options: GraphQLEndpointOptions): Pr
   };
 }
 
-function isLandingPageRequest(request: IncomingMessage): boolean {
+/** A browser navigating to `/graphql` (no operation in the query string). */
+function isIdeRequest(request: IncomingMessage): boolean {
   return request.method === 'GET' && !request.url?.includes('?') && (request.headers.accept ?? '').includes('text/html');
 }
 

@@ -7,6 +7,7 @@ import { yieldToLoop } from '../core/deadline';
 import { isAppError } from '../core/errors';
 import { logger } from '../logging/logger';
 import { authenticateBearer } from './auth/authenticate-request';
+import { sessionIdOf } from './auth/web-sessions.service';
 import { requireRole } from './auth/roles';
 import type { GraphQLContext, Principal } from './context';
 import { formatForClient } from './error-mapping';
@@ -26,14 +27,24 @@ export interface SubscriptionServerOptions {
   readonly apiLimits: ApiLimits;
 }
 
-type ConnectionParams = { authorization?: unknown };
+type ConnectionParams = { authorization?: unknown; csrfToken?: unknown };
+
+/** The connection's caller, checked again per operation: a bearer key, or the page's session cookie and CSRF token. */
+function principalOfConnection(params: ConnectionParams | undefined, cookie: string | undefined, deps: ContextDeps): () => Principal {
+  const authorization = typeof params?.authorization === 'string' ? params.authorization : undefined;
+  const sessionId = authorization === undefined ? sessionIdOf(cookie) : null;
+  if (sessionId === null) return () => authenticateBearer(authorization, deps.platform.apiKeys);
+  const csrf = typeof params?.csrfToken === 'string' ? params.csrfToken : null;
+  return () => deps.platform.sessions.principalOf(sessionId, csrf);
+}
 
 /** Parse and validation errors carry the code Apollo gives them over HTTP (else they would read as internal errors). */
 const withCode = (error: GraphQLError, code: string) => new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { ...error.extensions, code } });
 
 /**
  * Subscriptions (graphql-ws) on the HTTP server's port and path. The key travels in the
- * connection parameters (`{ authorization: 'Bearer <key>' }`) and is checked once per connection;
+ * connection parameters (`{ authorization: 'Bearer <key>' }`), or the dashboard's session cookie
+ * comes with the upgrade and its CSRF token in `{ csrfToken }`; it is checked on connecting;
  * each operation gets its own context, limits and error mapping, as over HTTP. Frames are small
  * (64 KiB; the connection parameters 4 KiB), a socket has WS_INIT_TIMEOUT_MS to authenticate,
  * live operations are capped per socket and per key, each takes a token of the key's rate, and a
@@ -45,7 +56,7 @@ export function attachSubscriptions(options: SubscriptionServerOptions): () => P
   // ws refuses a larger frame from its header (1009), before buffering it.
   const wss = new WebSocketServer({ server: options.server, path: options.path, maxPayload: wsMaxPayloadBytes });
   const sessions = new WsSessions(deps.platform.apiKeys, options.apiLimits);
-  const server = useServer<ConnectionParams, { authorization: string }>(
+  const server = useServer<ConnectionParams, { principal: () => Principal }>(
     {
       connectionInitWaitTimeout: options.apiLimits.wsInitTimeoutMs,
       onConnect(ctx) {
@@ -53,15 +64,15 @@ export function attachSubscriptions(options: SubscriptionServerOptions): () => P
           ctx.extra.socket.close(wsCloseCodes.paramsTooLarge, `Connection parameters larger than ${wsMaxConnectionParamsBytes} bytes`);
           return false;
         }
-        const authorization = typeof ctx.connectionParams?.authorization === 'string' ? ctx.connectionParams.authorization : undefined;
         try {
-          const principal = authenticateBearer(authorization, deps.platform.apiKeys);
+          const current = principalOfConnection(ctx.connectionParams, ctx.extra.request.headers.cookie, deps);
+          const principal = current();
           if (!sessions.socketsLeft(principal.keyId)) {
             ctx.extra.socket.close(wsCloseCodes.tooManySockets, `API key "${principal.name}" holds its most sockets already`.slice(0, 120));
             return false;
           }
-          ctx.extra.authorization = authorization!;
-          sessions.open(ctx.extra.socket, authorization!, principal, () => Object.keys(ctx.subscriptions).length);
+          ctx.extra.principal = current;
+          sessions.open(ctx.extra.socket, current, principal, () => Object.keys(ctx.subscriptions).length);
           return true;
         } catch (error) {
           if (!isAppError(error) || error.kind !== 'unauthorized') throw error;
@@ -79,7 +90,7 @@ export function attachSubscriptions(options: SubscriptionServerOptions): () => P
         let principal: Principal;
         try {
           // Checked again per operation: a key revoked since the connection opened starts nothing new.
-          principal = authenticateBearer(ctx.extra.authorization, deps.platform.apiKeys);
+          principal = (ctx.extra.principal ?? principalOfConnection(ctx.connectionParams, undefined, deps))();
         } catch (error) {
           return [new GraphQLError((error as Error).message, { originalError: error as Error })];
         }

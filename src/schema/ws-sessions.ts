@@ -1,7 +1,6 @@
 import type { WebSocket } from 'ws';
 import { isAppError } from '../core/errors';
 import type { ApiKeys } from './auth/api-keys.service';
-import { authenticateBearer } from './auth/authenticate-request';
 import type { Principal } from './context';
 import type { ApiLimits } from './hardening/api-limits.config';
 
@@ -15,7 +14,8 @@ export const wsMaxConnectionParamsBytes = 4 * 1024;
 
 interface Session {
   readonly socket: WebSocket;
-  readonly authorization: string;
+  /** Authenticates the connection's credentials again (a key, or a session and its CSRF token). */
+  readonly current: () => Principal;
   readonly principal: Principal;
   /** graphql-ws's own table of the socket's operations (ids are removed when they end). */
   readonly operations: () => number;
@@ -42,8 +42,8 @@ export class WsSessions {
     return (this.byKey.get(keyId)?.size ?? 0) < this.limits.wsMaxSubscriptionsPerKey;
   }
 
-  open(socket: WebSocket, authorization: string, principal: Principal, operations: () => number): void {
-    const session: Session = { socket, authorization, principal, operations };
+  open(socket: WebSocket, current: () => Principal, principal: Principal, operations: () => number): void {
+    const session: Session = { socket, current, principal, operations };
     this.bySocket.set(socket, session);
     const sessions = this.byKey.get(principal.keyId) ?? new Set<Session>();
     sessions.add(session);
@@ -80,7 +80,7 @@ export class WsSessions {
 
   private staleReason(session: Session): string | null {
     try {
-      const now = authenticateBearer(session.authorization, this.apiKeys);
+      const now = session.current();
       return now.role === session.principal.role ? null : `API key role changed from ${session.principal.role} to ${now.role}`;
     } catch (error) {
       if (isAppError(error)) return error.message.slice(0, 120);

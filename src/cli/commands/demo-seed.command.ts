@@ -24,8 +24,25 @@ async function holdsBusinessEvents(store: EventStore): Promise<boolean> {
   return false;
 }
 
+/**
+ * The history is recorded as it happened: each command's events get `recordedAt` = its
+ * `occurredAt` (never later than now, never before the previous command's), so `asOf` on a past
+ * instant shows what the business knew then. The embedded store only; EventStoreDB stamps its own
+ * time. Live ingest and the API keep the system clock.
+ */
+function historyClock(): { clock: () => Date; advanceTo(occurredAt: string): void } {
+  let recordedAt = 0;
+  return {
+    clock: () => new Date(recordedAt),
+    advanceTo: (occurredAt) => {
+      recordedAt = Math.min(Date.now(), Math.max(recordedAt, Date.parse(occurredAt)));
+    },
+  };
+}
+
 export async function seedDemo({ options }: CommandInput, io: CliIo): Promise<number> {
   const history = historyOptionsOf(options);
+  const recording = historyClock();
   return withEventStore(io, async ({ eventStore }) => {
     if (await holdsBusinessEvents(eventStore)) {
       io.stderr.write('zixly demo seed: the event store already holds business events; seed an empty store (a fresh DATA_DIR, or new EventStoreDB and MongoDB databases).\n');
@@ -40,6 +57,7 @@ export async function seedDemo({ options }: CommandInput, io: CliIo): Promise<nu
     let events = 0;
     for (const command of generateHistory(history)) {
       try {
+        recording.advanceTo(command.occurredAt);
         events += (await bus.execute(command, { actor: 'demo' })).events.length;
       } catch (error) {
         if (!isAppError(error)) throw error;
@@ -52,5 +70,5 @@ export async function seedDemo({ options }: CommandInput, io: CliIo): Promise<nu
     const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
     bar.finish(`seeded ${done.toLocaleString('en-AU')} commands (${events.toLocaleString('en-AU')} events) in ${seconds} s; start \`zixly serve\` to build the read models`);
     return exitCodes.ok;
-  }, { bulkLoad: true });
+  }, { bulkLoad: true, recordingClock: recording.clock });
 }

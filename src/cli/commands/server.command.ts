@@ -41,7 +41,7 @@ export async function serve(_input: CommandInput, io: CliIo): Promise<number> {
   // Listening first: a signal during start-up then stops what has started instead of killing it.
   const signalled = nextSignal();
   const app = await startApp(config);
-  logger.info({ url: app.url, ...storesOf(config) }, `Zixly Ops listening on ${app.url} (GraphQL on ${app.url}/graphql)`);
+  logger.info({ url: app.url, ...storesOf(config) }, `Zixly Ops listening on ${app.url}: dashboards on ${app.url}/, GraphQL on ${app.url}/graphql`);
   return runUntilSignalled(config, signalled, app);
 }
 

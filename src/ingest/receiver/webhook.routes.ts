@@ -1,6 +1,7 @@
 import { METHODS } from 'node:http';
 import type { AppServices } from '../../app-services';
 import type { Route } from '../../http/http-server';
+import { logger } from '../../logging/logger';
 import { webhookTools as toolNames, type WebhookTool } from '../delivery';
 import { WebhookInbox } from '../inbox/webhook-inbox';
 import { secretVariable } from '../ingest.config';
@@ -26,7 +27,7 @@ export function ingestRoutes(services: IngestServices, options: IngestRouteOptio
   const disabled = toolNames.filter((tool) => secrets[tool] === null);
   if (disabled.length > 0 && services.config.nodeEnv !== 'test') {
     const hint = disabled.map(secretVariable).join(', ');
-    console.warn(JSON.stringify({ level: 'warn', msg: `webhooks disabled for ${disabled.join(', ')}: set ${hint}`, tools: disabled }));
+    logger.warn({ component: 'ingest', tools: disabled }, `webhooks disabled for ${disabled.join(', ')}: set ${hint}`);
   }
   const quarantine = new WebhookQuarantine({ store: services.eventStore, clock: services.clock, perMinute: services.config.webhooks.quarantinePerMinute });
   const tools = webhookTools(services.config.webhooks);

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { captureLogs, configureLogger } from '../../logging/logger';
 import { IdentitySnapshot } from '../identity/identity-lookup';
 import { InvoiceNinjaFake } from './fakes/invoiceninja.fake';
 import { SyncHarness } from './fakes/sync-harness';
@@ -39,6 +40,24 @@ describe('sync scheduler', () => {
       'sync mautic: disabled, missing MAUTIC_API_URL, MAUTIC_USERNAME, MAUTIC_PASSWORD',
     ]);
     expect(() => scheduler!.notifyXero([{ tenantId: 't', invoiceId: 'i', eventType: 'UPDATE', eventDateUtc: '2026-06-02T09:31:04.198Z' }])).not.toThrow();
+  });
+
+  it('logs through the process logger when given no log of its own, so LOG_LEVEL quiets it', () => {
+    const capture = captureLogs('info');
+    try {
+      scheduler = SyncScheduler.start(loadSyncConfig({}), { store: harness.store, commands: harness.commands, identities: () => IdentitySnapshot.of({}) });
+      const atInfo = capture.entries();
+      capture.lines.length = 0;
+      void scheduler.stop();
+      configureLogger({ level: 'warn' });
+      scheduler = SyncScheduler.start(loadSyncConfig({}), { store: harness.store, commands: harness.commands, identities: () => IdentitySnapshot.of({}) });
+
+      expect(atInfo).toHaveLength(5);
+      expect(atInfo[0]).toMatchObject({ level: 'info', component: 'sync', tool: 'plane', msg: expect.stringContaining('sync plane: disabled') });
+      expect(capture.lines).toEqual([]);
+    } finally {
+      capture.restore();
+    }
   });
 
   it('pulls nothing in a process with SYNC_ENABLED=false, credentials or not, and says so', async () => {

@@ -2,6 +2,7 @@ import type { BusinessCommand } from '../../aggregates';
 import type { CommandBus } from '../../aggregates/command-bus';
 import type { EventStore } from '../../core/event-store.port';
 import type { Clock } from '../../core/time';
+import { logger } from '../../logging/logger';
 import type { IdentityLookup } from '../delivery';
 import type { XeroFetchIntent } from '../xero/xero.translate';
 import { SyncHttpClient } from './sync-http.client';
@@ -21,7 +22,8 @@ export interface SyncSchedulerDeps {
   readonly log?: SyncLog;
 }
 
-const consoleLog: SyncLog = (entry) => console.log(JSON.stringify(entry));
+/** Through the process's logger, so LOG_LEVEL applies (quiet in tests) and lines carry time and pid. */
+const loggerLog: SyncLog = ({ level, msg, ...fields }) => logger[level]({ component: 'sync', ...fields }, msg);
 
 /**
  * Runs each enabled tool's sync job at once and then every interval after the previous run ends
@@ -39,7 +41,7 @@ export class SyncScheduler {
     private readonly config: SyncConfig,
     private readonly deps: SyncSchedulerDeps,
   ) {
-    this.log = deps.log ?? consoleLog;
+    this.log = deps.log ?? loggerLog;
   }
 
   static start(config: SyncConfig, deps: SyncSchedulerDeps): SyncScheduler {

@@ -6,6 +6,9 @@ import { hundredthsOf } from './hours';
 /** The buckets live in the time entries' collection (ids `day:…`, `month:…`; entries have no `grain`). */
 export const timeBucketsCollection = 'time_entries';
 
+/** Matches the time entries of that collection and none of its buckets: only entries have a work date. */
+export const timeEntriesOnly = { workDate: { $gte: '0000-01-01' } } as const;
+
 /**
  * The live time entries of one business day (`day:YYYY-MM-DD`) or one calendar month of work dates
  * (`month:YYYY-MM`), summed per project, consultant, client and billable flag. Every measure is an

@@ -73,6 +73,14 @@ export class ApiKeys {
     return { keyId: key.keyId, name: key.name, role: key.role };
   }
 
+  /** The caller behind a key id (a web session remembers the id, never the secret); refused once revoked. */
+  principalOfKey(keyId: string): Principal {
+    const key = this.byId.get(keyId);
+    if (!key) throw new UnauthorizedError('auth.invalid_key', 'Invalid API key');
+    if (key.revokedAt !== null) throw new UnauthorizedError('auth.revoked_key', `API key "${key.name}" was revoked`);
+    return { keyId: key.keyId, name: key.name, role: key.role };
+  }
+
   /** Creates a key and returns its secret: the only time the secret is ever visible. */
   async create(name: string, role: Role, by: Actor): Promise<{ key: ApiKeyView; secret: string }> {
     const secret = newApiKeySecret();

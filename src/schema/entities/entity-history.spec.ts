@@ -79,4 +79,19 @@ describe('entity history and read-your-writes', () => {
     expect(entry).toMatchObject({ hours: 2.5, billable: false });
     expect(entry.history.nodes.map((node) => [node.type, node.revision])).toEqual([['HoursLogged', '1'], ['TimeEntryCorrected', '3']]);
   });
+
+  it('lists and finds time entries only, never the day and month buckets kept beside them', async () => {
+    await run('RegisterConsultant', { consultantId: 'k-1', name: 'Kim', email: 'kim@zixly.test', weeklyCapacityHours: 38, costRateCents: 6_000, billRateCents: 15_000 });
+    await run('StartProject', { projectId: 'p-1', clientId: 'c-1', tier: 'STARTER', name: 'Audit', budgetHours: 10, budgetAmountCents: 0, startedOn: '2026-03-02', dueOn: '2026-03-31' });
+    await run('LogHours', { projectId: 'p-1', entryId: 'e-1', consultantId: 'k-1', workDate: '2026-03-03', hours: 2, billable: true }, 'waitForProjections: true');
+
+    const response = await api.execute<{ timeEntries: { nodes: { id: string }[] }; day: unknown; month: unknown }>(
+      '{ timeEntries { nodes { id } } day: timeEntry(id: "day:2026-03-03") { id } month: timeEntry(id: "month:2026-03") { id } }',
+      {},
+      'VIEWER',
+    );
+
+    expect(response.errors).toBeUndefined();
+    expect(response.data).toEqual({ timeEntries: { nodes: [{ id: 'e-1' }] }, day: null, month: null });
+  });
 });

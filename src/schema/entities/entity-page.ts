@@ -25,7 +25,7 @@ export async function findOne<D extends ReadDocument, Node>(
   context: GraphQLContext,
   collection: string,
   id: string,
-  toNode: (document: D) => Node,
+  toNode: (document: D) => Node | null,
 ): Promise<Node | null> {
   const found = await context.services.readStore.getMany<D>(collection, [id]);
   const document = found.get(id)?.document;

@@ -1,5 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { projectStream } from '../../aggregates/project/project.decider';
+import { timeEntriesOnly } from '../../projections/delivery/time-buckets.projection';
 import { type TimeEntryDocument, timeEntriesProjection } from '../../projections/delivery/time-entries.projection';
 import type { GraphQLContext } from '../context';
 import { EventConnection } from '../events/event.type';
@@ -24,13 +25,13 @@ export class TimeEntryResolver {
       .equals('billable', args.filter?.billable)
       .dates('workDate', args.filter?.workDate)
       .build();
-    return findPage<TimeEntryDocument, TimeEntry>(context, collection, { filter, sort: timeEntrySorts[args.sort] }, args, toTimeEntry);
+    return findPage<TimeEntryDocument, TimeEntry>(context, collection, { filter: { ...timeEntriesOnly, ...filter }, sort: timeEntrySorts[args.sort] }, args, toTimeEntry);
   }
 
   @Authorized('VIEWER')
   @Query(() => TimeEntry, { nullable: true })
   timeEntry(@Arg('id', () => ID) id: string, @Ctx() context: GraphQLContext): Promise<TimeEntry | null> {
-    return findOne(context, collection, id, toTimeEntry);
+    return findOne<TimeEntryDocument, TimeEntry>(context, collection, id, (document) => (document.workDate === undefined ? null : toTimeEntry(document)));
   }
 
   @FieldResolver(() => EventConnection, {

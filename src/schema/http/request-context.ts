@@ -5,6 +5,7 @@ import { Deadline } from '../../core/deadline';
 import type { AppError } from '../../core/errors';
 import { sendJson } from '../../http/http-server';
 import { authenticateBearer } from '../auth/authenticate-request';
+import { csrfHeaderName, sessionIdOf } from '../auth/web-sessions.service';
 import type { GraphQLContext, PlatformServices, Principal } from '../context';
 
 const acceptableCorrelationId = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -26,8 +27,17 @@ export function createContext(deps: ContextDeps, principal: Principal | null, co
   return { services: deps.services, platform: deps.platform, principal, requestId: randomUUID(), correlationId, deadline };
 }
 
-/** Throws UnauthorizedError (missing, malformed, unknown or revoked key). */
+/**
+ * The caller: an `Authorization: Bearer` key, or else a browser session's cookie with its CSRF
+ * token in `x-zixly-csrf`. Throws UnauthorizedError (missing, malformed, unknown or revoked key;
+ * ended session; missing or wrong CSRF token).
+ */
 export function principalOf(headers: IncomingHttpHeaders, deps: ContextDeps): Principal {
+  const sessionId = headers.authorization === undefined ? sessionIdOf(headers.cookie) : null;
+  if (sessionId !== null) {
+    const csrf = headers[csrfHeaderName];
+    return deps.platform.sessions.principalOf(sessionId, typeof csrf === 'string' ? csrf : null);
+  }
   return authenticateBearer(headers.authorization, deps.platform.apiKeys);
 }
 

@@ -10,12 +10,13 @@ const schemaText = readFileSync(join(repo, 'schema.graphql'), 'utf8');
 const compiler = join(repo, 'node_modules', 'relay-compiler', 'cli.js');
 const isConnection = (field: GraphQLField<unknown, unknown>) => getNamedType(field.type).name.endsWith('Connection');
 
-/** A literal for each required argument other than paging: the compiler checks types, not data. */
-function requiredArguments(field: GraphQLField<unknown, unknown>): string {
-  return field.args
-    .filter((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined && arg.name !== 'first')
-    .map((arg) => `${arg.name}: "x"`)
-    .join(', ');
+/** Each required argument other than paging, passed as a variable of its own type: the compiler checks types, not data. */
+function requiredArguments(field: GraphQLField<unknown, unknown>): { variables: string; args: string } {
+  const required = field.args.filter((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined && arg.name !== 'first');
+  return {
+    variables: required.length === 0 ? '' : `(${required.map((arg) => `$${arg.name}: ${String(arg.type)}`).join(', ')})`,
+    args: required.map((arg) => `${arg.name}: $${arg.name}`).join(', '),
+  };
 }
 
 const selection = (key: string) => `@connection(key: "${key}") { edges { cursor node { __typename } } nodes { __typename } pageInfo { hasNextPage endCursor } }`;
@@ -25,16 +26,16 @@ function connectionQueries(schema: GraphQLSchema): Map<string, string> {
   const queries = new Map<string, string>();
   for (const field of Object.values(schema.getQueryType()!.getFields())) {
     const name = field.name[0]!.toUpperCase() + field.name.slice(1);
-    const args = requiredArguments(field);
+    const { variables, args } = requiredArguments(field);
     if (isConnection(field)) {
-      queries.set(field.name, `query RelayLists${name}Query { ${field.name}(first: 10${args ? `, ${args}` : ''}) ${selection(`RelayLists_${field.name}`)} }`);
+      queries.set(field.name, `query RelayLists${name}Query${variables} { ${field.name}(first: 10${args ? `, ${args}` : ''}) ${selection(`RelayLists_${field.name}`)} }`);
       continue;
     }
     const type = getNamedType(field.type) as GraphQLObjectType;
     if (!('getFields' in type) || !field.args.some((arg) => arg.name === 'id')) continue;
     for (const nested of Object.values(type.getFields()).filter(isConnection)) {
       const key = `${field.name}.${nested.name}`;
-      queries.set(key, `query RelayLists${name}${nested.name[0]!.toUpperCase()}${nested.name.slice(1)}Query { ${field.name}(${args}) { ${nested.name}(first: 10) ${selection(`RelayLists_${nested.name}`)} } }`);
+      queries.set(key, `query RelayLists${name}${nested.name[0]!.toUpperCase()}${nested.name.slice(1)}Query${variables} { ${field.name}(${args}) { ${nested.name}(first: 10) ${selection(`RelayLists_${nested.name}`)} } }`);
     }
   }
   return queries;
