@@ -10,6 +10,7 @@ import { buildAppSchema } from './schema/build-schema';
 import type { PlatformServices } from './schema/context';
 import { eventsExportRoute } from './schema/export/events-export.route';
 import { createGraphQLEndpoint } from './schema/graphql-http';
+import { KeyRateLimiter } from './schema/hardening/key-rate-limiter';
 import type { QueryLimits } from './schema/hardening/query-limits';
 import { webSessionRoutes } from './schema/auth/web-session.routes';
 import { WebSessions } from './schema/auth/web-sessions.service';
@@ -62,6 +63,7 @@ async function startPlatform(services: AppServices): Promise<PlatformServices & 
     sessions: new WebSessions(apiKeys, services.clock),
     projectionFeed,
     rebuilds,
+    rateLimiter: new KeyRateLimiter(services.config.apiLimits),
     async stop() {
       projectionFeed.stop();
       await apiKeys.stop();

@@ -1,5 +1,5 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { ownerOnlyDatabaseFile } from './adapters/sqlite/sqlite-file-mode';
 import type { AppConfig } from './config';
 import type { Clock } from './core/time';
 import type { EventStore } from './core/event-store.port';
@@ -22,8 +22,8 @@ export async function openEventStore(config: AppConfig, options: { recordingCloc
     return { store: await openEventStoreDb({ connectionString: config.eventStoreUrl }), adapter: 'eventstoredb' };
   }
   const { openSqliteEventStore } = await import('./adapters/sqlite/sqlite-event-store');
-  mkdirSync(config.dataDir, { recursive: true });
   const path = join(config.dataDir, 'events.sqlite');
+  ownerOnlyDatabaseFile(path);
   // A fleet on one DATA_DIR: commits are announced to the other processes (see SqliteChangeSignal).
   const changeSignal = config.fleet.processors !== null;
   const store = await openSqliteEventStore({ path, synchronous: config.sqliteSynchronous, maxFileBytes: mebibytes(config), clock: options.recordingClock, changeSignal });
@@ -48,7 +48,6 @@ export async function openReadStore(config: AppConfig, { repair }: { readonly re
   }
   const { openSqliteReadStore } = await import('./adapters/sqlite/sqlite-read-store');
   const { readModelFileProblem, setReadModelFileAside } = await import('./adapters/sqlite/sqlite-read-file');
-  mkdirSync(config.dataDir, { recursive: true });
   const path = join(config.dataDir, 'read-models.sqlite');
   const problem = readModelFileProblem(path);
   if (problem !== null && !repair) {
@@ -58,6 +57,8 @@ export async function openReadStore(config: AppConfig, { repair }: { readonly re
     const aside = setReadModelFileAside(path);
     logger.error({ component: 'read-store', path, aside, problem }, `read-model file ${path} is ${problem}: set aside as ${aside}; the read models are rebuilt from the log`);
   }
+  // After a damaged file was set aside: the fresh one is created owner-only too.
+  ownerOnlyDatabaseFile(path);
   return { readStore: await openSqliteReadStore({ path, maxFileBytes: mebibytes(config) }), reset: problem };
 }
 

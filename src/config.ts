@@ -8,6 +8,7 @@ import { ConfigError, flag, wholeNumber } from './config-values';
 import { defaultFactWindow, type FactWindow } from './aggregates/fact-window';
 import { isIP } from 'node:net';
 import { isIso4217 } from './core/money/iso-4217';
+import { type ApiLimits, readApiLimits } from './schema/hardening/api-limits.config';
 
 export { ConfigError, readDotEnv } from './config-values';
 
@@ -46,6 +47,8 @@ export interface AppConfig {
   readonly fleet: FleetConfig;
   /** Logging, readiness, metrics and shutdown (`LOG_LEVEL`, `PROJECTION_LAG_THRESHOLD`, …). */
   readonly ops: OpsConfig;
+  /** Per-request deadline, per-key rate limit and WebSocket caps (`GRAPHQL_DEADLINE_MS`, `API_RATE_LIMIT_*`, `WS_*`). */
+  readonly apiLimits: ApiLimits;
 }
 
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -125,6 +128,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const workflows = readWorkflowConfig(value, problems);
   const ops = readOpsConfig(value, nodeEnv, problems);
   const fleet = readFleetConfig(value, problems);
+  const apiLimits = readApiLimits(value, problems);
 
   const asOfMaxEvents = Number(value('AS_OF_MAX_EVENTS') ?? defaultAsOfMaxEvents);
   if (!Number.isSafeInteger(asOfMaxEvents) || asOfMaxEvents < 1) problems.push(`AS_OF_MAX_EVENTS must be a whole number of at least 1, got "${value('AS_OF_MAX_EVENTS')}"`);
@@ -151,6 +155,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     asOfMaxEvents,
     fleet,
     ops,
+    apiLimits,
   };
 }
 

@@ -7,6 +7,7 @@ import { buildAppSchema } from '../schema/build-schema';
 import { kpiCacheOf } from '../schema/dashboards/kpi-cache';
 import { profileFinancialKpis } from './graphql-profile.bench';
 import { type BenchServer, startBareGraphqlServer, startBenchApp, viewerKey } from './graphql-servers.bench';
+import { noDeadline } from '../core/deadline';
 import { runBenchChild } from './bench-child';
 
 /** One autocannon run as the parent reports it; CPU counts this process: servers and load generator. */
@@ -83,7 +84,7 @@ async function main(): Promise<void> {
     app = started.app;
     const { services, platform } = app;
     const principal = { keyId: 'bench', name: 'bench viewer', role: 'VIEWER' as const };
-    bare = await startBareGraphqlServer(await buildAppSchema(), (correlationId) => ({ services, platform, principal, requestId: correlationId, correlationId }));
+    bare = await startBareGraphqlServer(await buildAppSchema(), (correlationId) => ({ services, platform, principal, requestId: correlationId, correlationId, deadline: noDeadline }));
     const body = JSON.stringify({ query: print(FinancialDashboardDocument), variables: { period } });
     const appTarget = { url: `${app.url}/graphql`, headers: { 'content-type': 'application/json', authorization: `Bearer ${await viewerKey(app, started.adminKey)}` } };
     const bareTarget = { url: `${bare.url}/graphql`, headers: { 'content-type': 'application/json' } };

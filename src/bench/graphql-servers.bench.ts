@@ -19,7 +19,7 @@ export interface BenchServer {
  */
 export async function startBenchApp(dataDir: string): Promise<{ app: RunningApp; adminKey: string }> {
   const adminKey = `zx_bench_admin_${randomId().replaceAll('-', '')}`;
-  const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', NODE_ENV: 'production', LOG_LEVEL: 'warn', SQLITE_SYNCHRONOUS: 'NORMAL', ZIXLY_ADMIN_KEY: adminKey });
+  const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', NODE_ENV: 'production', LOG_LEVEL: 'warn', SQLITE_SYNCHRONOUS: 'NORMAL', ZIXLY_ADMIN_KEY: adminKey, API_RATE_LIMIT_PER_MINUTE: '1000000', API_RATE_LIMIT_BURST: '100000' });
   const app = await startApp(config);
   const head = await app.services.eventStore.headPosition();
   if (head !== null && !(await app.services.projections.waitFor(head, 600_000))) throw new Error('The read models did not catch up with the demo history in 10 minutes');

@@ -1,3 +1,4 @@
+import { chunked, type Deadline, noDeadline } from './deadline';
 import { ValidationError } from './errors';
 import type { EventStore, ReadAllOptions, Subscription } from './event-store.port';
 import type { Projection } from './projection';
@@ -12,6 +13,8 @@ export interface AsOfOptions {
   readonly maxEvents?: number;
   readonly batchSize?: number;
   readonly clock?: Clock;
+  /** The replay reads in chunks, yielding to the event loop between them, and stops past this deadline. */
+  readonly deadline?: Deadline;
 }
 
 export interface ReadModelsAsOf {
@@ -35,10 +38,11 @@ export const defaultAsOfMaxEvents = 250_000;
 export async function readModelsAsOf(eventStore: EventStore, projections: readonly Projection[], instant: string, options: AsOfOptions): Promise<ReadModelsAsOf> {
   const until = parseInstant(instant, 'asOf').toISOString();
   const maxEvents = options.maxEvents ?? defaultAsOfMaxEvents;
-  const { position, count } = await lastPositionRecordedBy(eventStore, until, maxEvents);
+  const deadline = options.deadline ?? noDeadline;
+  const { position, count } = await lastPositionRecordedBy(eventStore, until, maxEvents, deadline);
   const reads = await options.openScratchReadStore();
   try {
-    const bounded = boundedEventStore(eventStore, position, until);
+    const bounded = boundedEventStore(eventStore, position, until, deadline);
     for (const projection of projections) {
       const loop = new ProjectionLoop(projection, { checkpointKey: projection.name, collection: projection.name }, bounded, reads, options.batchSize ?? 5_000, options.clock ?? systemClock);
       await loop.catchUp();
@@ -51,10 +55,10 @@ export async function readModelsAsOf(eventStore: EventStore, projections: readon
   return { reads, position, eventsReplayed: count, close: () => reads.close() };
 }
 
-async function lastPositionRecordedBy(eventStore: EventStore, until: string, maxEvents: number): Promise<{ position: bigint | null; count: number }> {
+async function lastPositionRecordedBy(eventStore: EventStore, until: string, maxEvents: number, deadline: Deadline): Promise<{ position: bigint | null; count: number }> {
   let position: bigint | null = null;
   let count = 0;
-  for await (const event of eventStore.readAll()) {
+  for await (const event of chunked(eventStore.readAll(), deadline, 1_000)) {
     if (event.metadata.recordedAt > until) continue;
     if (++count > maxEvents) {
       throw new ValidationError(
@@ -69,11 +73,11 @@ async function lastPositionRecordedBy(eventStore: EventStore, until: string, max
 }
 
 /** The store seen only up to `lastPosition` and without what was recorded after `until`: reads stop there and nothing is live. */
-function boundedEventStore(store: EventStore, lastPosition: bigint | null, until: string): EventStore {
+function boundedEventStore(store: EventStore, lastPosition: bigint | null, until: string, deadline: Deadline): EventStore {
   async function* upTo(options: ReadAllOptions | undefined) {
     if (lastPosition === null) return;
     let yielded = 0;
-    for await (const event of store.readAll({ ...options, maxCount: undefined })) {
+    for await (const event of chunked(store.readAll({ ...options, maxCount: undefined }), deadline, 1_000)) {
       if (event.position > lastPosition || yielded === options?.maxCount) return;
       if (event.metadata.recordedAt > until) continue;
       yielded++;
@@ -87,6 +91,10 @@ function boundedEventStore(store: EventStore, lastPosition: bigint | null, until
     append: refuse('append'),
     readStream: (stream, options) => store.readStream(stream, options),
     readAll: (options) => upTo(options),
+    readEvent: async (id) => {
+      const event = await store.readEvent(id);
+      return event !== null && lastPosition !== null && event.position <= lastPosition ? event : null;
+    },
     headPosition: async () => lastPosition,
     subscribe: refuse('subscribe') as () => Subscription,
     close: async () => undefined,

@@ -87,6 +87,12 @@ export interface EventStore {
   /** Events of every stream in position order; system events never appear. */
   readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
 
+  /**
+   * The event with this id, or `null`: one indexed look-up, never a scan of the log (the embedded
+   * store reads its unique index on ids; EventStoreDB, which has none, keeps an index of its own).
+   */
+  readEvent(id: string): Promise<RecordedEvent | null>;
+
   /** Position of the last stored event, or `null` when the store is empty. */
   headPosition(): Promise<bigint | null>;
 

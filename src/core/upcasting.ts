@@ -28,6 +28,10 @@ export function withUpcasting(store: EventStore, upcasters: readonly Upcaster[])
     append: (stream, events, expected) => store.append(stream, events, expected),
     readStream: (stream, options) => mapped(store.readStream(stream, options)),
     readAll: (options) => mapped(store.readAll(options)),
+    readEvent: async (id) => {
+      const event = await store.readEvent(id);
+      return event === null ? null : upcast(event);
+    },
     headPosition: () => store.headPosition(),
     subscribe: (options): Subscription => {
       const subscription = store.subscribe(options);

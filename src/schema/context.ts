@@ -1,5 +1,7 @@
 import type { AppServices } from '../app-services';
+import type { Deadline } from '../core/deadline';
 import type { ApiKeys } from './auth/api-keys.service';
+import type { KeyRateLimiter } from './hardening/key-rate-limiter';
 import type { ProjectionFeed } from './projections/projection-feed';
 import type { Rebuilds } from './projections/rebuilds';
 
@@ -24,6 +26,8 @@ export interface PlatformServices {
   readonly sessions: SessionLookup;
   readonly projectionFeed: ProjectionFeed;
   readonly rebuilds: Rebuilds;
+  /** Requests per API key (HTTP GraphQL, the export, WebSocket subscriptions). */
+  readonly rateLimiter: KeyRateLimiter;
 }
 
 /** Built once per request (or per subscription connection); resolvers read everything from here. */
@@ -35,4 +39,6 @@ export interface GraphQLContext {
   readonly requestId: string;
   /** Propagated into the metadata of every event a mutation appends. */
   readonly correlationId: string;
+  /** When the operation's work must stop; long reads check it between chunks (`chunked`). */
+  readonly deadline: Deadline;
 }

@@ -8,9 +8,11 @@ import { type Route, sendJson } from '../http/http-server';
 import { mutationRolePlugin } from './auth/mutation-role.plugin';
 import type { GraphQLContext } from './context';
 import { errorMappingPlugin, formatError } from './error-mapping';
-import { defaultQueryLimits, type QueryLimits, queryLimitsPlugin } from './hardening/query-limits';
+import { sendRateLimited } from './hardening/key-rate-limiter';
+import { defaultQueryLimits, maxTokensOf, type QueryLimits, queryLimitsPlugin } from './hardening/query-limits';
 import { BodyNotUtf8Error, BodyTooLargeError, readBody } from './http/request-body';
 import { type ContextDeps, correlationIdOf, createContext, principalOf, sendUnauthenticated } from './http/request-context';
+import type { Principal } from './context';
 import { attachSubscriptions } from './subscriptions-ws';
 
 export const graphqlPath = '/graphql';
@@ -46,6 +48,7 @@ export async function createGraphQLEndpoint(options: GraphQLEndpointOptions): Pr
     // composition root's graceful stop has finished: the composition root owns signals.
     stopOnTerminationSignals: false,
     csrfPrevention: true,
+    parseOptions: { maxTokens: maxTokensOf(limits) },
     includeStacktraceInErrorResponses: false,
     formatError,
     plugins: [
@@ -62,13 +65,24 @@ export async function createGraphQLEndpoint(options: GraphQLEndpointOptions): Pr
     const correlationId = correlationIdOf(request.headers);
     response.setHeader('x-correlation-id', correlationId);
     if (introspection && isIdeRequest(request) && options.ide?.(request, response)) return;
-    let principal;
+    let principal: Principal;
     try {
       principal = principalOf(request.headers, deps);
     } catch (error) {
       if (isAppError(error) && error.kind === 'unauthorized') return sendUnauthenticated(response, error, correlationId);
       throw error;
     }
+    const limiter = deps.platform.rateLimiter;
+    if (!limiter.take(principal.keyId)) return sendRateLimited(response, limiter);
+    const release = await limiter.enter(principal.keyId);
+    try {
+      await answer(request, response, principal, correlationId);
+    } finally {
+      release();
+    }
+  };
+
+  const answer = async (request: IncomingMessage, response: ServerResponse, principal: Principal, correlationId: string) => {
     let httpGraphQLRequest: HTTPGraphQLRequest;
     try {
       httpGraphQLRequest = await toHttpGraphQLRequest(request);
@@ -88,7 +102,7 @@ export async function createGraphQLEndpoint(options: GraphQLEndpointOptions): Pr
       { method: 'POST', path: graphqlPath, handle },
       { method: 'GET', path: graphqlPath, handle },
     ],
-    attach: (server) => attachSubscriptions({ server, path: graphqlPath, schema, deps, introspection, limits }),
+    attach: (server) => attachSubscriptions({ server, path: graphqlPath, schema, deps, introspection, limits, apiLimits: deps.services.config.apiLimits }),
     stop: () => apollo.stop(),
   };
 }

@@ -3,14 +3,19 @@ import type { Server } from 'node:http';
 import { type DocumentNode, getOperationAST, GraphQLError, type GraphQLSchema, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
+import { yieldToLoop } from '../core/deadline';
 import { isAppError } from '../core/errors';
+import { logger } from '../logging/logger';
 import { authenticateBearer } from './auth/authenticate-request';
 import { sessionIdOf } from './auth/web-sessions.service';
 import { requireRole } from './auth/roles';
 import type { GraphQLContext, Principal } from './context';
 import { formatForClient } from './error-mapping';
-import { operationLimitErrors, type QueryLimits } from './hardening/query-limits';
+import { maxTokensOf, operationLimitErrors, type QueryLimits } from './hardening/query-limits';
+import type { ApiLimits } from './hardening/api-limits.config';
+import { rateLimitedMessage } from './hardening/key-rate-limiter';
 import { type ContextDeps, createContext } from './http/request-context';
+import { wsCloseCodes, wsMaxConnectionParamsBytes, wsMaxPayloadBytes, WsSessions } from './ws-sessions';
 
 export interface SubscriptionServerOptions {
   readonly server: Server;
@@ -19,10 +24,8 @@ export interface SubscriptionServerOptions {
   readonly deps: ContextDeps;
   readonly introspection: boolean;
   readonly limits: QueryLimits;
+  readonly apiLimits: ApiLimits;
 }
-
-/** graphql-ws close code for a connection refused for its credentials (the protocol's 4401). */
-const unauthorizedCloseCode = 4401;
 
 type ConnectionParams = { authorization?: unknown; csrfToken?: unknown };
 
@@ -35,47 +38,76 @@ function principalOfConnection(params: ConnectionParams | undefined, cookie: str
   return () => deps.platform.sessions.principalOf(sessionId, csrf);
 }
 
+/** Parse and validation errors carry the code Apollo gives them over HTTP (else they would read as internal errors). */
+const withCode = (error: GraphQLError, code: string) => new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { ...error.extensions, code } });
+
 /**
  * Subscriptions (graphql-ws) on the HTTP server's port and path. The key travels in the
  * connection parameters (`{ authorization: 'Bearer <key>' }`), or the dashboard's session cookie
  * comes with the upgrade and its CSRF token in `{ csrfToken }`; it is checked on connecting;
- * each operation gets its own context, limits and error mapping, as over HTTP.
+ * each operation gets its own context, limits and error mapping, as over HTTP. Frames are small
+ * (64 KiB; the connection parameters 4 KiB), a socket has WS_INIT_TIMEOUT_MS to authenticate,
+ * live operations are capped per socket and per key, each takes a token of the key's rate, and a
+ * revoked or role-changed key's sockets are closed (4403) as soon as the key index learns of it.
  */
 export function attachSubscriptions(options: SubscriptionServerOptions): () => Promise<void> {
   const { schema, deps, limits } = options;
   const rules = options.introspection ? specifiedRules : [...specifiedRules, NoSchemaIntrospectionCustomRule];
-  const wss = new WebSocketServer({ server: options.server, path: options.path });
+  // ws refuses a larger frame from its header (1009), before buffering it.
+  const wss = new WebSocketServer({ server: options.server, path: options.path, maxPayload: wsMaxPayloadBytes });
+  const sessions = new WsSessions(deps.platform.apiKeys, options.apiLimits);
   const server = useServer<ConnectionParams, { principal: () => Principal }>(
     {
+      connectionInitWaitTimeout: options.apiLimits.wsInitTimeoutMs,
       onConnect(ctx) {
+        if (JSON.stringify(ctx.connectionParams ?? {}).length > wsMaxConnectionParamsBytes) {
+          ctx.extra.socket.close(wsCloseCodes.paramsTooLarge, `Connection parameters larger than ${wsMaxConnectionParamsBytes} bytes`);
+          return false;
+        }
         try {
-          const principal = principalOfConnection(ctx.connectionParams, ctx.extra.request.headers.cookie, deps);
-          principal();
-          ctx.extra.principal = principal;
+          const current = principalOfConnection(ctx.connectionParams, ctx.extra.request.headers.cookie, deps);
+          const principal = current();
+          if (!sessions.socketsLeft(principal.keyId)) {
+            ctx.extra.socket.close(wsCloseCodes.tooManySockets, `API key "${principal.name}" holds its most sockets already`.slice(0, 120));
+            return false;
+          }
+          ctx.extra.principal = current;
+          sessions.open(ctx.extra.socket, current, principal, () => Object.keys(ctx.subscriptions).length);
           return true;
         } catch (error) {
           if (!isAppError(error) || error.kind !== 'unauthorized') throw error;
-          ctx.extra.socket.close(unauthorizedCloseCode, error.message.slice(0, 120));
+          ctx.extra.socket.close(wsCloseCodes.unauthorized, error.message.slice(0, 120));
           return false;
         }
       },
-      onSubscribe(ctx, _id, payload) {
-        let document: DocumentNode;
-        try {
-          document = parse(payload.query);
-        } catch (error) {
-          return [error as GraphQLError];
-        }
-        const invalid = validate(schema, document, rules);
-        if (invalid.length > 0) return invalid;
-        const operation = getOperationAST(document, payload.operationName);
-        if (!operation) return [new GraphQLError('Unable to identify the operation to run', { extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } })];
-        const refused = operationLimitErrors(schema, document, operation, payload.variables ?? undefined, limits);
-        if (refused.length > 0) return refused;
+      async onSubscribe(ctx, _id, payload) {
+        // The cap is checked as the message arrives (before the first await, so operations count in
+        // arrival order); then messages that arrived together are handled one per turn of the event
+        // loop, with the cheap refusals (key, rate) before parsing and validating.
+        const capped = sessions.refusal(ctx.extra.socket);
+        if (capped !== null) return [new GraphQLError(capped, { extensions: { code: 'SUBSCRIPTION_LIMIT' } })];
+        await yieldToLoop();
         let principal: Principal;
         try {
           // Checked again per operation: a key revoked since the connection opened starts nothing new.
           principal = (ctx.extra.principal ?? principalOfConnection(ctx.connectionParams, undefined, deps))();
+        } catch (error) {
+          return [new GraphQLError((error as Error).message, { originalError: error as Error })];
+        }
+        if (!deps.platform.rateLimiter.take(principal.keyId)) return [new GraphQLError(rateLimitedMessage, { extensions: { code: 'RATE_LIMITED' } })];
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query, { maxTokens: maxTokensOf(limits) });
+        } catch (error) {
+          return [withCode(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
+        }
+        const invalid = validate(schema, document, rules);
+        if (invalid.length > 0) return invalid.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'));
+        const operation = getOperationAST(document, payload.operationName);
+        if (!operation) return [new GraphQLError('Unable to identify the operation to run', { extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } })];
+        const refused = operationLimitErrors(schema, document, operation, payload.variables ?? undefined, limits);
+        if (refused.length > 0) return refused;
+        try {
           if (operation.operation === 'mutation') requireRole(principal, 'EDITOR', 'A mutation');
         } catch (error) {
           return [new GraphQLError((error as Error).message, { originalError: error as Error })];
@@ -95,5 +127,14 @@ export function attachSubscriptions(options: SubscriptionServerOptions): () => P
     },
     wss,
   );
-  return () => server.dispose() as Promise<void>;
+  // After graphql-ws's own handler: a frame over the limit is the client's fault (ws closes with
+  // 1009), not the "internal error" graphql-ws would print for every such socket.
+  wss.on('connection', (socket) => {
+    socket.removeAllListeners('error');
+    socket.on('error', (error) => logger.debug({ component: 'graphql-ws', err: error }, 'WebSocket closed on a protocol error'));
+  });
+  return async () => {
+    sessions.close();
+    await server.dispose();
+  };
 }

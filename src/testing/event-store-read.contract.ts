@@ -65,6 +65,21 @@ export function readContract(store: StoreProvider): void {
     });
   });
 
+  describe('readEvent', () => {
+    it('finds an event by its id wherever it is in the log, and null for an id never stored', async () => {
+      const stream = uniqueStream();
+      const events = newEvents(3);
+      await store().append(stream, events, 'no_stream');
+      await store().append(uniqueStream(), newEvents(2));
+
+      const found = await store().readEvent(events[1]!.id);
+      const missing = await store().readEvent('00000000-0000-4000-8000-000000000000');
+
+      expect(found).toMatchObject({ id: events[1]!.id, stream, revision: 1n });
+      expect(missing).toBeNull();
+    });
+  });
+
   describe('readAll', () => {
     it('returns interleaved appends to several streams in append order, with strictly increasing positions', async () => {
       const category = uniqueCategory();

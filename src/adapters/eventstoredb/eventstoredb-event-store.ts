@@ -18,6 +18,7 @@ import { validateAppend } from '../../core/append-rules';
 import { endpointOf, translateError } from './eventstoredb-errors';
 import { toEventData } from './eventstoredb-event-mapping';
 import { headPosition, readAllEvents, readStreamEvents } from './eventstoredb-reads';
+import { EventIdIndex } from './eventstoredb-id-index';
 import { EventStoreDbSubscription } from './eventstoredb-subscription';
 
 export interface EventStoreDbOptions {
@@ -47,6 +48,7 @@ class EventStoreDbEventStore implements EventStore {
   /** Subscriptions from `'end'` the server has not confirmed yet: appends wait for them. */
   private readonly unconfirmed = new Set<Promise<void>>();
   private closed = false;
+  private readonly idIndex = new EventIdIndex(this);
 
   constructor(
     private readonly client: EventStoreDBClient,
@@ -84,6 +86,14 @@ class EventStoreDbEventStore implements EventStore {
   readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
     this.assertOpen();
     return readAllEvents(this.client, options, this.translateRead, this.damage);
+  }
+
+  async readEvent(id: string): Promise<RecordedEvent | null> {
+    this.assertOpen();
+    const location = await this.idIndex.locate(id);
+    if (location === null) return null;
+    const [event] = await collectAll(readStreamEvents(this.client, location.stream, { fromRevision: location.revision, maxCount: 1 }, this.translateRead, this.damage));
+    return event?.id === id ? event : null;
   }
 
   async headPosition(): Promise<bigint | null> {
@@ -126,6 +136,7 @@ class EventStoreDbEventStore implements EventStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await this.idIndex.close();
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
     await this.client.dispose();
   }

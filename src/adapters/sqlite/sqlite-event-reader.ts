@@ -20,6 +20,7 @@ export class SqliteEventReader {
   private readonly forwards: Statement<[string, bigint, number], EventRow>;
   private readonly backwards: Statement<[string, bigint, number], EventRow>;
   private readonly maxPosition: Statement<[], { head: bigint | null }>;
+  private readonly oneById: Statement<[string], EventRow>;
   private readonly allPages = new Map<string, Statement<[Record<string, unknown>], EventRow>>();
   private readonly tail: LogTail;
   private readonly planner = new PagePlanner();
@@ -37,6 +38,8 @@ export class SqliteEventReader {
     this.forwards = streamPage('revision >= ?', 'ASC');
     this.backwards = streamPage('revision <= ?', 'DESC');
     this.maxPosition = db.prepare<[], { head: bigint | null }>('SELECT MAX(position) AS head FROM events').safeIntegers(true);
+    // `id` is UNIQUE in the schema: this is a look-up in that index.
+    this.oneById = db.prepare<[string], EventRow>(`SELECT ${eventColumns} FROM events WHERE id = ?`).safeIntegers(true).raw(true);
     const after = db.prepare<[Record<string, unknown>], EventRow>(allPageQuery(eventFilter({})).sql).safeIntegers(true).raw(true);
     const committedSince = commitWatch(db);
     const readAfter = (position: bigint, limit: number) => {
@@ -49,6 +52,12 @@ export class SqliteEventReader {
 
   head(): bigint | null {
     return this.maxPosition.get()!.head;
+  }
+
+  byId(id: string): RecordedEvent | null {
+    const row = this.oneById.get(id);
+    // A damaged event is recorded in the damage log and read as absent, as every read does.
+    return row === undefined ? null : (this.decode([row])[0] ?? null);
   }
 
   async *readStream(stream: string, options: ReadStreamOptions = {}): AsyncGenerator<RecordedEvent> {

@@ -170,6 +170,11 @@ class SqliteEventStoreAdapter implements SqliteEventStore {
     return this.reader.readAll(options);
   }
 
+  async readEvent(id: string): Promise<RecordedEvent | null> {
+    this.assertOpen();
+    return this.reader.byId(id);
+  }
+
   async headPosition(): Promise<bigint | null> {
     this.assertOpen();
     return this.guardRead(async () => this.reader.head());

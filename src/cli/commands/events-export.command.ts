@@ -48,7 +48,7 @@ export async function writeEvents(store: EventStore, criteria: EventCriteria, ou
       if (closed || output.destroyed) break;
       if (!matchesCriteria(event, criteria)) continue;
       written++;
-      if (!output.write(`${toEventJson(event)}\n`)) await writable(output);
+      if (!output.write(`${toEventJson(event, 'backup')}\n`)) await writable(output);
     }
     if (!closed) await new Promise<void>((resolve) => output.write('', () => resolve()));
   } finally {

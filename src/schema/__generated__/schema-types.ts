@@ -2494,7 +2494,7 @@ export type Query = {
   clientsSupportDashboard: ClientsSupportDashboard;
   consultant?: Maybe<Consultant>;
   consultants: ConsultantConnection;
-  /** The event with this id, or null. The store has no index by id: the first 100000 events are scanned. */
+  /** The event with this id, or null (also for an event the key may not read): one indexed look-up. */
   event?: Maybe<Event>;
   /** The log in position order; cursor = position. Types and categories are filtered by the store; streams, from/to (occurredAt) and correlationId while reading, at most 10000 events per page: a page can then be short or empty with hasNextPage true — keep following endCursor. */
   events: EventConnection;

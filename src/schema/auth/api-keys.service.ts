@@ -41,6 +41,7 @@ export class ApiKeys {
   private readonly handle: CommandHandler;
   private subscription: Subscription | null = null;
   private following: Promise<void> = Promise.resolve();
+  private readonly listeners = new Set<(keyId: string) => void>();
 
   constructor(
     private readonly store: EventStore,
@@ -100,6 +101,15 @@ export class ApiKeys {
     return this.viewOf(this.byId.get(keyId)!);
   }
 
+  /**
+   * Calls `listener` with a key's id whenever that key changes (revoked here or in another
+   * process), so live connections can re-check their key at once. Returns the unsubscribe.
+   */
+  onKeyChanged(listener: (keyId: string) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
   list(): ApiKeyView[] {
     return [...this.byId.values()].map((key) => this.viewOf(key)).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.keyId.localeCompare(b.keyId));
   }
@@ -134,6 +144,7 @@ export class ApiKeys {
   private index(key: IndexedKey): void {
     this.byId.set(key.keyId, key);
     this.byHash.set(key.hash, key);
+    for (const listener of this.listeners) listener(key.keyId);
   }
 
   private viewOf({ keyId, name, role, createdAt, revokedAt }: IndexedKey): ApiKeyView {

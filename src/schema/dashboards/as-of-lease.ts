@@ -1,4 +1,5 @@
 import type { AppServices } from '../../app-services';
+import type { Deadline } from '../../core/deadline';
 import { readModelsAsOf, type ReadModelsAsOf } from '../../core/as-of';
 import { allProjections } from '../../projections';
 import type { KpiContext } from '../../projections/shared/kpi';
@@ -28,7 +29,7 @@ export function leaseAsOf(context: GraphQLContext, instant: Date): AsOfLease {
   replays.set(context, byInstant);
   let shared = byInstant.get(key);
   if (!shared) {
-    shared = { replayed: replay(services, key), users: 0 };
+    shared = { replayed: replay(services, key, context.deadline), users: 0 };
     byInstant.set(key, shared);
   }
   shared.users++;
@@ -46,8 +47,9 @@ export function leaseAsOf(context: GraphQLContext, instant: Date): AsOfLease {
   };
 }
 
-function replay(services: AppServices, instant: string): Promise<ReadModelsAsOf> {
+function replay(services: AppServices, instant: string, deadline: Deadline): Promise<ReadModelsAsOf> {
   return readModelsAsOf(services.eventStore, allProjections, instant, {
+    deadline,
     openScratchReadStore: services.openScratchReadStore,
     maxEvents: services.config.asOfMaxEvents,
     clock: services.clock,

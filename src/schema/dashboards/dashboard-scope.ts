@@ -37,11 +37,11 @@ export async function withKpiSource<R>(context: GraphQLContext, args: DashboardA
   const { services } = context;
   const period = { from: args.period.from, to: args.period.to };
   checkPeriod(period, services.kpi.timeZone);
-  if (!args.asOf) return use(new KpiSource({ context: { ...services.kpi, reads: requestReads(services.kpi.reads) }, period, at: services.clock(), asOf: false, services }, kpiCacheOf(services)));
+  if (!args.asOf) return use(new KpiSource({ context: { ...services.kpi, reads: requestReads(services.kpi.reads) }, period, at: services.clock(), asOf: false, services, deadline: context.deadline }, kpiCacheOf(services)));
   const lease = leaseAsOf(context, args.asOf);
   try {
     const replayed = await lease.ready;
-    return await use(new KpiSource({ context: replayed, period, at: args.asOf, asOf: true, services }, null));
+    return await use(new KpiSource({ context: replayed, period, at: args.asOf, asOf: true, services, deadline: context.deadline }, null));
   } finally {
     lease.release();
   }

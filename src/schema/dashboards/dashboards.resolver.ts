@@ -22,9 +22,8 @@ import { salesPipelineFields } from './sales-pipeline.fields';
 import { serviceDeliveryFields } from './service-delivery.fields';
 import { ServiceDeliveryDashboard } from './service-delivery.type';
 
-/** Replaying the log costs more than any KPI; requests asking for one instant share one replay. */
-const asOfComplexity = 250;
-const dashboardComplexity: ComplexityEstimator = ({ args, childComplexity }) => 1 + childComplexity + (args.asOf ? asOfComplexity : 0);
+/** The replay behind `asOf` is priced once per distinct instant by the operation's work (hardening/operation-work.ts). */
+const dashboardComplexity: ComplexityEstimator = ({ childComplexity }) => 1 + childComplexity;
 
 /** Complexity is judged before the period is read: a fixed estimate per bucket size. */
 const seriesPointsEstimate = (bucket: unknown): number => (bucket === 'DAY' ? 12 : bucket === 'WEEK' ? 6 : 2);
@@ -65,8 +64,9 @@ export class DashboardsResolver {
 
   @Authorized('VIEWER')
   @Query(() => KpiSeries, {
-    // A point costs a KPI; a 24-month series costs about what one dashboard does.
-    complexity: ({ args, childComplexity }) => 1 + childComplexity + kpiComplexity * seriesPointsEstimate(args.bucket) + (args.asOf ? asOfComplexity : 0),
+    // A point costs a KPI; a 24-month series costs about what one dashboard does (the replay behind
+    // `asOf` is priced once per distinct instant by the operation's work).
+    complexity: ({ args, childComplexity }) => 1 + childComplexity + kpiComplexity * seriesPointsEstimate(args.bucket),
     description: `One KPI over the period, a point per calendar slot (at most 400), each with its value, event count and position; the target on the same axis where the KPI has one. ${periodNote}`,
   })
   kpiSeries(@Args({ validate: false }) args: KpiSeriesArgs, @Ctx() context: GraphQLContext): Promise<KpiSeries> {
@@ -84,7 +84,7 @@ export class DashboardsResolver {
 
   @Authorized('VIEWER')
   @Query(() => KpiTargetsKpi, {
-    complexity: ({ args, childComplexity }) => 4 * kpiComplexity + childComplexity + (args.asOf ? asOfComplexity : 0),
+    complexity: ({ childComplexity }) => 4 * kpiComplexity + childComplexity,
     description: `csat, billableUtilisation, paidWithin30DaysRate and manualWorkReduction against their targets (overridable). ${periodNote}`,
   })
   kpiTargets(@Args() args: KpiTargetsArgs, @Ctx() context: GraphQLContext): Promise<KpiTargetsKpi> {

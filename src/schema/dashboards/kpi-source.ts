@@ -1,5 +1,6 @@
 import type { AppServices } from '../../app-services';
 import { businessDate, type Period } from '../../core/business-time';
+import { type Deadline, noDeadline, yieldToLoop } from '../../core/deadline';
 import type { KpiContext, KpiResult } from '../../projections/shared/kpi';
 import type { KpiCache } from './kpi-cache';
 
@@ -12,6 +13,8 @@ export interface KpiScope {
   /** True when `context` holds read models replayed as of `at`. */
   readonly asOf: boolean;
   readonly services: AppServices;
+  /** The request's deadline; absent outside a request (benchmarks). */
+  readonly deadline?: Deadline;
 }
 
 /** A KPI value as the API serves it: already mapped for GraphQL, with its freshness. */
@@ -47,6 +50,10 @@ export class KpiSource {
 
   evaluate<T, V>(name: string, query: KpiQuery<T>, map: (value: T) => V, options: KpiFieldOptions = {}): Promise<KpiValue<V>> {
     const compute = async () => {
+      // Each KPI reads read models synchronously: the event loop runs between two of them, and a
+      // request past its deadline computes no more.
+      await yieldToLoop();
+      (this.scope.deadline ?? noDeadline).check();
       const result = await query(this.scope.context, this.scope.period, this.scope);
       return { value: map(result.value), eventCount: result.eventCount, position: result.position };
     };

@@ -4,16 +4,18 @@ import type { GraphQLContext } from '../context';
 import { closableIterator } from '../shared/closable-iterator';
 import { type EventCriteria, matchesCriteria, storeFilterOf } from './event-criteria';
 import { EventStreamFilterInput } from './event-filter.input';
+import { assertMayAskFor, mayRead } from './event-visibility';
 import { EventNode, toEventNode } from './event.type';
 
 function liveEvents(context: GraphQLContext, criteria: EventCriteria): AsyncIterableIterator<RecordedEvent> {
+  assertMayAskFor(context.principal, criteria, 'Following');
   const subscription = context.services.eventStore.subscribe({ after: 'end', ...storeFilterOf(criteria) });
   const iterator = subscription[Symbol.asyncIterator]();
   return closableIterator(
     async () => {
       for (;;) {
         const result = await iterator.next();
-        if (result.done || matchesCriteria(result.value, criteria)) return result;
+        if (result.done || (matchesCriteria(result.value, criteria) && mayRead(context.principal, result.value))) return result;
       }
     },
     () => subscription.close(),

@@ -1,8 +1,17 @@
+import { chunked, type Deadline, noDeadline } from '../../core/deadline';
 import type { EventStore } from '../../core/event-store.port';
 import type { RecordedEvent } from '../../core/messages';
 import { positionCursor } from '../shared/connection';
 import { type EventCriteria, matchesCriteria, storeFilterOf } from './event-criteria';
 import { type EventConnection, toEventNode } from './event.type';
+
+/** Who reads and until when: events the reader may not see are skipped (and counted in the budget). */
+export interface PageReader {
+  readonly mayRead: (event: RecordedEvent) => boolean;
+  readonly deadline: Deadline;
+}
+
+const everyone: PageReader = { mayRead: () => true, deadline: noDeadline };
 
 /**
  * At most this many events are read for one page. Types and categories are filtered by the store;
@@ -19,15 +28,16 @@ export async function readEventPage(
   first: number,
   after: bigint | undefined,
   budget = eventScanBudget,
+  reader: PageReader = everyone,
 ): Promise<EventConnection> {
   const found: RecordedEvent[] = [];
   let scanned = 0;
   let lastScanned: bigint | null = null;
   // One match beyond the page tells whether there is a next page.
-  for await (const event of store.readAll({ ...storeFilterOf(criteria), after, maxCount: budget })) {
+  for await (const event of chunked(store.readAll({ ...storeFilterOf(criteria), after, maxCount: budget }), reader.deadline)) {
     scanned++;
     lastScanned = event.position;
-    if (matchesCriteria(event, criteria) && found.push(event) > first) break;
+    if (matchesCriteria(event, criteria) && reader.mayRead(event) && found.push(event) > first) break;
   }
   const page = found.slice(0, first);
   const hasMoreMatches = found.length > first;

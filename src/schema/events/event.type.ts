@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import type { RecordedEvent } from '../../core/messages';
 import { PageInfo } from '../shared/connection';
+import { outgoingData } from './event-visibility';
 import { BigIntScalar, DateTimeScalar, JSONObjectScalar } from '../shared/scalars';
 
 @ObjectType('Event', { description: 'A stored event, as recorded in the log.' })
@@ -58,6 +59,10 @@ export class EventConnection {
 }
 
 export function toEventNode(event: RecordedEvent): EventNode {
+  return nodeOf(event, outgoingData(event));
+}
+
+function nodeOf(event: RecordedEvent, data: object): EventNode {
   return {
     id: event.id,
     type: event.type,
@@ -67,13 +72,17 @@ export function toEventNode(event: RecordedEvent): EventNode {
     occurredAt: event.metadata.occurredAt,
     recordedAt: event.metadata.recordedAt,
     correlationId: event.metadata.correlationId,
-    data: event.data,
+    data,
     metadata: event.metadata,
   };
 }
 
-/** The NDJSON export line: the GraphQL node with 64-bit numbers as strings. */
-export function toEventJson(event: RecordedEvent): string {
-  const { revision, position, ...rest } = toEventNode(event);
+/**
+ * The NDJSON export line: the GraphQL node with 64-bit numbers as strings. `client` (the HTTP
+ * export) leaves out what no caller receives; `backup` (`zixly events export`, run by an operator
+ * who holds the files anyway) keeps every field, so an import restores the log as it was.
+ */
+export function toEventJson(event: RecordedEvent, audience: 'client' | 'backup'): string {
+  const { revision, position, ...rest } = nodeOf(event, audience === 'client' ? outgoingData(event) : event.data);
   return JSON.stringify({ ...rest, revision: revision.toString(), position: position.toString() });
 }

@@ -2,14 +2,25 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { type DocumentNode, getVariableValues, GraphQLError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { operationDepth } from './operation-depth';
+import { operationWork } from './operation-work';
 
 export interface QueryLimits {
   readonly maxDepth: number;
   readonly maxComplexity: number;
+  /**
+   * Tokens a document may have: checked while parsing, before validation, whose cost grows faster
+   * than the document (a 20,000-alias query held the event loop for over a second in validation).
+   */
+  readonly maxTokens?: number;
 }
 
-/** A page of 200 events with every field costs about 2,400; dashboards stay well below. */
-export const defaultQueryLimits: QueryLimits = { maxDepth: 12, maxComplexity: 5_000 };
+/**
+ * A page of 200 events with every field costs about 2,400; dashboards stay well below. Every
+ * operation in src/schema/__operations__ together is about 1,200 tokens.
+ */
+export const defaultQueryLimits: QueryLimits = { maxDepth: 12, maxComplexity: 5_000, maxTokens: 5_000 };
+
+export const maxTokensOf = (limits: QueryLimits): number => limits.maxTokens ?? defaultQueryLimits.maxTokens!;
 
 /** Fields (aliases and fragment expansions included) the complexity estimate walks before it gives up. */
 const maxQueryNodes = 10_000;
@@ -47,8 +58,12 @@ export function operationLimitErrors(
     if (error instanceof GraphQLError) return [refused(`Query has more than ${maxQueryNodes} fields to estimate; the complexity limit is ${limits.maxComplexity}`, 'QUERY_TOO_COMPLEX', limits.maxComplexity, maxQueryNodes)];
     throw error;
   }
-  if (complexity > limits.maxComplexity) {
-    return [refused(`Query complexity ${complexity} exceeds the limit of ${limits.maxComplexity}`, 'QUERY_TOO_COMPLEX', limits.maxComplexity, complexity)];
+  // What the fields cause (replays, cache misses, scans), priced once per distinct key.
+  const work = operationWork(schema, document, operation, variables ?? {});
+  const total = complexity + work.cost;
+  if (total > limits.maxComplexity) {
+    const detail = work.cost > 0 ? ` (fields ${complexity}; ${work.asOfInstants} asOf instants, ${work.periods} periods, ${work.scanningPages} scanning events pages: ${work.cost})` : '';
+    return [refused(`Query complexity ${total}${detail} exceeds the limit of ${limits.maxComplexity}`, 'QUERY_TOO_COMPLEX', limits.maxComplexity, total)];
   }
   return [];
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import type { AppServices } from '../../app-services';
+import { Deadline } from '../../core/deadline';
 import type { AppError } from '../../core/errors';
 import { sendJson } from '../../http/http-server';
 import { authenticateBearer } from '../auth/authenticate-request';
@@ -22,7 +23,8 @@ export interface ContextDeps {
 }
 
 export function createContext(deps: ContextDeps, principal: Principal | null, correlationId: string): GraphQLContext {
-  return { services: deps.services, platform: deps.platform, principal, requestId: randomUUID(), correlationId };
+  const deadline = Deadline.after(deps.services.config.apiLimits.requestDeadlineMs);
+  return { services: deps.services, platform: deps.platform, principal, requestId: randomUUID(), correlationId, deadline };
 }
 
 /**

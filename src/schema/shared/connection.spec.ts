@@ -1,7 +1,7 @@
 import { graphql, printType } from 'graphql';
 import { Args, buildSchema, Field, ObjectType, Query, Resolver } from 'type-graphql';
 import { describe, expect, it } from 'vitest';
-import { Connection, ConnectionArgs, connectionFrom, pageSizeOf } from './connection';
+import { Connection, ConnectionArgs, connectionFrom, pageSizeOf, parsePositionCursor } from './connection';
 
 @ObjectType()
 class Gadget {
@@ -41,5 +41,11 @@ describe('the shared connection helper', () => {
     expect(defaulted.data).toEqual({ gadgets: { nodes: [{ name: 'first 50 after start' }] } });
     const tooMany = await graphql({ schema: await schema, source: '{ gadgets(first: 500) { nodes { name } } }' });
     expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+
+  it('refuses a position cursor beyond 64 bits as bad input, and reads the largest one', () => {
+    expect(() => parsePositionCursor('9'.repeat(200))).toThrow(expect.objectContaining({ code: 'page.invalid_cursor', kind: 'validation' }));
+    expect(() => parsePositionCursor('9223372036854775808')).toThrow(expect.objectContaining({ code: 'page.invalid_cursor' }));
+    expect(parsePositionCursor('9223372036854775807')).toBe(9223372036854775807n);
   });
 });

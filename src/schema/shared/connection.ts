@@ -100,10 +100,13 @@ export function positionCursor(position: bigint): string {
   return position.toString();
 }
 
+const maxCursor = 0x7fff_ffff_ffff_ffffn;
+
 export function parsePositionCursor(cursor: string | null | undefined): bigint | undefined {
   if (cursor === null || cursor === undefined || cursor === '') return undefined;
-  if (!/^(0|[1-9][0-9]*)$/.test(cursor)) {
-    throw new ValidationError('page.invalid_cursor', `after must be an event position (digits), got "${cursor}"`, { field: 'after' });
+  // Positions and revisions are signed 64-bit in every store: a longer number is no cursor.
+  if (!/^(0|[1-9][0-9]{0,18})$/.test(cursor) || BigInt(cursor) > maxCursor) {
+    throw new ValidationError('page.invalid_cursor', `after must be an event position (digits), got "${cursor.slice(0, 40)}"`, { field: 'after' });
   }
   return BigInt(cursor);
 }

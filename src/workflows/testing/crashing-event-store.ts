@@ -37,6 +37,10 @@ export class CrashingEventStore implements EventStore {
     return this.inner.readStream<E>(stream, options);
   }
 
+  readEvent(id: string): Promise<RecordedEvent | null> {
+    return this.inner.readEvent(id);
+  }
+
   readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent> {
     return this.inner.readAll(options);
   }
