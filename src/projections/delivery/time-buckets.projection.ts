@@ -141,8 +141,6 @@ export function evolveTimeBucketBatch(document: TimeBucketDocument | null, event
   return withDeltas(document ?? emptyBucket(id), deltas);
 }
 
-export const timeBucketIndexes = [{ name: 'time_buckets_grain_start', fields: ['grain', 'start'] }];
-
 function emptyBucket(id: string): TimeBucketDocument {
   const [grain, start] = id.split(':') as ['day' | 'month', string];
   return { _id: id, grain, start: grain === 'day' ? start : `${start}-01`, keys: [], sums: [] };

@@ -4,7 +4,7 @@ import type { ReadDocument } from '../../core/read-store.port';
 import type { HoursLogged, TimeEntryCorrected, TimeEntryDeleted, TimeEntryFacts } from '../../aggregates/project/project.events';
 import { occurredAt } from '../shared/event-instant';
 import { domainEventOf } from './domain-event';
-import { evolveTimeBucket, evolveTimeBucketBatch, isTimeBucketId, timeBucketIdsOf, timeBucketIndexes, type TimeBucketDocument } from './time-buckets.projection';
+import { evolveTimeBucket, evolveTimeBucketBatch, isTimeBucketId, timeBucketIdsOf, type TimeBucketDocument } from './time-buckets.projection';
 
 /**
  * One live time entry, as last corrected; a deleted entry has no document. Rates are hourly cents
@@ -51,7 +51,6 @@ export const timeEntriesProjection: Projection<TimeEntryDocument | TimeBucketDoc
     { name: 'time_entries_work_date', fields: ['workDate'] },
     { name: 'time_entries_project_work_date', fields: ['projectId', 'workDate'] },
     { name: 'time_entries_consultant_work_date', fields: ['consultantId', 'workDate'] },
-    ...timeBucketIndexes,
   ],
 };
 
