@@ -88,7 +88,11 @@ function foldWithBatchFold(projection: Projection, batchFold: BatchFold, events:
   const deferred = new Map<string, RecordedEvent[]>();
   try {
     for (const event of events) {
-      for (const id of new Set(projection.documentIds(event))) {
+      const ids = projection.documentIds(event);
+      for (let index = 0; index < ids.length; index++) {
+        const id = ids[index]!;
+        // A handful of ids: a repeated one is found by looking back, without a Set per event.
+        if (ids.indexOf(id) < index) continue;
         const current = working.get(id);
         if (current && current.position >= event.position) continue;
         if (batchFold.owns(id)) {
