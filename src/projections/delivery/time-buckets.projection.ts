@@ -140,13 +140,11 @@ export const evolveTimeBucket = (document: TimeBucketDocument | null, recorded: 
  * hundreds of a batch's events, and copying it per event cost a rebuild ~45% more CPU.
  */
 export function evolveTimeBucketBatch(document: TimeBucketDocument | null, events: readonly RecordedEvent[], id: string): TimeBucketDocument {
-  const deltas = new Map<string, number[]>();
+  const deltas = new KeyDeltas();
   const covered = coveredBy(id);
   const share: Share = (facts, workDate, hours, billable, sign) => {
     if (!covered(workDate)) return;
-    const key = bucketKeyOf(facts, billable);
-    let delta = deltas.get(key);
-    if (!delta) deltas.set(key, (delta = [0, 0, 0, 0]));
+    const delta = deltas.of(facts, billable);
     const hundredths = hundredthsOf(hours);
     delta[0] += sign * hundredths;
     delta[1] += sign * hundredths * facts.costRateCents;
@@ -154,7 +152,39 @@ export function evolveTimeBucketBatch(document: TimeBucketDocument | null, event
     delta[3] += sign;
   };
   for (const event of events) eachShare(event, share);
-  return withDeltas(document ?? emptyBucket(id), deltas);
+  return withDeltas(document ?? emptyBucket(id), deltas.byKey());
+}
+
+/**
+ * A batch's sums per key, found through maps of the events' own id strings: a key string is made
+ * once per key, not once per event and bucket (making and hashing them was most of the fold).
+ */
+class KeyDeltas {
+  private readonly byProject = new Map<string, Map<string, Array<{ clientId: string; billable: boolean; sums: number[] }>>>();
+  /** In the order the events brought them, as one event at a time appends them. */
+  private readonly keys: Array<[() => string, number[]]> = [];
+
+  of(facts: TimeEntryFacts, billable: boolean): number[] {
+    let byConsultant = this.byProject.get(facts.projectId);
+    if (!byConsultant) this.byProject.set(facts.projectId, (byConsultant = new Map()));
+    let rows = byConsultant.get(facts.consultantId);
+    if (!rows) byConsultant.set(facts.consultantId, (rows = []));
+    for (const row of rows) if (row.clientId === facts.clientId && row.billable === billable) return row.sums;
+    const sums = [0, 0, 0, 0];
+    rows.push({ clientId: facts.clientId, billable, sums });
+    this.keys.push([() => bucketKeyOf(facts, billable), sums]);
+    return sums;
+  }
+
+  byKey(): Map<string, number[]> {
+    const byKey = new Map<string, number[]>();
+    for (const [key, sums] of this.keys) {
+      const made = key();
+      const same = byKey.get(made); // only if an id held a tab
+      byKey.set(made, same ? same.map((value, measure) => value + sums[measure]!) : sums);
+    }
+    return byKey;
+  }
 }
 
 function emptyBucket(id: string): TimeBucketDocument {
@@ -167,7 +197,11 @@ function emptyBucket(id: string): TimeBucketDocument {
  * order the events brought them (as one event at a time would put them), even if their delta is zero.
  */
 function withDeltas(bucket: TimeBucketDocument, deltas: ReadonlyMap<string, readonly number[]>): TimeBucketDocument {
-  const added = [...deltas.keys()].filter((key) => indexOf(bucket.keys, key) < 0);
+  const added: string[] = [];
+  const positions = [...deltas.keys()].map((key) => {
+    const index = indexOf(bucket.keys, key);
+    return index >= 0 ? index : bucket.keys.length + added.push(key) - 1;
+  });
   const keys = added.length === 0 ? bucket.keys : appended(bucket.keys, added);
   const chunks = bucket.sums.slice();
   const copied = new Set<number>();
@@ -177,8 +211,9 @@ function withDeltas(bucket: TimeBucketDocument, deltas: ReadonlyMap<string, read
     return (chunks[chunk] = chunks[chunk]?.slice() ?? []);
   };
   for (let index = bucket.keys.length; index < keys.length; index++) chunkAt(Math.floor(index / chunkKeys)).push(0, 0, 0, 0);
-  for (const [key, delta] of deltas) {
-    const index = indexOf(keys, key);
+  let next = 0;
+  for (const delta of deltas.values()) {
+    const index = positions[next++]!;
     const sums = chunkAt(Math.floor(index / chunkKeys));
     const at = (index % chunkKeys) * stride;
     for (let measure = 0; measure < stride; measure++) sums[at + measure] = sums[at + measure]! + delta[measure]!;
