@@ -15,7 +15,7 @@ const accounts: Projection = {
   },
 };
 
-const metadata = { occurredAt: '2026-03-01T00:00:00.000Z', correlationId: 'c', causationId: null, actor: 'test' };
+const metadata = { occurredAt: '2026-03-01T00:00:00.000Z', recordedAt: '2026-03-01T00:00:00.000Z', correlationId: 'c', causationId: null, actor: 'test' };
 const added = (position: number, account: string, amount: number): RecordedEvent => ({
   id: `e${position}`,
   type: 'Added',
