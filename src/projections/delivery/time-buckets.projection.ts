@@ -105,9 +105,11 @@ function appended(keys: readonly string[], added: readonly string[]): string[] {
  * ones of a correction. The runner asks twice per event: each date's two ids are made once.
  */
 export function pushTimeBucketIds(event: RecordedEvent, ids: string[]): string[] {
-  const data = event.data as TimeEntryFacts;
-  ids.push(...bucketIdsOfDate(data.workDate));
-  if (event.type === 'TimeEntryCorrected') ids.push(...bucketIdsOfDate((event.data as TimeEntryCorrected['data']).previous.workDate));
+  const [day, month] = bucketIdsOfDate((event.data as TimeEntryFacts).workDate);
+  ids.push(day, month);
+  if (event.type !== 'TimeEntryCorrected') return ids;
+  const [previousDay, previousMonth] = bucketIdsOfDate((event.data as TimeEntryCorrected['data']).previous.workDate);
+  ids.push(previousDay, previousMonth);
   return ids;
 }
 
