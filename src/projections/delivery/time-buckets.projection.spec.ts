@@ -39,6 +39,21 @@ describe('time buckets, beside the time entries', () => {
     expect(await buckets()).toEqual({ 'day:2026-03-31': left, 'month:2026-03': left });
   });
 
+  it('gives the same buckets folded once per batch as one event at a time (new keys in the order events bring them, corrections, deletions)', async () => {
+    const facts = [
+      hoursLogged('2026-03-30T07:00:00Z', { ...entry, entryId: 'e0', consultantId: 'k9' }),
+      ...Array.from({ length: 40 }, (_, index) => hoursLogged('2026-03-31T07:00:00Z', { ...entry, entryId: `e${index + 1}`, consultantId: `k${index % 35}`, hours: 0.25 * (index + 1), billable: index % 3 > 0 })),
+      timeEntryCorrected('2026-04-02T01:00:00Z', { ...entry, entryId: 'e3', consultantId: 'k2', workDate: '2026-04-01', hours: 2 }, { workDate: '2026-03-31', hours: 0.75, billable: true }),
+      timeEntryDeleted('2026-04-02T02:00:00Z', { ...entry, entryId: 'e0', consultantId: 'k9' }),
+    ];
+    scenario = await projectScenario([{ ...timeEntriesProjection, batchFold: undefined }], facts);
+    const oneByOne = await buckets();
+    await scenario.close();
+    scenario = await projectScenario([timeEntriesProjection], facts);
+    expect(await buckets()).toEqual(oneByOne);
+    expect(oneByOne['month:2026-03']!.keys).toHaveLength(40); // more than a chunk of 32
+  });
+
   it('keeps the sums of a bucket with many keys in chunks of 32 keys', async () => {
     scenario = await projectScenario(
       [timeEntriesProjection],

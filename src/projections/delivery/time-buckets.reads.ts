@@ -76,11 +76,15 @@ export async function timeBucketsIn(context: KpiContext, fromDate: string, toDat
   return { rows: rowsOf(documents), documents };
 }
 
-/** The buckets of the given projects' time entries with a work date before `toDate`: whole months by index, then the days of the last one. */
+/**
+ * The buckets of the given projects' time entries with a work date before `toDate`: whole months
+ * by a range of ids (`month:YYYY-MM` sorts by month; an index over every entry for the few month
+ * buckets cost a rebuild 0.3 s of CPU), then the days of the last one.
+ */
 export async function timeBucketsBefore(context: KpiContext, toDate: string, projects: ReadonlySet<string>): Promise<TimeBuckets> {
   const monthOfTo = `${toDate.slice(0, 7)}-01`;
   const [months, days] = await Promise.all([
-    findEvery<TimeBucketDocument>(context.reads, timeBucketsCollection, { grain: 'month', start: { $lt: monthOfTo } }),
+    findEvery<TimeBucketDocument>(context.reads, timeBucketsCollection, { _id: { $gt: 'month:', $lt: monthBucketId(monthOfTo) } }),
     documentsByIds<TimeBucketDocument>(context.reads, timeBucketsCollection, bucketIdsCovering(monthOfTo, toDate)),
   ]);
   const documents = [...months, ...days.values()];

@@ -4,7 +4,7 @@ import type { ReadDocument } from '../../core/read-store.port';
 import type { HoursLogged, TimeEntryCorrected, TimeEntryDeleted, TimeEntryFacts } from '../../aggregates/project/project.events';
 import { occurredAt } from '../shared/event-instant';
 import { domainEventOf } from './domain-event';
-import { evolveTimeBucket, isTimeBucketId, timeBucketIdsOf, timeBucketIndexes, type TimeBucketDocument } from './time-buckets.projection';
+import { evolveTimeBucket, evolveTimeBucketBatch, isTimeBucketId, pushTimeBucketIds, type TimeBucketDocument } from './time-buckets.projection';
 
 /**
  * One live time entry, as last corrected; a deleted entry has no document. Rates are hourly cents
@@ -37,16 +37,20 @@ export const timeEntriesProjection: Projection<TimeEntryDocument | TimeBucketDoc
   // 2: the collection also holds the day and month buckets.
   version: 2,
   handles: ['HoursLogged', 'TimeEntryCorrected', 'TimeEntryDeleted'],
-  documentIds: (event) => [(event.data as TimeEntryFacts).entryId, ...timeBucketIdsOf(event)],
+  documentIds: (event) => pushTimeBucketIds(event, [(event.data as TimeEntryFacts).entryId]),
   evolve(document, recorded, id) {
     if (isTimeBucketId(id)) return evolveTimeBucket(document as TimeBucketDocument | null, recorded, id);
     return evolveEntry(document as TimeEntryDocument | null, recorded, id);
+  },
+  // A bucket takes hundreds of a batch's events: folded once per batch, not copied per event.
+  batchFold: {
+    owns: isTimeBucketId,
+    evolve: (document, events, id) => evolveTimeBucketBatch(document as TimeBucketDocument | null, events, id),
   },
   indexes: [
     { name: 'time_entries_work_date', fields: ['workDate'] },
     { name: 'time_entries_project_work_date', fields: ['projectId', 'workDate'] },
     { name: 'time_entries_consultant_work_date', fields: ['consultantId', 'workDate'] },
-    ...timeBucketIndexes,
   ],
 };
 
