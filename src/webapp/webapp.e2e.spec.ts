@@ -180,7 +180,7 @@ describe.skipIf(!chromiumAvailable)('the dashboard web app in Chromium: the newc
 
     await page.fill('form.period input[name="asOf"]', day);
     await page.waitForSelector('form.period[data-as-of]:not([data-as-of=""])');
-    // Each month of the trends replays the log as of that day: give it time on a loaded machine.
+    // Each trend replays the log as of that day: give it time on a loaded machine.
     await page.waitForFunction((previous) => Number(document.querySelector('[data-kpi="revenue"]')?.getAttribute('data-value')) !== previous, live, { timeout: 100_000 });
 
     const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);

@@ -1,7 +1,7 @@
 import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../../testing/api-client';
-import { ClientsSupportDashboardDocument, FinancialDashboardDocument, KpiFactsDocument, type KpiFactsQuery, KpiSeriesDocument, ServiceDeliveryDashboardDocument } from '../__generated__/operations';
+import { ClientsSupportDashboardDocument, FinancialDashboardDocument, KpiFactsDocument, type KpiFactsQuery, KpiSeriesDocument, SalesPipelineDashboardDocument, ServiceDeliveryDashboardDocument } from '../__generated__/operations';
 import { asViewer, march, seedHistory } from './dashboards.fixture';
 
 type FactKpi = 'BILLABLE_HOURS' | 'REVENUE_ACCRUAL_CENTS' | 'CSAT' | 'TICKETS_OPENED';
@@ -38,6 +38,13 @@ describe('KPI series and drill-down over HTTP', () => {
     ]);
     expect(kpiSeries.points[1]).toMatchObject({ value: serviceDeliveryDashboard.billableHours.value.totalHours, eventCount: serviceDeliveryDashboard.billableHours.eventCount });
     expect(kpiSeries.target).toBeNull();
+  });
+
+  it('charts the leads captured per month as the sales dashboard counts them (the web app\'s leads trend)', async () => {
+    const { kpiSeries } = await asViewer(api, KpiSeriesDocument, { kpi: 'LEADS_CAPTURED', period: { from: '2026-02-01', to: '2026-04-01' }, bucket: 'MONTH' });
+    const { salesPipelineDashboard } = await asViewer(api, SalesPipelineDashboardDocument, { period: march });
+    expect(salesPipelineDashboard.leadsBySource.value.captured).toBeGreaterThan(0);
+    expect(kpiSeries.points.map((point) => point.value)).toEqual([0, salesPipelineDashboard.leadsBySource.value.captured]);
   });
 
   it('puts the target on the axis of a KPI that has one, with each point judged against it', async () => {

@@ -54,6 +54,7 @@ export const seriesKpis = {
   CSAT: series('csat', s.csat, (v) => v.rate, 'csat'),
   NPS: series('nps', s.nps, (v) => v.score),
   CLIENT_RETENTION_RATE: series('clientRetentionRate', s.clientRetentionRate, (v) => v.rate),
+  LEADS_CAPTURED: series('leadsBySource', p.leadsBySource, (v) => v.captured),
   WIN_RATE: series('winRate', p.winRate, (v) => v.rate),
   SALES_CYCLE_DAYS: series('salesCycleDays', p.salesCycleDays, (v) => v.days),
   MANUAL_WORK_SAVED_MINUTES: series('manualWorkSaved', o.manualWorkSaved, (v) => v.minutes),

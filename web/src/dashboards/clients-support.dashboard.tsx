@@ -1,4 +1,4 @@
-import { ClientsSupportDashboardDocument, ClientsSupportTrendFieldsFragmentDoc } from '../gql/operations';
+import { ClientsSupportDashboardDocument } from '../gql/operations';
 import { useApp } from '../components/app-context';
 import { Chart } from '../components/chart';
 import { Status } from '../components/data-table';
@@ -28,8 +28,8 @@ export function ClientsSupportDashboard() {
             <KpiCard kpi="clientRetentionRate" label="Client retention" raw={d.clientRetentionRate.value.rate} shown={formatPercent(d.clientRetentionRate.value.rate)} detail={`${d.clientRetentionRate.value.retained} of ${d.clientRetentionRate.value.activeAtStart}`} drillTo={drill(['Client'])} />
           </KpiGrid>
           <Panels>
-            <MonthlyTrend id="tickets-trend" title="Tickets opened per month" root="clientsSupportDashboard" fragment={ClientsSupportTrendFieldsFragmentDoc} lines={[{ name: 'Tickets', kind: 'bar', pick: (a) => a.ticketVolume.value.opened }]} format={formatWhole} />
-            <MonthlyTrend id="csat-trend" title="CSAT per month" root="clientsSupportDashboard" fragment={ClientsSupportTrendFieldsFragmentDoc} lines={[{ name: 'CSAT', pick: (a) => a.csat.value.rate }]} format={formatPercent} />
+            <MonthlyTrend id="tickets-trend" title="Tickets opened per month" kpi="TICKETS_OPENED" name="Tickets" kind="bar" format={formatWhole} />
+            <MonthlyTrend id="csat-trend" title="CSAT per month" kpi="CSAT" name="CSAT" format={formatPercent} />
             <Chart id="tickets-by-channel" title="Tickets by channel" categories={d.ticketVolume.value.byChannel.map((row) => row.key)} series={[{ name: 'Tickets', kind: 'bar', values: d.ticketVolume.value.byChannel.map((row) => row.value) }]} format={formatWhole} />
           </Panels>
         </>

@@ -1,8 +1,9 @@
 import { type ReactNode, useMemo } from 'react';
-import type { Document } from '../api/graphql';
+import type { SeriesKpi } from '../../../src/schema/__generated__/schema-types';
 import { useApp } from '../components/app-context';
 import { Chart, type Series } from '../components/chart';
 import { useQuery } from '../components/use-query';
+import { KpiSeriesDocument } from '../gql/operations';
 import { midnightIn, monthsOf, type Period } from '../period';
 
 /** The events explorer filtered to the facts behind a number: its stream categories in the period. */
@@ -21,41 +22,21 @@ export function DashboardFrame({ id, title, children }: { id: string; title: str
   );
 }
 
-export interface TrendLine<F> {
-  readonly name: string;
-  readonly pick: (month: F) => number | null | undefined;
-  readonly kind?: 'line' | 'bar';
-}
-
-/** The dashboards a trend can ask for, by their root field. */
-export type TrendRoot = 'serviceDeliveryDashboard' | 'financialDashboard' | 'clientsSupportDashboard' | 'salesPipelineDashboard';
-
 /**
- * One request for every month of the period: the dashboard field once per month under an alias
- * (`m0`, `m1`, …), each selecting the trend's fragment. The server computes each KPI per month and,
- * under asOf, replays the log once for the whole request.
+ * A chart of one KPI per calendar month of the period: one `kpiSeries` request with MONTH buckets,
+ * whatever the period's length (the server prices a document by its distinct periods, so a field
+ * per month in one document is refused as too expensive).
  */
-export function trendDocument<F>(root: TrendRoot, fragment: Document<F, unknown>, months: readonly Period[]): Document<Record<string, F>, Record<string, unknown>> {
-  const source = fragment.toString();
-  const name = /fragment\s+(\w+)\s+on/.exec(source)![1]!;
-  const variables = months.map((_, index) => `$p${index}: PeriodInput!`).join(', ');
-  const fields = months.map((_, index) => `m${index}: ${root}(period: $p${index}, asOf: $asOf) { ...${name} }`).join('\n  ');
-  const query = `query ${name}ByMonth($asOf: DateTime, ${variables}) {\n  ${fields}\n}\n${source}`;
-  return { toString: () => query } as Document<Record<string, F>, Record<string, unknown>>;
-}
-
-/** A chart of one value per month of the period. */
-export function MonthlyTrend<F>({ id, title, root, fragment, lines, format }: { id: string; title: string; root: TrendRoot; fragment: Document<F, unknown>; lines: ReadonlyArray<TrendLine<F>>; format?: (value: number) => string }) {
+export function MonthlyTrend({ id, title, kpi, name, kind, format }: { id: string; title: string; kpi: SeriesKpi; name: string; kind?: 'line' | 'bar'; format?: (value: number) => string }) {
   const { period, asOf } = useApp();
   const months = useMemo(() => monthsOf(period), [period]);
-  const document = useMemo(() => trendDocument(root, fragment, months), [root, fragment, months]);
-  const variables = useMemo(() => Object.fromEntries([['asOf', asOf], ...months.map((month, index) => [`p${index}`, month])]), [asOf, months]);
-  const { data, error } = useQuery(document, variables, { live: asOf === null });
+  const variables = useMemo(() => ({ kpi, bucket: 'MONTH' as const, asOf, period: { from: months[0]?.from ?? period.from, to: months.at(-1)?.to ?? period.to } }), [kpi, asOf, months, period]);
+  const { data, error } = useQuery(KpiSeriesDocument, variables, { live: asOf === null });
   if (error) return <p className="error" role="alert">{title}: {error}</p>;
   if (!data) return <figure className="chart pending" aria-busy="true"><figcaption>{title}</figcaption></figure>;
-  const answers = months.map((_, index) => data[`m${index}`]!);
-  const series: Series[] = lines.map((line) => ({ name: line.name, kind: line.kind, values: answers.map((answer) => line.pick(answer) ?? null) }));
-  return <Chart id={id} title={title} categories={months.map((month) => month.from.slice(0, 7))} series={series} format={format} />;
+  const points = data.kpiSeries.points;
+  const series: Series[] = [{ name, kind, values: points.map((point) => point.value ?? null) }];
+  return <Chart id={id} title={title} categories={points.map((point) => point.from.slice(0, 7))} series={series} format={format} />;
 }
 
 export function Panels({ children }: { children: ReactNode }) {

@@ -1,4 +1,4 @@
-import { FinancialDashboardDocument, FinancialTrendFieldsFragmentDoc } from '../gql/operations';
+import { FinancialDashboardDocument } from '../gql/operations';
 import { useApp } from '../components/app-context';
 import { Chart } from '../components/chart';
 import { DataTable, Status } from '../components/data-table';
@@ -55,7 +55,7 @@ export function FinancialDashboard() {
               ]}
               format={(dollars) => formatCents(dollars * 100)}
             />
-            <MonthlyTrend id="mrr-trend" title="MRR at each month's end" root="financialDashboard" fragment={FinancialTrendFieldsFragmentDoc} lines={[{ name: 'MRR', pick: (a) => a.mrr.value.mrrCents / 100 }]} format={(dollars) => formatCents(dollars * 100)} />
+            <MonthlyTrend id="mrr-trend" title="MRR at each month's end" kpi="MRR_CENTS" name="MRR" format={formatCents} />
           </Panels>
           <DataTable
             id="receivables-aging"

@@ -1,4 +1,4 @@
-import { SalesPipelineDashboardDocument, SalesPipelineTrendFieldsFragmentDoc } from '../gql/operations';
+import { SalesPipelineDashboardDocument } from '../gql/operations';
 import { useApp } from '../components/app-context';
 import { Chart } from '../components/chart';
 import { DataTable, Status } from '../components/data-table';
@@ -26,8 +26,8 @@ export function SalesPipelineDashboard() {
             <KpiCard kpi="cac" label="Customer acquisition cost" raw={d.cac.value.cacCents} shown={formatCents(d.cac.value.cacCents)} detail={`${d.cac.value.newClients} new clients`} drillTo={drill(['Campaign'])} />
           </KpiGrid>
           <Panels>
-            <MonthlyTrend id="leads-trend" title="Leads captured per month" root="salesPipelineDashboard" fragment={SalesPipelineTrendFieldsFragmentDoc} lines={[{ name: 'Leads', kind: 'bar', pick: (a) => a.leadsBySource.value.captured }]} format={formatWhole} />
-            <MonthlyTrend id="win-rate-trend" title="Win rate per month" root="salesPipelineDashboard" fragment={SalesPipelineTrendFieldsFragmentDoc} lines={[{ name: 'Win rate', pick: (a) => a.winRate.value.rate }]} format={formatPercent} />
+            <MonthlyTrend id="leads-trend" title="Leads captured per month" kpi="LEADS_CAPTURED" name="Leads" kind="bar" format={formatWhole} />
+            <MonthlyTrend id="win-rate-trend" title="Win rate per month" kpi="WIN_RATE" name="Win rate" format={formatPercent} />
             <Chart id="pipeline-by-stage" title="Open pipeline by stage" categories={d.pipelineValue.value.byStage.map((row) => row.stage)} series={[{ name: 'Value', kind: 'bar', values: d.pipelineValue.value.byStage.map((row) => row.valueCents / 100) }, { name: 'Weighted', kind: 'bar', values: d.pipelineValue.value.byStage.map((row) => (row.weightedValueCents ?? 0) / 100) }]} format={(dollars) => formatCents(dollars * 100)} />
             <Chart id="leads-by-source" title="Leads by source" categories={d.leadsBySource.value.bySource.map((row) => row.key)} series={[{ name: 'Leads', kind: 'bar', values: d.leadsBySource.value.bySource.map((row) => row.value) }]} format={formatWhole} />
           </Panels>

@@ -1,4 +1,4 @@
-import { ServiceDeliveryDashboardDocument, ServiceDeliveryTrendFieldsFragmentDoc } from '../gql/operations';
+import { ServiceDeliveryDashboardDocument } from '../gql/operations';
 import { useApp } from '../components/app-context';
 import { DataTable, Status } from '../components/data-table';
 import { KpiCard, KpiGrid } from '../components/kpi-card';
@@ -25,8 +25,8 @@ export function ServiceDeliveryDashboard() {
             <KpiCard kpi="billableUtilisation" label="Billable utilisation" raw={d.billableUtilisation.value.team.utilisation} shown={formatPercent(d.billableUtilisation.value.team.utilisation)} detail={`${formatNumber(d.billableUtilisation.value.team.billableHours)} of ${formatNumber(d.billableUtilisation.value.team.availableHours)} h available`} />
           </KpiGrid>
           <Panels>
-            <MonthlyTrend id="billable-hours-trend" title="Billable hours per month" root="serviceDeliveryDashboard" fragment={ServiceDeliveryTrendFieldsFragmentDoc} lines={[{ name: 'Billable hours', kind: 'bar', pick: (a) => a.billableHours.value.totalHours }]} format={formatNumber} />
-            <MonthlyTrend id="utilisation-trend" title="Team utilisation per month" root="serviceDeliveryDashboard" fragment={ServiceDeliveryTrendFieldsFragmentDoc} lines={[{ name: 'Utilisation', pick: (a) => a.billableUtilisation.value.team.utilisation }]} format={formatPercent} />
+            <MonthlyTrend id="billable-hours-trend" title="Billable hours per month" kpi="BILLABLE_HOURS" name="Billable hours" kind="bar" format={formatNumber} />
+            <MonthlyTrend id="utilisation-trend" title="Team utilisation per month" kpi="BILLABLE_UTILISATION" name="Utilisation" format={formatPercent} />
           </Panels>
           <DataTable
             id="utilisation-by-consultant"

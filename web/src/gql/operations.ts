@@ -143,14 +143,6 @@ export type ProjectionAdvancedSubscriptionVariables = Types.Exact<{
 
 export type ProjectionAdvancedSubscription = { __typename?: 'Subscription', projectionAdvanced: { __typename?: 'ProjectionAdvanced', projection: string, position: string } };
 
-export type ServiceDeliveryTrendFieldsFragment = { __typename?: 'ServiceDeliveryDashboard', billableHours: { __typename?: 'BillableHoursKpi', value: { __typename?: 'BillableHours', totalHours: number } }, billableUtilisation: { __typename?: 'BillableUtilisationKpi', value: { __typename?: 'BillableUtilisation', team: { __typename?: 'Utilisation', utilisation?: number | null } } } };
-
-export type ClientsSupportTrendFieldsFragment = { __typename?: 'ClientsSupportDashboard', ticketVolume: { __typename?: 'TicketVolumeKpi', value: { __typename?: 'TicketVolume', opened: number } }, csat: { __typename?: 'CsatKpi', value: { __typename?: 'Csat', rate?: number | null } } };
-
-export type SalesPipelineTrendFieldsFragment = { __typename?: 'SalesPipelineDashboard', leadsBySource: { __typename?: 'LeadsBySourceKpi', value: { __typename?: 'LeadsBySource', captured: number } }, winRate: { __typename?: 'WinRateKpi', value: { __typename?: 'WinRate', rate?: number | null } } };
-
-export type FinancialTrendFieldsFragment = { __typename?: 'FinancialDashboard', mrr: { __typename?: 'MrrKpi', value: { __typename?: 'Mrr', mrrCents: number } } };
-
 export type ParkedDeliveriesQueryVariables = Types.Exact<{
   first: Types.Scalars['Int']['input'];
   after?: Types.InputMaybe<Types.Scalars['String']['input']>;
@@ -207,59 +199,6 @@ export const EventFieldsFragmentDoc = new TypedDocumentString(`
   metadata
 }
     `, {"fragmentName":"EventFields"}) as unknown as TypedDocumentString<EventFieldsFragment, unknown>;
-export const ServiceDeliveryTrendFieldsFragmentDoc = new TypedDocumentString(`
-    fragment ServiceDeliveryTrendFields on ServiceDeliveryDashboard {
-  billableHours {
-    value {
-      totalHours
-    }
-  }
-  billableUtilisation {
-    value {
-      team {
-        utilisation
-      }
-    }
-  }
-}
-    `, {"fragmentName":"ServiceDeliveryTrendFields"}) as unknown as TypedDocumentString<ServiceDeliveryTrendFieldsFragment, unknown>;
-export const ClientsSupportTrendFieldsFragmentDoc = new TypedDocumentString(`
-    fragment ClientsSupportTrendFields on ClientsSupportDashboard {
-  ticketVolume {
-    value {
-      opened
-    }
-  }
-  csat {
-    value {
-      rate
-    }
-  }
-}
-    `, {"fragmentName":"ClientsSupportTrendFields"}) as unknown as TypedDocumentString<ClientsSupportTrendFieldsFragment, unknown>;
-export const SalesPipelineTrendFieldsFragmentDoc = new TypedDocumentString(`
-    fragment SalesPipelineTrendFields on SalesPipelineDashboard {
-  leadsBySource {
-    value {
-      captured
-    }
-  }
-  winRate {
-    value {
-      rate
-    }
-  }
-}
-    `, {"fragmentName":"SalesPipelineTrendFields"}) as unknown as TypedDocumentString<SalesPipelineTrendFieldsFragment, unknown>;
-export const FinancialTrendFieldsFragmentDoc = new TypedDocumentString(`
-    fragment FinancialTrendFields on FinancialDashboard {
-  mrr {
-    value {
-      mrrCents
-    }
-  }
-}
-    `, {"fragmentName":"FinancialTrendFields"}) as unknown as TypedDocumentString<FinancialTrendFieldsFragment, unknown>;
 export const ApiKeysDocument = new TypedDocumentString(`
     query ApiKeys {
   apiKeys {
