@@ -23,7 +23,9 @@ describe('known order dependence', () => {
   };
 
   it('F1: an invoice paid in two parts is paid on the date its balance reached zero, whichever payment is processed first', async () => {
-    // Given an invoice of 100.00 issued on 4 May
+    // Given an invoice of 100.00 issued on 4 May to an onboarded client (invoices name clients that exist)
+    const client = { clientId: 'client-f1', name: 'F1 Client', industry: 'Professional services', tier: 'PROFESSIONAL', contactEmail: 'owner@f1.example' };
+    await ok('mutation ($input: OnboardClientInput!) { onboardClient(input: $input, occurredAt: "2026-04-01T00:00:00Z") { status } }', { input: client });
     const invoice = { invoiceId: 'invoiceninja:f1', clientId: 'client-f1', number: 'F1', amountCents: 10_000, issuedOn: '2026-05-04', dueOn: '2026-05-18', kind: 'ONE_OFF' };
     await ok('mutation ($input: IssueInvoiceInput!) { issueInvoice(input: $input) { status } }', { input: invoice });
     const pay = 'mutation ($input: RecordPaymentInput!) { recordPayment(input: $input, waitForProjections: true) { status } }';
