@@ -30,6 +30,10 @@ export function appEnv(files: AppFiles, extra: Record<string, string> = {}): Rec
     LOG_LEVEL: 'warn',
     WEBHOOK_RETRY_BASE_MS: '200',
     WORKFLOWS_ENABLED: 'false',
+    // Embedded unless a scenario says otherwise: the runner's own MONGODB_URL / EVENTSTORE_URL
+    // (set by .ci/run for the adapters' contract suites) must not leak into the app under test.
+    MONGODB_URL: '',
+    EVENTSTORE_URL: '',
     ...secretEnv(),
     ...extra,
   };
