@@ -83,6 +83,10 @@ async function measureStore(store: Store, directory: string): Promise<BenchResul
   const started = performance.now();
   const { app } = await startBenchApp(directory);
   console.log(`    read models caught up in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  // The start-up walk of the event log shares the event loop a page at a time (seconds on the
+  // ten-year store): latency is measured on an app past it, as a server that has been up a while.
+  await app.logChecked;
+  console.log(`    event log checked after ${((performance.now() - started) / 1000).toFixed(1)} s`);
   try {
     const schema = await buildAppSchema();
     const buckets = contextFor(app.services, app);
@@ -91,6 +95,11 @@ async function measureStore(store: Store, directory: string): Promise<BenchResul
     const clear = () => (kpiCacheOf(app.services).clear(), kpiCacheOf(scanServices).clear());
     const results: BenchResult[] = [];
     const firstCalls: number[] = [];
+    // One unmeasured call of each document over a period outside the measured ones, so that the
+    // first measured call is not also the first time the code runs (compilation, lazy schema parts).
+    const warmUp = { from: addDays(store.history.startDate!, 200), to: addDays(store.history.startDate!, 291) };
+    for (const source of Object.values(dashboards)) await run(schema, buckets, source, { period: warmUp });
+    await run(schema, buckets, print(KpiSeriesDocument), { kpi: 'CSAT', period: warmUp, bucket: 'MONTH' });
     for (const [name, source] of Object.entries(dashboards)) {
       const samples: number[] = [];
       const baseline: number[] = [];
