@@ -3,6 +3,7 @@ import type { Projection } from '../../core/projection';
 import type { ReadDocument } from '../../core/read-store.port';
 import type { RecordedOf, RecordedOfType } from '../shared/recorded';
 import { occurredAt } from '../shared/event-instant';
+import { workflowRunSums } from './workflow-run.sums';
 
 export type WorkflowRunStatus = 'running' | 'succeeded' | 'failed' | 'skipped';
 
@@ -48,7 +49,8 @@ function evolveRun(run: WorkflowRunDocument, event: Event): WorkflowRunDocument 
 
 export const workflowRunsProjection: Projection<WorkflowRunDocument> = {
   name: 'workflow_runs',
-  version: 1,
+  // 2: sums of the runs per hour, day and month (workflow-run.sums.ts) beside the runs.
+  version: 2,
   handles: ['WorkflowRunStarted', 'WorkflowRunSucceeded', 'WorkflowRunFailed', 'WorkflowRunSkipped', 'WorkflowRunRetried'],
   documentIds: (event) => [(event.data as { runId: string }).runId],
   evolve(run, recorded, id) {
@@ -56,6 +58,7 @@ export const workflowRunsProjection: Projection<WorkflowRunDocument> = {
     if (event.type === 'WorkflowRunStarted') return run ?? started(event, id);
     return run === null ? null : evolveRun(run, event);
   },
+  sums: workflowRunSums,
   indexes: [
     { name: 'workflow_runs_started_at', fields: ['startedAt'] },
     { name: 'workflow_runs_finished_at', fields: ['finishedAt'] },

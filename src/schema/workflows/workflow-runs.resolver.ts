@@ -38,7 +38,8 @@ export class WorkflowRunsResolver {
     @Arg('status', () => WorkflowRunStatus, { nullable: true }) status?: WorkflowRunStatus | null,
     @Arg('first', () => Int, { defaultValue: 20, description: `At most ${maxRuns}.` }) first = 20,
   ): Promise<WorkflowRunSummary[]> {
-    const filter: Record<string, string> = {};
+    // Every run has a start; the collection's sum documents (workflow-run.sums.ts) have none.
+    const filter: Record<string, DocumentFilter[string]> = { startedAt: { $gte: '' } };
     if (workflow) filter.workflow = workflow;
     if (status) filter.status = status;
     const limit = Math.max(1, Math.min(maxRuns, first));

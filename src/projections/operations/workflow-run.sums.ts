@@ -1,0 +1,28 @@
+import type { Contribution, DerivedSums } from '../../core/projection-sums';
+import { instantContributions } from '../shared/instant-buckets';
+import type { WorkflowRunDocument } from './workflow-runs.projection';
+
+/**
+ * Saved minutes are summed in thousandths of a minute: `manualMinutes` may be fractional, and
+ * integer sums are exact in any order (a run's amount leaves its bucket exactly as it came).
+ */
+export const thousandthsOf = (minutes: number): number => Math.round(minutes * 1000);
+
+/** Key of the runs' events in each sum: the bucket path's `eventCount`. */
+export const eventsKey = '\u0000events';
+
+/**
+ * What a run adds to the workflow_runs sums: 1 per workflow on the instant it started; 1 per
+ * outcome and workflow on the instant of its current outcome (a retried run leaves the failure's
+ * instant and, once it succeeds, adds to the success's); its saved manual minutes (in thousandths) on the instant it
+ * succeeded. Each with the run's events, so a period can say how many events fed it.
+ */
+export const workflowRunSums: DerivedSums<WorkflowRunDocument> = {
+  of(run) {
+    const events = typeof run._events === 'number' ? run._events : 0;
+    const contributions: Contribution[] = instantContributions('started', run.startedAt, [[run.workflow, 1], [eventsKey, events]]);
+    if (run.status !== 'running' && run.finishedAt) contributions.push(...instantContributions('outcome', run.finishedAt, [[`${run.status}\t${run.workflow}`, 1], [eventsKey, events]]));
+    if (run.succeededAt) contributions.push(...instantContributions('saved', run.succeededAt, [[run.workflow, thousandthsOf(run.manualMinutesSaved)], [`${eventsKey}\t${run.workflow}`, events]]));
+    return contributions;
+  },
+};
