@@ -1,0 +1,105 @@
+import type { ResolvedPeriod } from '../../core/business-time';
+import type { SumDocument } from '../../core/projection-sums';
+import { sumDocumentId } from '../../core/projection-sums';
+import { bucketIdsCovering } from '../delivery/time-buckets.reads';
+import { baseCurrencyOf, type KpiContext } from '../shared/kpi';
+import { tierVariesInMonth } from './cost-tiers';
+import type { ClientDocument } from './clients.projection';
+import { invoiceEventsKey, invoiceSumsCollection } from './invoice.sums';
+import type { DatedAmount } from './revenue.queries';
+
+type Measure = 'accrual' | 'cash';
+
+interface Bucket {
+  readonly grain: 'd' | 'm';
+  /** The bucket's first date (a month's 1st). */
+  readonly start: string;
+  readonly rows: ReadonlyArray<readonly [string, number]>;
+}
+
+/** The sum documents covering business dates [fromDate, toDate): whole months, then days. */
+async function bucketsIn(context: KpiContext, measure: Measure, fromDate: string, toDate: string, daysOnly = false): Promise<Bucket[]> {
+  const buckets = bucketIdsCovering(fromDate, toDate, { daysOnly }).map((id) =>
+    id.startsWith('day:') ? { grain: 'd' as const, start: id.slice(4) } : { grain: 'm' as const, start: `${id.slice(6)}-01` },
+  );
+  const ids = buckets.map(({ grain, start }) => sumDocumentId(`${measure}:${grain}:${grain === 'd' ? start : start.slice(0, 7)}`));
+  const found = await context.reads.getMany<SumDocument>(invoiceSumsCollection, ids);
+  return buckets.flatMap((bucket, index) => {
+    const document = found.get(ids[index]!)?.document;
+    return document ? [{ ...bucket, rows: document.rows }] : [];
+  });
+}
+
+/** Per client and currency: cents, lines, converted cents and rated lines of one bucket. */
+function linesOf(bucket: Bucket): Map<string, Map<string, number>> {
+  const lines = new Map<string, Map<string, number>>();
+  for (const [key, amount] of bucket.rows) {
+    if (key.startsWith(invoiceEventsKey)) continue;
+    const cut = key.lastIndexOf('\t');
+    const line = key.slice(0, cut);
+    let fields = lines.get(line);
+    if (!fields) lines.set(line, (fields = new Map()));
+    fields.set(key.slice(cut + 1), amount);
+  }
+  return lines;
+}
+
+export interface SummedAmounts {
+  /** One amount per client, currency and bucket, dated on the bucket's first day. */
+  readonly amounts: DatedAmount[];
+  readonly events: number;
+  readonly clientIds: string[];
+}
+
+/**
+ * Accrual or cash amounts of the period from the invoice sums, as the scan path's `DatedAmount`s
+ * but one per client, currency and bucket. A month bucket is dated on its 1st: a client whose tier
+ * changed within that month has its month replaced by its days, so a tier is still judged per date.
+ * `clientsOf` loads the clients named (for their tier history).
+ */
+export async function summedAmounts(
+  context: KpiContext,
+  measure: Measure,
+  period: ResolvedPeriod,
+  clientsOf: (ids: string[]) => Promise<ReadonlyMap<string, ClientDocument>>,
+): Promise<SummedAmounts & { clients: ReadonlyMap<string, ClientDocument> }> {
+  const buckets = await bucketsIn(context, measure, period.fromDate, period.toDate);
+  const clientIds = new Set<string>();
+  for (const bucket of buckets) for (const line of linesOf(bucket).keys()) clientIds.add(line.slice(0, line.indexOf('\t')));
+  const clients = await clientsOf([...clientIds]);
+  const split = new Set<string>();
+  for (const bucket of buckets) {
+    if (bucket.grain !== 'm') continue;
+    for (const line of linesOf(bucket).keys()) {
+      const client = clients.get(line.slice(0, line.indexOf('\t')));
+      if (client && tierVariesInMonth(client, bucket.start, context.timeZone)) split.add(`${line.slice(0, line.indexOf('\t'))}\t${bucket.start}`);
+    }
+  }
+  const monthsToSplit = [...new Set([...split].map((pair) => pair.slice(pair.indexOf('\t') + 1)))];
+  const days = (await Promise.all(monthsToSplit.map((month) => bucketsIn(context, measure, month, nextMonth(month), true)))).flat();
+  const base = baseCurrencyOf(context);
+  const amounts: DatedAmount[] = [];
+  let events = 0;
+  const add = (bucket: Bucket, keep: (clientId: string) => boolean) => {
+    for (const [line, fields] of linesOf(bucket)) {
+      const [clientId, currency] = line.split('\t') as [string, string];
+      if (!keep(clientId)) continue;
+      const documentCents = fields.get('c') ?? 0;
+      const rated = (fields.get('nb') ?? 0) > 0;
+      const amountCents = currency === base ? documentCents : rated ? (fields.get('b') ?? 0) : null;
+      amounts.push({ clientId, date: bucket.start, amountCents, currency, documentCents });
+    }
+  };
+  for (const bucket of buckets) {
+    for (const [key, amount] of bucket.rows) if (key.startsWith(invoiceEventsKey)) events += amount;
+    add(bucket, (clientId) => bucket.grain === 'd' || !split.has(`${clientId}\t${bucket.start}`));
+  }
+  for (const day of days) add(day, (clientId) => split.has(`${clientId}\t${day.start.slice(0, 8)}01`));
+  return { amounts, events, clientIds: [...clientIds], clients };
+}
+
+function nextMonth(monthStart: string): string {
+  const [year, month] = monthStart.split('-').map(Number) as [number, number];
+  return month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
+}
+
