@@ -30,20 +30,6 @@ async function bucketsIn(context: KpiContext, measure: Measure, fromDate: string
   });
 }
 
-/** Per client and currency: cents, lines, converted cents and rated lines of one bucket. */
-function linesOf(bucket: Bucket): Map<string, Map<string, number>> {
-  const lines = new Map<string, Map<string, number>>();
-  for (const [key, amount] of bucket.rows) {
-    if (key.startsWith(invoiceEventsKey)) continue;
-    const cut = key.lastIndexOf('\t');
-    const line = key.slice(0, cut);
-    let fields = lines.get(line);
-    if (!fields) lines.set(line, (fields = new Map()));
-    fields.set(key.slice(cut + 1), amount);
-  }
-  return lines;
-}
-
 export interface SummedAmounts {
   /** One amount per client, currency and bucket, dated on the bucket's first day. */
   readonly amounts: DatedAmount[];
@@ -63,26 +49,27 @@ export async function summedAmounts(
   period: ResolvedPeriod,
   clientsOf: (ids: string[]) => Promise<ReadonlyMap<string, ClientDocument>>,
 ): Promise<SummedAmounts & { clients: ReadonlyMap<string, ClientDocument> }> {
-  const buckets = await bucketsIn(context, measure, period.fromDate, period.toDate);
+  const buckets = (await bucketsIn(context, measure, period.fromDate, period.toDate)).map(parsed);
   const clientIds = new Set<string>();
-  for (const bucket of buckets) for (const line of linesOf(bucket).keys()) clientIds.add(line.slice(0, line.indexOf('\t')));
+  for (const bucket of buckets) for (const line of bucket.lines) clientIds.add(line.clientId);
   const clients = await clientsOf([...clientIds]);
+  // A client with one tier all along never needs its month split.
   const split = new Set<string>();
   for (const bucket of buckets) {
     if (bucket.grain !== 'm') continue;
-    for (const line of linesOf(bucket).keys()) {
-      const client = clients.get(line.slice(0, line.indexOf('\t')));
-      if (client && tierVariesInMonth(client, bucket.start, context.timeZone)) split.add(`${line.slice(0, line.indexOf('\t'))}\t${bucket.start}`);
+    for (const { clientId } of bucket.lines) {
+      const client = clients.get(clientId);
+      const pair = `${clientId}\t${bucket.start}`;
+      if (client && client.tierHistory.length > 1 && !split.has(pair) && tierVariesInMonth(client, bucket.start, context.timeZone)) split.add(pair);
     }
   }
   const monthsToSplit = [...new Set([...split].map((pair) => pair.slice(pair.indexOf('\t') + 1)))];
-  const days = (await Promise.all(monthsToSplit.map((month) => bucketsIn(context, measure, month, nextMonth(month), true)))).flat();
+  const days = (await Promise.all(monthsToSplit.map((month) => bucketsIn(context, measure, month, nextMonth(month), true)))).flat().map(parsed);
   const base = baseCurrencyOf(context);
   const amounts: DatedAmount[] = [];
   let events = 0;
-  const add = (bucket: Bucket, keep: (clientId: string) => boolean) => {
-    for (const [line, fields] of linesOf(bucket)) {
-      const [clientId, currency] = line.split('\t') as [string, string];
+  const add = (bucket: ParsedBucket, keep: (clientId: string) => boolean) => {
+    for (const { clientId, currency, fields } of bucket.lines) {
       if (!keep(clientId)) continue;
       const documentCents = fields.get('c') ?? 0;
       const rated = (fields.get('nb') ?? 0) > 0;
@@ -91,11 +78,40 @@ export async function summedAmounts(
     }
   };
   for (const bucket of buckets) {
-    for (const [key, amount] of bucket.rows) if (key.startsWith(invoiceEventsKey)) events += amount;
-    add(bucket, (clientId) => bucket.grain === 'd' || !split.has(`${clientId}\t${bucket.start}`));
+    events += bucket.events;
+    add(bucket, split.size === 0 || bucket.grain === 'd' ? () => true : (clientId) => !split.has(`${clientId}\t${bucket.start}`));
   }
   for (const day of days) add(day, (clientId) => split.has(`${clientId}\t${day.start.slice(0, 8)}01`));
   return { amounts, events, clientIds: [...clientIds], clients };
+}
+
+interface ParsedBucket {
+  readonly grain: 'd' | 'm';
+  readonly start: string;
+  readonly events: number;
+  readonly lines: ReadonlyArray<{ clientId: string; currency: string; fields: ReadonlyMap<string, number> }>;
+}
+
+/** A bucket's rows as one line per client and currency (keys `client\tcurrency\tfield`, sorted). */
+function parsed(bucket: Bucket): ParsedBucket {
+  const lines: Array<{ clientId: string; currency: string; fields: Map<string, number> }> = [];
+  let events = 0;
+  let last = null as { prefix: string; fields: Map<string, number> } | null;
+  for (const [key, amount] of bucket.rows) {
+    if (key.startsWith(invoiceEventsKey)) {
+      events += amount;
+      continue;
+    }
+    const cut = key.lastIndexOf('\t');
+    const prefix = key.slice(0, cut);
+    if (last?.prefix !== prefix) {
+      const tab = prefix.indexOf('\t');
+      last = { prefix, fields: new Map() };
+      lines.push({ clientId: prefix.slice(0, tab), currency: prefix.slice(tab + 1), fields: last.fields });
+    }
+    last.fields.set(key.slice(cut + 1), amount);
+  }
+  return { grain: bucket.grain, start: bucket.start, events, lines };
 }
 
 function nextMonth(monthStart: string): string {
