@@ -71,10 +71,13 @@ async function run(schema: GraphQLSchema, context: Context, source: string, vari
 
 /** A repeated call as a client makes it: over HTTP on loopback, through Apollo and its response cache. */
 async function overHttp(url: string, key: string, source: string, variables: Record<string, unknown>): Promise<number> {
+  const cpu = process.cpuUsage();
   const started = performance.now();
   const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify({ query: source, variables }) });
   const body = (await response.json()) as { errors?: unknown };
   const ms = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  cpuOfRuns.push((used.user + used.system) / 1000);
   if (body.errors) throw new Error(`${JSON.stringify(body.errors).slice(0, 400)}`);
   return ms;
 }
@@ -137,12 +140,17 @@ async function measureStore(store: Store, directory: string): Promise<BenchResul
       }
       const longest = periodsOf(store, lengths['two years'])[0]!;
       const repeated: number[] = [];
-      for (let round = 0; round < repeats; round++) repeated.push(await overHttp(app.url, viewer, source, { period: longest }));
+      const repeatedCpu: number[] = [];
+      for (let round = 0; round < repeats; round++) {
+        repeated.push(await overHttp(app.url, viewer, source, { period: longest }));
+        repeatedCpu.push(cpuOfRuns.at(-1)!);
+      }
       firstCalls.push(...samples);
       firstCallsCpu.push(...cpuSamples);
-      console.log(`    ${name}: first call p99 ${p99(samples).toFixed(1)} ms (CPU p99 ${p99(cpuSamples).toFixed(1)} ms) over ${samples.length} periods (day … two years), scan baseline max ${Math.max(...baseline).toFixed(0)} ms, repeated median ${median(repeated).toFixed(2)} ms`);
+      console.log(`    ${name}: first call p99 ${p99(samples).toFixed(1)} ms (CPU p99 ${p99(cpuSamples).toFixed(1)} ms) over ${samples.length} periods (day … two years), scan baseline max ${Math.max(...baseline).toFixed(0)} ms, repeated median ${median(repeated).toFixed(2)} ms (CPU, server and client in this process, ${median(repeatedCpu).toFixed(2)} ms)`);
       results.push(benchResult(`dashboards (${store.label}): ${name}, first call p99, day to two years, vs scan path (max of its ${store.baselineLengths.join('/')})`, p99(samples), 'ms', Math.max(...baseline), `<= ${store.target} ms`));
       results.push(benchResult(`dashboards (${store.label}): ${name}, repeated call median (HTTP)`, median(repeated), 'ms', null, '<= 5 ms'));
+      results.push(benchResult(`dashboards (${store.label}): ${name}, repeated call CPU median (HTTP server and client in this process)`, median(repeatedCpu), 'ms', null, '<= 5 ms'));
     }
     const seriesSamples: number[] = [];
     const seriesCpu: number[] = [];
