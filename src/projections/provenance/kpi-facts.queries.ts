@@ -1,11 +1,11 @@
 import type { Period } from '../../core/business-time';
 import type { ReadDocument } from '../../core/read-store.port';
 import { type KpiContext, periodOf, positionOf } from '../shared/kpi';
-import { deliveryFacts } from './delivery.facts';
-import { financialFacts } from './financial.facts';
+import { deliveryFacts } from './delivery.fact-rules';
+import { financialFacts } from './financial.fact-rules';
 import type { ComputedFacts, FactCombination, FactRule, KpiFact, ScannedFacts } from './kpi-fact';
-import { operationsFacts, salesFacts } from './sales-operations.facts';
-import { supportFacts } from './support.facts';
+import { operationsFacts, salesFacts } from './sales-operations.fact-rules';
+import { supportFacts } from './support.fact-rules';
 
 export type { FactCombination, KpiFact } from './kpi-fact';
 
