@@ -109,7 +109,10 @@ function parsed(bucket: Bucket): ParsedBucket {
       last = { prefix, fields: new Map() };
       lines.push({ clientId: prefix.slice(0, tab), currency: prefix.slice(tab + 1), fields: last.fields });
     }
-    last.fields.set(key.slice(cut + 1), amount);
+    const field = key.slice(cut + 1);
+    last.fields.set(field, amount);
+    // The facts behind the bucket: invoices (accrual) or payment and refund lines (cash).
+    if (field === 'n') events += amount;
   }
   return { grain: bucket.grain, start: bucket.start, events, lines };
 }

@@ -5,7 +5,7 @@ import { invoicesProjection } from './invoices.projection';
 
 export const invoiceSumsCollection = 'invoice_sums';
 
-/** Key of the invoices' events in the sums: the bucket path's `eventCount`. */
+/** Reserved for counts that are not per client and currency (none kept today). */
 export const invoiceEventsKey = '\u0000events';
 
 /**
@@ -31,18 +31,16 @@ const dated = (measure: string, date: string, amounts: Contribution['amounts']):
 /**
  * Accrual: an invoice not voided (a deleted one reads as voided) adds its worth on its issue date.
  * Cash: each payment and refund line adds its cents on its own date, whatever became of the
- * invoice. The invoice's events go with its issue date (accrual) and its first payment date (cash).
+ * invoice. Nothing in a contribution changes with events that do not change it (a payment leaves
+ * the accrual sums as they are), so a rebuild writes only the sums that move.
  */
 export const invoiceSums: DerivedSums<InvoiceDocument> = {
   of(invoice) {
-    const events: [string, number] = [invoiceEventsKey, typeof invoice._events === 'number' ? invoice._events : 0];
     const contributions: Contribution[] = [];
-    if (invoice.status !== 'VOID') contributions.push(...dated('accrual', invoice.issuedOn, [...lineAmounts(invoice.clientId, invoice.currency, invoice.amountCents, invoice.exchangeRate), events]));
-    invoice.payments.forEach((payment, index) => {
-      const amounts = lineAmounts(invoice.clientId, invoice.currency, payment.amountCents, payment.exchangeRate ?? invoice.exchangeRate);
-      const firstDate = invoice.payments.findIndex((other) => other.paidOn === invoice.firstPaymentOn) === index;
-      contributions.push(...dated('cash', payment.paidOn, firstDate ? [...amounts, events] : amounts));
-    });
+    if (invoice.status !== 'VOID') contributions.push(...dated('accrual', invoice.issuedOn, lineAmounts(invoice.clientId, invoice.currency, invoice.amountCents, invoice.exchangeRate)));
+    for (const payment of invoice.payments) {
+      contributions.push(...dated('cash', payment.paidOn, lineAmounts(invoice.clientId, invoice.currency, payment.amountCents, payment.exchangeRate ?? invoice.exchangeRate)));
+    }
     return contributions;
   },
 };
@@ -53,7 +51,8 @@ export const invoiceSums: DerivedSums<InvoiceDocument> = {
  */
 export const invoiceSumsProjection: Projection<InvoiceDocument> = {
   name: invoiceSumsCollection,
-  version: 1,
+  // 2: no event counts in the sums (a payment no longer rewrites its invoice's accrual sums).
+  version: 2,
   handles: invoicesProjection.handles,
   documentIds: invoicesProjection.documentIds,
   evolve: invoicesProjection.evolve,

@@ -113,8 +113,9 @@ const clientsLoader = (context: KpiContext) => (ids: string[]) => clientsByIds(c
 
 /**
  * `revenue` from the invoice sums (one amount per client, currency and day or month), whatever the
- * number of invoices. Its `eventCount` counts the events of invoices issued in the period and of
- * those whose first payment falls in it (the scan path counts each invoice read once).
+ * number of invoices. Its `eventCount` counts the facts summed — invoices issued in the period
+ * and payment and refund lines dated in it — plus the clients' events (the scan path counts the
+ * events folded into each invoice read).
  */
 async function revenueFromSums(context: KpiContext, period: ResolvedPeriod): Promise<KpiResult<Revenue>> {
   const [accrual, cash] = await Promise.all([summedAmounts(context, 'accrual', period, clientsLoader(context)), summedAmounts(context, 'cash', period, clientsLoader(context))]);

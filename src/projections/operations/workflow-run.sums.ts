@@ -8,18 +8,22 @@ import type { WorkflowRunDocument } from './workflow-runs.projection';
  */
 export const thousandthsOf = (minutes: number): number => Math.round(minutes * 1000);
 
-/** Key of the runs' events in each sum: the bucket path's `eventCount`. */
+/**
+ * Key of the facts counted in each sum (a start, an outcome, a success): the bucket path's
+ * `eventCount`. A constant 1, not the run's `_events`: a run's sums then change only when its
+ * start or outcome does, not with every event of the run (a rebuild writes far fewer sums).
+ */
 export const eventsKey = '\u0000events';
 
 /**
  * What a run adds to the workflow_runs sums: 1 per workflow on the instant it started; 1 per
  * outcome and workflow on the instant of its current outcome (a retried run leaves the failure's
  * instant and, once it succeeds, adds to the success's); its saved manual minutes (in thousandths) on the instant it
- * succeeded. Each with the run's events, so a period can say how many events fed it.
+ * succeeded. Each counts as one fact, so a period can say how many facts fed it.
  */
 export const workflowRunSums: DerivedSums<WorkflowRunDocument> = {
   of(run) {
-    const events = typeof run._events === 'number' ? run._events : 0;
+    const events = 1;
     const contributions: Contribution[] = instantContributions('started', run.startedAt, [[run.workflow, 1], [eventsKey, events]]);
     if (run.status !== 'running' && run.finishedAt) contributions.push(...instantContributions('outcome', run.finishedAt, [[`${run.status}\t${run.workflow}`, 1], [eventsKey, events]]));
     if (run.succeededAt) contributions.push(...instantContributions('saved', run.succeededAt, [[run.workflow, thousandthsOf(run.manualMinutesSaved)], [`${eventsKey}\t${run.workflow}`, events]]));

@@ -59,8 +59,8 @@ export async function workflowRuns(context: KpiContext, period: Period): Promise
 
 /**
  * `workflowRuns` from the workflow_runs sums: the same counts, whatever the number of runs. Its
- * `eventCount` counts a run's events once for its start and once for its outcome when both fall in
- * the period (the scan path counts each run once).
+ * `eventCount` counts the starts and outcomes in the period (the scan path counts the events folded
+ * into each run read).
  */
 async function workflowRunsFromSums(context: KpiContext, period: ResolvedPeriod): Promise<KpiResult<Record<string, WorkflowRunCounts>>> {
   const [started, outcomes] = await Promise.all([runSumsIn(context, 'started', period), runSumsIn(context, 'outcome', period)]);
