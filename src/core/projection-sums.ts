@@ -1,5 +1,9 @@
-import type { StoredState } from './projection';
 import type { DocumentWrite, ReadDocument } from './read-store.port';
+
+/** A stored document or its tombstone (the runner's `StoredState`, declared here so the two files need not import each other). */
+interface StoredState {
+  readonly document: ReadDocument | null;
+}
 
 /** What one document adds to one sum document: integer amounts under string keys. */
 export interface Contribution {

@@ -6,7 +6,16 @@ import { baseCurrencyOf, type KpiContext } from '../shared/kpi';
 import { tierVariesInMonth } from './cost-tiers';
 import type { ClientDocument } from './clients.projection';
 import { invoiceEventsKey, invoiceSumsCollection } from './invoice.sums';
-import type { DatedAmount } from './revenue.queries';
+
+/** An amount dated on a business day for one client, in base cents (null: no rate to convert it). */
+export interface DatedAmount {
+  readonly clientId: string;
+  readonly date: string;
+  readonly amountCents: number | null;
+  /** The document's currency and its cents in it, for the per-currency breakdown. */
+  readonly currency?: string;
+  readonly documentCents?: number;
+}
 
 type Measure = 'accrual' | 'cash';
 

@@ -10,7 +10,9 @@ import { distinctById } from '../shared/documents';
 import { invoicesCollection, type InvoiceDocument } from './invoices.projection';
 import { baseCurrencyOf, invoiceBaseCents, paymentBaseCents } from './base-amounts';
 import { invoiceSumsCollection } from './invoice.sums';
-import { summedAmounts } from './invoice-sums.reads';
+import { type DatedAmount, summedAmounts } from './invoice-sums.reads';
+
+export type { DatedAmount };
 
 export interface RevenueBreakdown {
   /** In the base currency; amounts in another currency without a rate are left out (see byCurrency). */
@@ -30,15 +32,6 @@ export interface Revenue {
   readonly cash: RevenueBreakdown;
 }
 
-/** An amount dated on a business day for one client, in base cents (null: no rate to convert it). */
-export interface DatedAmount {
-  readonly clientId: string;
-  readonly date: string;
-  readonly amountCents: number | null;
-  /** The document's currency and its cents in it, for the per-currency breakdown. */
-  readonly currency?: string;
-  readonly documentCents?: number;
-}
 
 /** Invoices that count as revenue: issued in the period and not voided (whenever voided). */
 export function invoicedIn(context: KpiContext, period: ResolvedPeriod, filter: DocumentFilter = {}): Promise<InvoiceDocument[]> {

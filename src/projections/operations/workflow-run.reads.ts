@@ -3,7 +3,7 @@ import type { DocumentFilter } from '../../core/read-store.port';
 import { instantBucketsCovering, sumsOf } from '../shared/instant-buckets';
 import type { KpiContext } from '../shared/kpi';
 import { eventsKey, workflowRunSums } from './workflow-run.sums';
-import type { WorkflowRunDocument } from './workflow-runs.projection';
+import type { WorkflowRunDocument } from './workflow-run.document';
 
 export const workflowRunsCollection = 'workflow_runs';
 

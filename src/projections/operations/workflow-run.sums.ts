@@ -1,6 +1,6 @@
 import type { Contribution, DerivedSums } from '../../core/projection-sums';
 import { instantContributions } from '../shared/instant-buckets';
-import type { WorkflowRunDocument } from './workflow-runs.projection';
+import type { WorkflowRunDocument } from './workflow-run.document';
 
 /**
  * Saved minutes are summed in thousandths of a minute: `manualMinutes` may be fractional, and

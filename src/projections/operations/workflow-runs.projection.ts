@@ -1,27 +1,11 @@
 import type { WorkflowRunEvent } from '../../aggregates/operations/workflow-run.events';
 import type { Projection } from '../../core/projection';
-import type { ReadDocument } from '../../core/read-store.port';
 import type { RecordedOf, RecordedOfType } from '../shared/recorded';
 import { occurredAt } from '../shared/event-instant';
+import type { WorkflowRunDocument } from './workflow-run.document';
 import { workflowRunSums } from './workflow-run.sums';
 
-export type WorkflowRunStatus = 'running' | 'succeeded' | 'failed' | 'skipped';
-
-/** One workflow run; a failed run that is retried is running again until its next outcome. */
-export interface WorkflowRunDocument extends ReadDocument {
-  readonly runId: string;
-  readonly workflow: string;
-  readonly startedAt: string;
-  readonly status: WorkflowRunStatus;
-  readonly attempts: number;
-  /** When the current outcome happened; null while running. */
-  readonly finishedAt: string | null;
-  readonly succeededAt: string | null;
-  /** Manual minutes one success replaces; counted as saved once the run succeeds. */
-  readonly manualMinutes: number;
-  readonly manualMinutesSaved: number;
-  readonly lastError: string | null;
-}
+export type { WorkflowRunDocument, WorkflowRunStatus } from './workflow-run.document';
 
 type Event = RecordedOf<WorkflowRunEvent>;
 

@@ -1,6 +1,5 @@
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import { Kind, type OperationDefinitionNode, type SelectionSetNode, type ValueNode } from 'graphql';
-import type { AppServices } from '../../app-services';
 import { businessDate } from '../../core/business-time';
 import type { GraphQLContext } from '../context';
 import { approximateBytes } from './kpi-cache';
@@ -86,6 +85,8 @@ export class ResponseCache {
     return this.totalBytes;
   }
 }
+
+type AppServices = GraphQLContext['services'];
 
 const caches = new WeakMap<AppServices, ResponseCache>();
 
