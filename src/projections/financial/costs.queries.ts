@@ -96,7 +96,7 @@ export async function profitMargin(context: KpiContext, period: Period): Promise
 /** Accrual amounts of the period: from the invoice sums, or (scan path) one per invoice. */
 async function accrualIn(context: KpiContext, period: ResolvedPeriod): Promise<{ amounts: DatedAmount[]; documents: InvoiceDocument[]; events: number; readModel: string }> {
   if (context.path !== 'scan') {
-    const summed = await summedAmounts(context, 'accrual', period, (ids) => clientsByIds(context, ids));
+    const summed = await summedAmounts(context, 'accrual', period);
     return { amounts: summed.amounts, documents: [], events: summed.events, readModel: invoiceSumsCollection };
   }
   const invoices = await invoicedIn(context, period);
@@ -133,7 +133,7 @@ export async function cashFlow(context: KpiContext, period: Period): Promise<Kpi
 /** Payments of the period (only their month and base cents matter here): from the cash sums, or each payment. */
 async function cashIn(context: KpiContext, period: ResolvedPeriod): Promise<{ payments: DatedAmount[]; invoices: InvoiceDocument[]; events: number; readModel: string }> {
   if (context.path !== 'scan') {
-    const summed = await summedAmounts(context, 'cash', period, async () => new Map());
+    const summed = await summedAmounts(context, 'cash', period);
     return { payments: summed.amounts, invoices: [], events: summed.events, readModel: invoiceSumsCollection };
   }
   return { ...(await paymentsReceivedIn(context, period)), events: 0, readModel: invoicesCollection };

@@ -3,7 +3,9 @@ import type { SumDocument } from '../../core/projection-sums';
 import { sumDocumentId } from '../../core/projection-sums';
 import { bucketIdsCovering } from '../delivery/time-buckets.reads';
 import { baseCurrencyOf, type KpiContext } from '../shared/kpi';
+import { oncePerRequest } from '../shared/request-reads';
 import { tierVariesInMonth } from './cost-tiers';
+import { clientsByIds } from './financial.reads';
 import type { ClientDocument } from './clients.projection';
 import { invoiceEventsKey, invoiceSumsCollection } from './invoice.sums';
 
@@ -50,14 +52,15 @@ export interface SummedAmounts {
  * Accrual or cash amounts of the period from the invoice sums, as the scan path's `DatedAmount`s
  * but one per client, currency and bucket. A month bucket is dated on its 1st: a client whose tier
  * changed within that month has its month replaced by its days, so a tier is still judged per date.
- * `clientsOf` loads the clients named (for their tier history).
+ * Computed once per request whichever KPIs ask (revenue, profit margin, cash flow, revenue per hour).
  */
-export async function summedAmounts(
-  context: KpiContext,
-  measure: Measure,
-  period: ResolvedPeriod,
-  clientsOf: (ids: string[]) => Promise<ReadonlyMap<string, ClientDocument>>,
-): Promise<SummedAmounts & { clients: ReadonlyMap<string, ClientDocument> }> {
+export function summedAmounts(context: KpiContext, measure: Measure, period: ResolvedPeriod): Promise<SummedAmounts & { clients: ReadonlyMap<string, ClientDocument> }> {
+  const key = `invoice-sums|${measure}|${period.fromDate}|${period.toDate}|${context.timeZone}|${baseCurrencyOf(context)}`;
+  return oncePerRequest(context.reads, key, () => computeSummedAmounts(context, measure, period));
+}
+
+async function computeSummedAmounts(context: KpiContext, measure: Measure, period: ResolvedPeriod): Promise<SummedAmounts & { clients: ReadonlyMap<string, ClientDocument> }> {
+  const clientsOf = (ids: string[]) => clientsByIds(context, ids);
   const buckets = (await bucketsIn(context, measure, period.fromDate, period.toDate)).map(parsed);
   const clientIds = new Set<string>();
   for (const bucket of buckets) for (const line of bucket.lines) clientIds.add(line.clientId);

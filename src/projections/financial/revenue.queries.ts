@@ -102,8 +102,6 @@ export async function revenue(context: KpiContext, period: Period): Promise<KpiR
   return kpiResult(context, [invoicesCollection, clientsCollection], used, { currency: baseCurrencyOf(context), accrual, cash });
 }
 
-const clientsLoader = (context: KpiContext) => (ids: string[]) => clientsByIds(context, ids);
-
 /**
  * `revenue` from the invoice sums (one amount per client, currency and day or month), whatever the
  * number of invoices. Its `eventCount` counts the facts summed — invoices issued in the period
@@ -111,7 +109,7 @@ const clientsLoader = (context: KpiContext) => (ids: string[]) => clientsByIds(c
  * events folded into each invoice read).
  */
 async function revenueFromSums(context: KpiContext, period: ResolvedPeriod): Promise<KpiResult<Revenue>> {
-  const [accrual, cash] = await Promise.all([summedAmounts(context, 'accrual', period, clientsLoader(context)), summedAmounts(context, 'cash', period, clientsLoader(context))]);
+  const [accrual, cash] = await Promise.all([summedAmounts(context, 'accrual', period), summedAmounts(context, 'cash', period)]);
   const clients = new Map([...accrual.clients, ...cash.clients]);
   const value = { currency: baseCurrencyOf(context), accrual: breakdownOf(accrual.amounts, clients, context.timeZone), cash: breakdownOf(cash.amounts, clients, context.timeZone) };
   const result = await kpiResult(context, [invoiceSumsCollection, clientsCollection], [...clients.values()], value);
@@ -129,7 +127,7 @@ export interface RevenuePerHour {
 export async function revenuePerConsultantHour(context: KpiContext, period: Period): Promise<KpiResult<RevenuePerHour>> {
   const resolved = periodOf(context, period);
   if (context.path !== 'scan') {
-    const [accrual, time] = await Promise.all([summedAmounts(context, 'accrual', resolved, async () => new Map()), timeFactsIn(context, resolved)]);
+    const [accrual, time] = await Promise.all([summedAmounts(context, 'accrual', resolved), timeFactsIn(context, resolved)]);
     const revenueCents = accrual.amounts.reduce((total, amount) => total + (amount.amountCents ?? 0), 0);
     const hours = sumHours(time.facts);
     const result = await kpiResult(context, [invoiceSumsCollection, time.readModel], time.facts, { revenueCents, hours, centsPerHour: ratio(revenueCents, hours) });
