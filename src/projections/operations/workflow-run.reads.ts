@@ -14,8 +14,8 @@ type Measure = 'started' | 'outcome' | 'saved';
 const fieldOf: Record<Measure, keyof WorkflowRunDocument & string> = { started: 'startedAt', outcome: 'finishedAt', saved: 'succeededAt' };
 
 /**
- * The workflow_runs sums of one measure over the period: its whole hours from the sum documents,
- * the minutes either side (if any) from the runs themselves, through the same `workflowRunSums`.
+ * The workflow_runs sums of one measure over the period: its whole UTC days from the sum documents,
+ * the hours either side (if any) from the runs themselves, through the same `workflowRunSums`.
  */
 export async function runSumsIn(context: KpiContext, measure: Measure, period: ResolvedPeriod): Promise<Map<string, number>> {
   const { buckets, edges } = instantBucketsCovering(measure, period.fromInstant, period.toInstant);
@@ -23,7 +23,7 @@ export async function runSumsIn(context: KpiContext, measure: Measure, period: R
   for (const [from, to] of edges) {
     for (const run of await findRuns(context, { [fieldOf[measure]]: { $gte: from, $lt: to } })) {
       for (const { bucket, amounts } of workflowRunSums.of(run)) {
-        if (bucket.startsWith(`${measure}:h:`)) for (const [key, amount] of amounts) totals.set(key, (totals.get(key) ?? 0) + amount);
+        if (bucket.startsWith(`${measure}:d:`)) for (const [key, amount] of amounts) totals.set(key, (totals.get(key) ?? 0) + amount);
       }
     }
   }

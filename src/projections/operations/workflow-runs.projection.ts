@@ -34,8 +34,8 @@ function evolveRun(run: WorkflowRunDocument, event: Event): WorkflowRunDocument 
 export const workflowRunsProjection: Projection<WorkflowRunDocument> = {
   name: 'workflow_runs',
   // 2: sums of the runs per hour, day and month (workflow-run.sums.ts) beside the runs; 3: each
-  // counted fact counts 1 in them (not the run's events).
-  version: 3,
+  // counted fact counts 1 in them (not the run's events); 4: no hour sums (about one per run).
+  version: 4,
   handles: ['WorkflowRunStarted', 'WorkflowRunSucceeded', 'WorkflowRunFailed', 'WorkflowRunSkipped', 'WorkflowRunRetried'],
   documentIds: (event) => [(event.data as { runId: string }).runId],
   evolve(run, recorded, id) {

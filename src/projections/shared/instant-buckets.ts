@@ -3,30 +3,30 @@ import { type SumDocument, sumDocumentId } from '../../core/projection-sums';
 import type { ReadStore } from '../../core/read-store.port';
 
 /**
- * Sums over UTC instants: a document contributes to the month, the day and the hour of its
- * instant (`<measure>:m:YYYY-MM`, `:d:YYYY-MM-DD`, `:h:YYYY-MM-DDTHH`). A period [from, to) is read
- * as whole months, then whole days, then whole hours inside it, and the minutes either side of its
- * first and last whole hour (none for periods of business dates in a time zone whose offset is in
- * whole hours, such as Brisbane) are left to the caller to scan: at most ~46 hours, ~60 days and
- * one per month, whatever the size of the store.
+ * Sums over UTC instants: a document contributes to the month and the day of its instant
+ * (`<measure>:m:YYYY-MM`, `:d:YYYY-MM-DD`). A period [from, to) is read as whole months, then whole
+ * days inside it; the hours either side of its first and last whole UTC day (a period of
+ * Brisbane dates starts and ends at 14:00 UTC) are left to the caller to read from the documents,
+ * by their index on the instant: at most ~60 day and one month sum per month, plus two partial
+ * days of documents, whatever the size of the store. No hour sums: a rebuild would write about one
+ * per document.
  */
 export function instantContributions(measure: string, instant: string, amounts: Contribution['amounts']): Contribution[] {
   return [
     { bucket: `${measure}:m:${instant.slice(0, 7)}`, amounts },
     { bucket: `${measure}:d:${instant.slice(0, 10)}`, amounts },
-    { bucket: `${measure}:h:${instant.slice(0, 13)}`, amounts },
   ];
 }
 
-const hourMs = 3_600_000;
+const dayMs = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** The buckets covering whole hours of [from, to), and the sub-hour ranges left at its ends. */
+/** The buckets covering whole UTC days of [from, to), and the partial days left at its ends. */
 export function instantBucketsCovering(measure: string, fromInstant: string, toInstant: string): { buckets: string[]; edges: Array<readonly [string, string]> } {
   const from = Date.parse(fromInstant);
   const to = Date.parse(toInstant);
-  const first = Math.ceil(from / hourMs) * hourMs;
-  const last = Math.floor(to / hourMs) * hourMs;
+  const first = Math.ceil(from / dayMs) * dayMs;
+  const last = Math.floor(to / dayMs) * dayMs;
   if (first >= last) return { buckets: [], edges: from < to ? [[fromInstant, toInstant]] : [] };
   const edges: Array<readonly [string, string]> = [];
   if (from < first) edges.push([fromInstant, iso(first)]);
@@ -36,16 +36,12 @@ export function instantBucketsCovering(measure: string, fromInstant: string, toI
   while (at < last) {
     const date = new Date(at);
     const nextMonth = Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1);
-    const startOfDay = at % (24 * hourMs) === 0;
-    if (startOfDay && date.getUTCDate() === 1 && nextMonth <= last) {
+    if (date.getUTCDate() === 1 && nextMonth <= last) {
       buckets.push(`${measure}:m:${iso(at).slice(0, 7)}`);
       at = nextMonth;
-    } else if (startOfDay && at + 24 * hourMs <= last) {
-      buckets.push(`${measure}:d:${iso(at).slice(0, 10)}`);
-      at += 24 * hourMs;
     } else {
-      buckets.push(`${measure}:h:${iso(at).slice(0, 13)}`);
-      at += hourMs;
+      buckets.push(`${measure}:d:${iso(at).slice(0, 10)}`);
+      at += dayMs;
     }
   }
   return { buckets, edges };

@@ -6,7 +6,7 @@ import { ticketsProjection, type TicketDocument } from './tickets.projection';
 
 export const ticketSumsCollection = 'ticket_sums';
 
-/** Tickets opened per UTC month, day and hour: a count, and one per channel, priority and client. */
+/** Tickets opened per UTC month and day: a count, and one per channel, priority and client. */
 export const ticketSums: DerivedSums<TicketDocument> = {
   of: (ticket) => instantContributions('opened', ticket.openedAt, [['n', 1], [`channel\t${ticket.channel}`, 1], [`priority\t${ticket.priority}`, 1], [`client\t${ticket.clientId}`, 1]]),
 };
@@ -17,7 +17,8 @@ export const ticketSums: DerivedSums<TicketDocument> = {
  */
 export const ticketSumsProjection: Projection<TicketDocument> = {
   name: ticketSumsCollection,
-  version: 1,
+  // 2: no hour sums (about one per ticket).
+  version: 2,
   handles: ticketsProjection.handles,
   documentIds: ticketsProjection.documentIds,
   evolve: ticketsProjection.evolve,
@@ -25,7 +26,7 @@ export const ticketSumsProjection: Projection<TicketDocument> = {
   indexes: [{ name: 'ticket_sums_opened_at', fields: ['openedAt'] }],
 };
 
-/** The opened sums of [fromInstant, toInstant): whole hours from the sums, the minutes either side from the tickets. */
+/** The opened sums of [fromInstant, toInstant): whole UTC days from the sums, the hours either side from the tickets. */
 export async function openedSumsIn(context: KpiContext, fromInstant: string, toInstant: string): Promise<Map<string, number>> {
   const { buckets, edges } = instantBucketsCovering('opened', fromInstant, toInstant);
   const totals = await sumsOf(context.reads, ticketSumsCollection, buckets);
@@ -33,7 +34,7 @@ export async function openedSumsIn(context: KpiContext, fromInstant: string, toI
     const { documents } = await context.reads.find<TicketDocument>(ticketSumsCollection, { filter: { openedAt: { $gte: from, $lt: to } } });
     for (const ticket of documents) {
       for (const { bucket, amounts } of ticketSums.of(ticket)) {
-        if (bucket.startsWith('opened:h:')) for (const [key, amount] of amounts) totals.set(key, (totals.get(key) ?? 0) + amount);
+        if (bucket.startsWith('opened:d:')) for (const [key, amount] of amounts) totals.set(key, (totals.get(key) ?? 0) + amount);
       }
     }
   }
