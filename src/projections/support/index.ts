@@ -2,9 +2,8 @@ import type { Projection } from '../../core/projection';
 import { csatRatingsProjection } from './csat-ratings.projection';
 import { npsResponsesProjection } from './nps-responses.projection';
 import { ticketsProjection } from './tickets.projection';
-import { ticketSumsProjection } from './ticket.sums';
 
-export const supportProjections: Projection[] = [ticketsProjection, ticketSumsProjection, csatRatingsProjection, npsResponsesProjection];
+export const supportProjections: Projection[] = [ticketsProjection, csatRatingsProjection, npsResponsesProjection];
 
 export { csat, nps, type Csat, type Nps } from './satisfaction.queries';
 export { firstResponseTime, resolutionTime, ticketVolume, type DurationPercentiles, type TicketVolume } from './ticket.queries';

@@ -1,10 +1,9 @@
 import type { Period } from '../../core/business-time';
 import { instantInPeriod } from '../../core/business-time';
 import { minutesBetween } from '../shared/event-instant';
-import { kpiResult, periodOf, positionOf, type KpiContext, type KpiResult } from '../shared/kpi';
+import { kpiResult, periodOf, type KpiContext, type KpiResult } from '../shared/kpi';
 import { percentile, sumBy } from '../shared/kpi-math';
 import { instantsIn } from '../shared/period-filter';
-import { openedSumsIn, ticketSumsCollection } from './ticket.sums';
 import type { TicketDocument } from './tickets.projection';
 
 export interface TicketVolume {
@@ -25,7 +24,6 @@ const one = () => 1;
 
 /** ticketVolume: tickets opened in the period, by channel, priority and client. */
 export async function ticketVolume(context: KpiContext, period: Period): Promise<KpiResult<TicketVolume>> {
-  if (context.path !== 'scan') return ticketVolumeFromSums(context, period);
   const filter = { openedAt: instantsIn(periodOf(context, period)) };
   const { documents } = await context.reads.find<TicketDocument>('tickets', { filter });
   return kpiResult(context, ['tickets'], documents, {
@@ -34,19 +32,6 @@ export async function ticketVolume(context: KpiContext, period: Period): Promise
     byPriority: sumBy(documents, (ticket) => ticket.priority, one),
     byClient: sumBy(documents, (ticket) => ticket.clientId, one),
   });
-}
-
-/** `ticketVolume` from the ticket sums; `eventCount` is the number of tickets opened (the scan path: their events). */
-async function ticketVolumeFromSums(context: KpiContext, period: Period): Promise<KpiResult<TicketVolume>> {
-  const resolved = periodOf(context, period);
-  const totals = await openedSumsIn(context, resolved.fromInstant, resolved.toInstant);
-  const value = { opened: totals.get('n') ?? 0, byChannel: {} as Record<string, number>, byPriority: {} as Record<string, number>, byClient: {} as Record<string, number> };
-  const breakdowns: Record<string, Record<string, number>> = { channel: value.byChannel, priority: value.byPriority, client: value.byClient };
-  for (const [key, count] of totals) {
-    const tab = key.indexOf('\t');
-    if (tab > 0 && count !== 0) breakdowns[key.slice(0, tab)]![key.slice(tab + 1)] = count;
-  }
-  return { value, eventCount: value.opened, position: await positionOf(context.reads, [ticketSumsCollection]) };
 }
 
 /**
