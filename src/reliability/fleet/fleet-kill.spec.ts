@@ -4,7 +4,7 @@ import { processorNames } from '../../fleet/processor-leases';
 import { FakeTools } from '../../workflows/testing/fake-tools';
 import { appEnv, appFiles } from '../support/app-env';
 import { AppProcess } from '../support/app-process';
-import { linkClients, waitUntilSettled } from '../support/app-readiness';
+import { ingestProgress, linkClients, waitUntilSettled } from '../support/app-readiness';
 import { deliverAll, type DeliveryTarget } from '../support/delivery-driver';
 import { graphqlData } from '../support/graphql-call';
 import { auditFacts, auditInbox } from '../support/ingest-audit';
@@ -177,7 +177,7 @@ describe.each(topologies.map((open, index) => ({ open, topology: index === 0 ? '
     await Promise.all([...kills, mutations]);
     await waitUntilSettled(() => apis[1]!.url, files.adminKey, timeoutMs);
     await until(() => runsEnded(apis[1]!.url, 'client-onboarding', onboarded.length), 120_000, 'onboarding runs did not all succeed', () => runs(apis[1]!.url, 'client-onboarding'));
-    await until(() => runsEnded(apis[1]!.url, 'support-triage', tickets.length), 120_000, 'triage runs did not all end', () => runs(apis[1]!.url, 'support-triage'));
+    await until(() => runsEnded(apis[1]!.url, 'support-triage', tickets.length), 120_000, 'triage runs did not all end', async () => `${await runs(apis[1]!.url, 'support-triage')}; onboarding ${await runs(apis[1]!.url, 'client-onboarding')}; ${JSON.stringify(await ingestProgress(apis[1]!.url, files.adminKey))}`);
     const triage = JSON.parse(await runs(apis[1]!.url, 'support-triage')) as Array<{ status: string }>;
     for (const app of running.splice(0)) await app.stop();
 
