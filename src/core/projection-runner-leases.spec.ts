@@ -84,6 +84,8 @@ describe('projection runner under leases (two processes sharing the stores)', ()
     expect(await first.runner.waitFor(head, 5_000)).toBe(true);
     expect(await payments()).toMatchObject({ count: 10, by: 'first' });
     expect(second.runner.status()[0]?.position).toBe(head);
+    expect([await first.runner.reached('payments', head), await second.runner.reached('payments', head)]).toEqual([true, true]);
+    expect(await second.runner.reached('payments', (await pay(1)) + 1n)).toBe(false);
   });
 
   it('hands the projection over when its holder stops, carrying on from its checkpoint under a higher token', async () => {

@@ -240,6 +240,13 @@ export class ProjectionRunner {
     return false;
   }
 
+  /** Whether projection `name` has applied every event it handles up to `position` (here, or in the process that runs it). */
+  async reached(name: string, position: bigint): Promise<boolean> {
+    const loop = this.loopNamed(name);
+    const here = !this.options.leases || loop.fence !== undefined;
+    return here ? loop.hasReached(position, this.seenThrough) : loop.reachedInStore(position);
+  }
+
   /** Loops running here answer from memory; the others from the checkpoints their holders write. */
   private async reachedEverywhere(position: bigint): Promise<boolean> {
     for (const loop of this.loops.values()) {
