@@ -23,6 +23,7 @@ export async function kpiFactsConnection(context: GraphQLContext, args: KpiFacts
     edges,
     nodes: edges.map((edge) => edge.node),
     pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: false, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+    combination: page.combination,
     position: page.position,
   };
 }

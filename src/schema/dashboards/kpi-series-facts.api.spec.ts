@@ -1,10 +1,10 @@
 import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../../testing/api-client';
-import { ClientsSupportDashboardDocument, FinancialDashboardDocument, KpiFactsDocument, type KpiFactsQuery, KpiSeriesDocument, SalesPipelineDashboardDocument, ServiceDeliveryDashboardDocument } from '../__generated__/operations';
+import { ClientsSupportDashboardDocument, FinancialDashboardDocument, KpiFactsDocument, type KpiFactsQuery, type KpiFactsQueryVariables, KpiSeriesDocument, SalesPipelineDashboardDocument, ServiceDeliveryDashboardDocument } from '../__generated__/operations';
 import { asViewer, march, seedHistory } from './dashboards.fixture';
 
-type FactKpi = 'BILLABLE_HOURS' | 'REVENUE_ACCRUAL_CENTS' | 'CSAT' | 'TICKETS_OPENED';
+type FactKpi = KpiFactsQueryVariables['kpi'];
 
 describe('KPI series and drill-down over HTTP', () => {
   let api: ApiClient;
@@ -88,5 +88,16 @@ describe('KPI series and drill-down over HTTP', () => {
     expect(facts.reduce((total, fact) => total + fact.contribution, 0)).toBe(csat.value.satisfied);
     expect(facts.find((fact) => fact.id === 'csat-2')).toMatchObject({ contribution: 0, rule: 'in the denominator only: score 3', stream: 'Ticket-t-2' });
     expect(await allFacts('TICKETS_OPENED')).toHaveLength(ticketVolume.value.opened);
+  });
+
+  it('says how the facts make a value: the tickets behind the median first response, with the minutes each took', async () => {
+    const { kpiFacts } = await asViewer(api, KpiFactsDocument, { kpi: 'FIRST_RESPONSE_MEDIAN_MINUTES', period: march, first: 100 });
+    const { clientsSupportDashboard } = await asViewer(api, ClientsSupportDashboardDocument, { period: march });
+    const minutes = kpiFacts.edges.map((edge) => edge.node.contribution).sort((a, b) => a - b);
+    expect(kpiFacts.combination).toBe('MEDIAN');
+    expect(minutes.length).toBeGreaterThan(0);
+    const middle = (minutes.length - 1) / 2;
+    expect((minutes[Math.floor(middle)]! + minutes[Math.ceil(middle)]!) / 2).toBe(clientsSupportDashboard.firstResponseTime.value.medianMinutes);
+    expect(kpiFacts.edges.every((edge) => edge.node.entity === 'Ticket' && /minutes after it opened/.test(edge.node.rule))).toBe(true);
   });
 });
