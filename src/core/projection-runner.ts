@@ -40,7 +40,9 @@ export type ProjectionNotice =
   | { readonly kind: 'resumed'; readonly projection: string; readonly after: string }
   | { readonly kind: 'skipped'; readonly projection: string; readonly event: DamagedEvent }
   | { readonly kind: 'rebuild_leftover_dropped'; readonly collection: string }
-  | { readonly kind: 'wakeups_failed'; readonly error: unknown };
+  | { readonly kind: 'wakeups_failed'; readonly error: unknown }
+  /** A rebuild handed over by another process ended here: `error` null when it was swapped in. */
+  | { readonly kind: 'handed_over_rebuild_ended'; readonly projection: string; readonly error: string | null };
 
 /** Why a projection stopped applying events for now; it retries by itself and resumes. */
 export interface ProjectionPause {
@@ -151,8 +153,13 @@ export class ProjectionRunner {
           const loop = this.loops.get(name);
           if (!loop || loop.fence === undefined || this.rebuilds.has(name)) continue;
           // The request stays until the rebuild ends here: if this process dies first, the next holder takes it up.
-          const done = this.rebuild(name).catch((error: unknown) => (error instanceof FencedError ? 'lease_lost' : 'failed'));
-          void done.then((outcome) => (outcome === 'lease_lost' ? undefined : this.options.readStore.deleteCheckpoint(rebuildRequestKey(name)))).catch(() => undefined);
+          const ended = (error: string | null) => {
+            this.notify({ kind: 'handed_over_rebuild_ended', projection: name, error });
+            return this.options.readStore.deleteCheckpoint(rebuildRequestKey(name));
+          };
+          void this.rebuild(name)
+            .then(() => ended(null), (error: unknown) => (error instanceof FencedError ? undefined : ended(error instanceof Error ? error.message : String(error))))
+            .catch(() => undefined);
         }
       } catch (error) {
         this.notify({ kind: 'paused', projection: 'rebuild requests', code: isAppError(error) ? error.code : 'projection.store_failed', reason: String(error), error });
