@@ -63,7 +63,7 @@ describe('API keys and roles on /graphql', () => {
     expect(secret).toMatch(/^zx_[A-Za-z0-9_-]{43}$/);
 
     const listed = await api.graphql(ApiKeysDocument, {});
-    expect(listed.body.data?.apiKeys).toContainEqual(expect.objectContaining({ keyId, name: 'dashboards', role: 'VIEWER', revokedAt: null }));
+    expect(listed.body.data?.apiKeys.nodes).toContainEqual(expect.objectContaining({ keyId, name: 'dashboards', role: 'VIEWER', revokedAt: null }));
     const stored = await collect(api.app.services.eventStore.readStream(`ApiKey-${keyId}`));
     expect(stored.map((event) => event.type)).toEqual(['ApiKeyCreated']);
     expect(JSON.stringify(stored.map((event) => [event.data, event.metadata]))).not.toContain(secret);

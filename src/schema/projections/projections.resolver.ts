@@ -3,7 +3,7 @@ import { Arg, Args, Authorized, Ctx, Info, Mutation, Query, Resolver, Root, Subs
 import type { GraphQLContext } from '../context';
 import { ConnectionArgs, connectionOfList } from '../shared/connection';
 import { pageComplexity } from '../shared/page-complexity';
-import { selectsField } from '../shared/selection';
+import { selectsNodeField } from '../shared/selection';
 import type { ProjectionAdvance } from './projection-feed';
 import { ProjectionAdvancedType, ProjectionConnection, ProjectionStatusType, toProjectionStatus } from './projection-status.type';
 
@@ -13,7 +13,7 @@ export class ProjectionsResolver {
   @Query(() => ProjectionConnection, { complexity: pageComplexity, description: 'Every read model by name: position, lag, failure and rebuild progress.' })
   async projections(@Args() args: ConnectionArgs, @Ctx() { services, platform }: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<ProjectionConnection> {
     // Lag reads the log (up to 10,000 events per projection): only when asked for.
-    const lags = new Map(selectsField(info, 'lag') ? (await services.projections.lag()).map((lag) => [lag.name, lag]) : []);
+    const lags = new Map(selectsNodeField(info, 'lag') ? (await services.projections.lag()).map((lag) => [lag.name, lag]) : []);
     const statuses = services.projections.status().map((status) => toProjectionStatus(status, lags.get(status.name) ?? null, platform.rebuilds.isRunning(status.name)));
     return connectionOfList(statuses, (status) => status.name, args);
   }
