@@ -2638,7 +2638,7 @@ export type Query = {
   tickets: TicketConnection;
   timeEntries: TimeEntryConnection;
   timeEntry?: Maybe<TimeEntry>;
-  /** Per tool, by name: do its API credentials work, and does its webhook reach this server (ZIXLY_PUBLIC_URL) with the configured secret? Calls each tool. */
+  /** Per tool: do its API credentials work, and does its webhook reach this server (ZIXLY_PUBLIC_URL) with the configured secret? Calls each tool. */
   toolsCheck: ToolCheckConnection;
   /** Delivery identities received again with another body, oldest first; `after` is a log position. */
   webhookConflicts: WebhookConflictConnection;

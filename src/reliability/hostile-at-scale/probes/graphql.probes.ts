@@ -103,7 +103,7 @@ const visibility: Probe[] = [
   }),
   probe('an EDITOR lists parked deliveries', (t) => forbidden(t, 'EDITOR', '{ parkedDeliveries { nodes { deliveryId } } }')),
   probe('a VIEWER creates an ADMIN key', (t) => forbidden(t, 'VIEWER', 'mutation { createApiKey(name: "mine", role: ADMIN) { secret } }')),
-  probe('a VIEWER lists API keys', (t) => forbidden(t, 'VIEWER', '{ apiKeys { keyId name } }')),
+  probe('a VIEWER lists API keys', (t) => forbidden(t, 'VIEWER', '{ apiKeys { nodes { keyId name } } }')),
 ];
 
 const transport: Probe[] = [
