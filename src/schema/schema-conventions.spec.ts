@@ -1,8 +1,8 @@
-import { getNamedType, isInputObjectType, isInterfaceType, isObjectType, type GraphQLNamedType } from 'graphql';
+import { getNamedType, type GraphQLNamedType, type GraphQLType, isInputObjectType, isInterfaceType, isObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { buildAppSchema } from './build-schema';
 
-type Typed = { name: string; type: Parameters<typeof getNamedType>[0] };
+type Typed = { name: string; type: GraphQLType };
 
 /** Every field, argument and input field of the schema, as `Type.field` or `Type.field(arg)`. */
 async function everyTypedName(): Promise<Array<{ path: string; name: string; type: string }>> {
