@@ -1,6 +1,6 @@
 import { Args, Authorized, Ctx, Field, ObjectType, Query, Resolver } from 'type-graphql';
 import { type CredentialsStatus, checkTools, type WebhookStatus } from '../../ingest/check/tools-check';
-import { type WebhookTool, webhookTools } from '../../ingest/delivery';
+import type { WebhookTool } from '../../ingest/delivery';
 import type { GraphQLContext } from '../context';
 import { domainEnum } from '../enums/domain.enums';
 import { Connection, ConnectionArgs, connectionOfList } from '../shared/connection';
@@ -30,6 +30,8 @@ export class ToolsCheckResolver {
   @Authorized('ADMIN')
   @Query(() => ToolCheckConnection, { complexity: 100, description: 'Per tool: do its API credentials work, and does its webhook reach this server (ZIXLY_PUBLIC_URL) with the configured secret? Calls each tool.' })
   async toolsCheck(@Args() args: ConnectionArgs, @Ctx() context: GraphQLContext): Promise<ToolCheckConnection> {
-    return connectionOfList(await checkTools(context.services.config), (check) => String(webhookTools.indexOf(check.tool)).padStart(2, '0'), args);
+    // The tools come in the order checkTools names them, which does not change between calls.
+    const checks = await checkTools(context.services.config);
+    return connectionOfList(checks, (check) => String(checks.indexOf(check)).padStart(2, '0'), args);
   }
 }
