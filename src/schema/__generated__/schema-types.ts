@@ -1119,9 +1119,12 @@ export type KpiFact = {
   date: Scalars['String']['output'];
   /** TimeEntry, Invoice… */
   entity: Scalars['String']['output'];
+  /** The entity's domain id (`id` is left to Node types: a fact is not one, and the same entity is a fact of several KPIs). */
+  entityId: Scalars['String']['output'];
   /** Events folded into it. */
   events: Scalars['Int']['output'];
-  id: Scalars['String']['output'];
+  /** The global id of the entity when it is a Node (refetch it with `node(id)`); null for a CSAT rating. */
+  nodeId?: Maybe<Scalars['ID']['output']>;
   /** What it counted as, or why it was excluded. */
   rule: Scalars['String']['output'];
   /** The stream holding its events (query `stream` for them). */

@@ -1,4 +1,5 @@
 import { print } from 'graphql';
+import { toGlobalId } from '../relay/global-id';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../../testing/api-client';
 import { ClientsSupportDashboardDocument, FinancialDashboardDocument, KpiFactsDocument, type KpiFactsQuery, KpiSeriesDocument, SalesPipelineDashboardDocument, ServiceDeliveryDashboardDocument } from '../__generated__/operations';
@@ -67,7 +68,7 @@ describe('KPI series and drill-down over HTTP', () => {
     const { serviceDeliveryDashboard } = await asViewer(api, ServiceDeliveryDashboardDocument, { period: march });
     const counted = facts.filter((fact) => fact.counted);
     expect(counted.reduce((total, fact) => total + Math.round(fact.contribution * 100), 0) / 100).toBe(serviceDeliveryDashboard.billableHours.value.totalHours);
-    expect(new Set(facts.map((fact) => fact.id)).size).toBe(facts.length);
+    expect(new Set(facts.map((fact) => fact.entityId)).size).toBe(facts.length);
     for (const excluded of facts.filter((fact) => !fact.counted)) expect(excluded).toMatchObject({ rule: 'excluded: not billable', contribution: 0 });
     expect(facts.every((fact) => fact.entity === 'TimeEntry' && fact.stream.startsWith('Project-') && fact.events >= 1)).toBe(true);
   });
@@ -77,7 +78,7 @@ describe('KPI series and drill-down over HTTP', () => {
     const { financialDashboard } = await asViewer(api, FinancialDashboardDocument, { period: march });
     const counted = facts.filter((fact) => fact.counted);
     expect(counted.reduce((total, fact) => total + fact.contribution, 0)).toBe(financialDashboard.revenue.value.accrual.totalCents);
-    expect(facts.find((fact) => fact.id === 'i-5')).toMatchObject({ counted: false, contribution: 0, rule: expect.stringContaining('voided') });
+    expect(facts.find((fact) => fact.entityId === 'i-5')).toMatchObject({ counted: false, contribution: 0, rule: expect.stringContaining('voided'), nodeId: toGlobalId('Invoice', 'i-5') });
   });
 
   it('lists every rating behind csat: satisfied ones contribute, the others stay in the denominator', async () => {
@@ -86,7 +87,7 @@ describe('KPI series and drill-down over HTTP', () => {
     const { csat, ticketVolume } = clientsSupportDashboard;
     expect(facts.filter((fact) => fact.counted)).toHaveLength(csat.value.ratings);
     expect(facts.reduce((total, fact) => total + fact.contribution, 0)).toBe(csat.value.satisfied);
-    expect(facts.find((fact) => fact.id === 'csat-2')).toMatchObject({ contribution: 0, rule: 'in the denominator only: score 3', stream: 'Ticket-t-2' });
+    expect(facts.find((fact) => fact.entityId === 'csat-2')).toMatchObject({ contribution: 0, rule: 'in the denominator only: score 3', stream: 'Ticket-t-2', nodeId: null });
     expect(await allFacts('TICKETS_OPENED')).toHaveLength(ticketVolume.value.opened);
   });
 });
