@@ -3847,7 +3847,7 @@ export type WorkflowRun = Node & {
   runId: Scalars['ID']['output'];
   startedAt: Scalars['DateTime']['output'];
   status: WorkflowRunStatus;
-  /** Every step the run recorded, from its WorkflowSteps ledger. */
+  /** Every step the run recorded, from its WorkflowSteps ledger (one stream read per run). */
   steps: Array<WorkflowStep>;
   /** The triggering event id, or `<schedule>@<instant>`. */
   trigger?: Maybe<Scalars['String']['output']>;

@@ -48,12 +48,12 @@ export class WorkflowRunsResolver {
     return findPage(context, 'workflow_runs', { filter, sort: [['startedAt', -1]] }, args, toWorkflowRun);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'The triggering event id, or `<schedule>@<instant>`.' })
+  @FieldResolver(() => String, { nullable: true, complexity: 10, description: 'The triggering event id, or `<schedule>@<instant>`.' })
   async trigger(@Root() run: WorkflowRun, @Ctx() context: GraphQLContext): Promise<string | null> {
     return triggerText((await readSteps(context.services.eventStore, run.runId)).trigger);
   }
 
-  @FieldResolver(() => [WorkflowStep], { description: 'Every step the run recorded, from its WorkflowSteps ledger.' })
+  @FieldResolver(() => [WorkflowStep], { complexity: ({ childComplexity }) => 10 + childComplexity, description: 'Every step the run recorded, from its WorkflowSteps ledger (one stream read per run).' })
   async steps(@Root() run: WorkflowRun, @Ctx() context: GraphQLContext): Promise<WorkflowStep[]> {
     const ledger = await readSteps(context.services.eventStore, run.runId);
     return Object.entries(ledger.steps).map(([step, state]) => stepOf(step, state));
