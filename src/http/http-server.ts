@@ -77,6 +77,26 @@ function pathMatches(route: Route, path: string): boolean {
 export const clientHungUp = (request: IncomingMessage, error: unknown): boolean => request.destroyed && (error as NodeJS.ErrnoException | null)?.code === 'ECONNRESET';
 
 
+/** What of a body nobody read is dropped after the answer before the connection is closed instead. */
+export const unreadBodyDiscardLimitBytes = 16 * 1024 * 1024;
+
+/**
+ * A handler that refused a body without reading it all (too large, unknown route, bad signature)
+ * has answered while the client may still be sending: closing now would reset the connection and
+ * the client would lose the answer. The rest is read and dropped instead, within the request
+ * timeout and up to `unreadBodyDiscardLimitBytes`, past which the connection is closed.
+ */
+function discardUnreadBody(request: IncomingMessage): void {
+  if (request.complete || request.destroyed) return;
+  let dropped = 0;
+  request.removeAllListeners('data');
+  request.on('data', (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > unreadBodyDiscardLimitBytes) request.socket.destroy();
+  });
+  request.resume();
+}
+
 const acceptableRequestId = /^[A-Za-z0-9._:-]{1,128}$/;
 
 function requestIdOf(request: IncomingMessage): string {
@@ -165,6 +185,7 @@ export function startHttpServer(
     const routing = routingPathOf(request.url);
     const path = 'path' in routing ? routing.path : null;
     let route = 'unmatched';
+    response.once('finish', () => discardUnreadBody(request));
     response.once('close', () => {
       inFlight.delete(response);
       const exchange = { request, response, path, route, requestId, durationSeconds: Number(process.hrtime.bigint() - started) / 1e9 };

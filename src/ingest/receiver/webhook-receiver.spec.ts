@@ -30,6 +30,39 @@ function postChunked(url: string, headers: Record<string, string>, chunks: numbe
   });
 }
 
+/**
+ * Writes a whole request whatever the server answers first, then a second request on the same
+ * connection: what a client still uploading a refused body sees. `reset` when the connection broke.
+ */
+function sendAllThenAgain(url: string, head: string, body: Buffer, next: string): Promise<{ statuses: number[]; reset: boolean }> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = connect(Number(port), hostname);
+    const chunks: Buffer[] = [];
+    let reset = false;
+    const statuses = () => [...Buffer.concat(chunks).toString('latin1').matchAll(/HTTP\/1\.1 (\d{3})/g)].map((match) => Number(match[1]));
+    const done = () => {
+      clearTimeout(guard);
+      socket.destroy();
+      resolve({ statuses: statuses(), reset });
+    };
+    const guard = setTimeout(done, 15_000);
+    socket.on('data', (chunk) => {
+      chunks.push(chunk);
+      if (statuses().length === 2) done();
+    });
+    socket.on('error', () => (reset = true));
+    socket.on('close', done);
+    socket.on('connect', async () => {
+      socket.write(head);
+      for (let offset = 0; offset < body.length && !socket.destroyed; offset += 64 * 1024) {
+        if (!socket.write(body.subarray(offset, offset + 64 * 1024))) await new Promise((drained) => socket.once('drain', drained));
+      }
+      if (!socket.destroyed) socket.write(next);
+    });
+  });
+}
+
 describe('Xero intent to receive', () => {
   const handshake = JSON.stringify({ events: [], firstEventSequence: 0, lastEventSequence: 0, entropy: 'ITRENTROPY01' });
 
@@ -114,6 +147,19 @@ describe('malformed requests', () => {
     expect(response.status).toBe(413);
     expect(response.json).toMatchObject({ error: 'too_large' });
     expect((await harness.rejects()).find((reject) => reject.tool === 'mautic')).toMatchObject({ reason: 'too_large', excerpt: '' });
+  });
+
+  it('lets a client still sending an oversized body read the 413, and serves its next request on the same connection', async () => {
+    // Given a client that writes all of a 1.1 MB body whatever the server answers first
+    const body = Buffer.alloc(maxWebhookBodyBytes + 100_000, 0x20);
+    const head = `POST /webhooks/mautic HTTP/1.1\r\nHost: localhost\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\n\r\n`;
+    const next = 'POST /webhooks/evil HTTP/1.1\r\nHost: localhost\r\ncontent-length: 2\r\n\r\n{}';
+
+    // When it sends it, then another request on the same connection
+    const answer = await sendAllThenAgain(harness.url, head, body, next);
+
+    // Then it read the 413, the rest of the body was dropped, not reset, and the next request answered
+    expect(answer).toEqual({ statuses: [413, 400], reset: false });
   });
 
   it('stops reading a streamed body at 1 MB and answers 413', async () => {

@@ -77,8 +77,8 @@ export class WebhookReceiver {
     const call: Call<ToolIngest | null> = { tool: tool ?? 'unknown', ingest, request, headers: flatHeaders(request.headers), pathSuffix: null };
     const refused =
       ingest === null
-        ? new Refused('unknown_tool', refusal(400, 'unknown_tool', `no webhook endpoint at ${pathOf(request)}; tools: /webhooks/{plane,chatwoot,invoiceninja,xero,mautic,nextcloud}`, true))
-        : new Refused('method_not_allowed', refusal(405, 'method_not_allowed', `${tool} webhooks accept ${ingest.methods.join(' or ')} on /webhooks/${tool}`, true));
+        ? new Refused('unknown_tool', refusal(400, 'unknown_tool', `no webhook endpoint at ${pathOf(request)}; tools: /webhooks/{plane,chatwoot,invoiceninja,xero,mautic,nextcloud}`))
+        : new Refused('method_not_allowed', refusal(405, 'method_not_allowed', `${tool} webhooks accept ${ingest.methods.join(' or ')} on /webhooks/${tool}`));
     await this.quarantine(call, refused);
     sendAnswer(response, ingest, refused.answer);
   }
@@ -87,7 +87,7 @@ export class WebhookReceiver {
     const secret = this.options.secrets[tool];
     if (secret === null) {
       const message = `webhooks for ${tool} are disabled: set ${secretVariable(tool)}`;
-      throw new Refused('tool_disabled', refusal(503, 'tool_disabled', message, true));
+      throw new Refused('tool_disabled', refusal(503, 'tool_disabled', message));
     }
     const raw = await this.readBody(call);
     const failure = call.ingest.verify({ raw, headers: call.headers, secret, now: this.options.clock() });
@@ -100,7 +100,7 @@ export class WebhookReceiver {
   private unavailable(call: Call, response: ServerResponse, error: unknown): void {
     console.error(JSON.stringify({ level: 'error', msg: 'webhook delivery not stored', tool: call.tool, error: String(error), stack: (error as Error)?.stack }));
     if (response.headersSent) return void response.destroy();
-    sendAnswer(response, call.ingest, refusal(503, 'unavailable', 'the delivery could not be stored; try again later', true));
+    sendAnswer(response, call.ingest, refusal(503, 'unavailable', 'the delivery could not be stored; try again later'));
   }
 
   /** Logged at warn: nothing was acknowledged, so a sender that retries loses nothing. */
@@ -116,7 +116,7 @@ export class WebhookReceiver {
       if (clientHungUp(call.request, error)) throw new ClientHungUp(error);
       if (!(error instanceof WebhookBodyTooLargeError)) throw error;
       const message = `request body is larger than ${error.limit} bytes`;
-      throw new Refused('too_large', refusal(413, 'too_large', message, true), error.head, error.bytesRead);
+      throw new Refused('too_large', refusal(413, 'too_large', message), error.head, error.bytesRead);
     }
   }
 

@@ -4,8 +4,6 @@ import type { ToolIngest } from './webhook-tools';
 export interface Answer {
   readonly status: number;
   readonly body: Record<string, unknown>;
-  /** Close the connection after answering: the rest of the body is not read. */
-  readonly close?: boolean;
 }
 
 /**
@@ -14,18 +12,18 @@ export interface Answer {
  */
 export function sendAnswer(response: ServerResponse, ingest: ToolIngest | null, answer: Answer): void {
   const status = ingest?.forbiddenStatuses.includes(answer.status) ? 400 : answer.status;
-  const headers: Record<string, string | number> = answer.close ? { connection: 'close' } : {};
   if (ingest?.emptyBodies) {
     const message = typeof answer.body.message === 'string' ? answer.body.message : null;
-    response.writeHead(status, { ...headers, 'content-length': 0, ...(message && status >= 300 ? { 'x-zixly-reason': message } : {}) });
+    response.writeHead(status, { 'content-length': 0, ...(message && status >= 300 ? { 'x-zixly-reason': message } : {}) });
     response.end();
     return;
   }
   const payload = JSON.stringify(answer.body);
-  response.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(payload) });
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(payload) });
   response.end(payload);
 }
 
-export function refusal(status: number, reason: string, message: string, close = false): Answer {
-  return { status, body: { error: reason, message }, close };
+/** A refusal; whatever of the body is left unread the HTTP server drops after the answer is sent. */
+export function refusal(status: number, reason: string, message: string): Answer {
+  return { status, body: { error: reason, message } };
 }

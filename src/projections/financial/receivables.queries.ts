@@ -28,7 +28,7 @@ export interface Receivables {
 }
 
 /** Invoices issued by the period's end that were still open then, whatever happened after. */
-async function openAtEnd(context: KpiContext, period: ResolvedPeriod): Promise<InvoiceDocument[]> {
+export async function openAtEnd(context: KpiContext, period: ResolvedPeriod): Promise<InvoiceDocument[]> {
   const issued = { issuedOn: { $lt: period.toDate } };
   const queries = [
     { ...issued, status: { $in: ['OPEN', 'PARTIALLY_PAID'] } },
@@ -40,7 +40,7 @@ async function openAtEnd(context: KpiContext, period: ResolvedPeriod): Promise<I
 }
 
 /** The balance at the period's end in the invoice's currency, and in base cents (null: no rate). */
-function balanceAt(context: KpiContext, invoice: InvoiceDocument, period: ResolvedPeriod): { cents: number; baseCents: number | null } {
+export function balanceAt(context: KpiContext, invoice: InvoiceDocument, period: ResolvedPeriod): { cents: number; baseCents: number | null } {
   const paidBefore = invoice.payments.filter((payment) => payment.paidOn < period.toDate);
   const cents = invoice.amountCents - paidBefore.reduce((total, payment) => total + payment.amountCents, 0);
   const base = invoiceBaseCents(context, invoice);

@@ -909,12 +909,43 @@ export type ExpenseSort =
   | 'INCURRED_ON_ASC'
   | 'INCURRED_ON_DESC';
 
-/** A KPI whose facts can be listed (drill-down). */
+/** How the counted facts make the KPI value. */
+export type FactCombination =
+  /** The mean of their contributions. */
+  | 'MEAN'
+  /** The median of their contributions (inclusive percentile). */
+  | 'MEDIAN'
+  /** The sum of their contributions (+1, 0, −1) over the number of counted facts, × 100 (NPS). */
+  | 'NET_SHARE_PERCENT'
+  /** The 90th percentile of their contributions (inclusive, linear between closest ranks). */
+  | 'P90'
+  /** The sum of their contributions (1 or 0) over the number of counted facts: a rate. */
+  | 'SHARE'
+  /** The sum of their contributions. */
+  | 'SUM';
+
+/** A KPI whose facts can be listed (drill-down): the `SeriesKpi` of the same name. */
 export type FactKpi =
+  | 'ACTIVE_PROJECTS'
+  | 'AVERAGE_PROJECT_DURATION_DAYS'
   | 'BILLABLE_HOURS'
   | 'CSAT'
+  | 'FIRST_RESPONSE_MEDIAN_MINUTES'
+  | 'FIRST_RESPONSE_P90_MINUTES'
+  | 'LEADS_CAPTURED'
+  | 'MANUAL_WORK_SAVED_MINUTES'
+  | 'NPS'
+  | 'ON_TIME_DELIVERY_RATE'
+  | 'PAID_WITHIN_30_DAYS_RATE'
+  | 'PROJECTS_COMPLETED'
+  | 'RECEIVABLES_CENTS'
+  | 'RESOLUTION_MEDIAN_MINUTES'
+  | 'RESOLUTION_P90_MINUTES'
   | 'REVENUE_ACCRUAL_CENTS'
-  | 'TICKETS_OPENED';
+  | 'REVENUE_CASH_CENTS'
+  | 'SALES_CYCLE_DAYS'
+  | 'TICKETS_OPENED'
+  | 'WIN_RATE';
 
 export type FailWorkflowRunInput = {
   error: Scalars['String']['input'];
@@ -1134,6 +1165,8 @@ export type KpiFact = {
 /** The facts behind a KPI value, a page at a time (Relay connection, forward only). */
 export type KpiFactConnection = {
   __typename?: 'KpiFactConnection';
+  /** How the counted facts of every page make the KPI value. */
+  combination: FactCombination;
   edges: Array<KpiFactEdge>;
   nodes: Array<KpiFact>;
   pageInfo: PageInfo;

@@ -2,7 +2,7 @@ import { resolvePeriod } from '../../core/business-time';
 import { ValidationError } from '../../core/errors';
 import { kpiFacts, type KpiFact as KpiFactDocument } from '../../projections/provenance/kpi-facts.queries';
 import { toGlobalId } from '../relay/global-id';
-import { nodeTypes } from '../relay/node.interface';
+import { nodeTypes, paymentLocalId } from '../relay/node.interface';
 import { pageSizeOf } from '../shared/connection';
 import type { GraphQLContext } from '../context';
 import type { KpiFact, KpiFactConnection, KpiFactsArgs } from './kpi-facts.type';
@@ -15,8 +15,15 @@ function idOf(cursor: string): string {
   return id;
 }
 
-function toKpiFact({ id, ...fact }: KpiFactDocument): KpiFact {
-  return { ...fact, entityId: id, nodeId: nodeTypes.has(fact.entity) ? toGlobalId(fact.entity, id) : null };
+/** The global id of the fact's entity when it is a Node; a payment's names its invoice, whose stream holds it. */
+function nodeIdOf(fact: KpiFactDocument): string | null {
+  if (fact.entity === 'Payment') return fact.stream.startsWith('Invoice-') ? toGlobalId('Payment', paymentLocalId(fact.stream.slice('Invoice-'.length), fact.id)) : null;
+  return nodeTypes.has(fact.entity) ? toGlobalId(fact.entity, fact.id) : null;
+}
+
+function toKpiFact(fact: KpiFactDocument): KpiFact {
+  const { id, ...rest } = fact;
+  return { ...rest, entityId: id, nodeId: nodeIdOf(fact) };
 }
 
 /** The drill-down of a KPI as a Relay connection: each edge's cursor resumes after its fact. */
@@ -29,6 +36,7 @@ export async function kpiFactsConnection(context: GraphQLContext, args: KpiFacts
     edges,
     nodes: edges.map((edge) => edge.node),
     pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: false, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+    combination: page.combination,
     position: page.position,
   };
 }

@@ -1,12 +1,26 @@
 import { Max, Min } from 'class-validator';
 import { ArgsType, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import type { FactKpi } from '../../projections/provenance/kpi-facts.queries';
+import { type FactCombination, type FactKpi, factKpis } from '../../projections/provenance/kpi-facts.queries';
 import { maxPageSize, PageInfo } from '../shared/connection';
 import { BigIntScalar } from '../shared/scalars';
 import { PeriodInput } from './dashboard-args.inputs';
 
-export const FactKpiEnum = { BILLABLE_HOURS: 'BILLABLE_HOURS', REVENUE_ACCRUAL_CENTS: 'REVENUE_ACCRUAL_CENTS', CSAT: 'CSAT', TICKETS_OPENED: 'TICKETS_OPENED' } as const satisfies Record<FactKpi, FactKpi>;
-registerEnumType(FactKpiEnum, { name: 'FactKpi', description: 'A KPI whose facts can be listed (drill-down).' });
+export const FactKpiEnum = Object.fromEntries(factKpis.map((kpi) => [kpi, kpi])) as { readonly [K in FactKpi]: K };
+registerEnumType(FactKpiEnum, { name: 'FactKpi', description: 'A KPI whose facts can be listed (drill-down): the `SeriesKpi` of the same name.' });
+
+export const FactCombinationEnum = { SUM: 'SUM', SHARE: 'SHARE', NET_SHARE_PERCENT: 'NET_SHARE_PERCENT', MEAN: 'MEAN', MEDIAN: 'MEDIAN', P90: 'P90' } as const satisfies Record<FactCombination, FactCombination>;
+registerEnumType(FactCombinationEnum, {
+  name: 'FactCombination',
+  description: 'How the counted facts make the KPI value.',
+  valuesConfig: {
+    SUM: { description: 'The sum of their contributions.' },
+    SHARE: { description: 'The sum of their contributions (1 or 0) over the number of counted facts: a rate.' },
+    NET_SHARE_PERCENT: { description: 'The sum of their contributions (+1, 0, −1) over the number of counted facts, × 100 (NPS).' },
+    MEAN: { description: 'The mean of their contributions.' },
+    MEDIAN: { description: 'The median of their contributions (inclusive percentile).' },
+    P90: { description: 'The 90th percentile of their contributions (inclusive, linear between closest ranks).' },
+  },
+});
 
 @ArgsType()
 export class KpiFactsArgs {
@@ -43,5 +57,6 @@ export class KpiFactConnection {
   @Field(() => [KpiFactEdge]) edges!: KpiFactEdge[];
   @Field(() => [KpiFact]) nodes!: KpiFact[];
   @Field(() => PageInfo) pageInfo!: PageInfo;
+  @Field(() => FactCombinationEnum, { description: 'How the counted facts of every page make the KPI value.' }) combination!: FactCombination;
   @Field(() => BigIntScalar, { nullable: true, description: 'Store position the facts reflect.' }) position!: bigint | null;
 }

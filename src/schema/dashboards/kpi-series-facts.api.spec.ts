@@ -2,10 +2,10 @@ import { print } from 'graphql';
 import { toGlobalId } from '../relay/global-id';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../../testing/api-client';
-import { ClientsSupportDashboardDocument, FinancialDashboardDocument, KpiFactsDocument, type KpiFactsQuery, KpiSeriesDocument, SalesPipelineDashboardDocument, ServiceDeliveryDashboardDocument } from '../__generated__/operations';
+import { ClientsSupportDashboardDocument, FinancialDashboardDocument, KpiFactsDocument, type KpiFactsQuery, type KpiFactsQueryVariables, KpiSeriesDocument, SalesPipelineDashboardDocument, ServiceDeliveryDashboardDocument } from '../__generated__/operations';
 import { asViewer, march, seedHistory } from './dashboards.fixture';
 
-type FactKpi = 'BILLABLE_HOURS' | 'REVENUE_ACCRUAL_CENTS' | 'CSAT' | 'TICKETS_OPENED';
+type FactKpi = KpiFactsQueryVariables['kpi'];
 
 describe('KPI series and drill-down over HTTP', () => {
   let api: ApiClient;
@@ -58,6 +58,21 @@ describe('KPI series and drill-down over HTTP', () => {
     expect(kpiSeries.points.slice(1).every((point) => point.targetStatus === 'MISSED')).toBe(true);
   });
 
+  it('gives each fact the global id of its entity when it is a Node, which node(id) refetches as that type', async () => {
+    for (const kpi of ['REVENUE_CASH_CENTS', 'REVENUE_ACCRUAL_CENTS', 'BILLABLE_HOURS', 'CSAT'] as const) {
+      const facts = await allFacts(kpi);
+      expect(facts.length, kpi).toBeGreaterThan(0);
+      for (const fact of facts.slice(0, 5)) {
+        if (fact.nodeId === null) {
+          expect(fact.entity, kpi).toBe('CsatRating');
+          continue;
+        }
+        const response = await api.execute<{ node: { __typename: string } | null }>('query ($id: ID!) { node(id: $id) { __typename } }', { id: fact.nodeId }, 'VIEWER');
+        expect(response.data?.node, `${kpi} ${fact.entity} ${fact.entityId}`).toEqual({ __typename: fact.entity });
+      }
+    }
+  });
+
   it('refuses a series of more than 400 points as bad input', async () => {
     const response = await api.execute(print(KpiSeriesDocument), { kpi: 'CSAT', period: { from: '2024-01-01', to: '2026-01-01' }, bucket: 'DAY' }, 'VIEWER');
     expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -89,5 +104,16 @@ describe('KPI series and drill-down over HTTP', () => {
     expect(facts.reduce((total, fact) => total + fact.contribution, 0)).toBe(csat.value.satisfied);
     expect(facts.find((fact) => fact.entityId === 'csat-2')).toMatchObject({ contribution: 0, rule: 'in the denominator only: score 3', stream: 'Ticket-t-2', nodeId: null });
     expect(await allFacts('TICKETS_OPENED')).toHaveLength(ticketVolume.value.opened);
+  });
+
+  it('says how the facts make a value: the tickets behind the median first response, with the minutes each took', async () => {
+    const { kpiFacts } = await asViewer(api, KpiFactsDocument, { kpi: 'FIRST_RESPONSE_MEDIAN_MINUTES', period: march, first: 100 });
+    const { clientsSupportDashboard } = await asViewer(api, ClientsSupportDashboardDocument, { period: march });
+    const minutes = kpiFacts.edges.map((edge) => edge.node.contribution).sort((a, b) => a - b);
+    expect(kpiFacts.combination).toBe('MEDIAN');
+    expect(minutes.length).toBeGreaterThan(0);
+    const middle = (minutes.length - 1) / 2;
+    expect((minutes[Math.floor(middle)]! + minutes[Math.ceil(middle)]!) / 2).toBe(clientsSupportDashboard.firstResponseTime.value.medianMinutes);
+    expect(kpiFacts.edges.every((edge) => edge.node.entity === 'Ticket' && /minutes after it opened/.test(edge.node.rule))).toBe(true);
   });
 });

@@ -91,7 +91,7 @@ export type KpiFactsQueryVariables = Types.Exact<{
 }>;
 
 
-export type KpiFactsQuery = { __typename?: 'Query', kpiFacts: { __typename?: 'KpiFactConnection', position?: string | null, edges: Array<{ __typename?: 'KpiFactEdge', cursor: string, node: { __typename?: 'KpiFact', entity: string, entityId: string, nodeId?: string | null, stream: string, date: string, counted: boolean, rule: string, contribution: number, events: number } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
+export type KpiFactsQuery = { __typename?: 'Query', kpiFacts: { __typename?: 'KpiFactConnection', position?: string | null, combination: Types.FactCombination, edges: Array<{ __typename?: 'KpiFactEdge', cursor: string, node: { __typename?: 'KpiFact', entity: string, entityId: string, nodeId?: string | null, stream: string, date: string, counted: boolean, rule: string, contribution: number, events: number } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
 
 export type EventFieldsFragment = { __typename?: 'Event', id: string, eventId: string, type: string, stream: string, revision: string, position: string, occurredAt: string, recordedAt: string, correlationId: string, data: Record<string, unknown>, metadata: Record<string, unknown> };
 
@@ -888,6 +888,7 @@ export const KpiFactsDocument = new TypedDocumentString(`
     query KpiFacts($kpi: FactKpi!, $period: PeriodInput!, $first: Int, $after: String) {
   kpiFacts(kpi: $kpi, period: $period, first: $first, after: $after) {
     position
+    combination
     edges {
       cursor
       node {
