@@ -913,12 +913,16 @@ export type ExpenseSort =
 export type FactCombination =
   /** The mean of their contributions. */
   | 'MEAN'
+  /** The mean of their contributions, rounded to a whole number (ARPA in whole cents). */
+  | 'MEAN_ROUNDED'
   /** The median of their contributions (inclusive percentile). */
   | 'MEDIAN'
   /** The sum of their contributions (+1, 0, −1) over the number of counted facts, × 100 (NPS). */
   | 'NET_SHARE_PERCENT'
   /** The 90th percentile of their contributions (inclusive, linear between closest ranks). */
   | 'P90'
+  /** The sum of their contributions over the sum of their weights (a margin, utilisation, churn). */
+  | 'RATIO'
   /** The sum of their contributions (1 or 0) over the number of counted facts: a rate. */
   | 'SHARE'
   /** The sum of their contributions. */
@@ -927,22 +931,34 @@ export type FactCombination =
 /** A KPI whose facts can be listed (drill-down): the `SeriesKpi` of the same name. */
 export type FactKpi =
   | 'ACTIVE_PROJECTS'
+  | 'ARPA_CENTS'
+  | 'ARR_CENTS'
   | 'AVERAGE_PROJECT_DURATION_DAYS'
   | 'BILLABLE_HOURS'
+  | 'BILLABLE_UTILISATION'
+  | 'CASH_FLOW_NET_CENTS'
+  | 'CLIENT_RETENTION_RATE'
+  | 'COSTS_CENTS'
   | 'CSAT'
+  | 'CUSTOMER_CHURN_RATE'
   | 'FIRST_RESPONSE_MEDIAN_MINUTES'
   | 'FIRST_RESPONSE_P90_MINUTES'
   | 'LEADS_CAPTURED'
+  | 'MANUAL_WORK_REDUCTION'
   | 'MANUAL_WORK_SAVED_MINUTES'
+  | 'MRR_CENTS'
+  | 'NET_NEW_MRR_CENTS'
   | 'NPS'
   | 'ON_TIME_DELIVERY_RATE'
   | 'PAID_WITHIN_30_DAYS_RATE'
+  | 'PROFIT_MARGIN'
   | 'PROJECTS_COMPLETED'
   | 'RECEIVABLES_CENTS'
   | 'RESOLUTION_MEDIAN_MINUTES'
   | 'RESOLUTION_P90_MINUTES'
   | 'REVENUE_ACCRUAL_CENTS'
   | 'REVENUE_CASH_CENTS'
+  | 'REVENUE_PER_CONSULTANT_HOUR_CENTS'
   | 'SALES_CYCLE_DAYS'
   | 'TICKETS_OPENED'
   | 'WIN_RATE';
@@ -1160,6 +1176,8 @@ export type KpiFact = {
   rule: Scalars['String']['output'];
   /** The stream holding its events (query `stream` for them). */
   stream: Scalars['String']['output'];
+  /** What it adds to the denominator when the combination is RATIO; null otherwise. */
+  weight?: Maybe<Scalars['Float']['output']>;
 };
 
 /** The facts behind a KPI value, a page at a time (Relay connection, forward only). */

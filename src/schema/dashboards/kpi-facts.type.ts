@@ -8,7 +8,7 @@ import { PeriodInput } from './dashboard-args.inputs';
 export const FactKpiEnum = Object.fromEntries(factKpis.map((kpi) => [kpi, kpi])) as { readonly [K in FactKpi]: K };
 registerEnumType(FactKpiEnum, { name: 'FactKpi', description: 'A KPI whose facts can be listed (drill-down): the `SeriesKpi` of the same name.' });
 
-export const FactCombinationEnum = { SUM: 'SUM', SHARE: 'SHARE', NET_SHARE_PERCENT: 'NET_SHARE_PERCENT', MEAN: 'MEAN', MEDIAN: 'MEDIAN', P90: 'P90' } as const satisfies Record<FactCombination, FactCombination>;
+export const FactCombinationEnum = { SUM: 'SUM', SHARE: 'SHARE', NET_SHARE_PERCENT: 'NET_SHARE_PERCENT', MEAN: 'MEAN', MEAN_ROUNDED: 'MEAN_ROUNDED', MEDIAN: 'MEDIAN', P90: 'P90', RATIO: 'RATIO' } as const satisfies Record<FactCombination, FactCombination>;
 registerEnumType(FactCombinationEnum, {
   name: 'FactCombination',
   description: 'How the counted facts make the KPI value.',
@@ -17,8 +17,10 @@ registerEnumType(FactCombinationEnum, {
     SHARE: { description: 'The sum of their contributions (1 or 0) over the number of counted facts: a rate.' },
     NET_SHARE_PERCENT: { description: 'The sum of their contributions (+1, 0, −1) over the number of counted facts, × 100 (NPS).' },
     MEAN: { description: 'The mean of their contributions.' },
+    MEAN_ROUNDED: { description: 'The mean of their contributions, rounded to a whole number (ARPA in whole cents).' },
     MEDIAN: { description: 'The median of their contributions (inclusive percentile).' },
     P90: { description: 'The 90th percentile of their contributions (inclusive, linear between closest ranks).' },
+    RATIO: { description: 'The sum of their contributions over the sum of their weights (a margin, utilisation, churn).' },
   },
 });
 
@@ -44,6 +46,7 @@ export class KpiFact {
   @Field({ description: 'What it counted as, or why it was excluded.' }) rule!: string;
   @Field(() => Float, { description: 'What it adds to the KPI value; 0 when excluded.' }) contribution!: number;
   @Field(() => Int, { description: 'Events folded into it.' }) events!: number;
+  @Field(() => Float, { nullable: true, description: 'What it adds to the denominator when the combination is RATIO; null otherwise.' }) weight?: number | null;
 }
 
 @ObjectType({ simpleResolvers: true })

@@ -91,7 +91,7 @@ export type KpiFactsQueryVariables = Types.Exact<{
 }>;
 
 
-export type KpiFactsQuery = { __typename?: 'Query', kpiFacts: { __typename?: 'KpiFactConnection', position?: string | null, combination: Types.FactCombination, edges: Array<{ __typename?: 'KpiFactEdge', cursor: string, node: { __typename?: 'KpiFact', entity: string, entityId: string, nodeId?: string | null, stream: string, date: string, counted: boolean, rule: string, contribution: number, events: number } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
+export type KpiFactsQuery = { __typename?: 'Query', kpiFacts: { __typename?: 'KpiFactConnection', position?: string | null, combination: Types.FactCombination, edges: Array<{ __typename?: 'KpiFactEdge', cursor: string, node: { __typename?: 'KpiFact', entity: string, entityId: string, nodeId?: string | null, stream: string, date: string, counted: boolean, rule: string, contribution: number, weight?: number | null, events: number } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
 
 export type EventFieldsFragment = { __typename?: 'Event', id: string, eventId: string, type: string, stream: string, revision: string, position: string, occurredAt: string, recordedAt: string, correlationId: string, data: Record<string, unknown>, metadata: Record<string, unknown> };
 
@@ -900,6 +900,7 @@ export const KpiFactsDocument = new TypedDocumentString(`
         counted
         rule
         contribution
+        weight
         events
       }
     }
