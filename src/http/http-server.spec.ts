@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listeningLine } from '../cli/commands/server.command';
 import { rawExchange } from '../testing/raw-http';
@@ -84,5 +85,31 @@ describe('HTTP server', () => {
     server = await startHttpServer([], 0, '127.0.0.1');
 
     expect(listeningLine(server.boundAddress, server.url)).toBe(`Zixly Ops listening on ${server.url}: dashboards on ${server.url}/, GraphQL on ${server.url}/graphql`);
+  });
+
+  it('closes a kept-alive connection left idle after its answer, and keeps one whose answer is still being worked on', async () => {
+    // Given a route that answers at once and one that takes a while
+    const routes: Route[] = [
+      { method: 'GET', path: '/quick', handle: answering('quick') },
+      { method: 'GET', path: '/slow', handle: (_request, response) => void setTimeout(() => response.end('slow'), 300) },
+    ];
+    server = await startHttpServer(routes, 0, '127.0.0.1', [], { requestTimeoutMs: 30_000, writeTimeoutMs: 200, shutdownGraceMs: 1_000 });
+    const { port } = new URL(server.url);
+
+    // When a client asks on a keep-alive connection and then says nothing
+    const exchange = (path: string) =>
+      new Promise<{ text: string; closedByServer: boolean }>((resolve) => {
+        const socket = connect(Number(port), '127.0.0.1');
+        let text = '';
+        const guard = setTimeout(() => (socket.destroy(), resolve({ text, closedByServer: false })), 15_000);
+        socket.on('data', (chunk) => (text += chunk.toString()));
+        socket.on('close', () => (clearTimeout(guard), resolve({ text, closedByServer: true })));
+        socket.on('connect', () => socket.write(`GET ${path} HTTP/1.1\r\nHost: localhost\r\n\r\n`));
+      });
+    const [quick, slow] = await Promise.all([exchange('/quick'), exchange('/slow')]);
+
+    // Then each got its whole answer (the slow one past the 200 ms socket timeout), and the server closed each idle connection
+    expect(quick).toEqual({ text: expect.stringMatching(/^HTTP\/1\.1 200[\s\S]*quick$/), closedByServer: true });
+    expect(slow).toEqual({ text: expect.stringMatching(/^HTTP\/1\.1 200[\s\S]*slow$/), closedByServer: true });
   });
 });

@@ -77,22 +77,26 @@ function pathMatches(route: Route, path: string): boolean {
 export const clientHungUp = (request: IncomingMessage, error: unknown): boolean => request.destroyed && (error as NodeJS.ErrnoException | null)?.code === 'ECONNRESET';
 
 
-/** What of a body nobody read is dropped after the answer before the connection is closed instead. */
-export const unreadBodyDiscardLimitBytes = 16 * 1024 * 1024;
+/** How much of an unread body is dropped after the answer, and for how long, before the connection is closed instead. */
+export const unreadBodyLinger = { maxBytes: 16 * 1024 * 1024, maxMs: 5_000 };
 
 /**
  * A handler that refused a body without reading it all (too large, unknown route, bad signature)
  * has answered while the client may still be sending: closing now would reset the connection and
- * the client would lose the answer. The rest is read and dropped instead, within the request
- * timeout and up to `unreadBodyDiscardLimitBytes`, past which the connection is closed.
+ * the client would lose the answer. The rest is read and dropped instead — as nginx's lingering
+ * close does — for at most `unreadBodyLinger.maxMs` and `maxBytes`, then the connection is closed.
  */
 function discardUnreadBody(request: IncomingMessage): void {
   if (request.complete || request.destroyed) return;
   let dropped = 0;
+  const close = () => request.socket.destroy();
+  const timer = setTimeout(close, unreadBodyLinger.maxMs).unref();
+  request.once('end', () => clearTimeout(timer));
+  request.socket.once('close', () => clearTimeout(timer));
   request.removeAllListeners('data');
   request.on('data', (chunk: Buffer) => {
     dropped += chunk.length;
-    if (dropped > unreadBodyDiscardLimitBytes) request.socket.destroy();
+    if (dropped > unreadBodyLinger.maxBytes) close();
   });
   request.resume();
 }
@@ -137,29 +141,55 @@ function dispatch(onPath: readonly Route[], path: string, request: IncomingMessa
   return route.path;
 }
 
+/** The open connections, and the requests being answered on each. */
+interface Connections {
+  readonly sockets: Set<Socket>;
+  /** Called for every request: its connection is busy until its answer closes. */
+  answering(request: IncomingMessage, response: ServerResponse): void;
+}
+
 /**
- * Every open socket (upgraded ones too: `server.close` waits for them), each closed when it has
- * bytes waiting that the client takes none of for `writeTimeoutMs`. The server's `timeout`
- * listener replaces node's default (destroy any socket idle that long) with that narrower rule.
+ * Every open socket (upgraded ones too: `server.close` waits for them). A socket times out after
+ * `writeTimeoutMs` while a request is answered, and after node's keep-alive timeout between
+ * requests; the server's `timeout` listener replaces node's default (destroy it) with narrower
+ * rules: a connection whose client takes none of the bytes waiting for it is closed, so is an
+ * idle keep-alive connection; one answering a long request, or an idle WebSocket, is kept.
  */
-function trackSockets(server: Server, writeTimeoutMs: number): Set<Socket> {
+function trackSockets(server: Server, writeTimeoutMs: number): Connections {
   const sockets = new Set<Socket>();
-  const closeIfStalled = (socket: Socket) => {
-    if (socket.writableLength === 0) return;
-    logger.warn({ component: 'http', waitingBytes: socket.writableLength, writeTimeoutMs }, 'closing a connection whose client stopped reading');
-    socket.destroy();
+  const busy = new Map<Socket, number>();
+  const upgraded = new WeakSet<Socket>();
+  const onTimeout = (socket: Socket) => {
+    if (socket.writableLength > 0) {
+      logger.warn({ component: 'http', waitingBytes: socket.writableLength, writeTimeoutMs }, 'closing a connection whose client stopped reading');
+      socket.destroy();
+    } else if (!upgraded.has(socket) && !busy.has(socket)) socket.destroy();
   };
   server.on('connection', (socket: Socket) => {
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
     socket.setTimeout(writeTimeoutMs);
-    socket.on('timeout', () => closeIfStalled(socket));
+    socket.on('timeout', () => onTimeout(socket));
   });
   // Handled above: without a listener node would destroy every socket idle that long.
   server.on('timeout', () => undefined);
   // WebSocket libraries switch the timeout off once they take the socket over: switch it back on.
-  server.prependListener('upgrade', (_request: IncomingMessage, socket: Socket) => setImmediate(() => socket.setTimeout(writeTimeoutMs)));
-  return sockets;
+  server.prependListener('upgrade', (_request: IncomingMessage, socket: Socket) => {
+    upgraded.add(socket);
+    setImmediate(() => socket.setTimeout(writeTimeoutMs));
+  });
+  const answering = (request: IncomingMessage, response: ServerResponse) => {
+    const socket = request.socket;
+    busy.set(socket, (busy.get(socket) ?? 0) + 1);
+    // Node switches the timeout off when a kept-alive connection's next request starts: on again.
+    socket.setTimeout(writeTimeoutMs);
+    response.once('close', () => {
+      const left = (busy.get(socket) ?? 1) - 1;
+      if (left > 0) busy.set(socket, left);
+      else busy.delete(socket);
+    });
+  };
+  return { sockets, answering };
 }
 
 /** A plain `node:http` server with a tiny router; unknown errors are logged and answered 500 without detail. */
@@ -176,7 +206,7 @@ export function startHttpServer(
   const headersTimeout = headersTimeoutOf(timeouts);
   // Expired requests are looked for at this interval (node's default, 30 s, would stretch every timeout).
   const limits = { requestTimeout: timeouts.requestTimeoutMs, headersTimeout, connectionsCheckingInterval: Math.min(1_000, headersTimeout) };
-  const server = createServer(limits, (request, response) => {
+  const server: Server = createServer(limits, (request, response) => {
     const started = process.hrtime.bigint();
     const requestId = requestIdOf(request);
     response.setHeader('x-request-id', requestId);
@@ -185,6 +215,7 @@ export function startHttpServer(
     const routing = routingPathOf(request.url);
     const path = 'path' in routing ? routing.path : null;
     let route = 'unmatched';
+    connections.answering(request, response);
     response.once('finish', () => discardUnreadBody(request));
     response.once('close', () => {
       inFlight.delete(response);
@@ -195,7 +226,8 @@ export function startHttpServer(
     if ('refused' in routing) return sendJson(response, 400, { error: routing.refused });
     route = dispatch(routesOn(routing.path), routing.path, request, response);
   });
-  const sockets = trackSockets(server, timeouts.writeTimeoutMs ?? defaultHttpTimeouts.writeTimeoutMs!);
+  const connections = trackSockets(server, timeouts.writeTimeoutMs ?? defaultHttpTimeouts.writeTimeoutMs!);
+  const { sockets } = connections;
   const close = () =>
     new Promise<void>((done) => {
       draining = true;
