@@ -20,6 +20,9 @@ export function logProjectionNotice(notice: ProjectionNotice): void {
       return logger.warn({ component, collection: notice.collection }, `dropped ${notice.collection}, left by an interrupted rebuild`);
     case 'wakeups_failed':
       return logger.error({ component, err: notice.error }, 'the log subscription that wakes the projections failed; they poll instead');
+    case 'handed_over_rebuild_ended':
+      if (notice.error) return logger.error({ component, projection: notice.projection }, `projection ${notice.projection}: the rebuild another process asked for failed: ${notice.error}`);
+      return logger.info({ component, projection: notice.projection }, `projection ${notice.projection} rebuilt, as another process asked`);
   }
 }
 

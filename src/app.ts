@@ -16,6 +16,7 @@ import { healthRoutes } from './http/health.routes';
 import { type ExchangeObserver, type HttpTimeouts, type Route, startHttpServer } from './http/http-server';
 import { logExchange } from './http/request-log';
 import { identityLookupLoader } from './ingest/identity/identity-lookup';
+import { clientIdentitiesCollection } from './ingest/identity/client-identities.projection';
 import { withPaymentAllocations } from './ingest/identity/payment-allocations.projection';
 import { invoiceNinjaPaymentsNamed } from './ingest/invoiceninja/invoiceninja.translate';
 import { SyncScheduler } from './ingest/sync/sync-scheduler';
@@ -161,9 +162,11 @@ async function startBackgroundWork(services: AppServices, shutdown: Shutdown, me
     const head = await services.eventStore.headPosition();
     return head === null || services.projections.waitFor(head, 5_000);
   };
+  // A delivery received after its contact was linked is never parked for a read model still behind.
+  const identitiesReached = (position: bigint) => services.projections.reached(clientIdentitiesCollection, position);
   const workerIdentities = withPaymentAllocations(identities, services.readStore, invoiceNinjaPaymentsNamed, allocationsCaughtUp);
   let worker: WebhookWorker | null = null;
-  const webhooks = runWhileLeased(leases, webhookWorkerLease, async () => (worker = await startIngestWorker(services, { translators, identities: workerIdentities })), onError);
+  const webhooks = runWhileLeased(leases, webhookWorkerLease, async () => (worker = await startIngestWorker(services, { translators, identities: workerIdentities, identitiesReached })), onError);
   shutdown.add(() => webhooks.stop());
   const mayRunSync = leases ? (tool: string) => leases.held(syncLeaseName(tool)) !== null : undefined;
   const sync = SyncScheduler.start(services.config.sync, { store: services.eventStore, commands: services.commands, identities, clock: services.clock, ...(mayRunSync && { mayRun: mayRunSync }) });

@@ -32,7 +32,7 @@ export const commands: readonly CommandSpec[] = [
   {
     name: 'projections rebuild',
     summary: 'Rebuilds one read model from the whole log, with a progress bar on stderr.',
-    details: 'The current read model keeps serving until the rebuilt one replaces it. On a running app prefer the rebuildProjection mutation.',
+    details: 'The current read model keeps serving until the rebuilt one replaces it. On a running app prefer the rebuildProjection mutation. The command holds the projection\'s lease while it rebuilds; when a process of a fleet holds it, the rebuild is handed to that process.',
     args: [{ name: 'name', description: 'the projection, as `zixly projections list` names it' }],
     run: async (input, io) => (await import('./commands/projections.command')).rebuildProjectionCommand(input, io),
   },

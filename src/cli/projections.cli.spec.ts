@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqliteEventStore } from '../adapters/sqlite/sqlite-event-store';
+import { openSqliteLeaseStore } from '../adapters/sqlite/sqlite-lease-store';
 import { openSqliteReadStore } from '../adapters/sqlite/sqlite-read-store';
 import { commandRoutes, type BusinessCommand } from '../aggregates';
 import { createCommandBus } from '../aggregates/command-bus';
@@ -68,6 +69,39 @@ describe('zixly projections', () => {
     const documents = await reads.getMany('consultants', ['co-1', 'co-2']);
     await reads.close();
     expect([...documents.keys()].sort()).toEqual(['co-1', 'co-2']);
+  });
+
+  it('holds the projection\'s lease while it rebuilds, and releases it after', async () => {
+    await zixly('projections', 'rebuild', 'consultants');
+
+    const leases = await openSqliteLeaseStore({ path: join(dataDir, 'leases.sqlite') });
+    const grant = (await leases.list()).find((candidate) => candidate.name === 'projection:consultants');
+    await leases.close();
+    expect(grant?.holder).toMatch(/:cli-/);
+    expect(grant!.expiresAt).toBeLessThan(Date.now());
+  });
+
+  it('hands the rebuild to the process holding the projection\'s lease instead of writing beside it', async () => {
+    // Given a worker of a fleet holds the projection's lease
+    const leases = await openSqliteLeaseStore({ path: join(dataDir, 'leases.sqlite') });
+    const worker = await leases.tryAcquire('projection:consultants', 'worker-1:4242:abcd', 60_000);
+    try {
+      // When the CLI is asked to rebuild it
+      const { code, stderr } = await zixly('projections', 'rebuild', 'consultants');
+
+      // Then it asks the worker to (a request the worker's runner takes up) and writes nothing itself
+      expect(code).toBe(0);
+      expect(stderr).toMatch(/^rebuild consultants handed to worker-1:4242:abcd, which runs it/m);
+      const reads = await openSqliteReadStore({ path: join(dataDir, 'read-models.sqlite') });
+      const keys = (await reads.checkpoints()).map((checkpoint) => checkpoint.projection);
+      await reads.deleteCheckpoint('consultants__rebuild_request');
+      await reads.close();
+      expect(keys).toContain('consultants__rebuild_request');
+      expect(keys).not.toContain('consultants__rebuild');
+    } finally {
+      await leases.release(worker!);
+      await leases.close();
+    }
   });
 
   it('names the projections there are when asked to rebuild an unknown one, with exit code 2', async () => {

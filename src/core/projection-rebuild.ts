@@ -27,6 +27,8 @@ export interface RebuildOptions {
   readonly swap: (swapIn: () => Promise<void>) => Promise<void>;
   /** Events a projection cannot apply because their data is malformed are gone past, named (see `foldBatch`). */
   readonly malformed?: MalformedCheck;
+  /** Under a lease: its token, carried by every write of the rebuild (shadow and swapped-in checkpoint). */
+  readonly fence?: number;
 }
 
 export const shadowName = (projection: string) => `${projection}__rebuild`;
@@ -41,6 +43,7 @@ export async function rebuildProjection(options: RebuildOptions): Promise<void> 
   await readStore.dropCollection(shadow);
   await readStore.deleteCheckpoint(shadow);
   const loop = new ProjectionLoop(projection, { checkpointKey: shadow, collection: shadow }, options.eventStore, readStore, options.batchSize, clock, options.malformed);
+  loop.fence = options.fence;
   const startedAt = clock().getTime();
   const report = async (done: boolean) => options.onProgress(progressOf(loop, await options.eventStore.headPosition(), startedAt, clock, done));
 

@@ -12,6 +12,8 @@ import type { LeaseStore } from './lease.port';
 import type { Projection } from './projection';
 import { ProjectionRunner, projectionLeaseName } from './projection-runner';
 import type { ReadStore } from './read-store.port';
+import type { RebuildProgress } from './projection-rebuild';
+import type { Clock } from './time';
 
 /** Counts payments per process: `by` tells which process applied the last one. */
 const paymentsBy = (by: string): Projection => ({
@@ -44,13 +46,18 @@ describe('projection runner under leases (two processes sharing the stores)', ()
     rmSync(directory, { recursive: true, force: true });
   });
 
-  async function process(holder: string): Promise<{ runner: ProjectionRunner; keeper: LeaseKeeper }> {
-    const keeper = new LeaseKeeper({ store: leases, holder, names: [projectionLeaseName('payments')], ttlMs });
+  async function process(holder: string, options: { clock?: Clock; onRebuildProgress?: (progress: RebuildProgress) => void } = {}) {
+    const keeper = new LeaseKeeper({ store: leases, holder, names: [projectionLeaseName('payments')], ttlMs, ...(options.clock && { clock: options.clock }) });
     await keeper.start();
-    const runner = new ProjectionRunner({ eventStore: events, readStore: reads, projections: [paymentsBy(holder)], batchSize: 3, idleWaitMs: 20, leases: keeper });
+    const rebuilt: RebuildProgress[] = [];
+    const onRebuildProgress = (progress: RebuildProgress) => {
+      if (progress.done) rebuilt.push(progress);
+      options.onRebuildProgress?.(progress);
+    };
+    const runner = new ProjectionRunner({ eventStore: events, readStore: reads, projections: [paymentsBy(holder)], batchSize: 3, idleWaitMs: 20, leases: keeper, onRebuildProgress });
     await runner.start();
     stops.push(() => keeper.stop(), () => runner.stop());
-    return { runner, keeper };
+    return { runner, keeper, rebuilt };
   }
 
   const pay = async (count: number) => {
@@ -77,6 +84,8 @@ describe('projection runner under leases (two processes sharing the stores)', ()
     expect(await first.runner.waitFor(head, 5_000)).toBe(true);
     expect(await payments()).toMatchObject({ count: 10, by: 'first' });
     expect(second.runner.status()[0]?.position).toBe(head);
+    expect([await first.runner.reached('payments', head), await second.runner.reached('payments', head)]).toEqual([true, true]);
+    expect(await second.runner.reached('payments', (await pay(1)) + 1n)).toBe(false);
   });
 
   it('hands the projection over when its holder stops, carrying on from its checkpoint under a higher token', async () => {
@@ -102,5 +111,63 @@ describe('projection runner under leases (two processes sharing the stores)', ()
     await process('first');
     const second = await process('second');
     await expect(second.runner.rebuild('payments')).rejects.toMatchObject({ code: 'projection.runs_elsewhere' });
+  });
+
+  /** Polls the store (never a timing claim): `condition` must hold within 5 s. */
+  async function eventually(condition: () => Promise<boolean>, what: string): Promise<void> {
+    const deadline = Date.now() + 5_000;
+    while (!(await condition())) {
+      if (Date.now() > deadline) throw new Error(what);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  it('hands a rebuild asked of a process that does not run the projection to the one that does', async () => {
+    // Given the first process runs the projection, the second does not
+    const first = await process('first');
+    const second = await process('second');
+    expect(await first.runner.waitFor(await pay(6), 5_000)).toBe(true);
+
+    // When the second is asked to rebuild it
+    expect(second.runner.runsHere('payments')).toBe(false);
+    await second.runner.handOver('payments');
+
+    // Then the first rebuilds it, once, and the second never wrote
+    await eventually(async () => first.rebuilt.length === 1 && (await reads.checkpoints()).every((checkpoint) => checkpoint.projection === 'payments'), 'the holder did not rebuild');
+    expect(first.rebuilt[0]).toMatchObject({ projection: 'payments', eventsDone: 6 });
+    expect(second.rebuilt).toEqual([]);
+    expect(await payments()).toMatchObject({ count: 6, by: 'first' });
+  });
+
+  it('drops the shadow an interrupted rebuild left behind when it takes the projection over', async () => {
+    // Given a rebuild interrupted by a kill left its shadow collection and checkpoint
+    const shadow = { projection: 'payments__rebuild', version: 1, collection: 'payments__rebuild', position: 1n, failure: null, updatedAt: metadata.occurredAt };
+    await reads.commit('payments__rebuild', [{ id: 'all', position: 1n, document: { _id: 'all', count: 1, by: 'killed' } }], shadow);
+
+    // When a process takes the projection's lease
+    const first = await process('first');
+    expect(await first.runner.waitFor(await pay(2), 5_000)).toBe(true);
+
+    // Then the leftovers are gone
+    expect((await reads.listCollections()).map((name) => name.toLowerCase())).not.toContain('payments__rebuild');
+    expect(await reads.checkpoint('payments__rebuild')).toBeNull();
+  });
+
+  it('stops a rebuild whose process lost the lease, without swapping it in', async () => {
+    // Given the first process runs the projection on a clock the test moves
+    let now = Date.now();
+    const clock = () => new Date(now);
+    const first = await process('first', { clock, onRebuildProgress: () => void (now += 60 * 60_000) });
+    expect(await first.runner.waitFor(await pay(12), 5_000)).toBe(true);
+    const before = await payments();
+
+    // When its lease runs out (the clock jumps an hour) after the rebuild's first batch
+    const rebuild = first.runner.rebuild('payments');
+
+    // Then the rebuild stops, named, and the live read model is the one it was
+    await expect(rebuild).rejects.toMatchObject({ code: 'projection.lease_lost' });
+    expect(first.rebuilt).toEqual([]);
+    expect(await payments()).toEqual(before);
+    expect((await reads.checkpoint('payments'))?.position).toBe((await events.headPosition()));
   });
 });

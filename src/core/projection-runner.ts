@@ -2,6 +2,7 @@ import { collect, type EventStore, type Subscription } from './event-store.port'
 import type { MalformedCheck, Projection } from './projection';
 import { ProjectionLoop } from './projection-loop';
 import { rebuildProjection, type RebuildProgress, shadowName } from './projection-rebuild';
+import { dropRebuildLeftovers, rebuildRequestKey, requestedRebuilds, requestRebuild } from './projection-rebuild-requests';
 import type { IndexSpec, ProjectionCheckpoint, ProjectionFailure, ReadStore } from './read-store.port';
 import { type Clock, systemClock } from './time';
 import { FencedError, isAppError, NotFoundError } from './errors';
@@ -39,7 +40,9 @@ export type ProjectionNotice =
   | { readonly kind: 'resumed'; readonly projection: string; readonly after: string }
   | { readonly kind: 'skipped'; readonly projection: string; readonly event: DamagedEvent }
   | { readonly kind: 'rebuild_leftover_dropped'; readonly collection: string }
-  | { readonly kind: 'wakeups_failed'; readonly error: unknown };
+  | { readonly kind: 'wakeups_failed'; readonly error: unknown }
+  /** A rebuild handed over by another process ended here: `error` null when it was swapped in. */
+  | { readonly kind: 'handed_over_rebuild_ended'; readonly projection: string; readonly error: string | null };
 
 /** Why a projection stopped applying events for now; it retries by itself and resumes. */
 export interface ProjectionPause {
@@ -48,6 +51,9 @@ export interface ProjectionPause {
   readonly reason: string;
   readonly since: string;
 }
+
+/** Key in `running` of the loop taking up handed-over rebuilds. */
+const requestsLoop = ' rebuild requests';
 
 /** The lease under which a projection runs when several processes share the stores. */
 export const projectionLeaseName = (name: string) => `projection:${name}`;
@@ -111,8 +117,10 @@ export class ProjectionRunner {
   /** Loads checkpoints, starts following the log, and rebuilds projections whose version changed. */
   async start(): Promise<void> {
     this.stopped = false;
-    // Under leases a rebuild may be running in another process: its shadow collection is not a leftover.
-    if (!this.options.leases) await this.dropInterruptedRebuilds();
+    // Under leases a rebuild may be running in another process: its shadow is dropped only by a
+    // process that claims the projection's lease (see `holdLease`).
+    if (!this.options.leases) await this.dropInterruptedRebuilds(() => true);
+    else this.running.set(requestsLoop, this.takeUpRequests());
     this.subscription = this.options.eventStore.subscribe({ after: 'end' });
     this.forwardWakeups(this.subscription).catch((error: unknown) => this.notify({ kind: 'wakeups_failed', error }));
     for (const loop of this.loops.values()) {
@@ -132,20 +140,46 @@ export class ProjectionRunner {
     if (checkpoint && checkpoint.version !== loop.projection.version) this.rebuild(loop.projection.name).catch(() => undefined);
   }
 
+  /** A rebuild that a crash or a kill interrupted left its shadow behind: see `dropRebuildLeftovers`. */
+  private async dropInterruptedRebuilds(which: (name: string) => boolean): Promise<void> {
+    for (const collection of await dropRebuildLeftovers(this.options.readStore, which)) this.notify({ kind: 'rebuild_leftover_dropped', collection });
+  }
+
+  /** Under leases: starts the rebuilds handed over to this process (see `requestRebuild`), once a second. */
+  private async takeUpRequests(): Promise<void> {
+    while (!this.stopped) {
+      try {
+        for (const name of await requestedRebuilds(this.options.readStore)) {
+          const loop = this.loops.get(name);
+          if (!loop || loop.fence === undefined || this.rebuilds.has(name)) continue;
+          // The request stays until the rebuild ends here: if this process dies first, the next holder takes it up.
+          const ended = (error: string | null) => {
+            this.notify({ kind: 'handed_over_rebuild_ended', projection: name, error });
+            return this.options.readStore.deleteCheckpoint(rebuildRequestKey(name));
+          };
+          void this.rebuild(name)
+            .then(() => ended(null), (error: unknown) => (error instanceof FencedError ? undefined : ended(error instanceof Error ? error.message : String(error))))
+            .catch(() => undefined);
+        }
+      } catch (error) {
+        this.notify({ kind: 'paused', projection: 'rebuild requests', code: isAppError(error) ? error.code : 'projection.store_failed', reason: String(error), error });
+      }
+      await Promise.race([this.stoppedSignal.next(), delay(this.options.idleWaitMs ?? 1_000)]);
+    }
+  }
+
+  /** Whether this process runs `name` (single process: always; under leases: while it holds the lease). */
+  runsHere(name: string): boolean {
+    return !this.options.leases || this.loopNamed(name).fence !== undefined;
+  }
+
   /**
-   * A rebuild that a crash or a kill interrupted left its shadow collection and checkpoint behind:
-   * nothing will swap them in (a new rebuild starts over), so they only take space.
+   * Hands the rebuild of `name` to the process that runs it (or the next one to take its lease),
+   * for a process that does not (`runsHere` false): never two writers.
    */
-  private async dropInterruptedRebuilds(): Promise<void> {
-    const { readStore } = this.options;
-    const isShadow = (name: string) => name.toLowerCase().endsWith(shadowName(''));
-    for (const collection of (await readStore.listCollections()).filter(isShadow)) {
-      this.notify({ kind: 'rebuild_leftover_dropped', collection });
-      await readStore.dropCollection(collection);
-    }
-    for (const { projection } of (await readStore.checkpoints()).filter((checkpoint) => isShadow(checkpoint.projection))) {
-      await readStore.deleteCheckpoint(projection);
-    }
+  async handOver(name: string): Promise<void> {
+    this.loopNamed(name);
+    await requestRebuild(this.options.readStore, name, this.clock());
   }
 
   /** Finishes the batches in flight, then stops; checkpoints are already saved with each batch. */
@@ -165,6 +199,9 @@ export class ProjectionRunner {
     }
     const existing = this.rebuilds.get(name);
     if (existing) return existing.done;
+    // Under leases the rebuild writes under the token held now, and stops once this process lost it.
+    const fence = loop.fence;
+    const lost = () => fence !== undefined && !this.holdsToken(name, fence);
     const entry: { progress: RebuildProgress | null; done: Promise<void> } = { progress: null, done: Promise.resolve() };
     entry.done = rebuildProjection({
       projection: loop.projection,
@@ -172,15 +209,19 @@ export class ProjectionRunner {
       readStore: this.options.readStore,
       batchSize: this.batchSize,
       clock: this.clock,
-      isStopped: () => this.stopped,
+      isStopped: () => this.stopped || lost(),
       onProgress: (progress) => {
         entry.progress = progress;
         this.options.onRebuildProgress?.(progress);
       },
-      swap: (swapIn) => this.swap(name, swapIn),
+      swap: (swapIn) => this.swap(name, swapIn, fence),
       malformed: this.options.malformed,
+      ...(fence !== undefined && { fence }),
     })
-      .then(() => void this.rebuildErrors.delete(name))
+      .then(() => {
+        if (!this.stopped && lost()) throw new FencedError('projection.lease_lost', `Rebuild of ${name} stopped: this process lost the projection's lease; the previous version goes on serving`, { name });
+        this.rebuildErrors.delete(name);
+      })
       .catch((error: unknown) => {
         this.rebuildErrors.set(name, error instanceof Error ? error.message : String(error));
         throw error;
@@ -204,6 +245,13 @@ export class ProjectionRunner {
       await Promise.race([this.progress.next(), delay(10)]);
     }
     return false;
+  }
+
+  /** Whether projection `name` has applied every event it handles up to `position` (here, or in the process that runs it). */
+  async reached(name: string, position: bigint): Promise<boolean> {
+    const loop = this.loopNamed(name);
+    const here = !this.options.leases || loop.fence !== undefined;
+    return here ? loop.hasReached(position, this.seenThrough) : loop.reachedInStore(position);
   }
 
   /** Loops running here answer from memory; the others from the checkpoints their holders write. */
@@ -287,7 +335,11 @@ export class ProjectionRunner {
     }
     if (loop.fence === grant.token) return true;
     try {
-      await this.resumeFromCheckpoint(loop, await loop.claim(grant.token));
+      const checkpoint = await loop.claim(grant.token);
+      // A rebuild the previous holder left unfinished never swaps in now (fenced): its shadow goes.
+      const shadow = shadowName(loop.projection.name).toLowerCase();
+      if (!this.rebuilds.has(loop.projection.name)) await this.dropInterruptedRebuilds((name) => name.toLowerCase() === shadow);
+      await this.resumeFromCheckpoint(loop, checkpoint);
       return true;
     } catch (error) {
       if (error instanceof FencedError) return false;
@@ -297,6 +349,10 @@ export class ProjectionRunner {
 
   private stillHeld(loop: ProjectionLoop): boolean {
     return !this.options.leases || this.options.leases.held(projectionLeaseName(loop.projection.name))?.token === loop.fence;
+  }
+
+  private holdsToken(name: string, token: number): boolean {
+    return this.options.leases?.held(projectionLeaseName(name))?.token === token;
   }
 
   private pause(name: string, error: unknown): void {
@@ -317,17 +373,30 @@ export class ProjectionRunner {
     this.options.onNotice?.(notice);
   }
 
-  private async swap(name: string, swapIn: () => Promise<void>): Promise<void> {
+  /**
+   * Under a lease (`fence`), the swap first claims the live checkpoint under the rebuild's token:
+   * if a successor has taken the projection over meanwhile, that throws `FencedError` and the
+   * live collection stays the successor's.
+   */
+  private async swap(name: string, swapIn: () => Promise<void>, fence: number | undefined): Promise<void> {
     const previous = this.loopNamed(name);
     previous.retired = true;
     this.wakeups.get(name)!.fire();
     await this.running.get(name);
-    await swapIn();
     const replacement = this.loopFor(previous.projection, name, name);
-    await replacement.load();
-    if (previous.fence !== undefined) await replacement.claim(previous.fence);
-    this.loops.set(name, replacement);
-    this.running.set(name, this.follow(replacement));
+    try {
+      if (fence !== undefined) {
+        if (!this.holdsToken(name, fence)) throw new FencedError('projection.lease_lost', `Rebuild of ${name} not swapped in: this process lost the projection's lease`, { name });
+        await previous.claim(fence);
+      }
+      await swapIn();
+    } finally {
+      // Whatever happened, the projection goes on being followed (and claimed again under leases).
+      await replacement.load();
+      if (fence !== undefined && this.holdsToken(name, fence)) await replacement.claim(fence).catch(() => undefined);
+      this.loops.set(name, replacement);
+      this.running.set(name, this.follow(replacement));
+    }
   }
 
   /**

@@ -58,14 +58,16 @@ const productionStores: Topology = {
 if (!mongoTestServer) console.log('SKIPPED: the fleet on the EventStoreDB double and MongoDB (set MONGODB_URL, see README)');
 
 /** Starts `zixly <args>` and resolves with the URL of its first log line starting with `message`. */
-function start(args: string[], message: string, extraEnv: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+function start(args: string[], message: string, extraEnv: Record<string, string>): Promise<{ child: ChildProcess; url: string; logged: string[] }> {
   const child = spawnCli(args, { env: { ...env, ...extraEnv } });
   children.push(child);
+  const logged: string[] = [];
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`zixly ${args.join(' ')} exited with ${code} before logging "${message}"`)));
     createInterface({ input: child.stdout! }).on('line', (line) => {
       const entry = JSON.parse(line) as { url?: string; msg?: string };
-      if (entry.msg?.startsWith(message) && entry.url) resolve({ child, url: entry.url });
+      logged.push(entry.msg ?? '');
+      if (entry.msg?.startsWith(message) && entry.url) resolve({ child, url: entry.url, logged });
     });
   });
 }
@@ -80,6 +82,13 @@ async function registerConsultant(url: string, consultantId: string): Promise<{ 
   const body = (await response.json()) as { data?: { registerConsultant: { status: string; projectionsCaughtUp: boolean } }; errors?: unknown };
   if (!body.data) throw new Error(JSON.stringify(body.errors));
   return body.data.registerConsultant;
+}
+
+async function graphql(url: string, query: string): Promise<unknown> {
+  const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${adminKey}` }, body: JSON.stringify({ query }) });
+  const body = (await response.json()) as { data?: unknown; errors?: unknown };
+  if (!body.data) throw new Error(JSON.stringify(body.errors));
+  return body.data;
 }
 
 /** Who holds each lease that has not expired. */
@@ -97,7 +106,7 @@ const holderPidList = (holders: Map<string, string>) => [...holders.values()].ma
 const holderPids = (holders: Map<string, string>) => new Set(holderPidList(holders));
 
 describe.each([sharedSqlite, ...(mongoTestServer ? [productionStores] : [])])('a fleet on $name: an API replica and two workers', (topology) => {
-  it('runs every processor in one worker, answers waitForProjections on the replica, and hands everything over when that worker is killed', async () => {
+  it('runs every processor in one worker, answers waitForProjections on the replica, hands everything over when that worker is killed, and has it rebuild what the replica is asked to', async () => {
     // Given two workers sharing every lease and an API replica without processors
     const stores = await topology.env();
     const first = await start(['worker', '--only', 'all'], 'Zixly Ops worker running', stores);
@@ -129,8 +138,22 @@ describe.each([sharedSqlite, ...(mongoTestServer ? [productionStores] : [])])('a
     // Then the surviving worker carries on: the next mutation is projected, each consultant once
     expect(await registerConsultant(api.url, 'co-2')).toEqual({ status: 'APPENDED', projectionsCaughtUp: true });
     const reads = await topology.reads();
-    const consultants = await reads.find('consultants', { sort: [['_id', 1]] });
-    await reads.close();
-    expect(consultants.documents.map((document) => document._id)).toEqual(['co-1', 'co-2']);
+    try {
+      const consultants = await reads.find('consultants', { sort: [['_id', 1]] });
+      expect(consultants.documents.map((document) => document._id)).toEqual(['co-1', 'co-2']);
+
+      // And a rebuild asked of the replica, which runs no projection, is handed to the worker, which
+      // takes the request up and removes it once the rebuilt read model is swapped in
+      expect(await graphql(api.url, 'mutation { rebuildProjection(name: "consultants") { name } }')).toEqual({ rebuildProjection: { name: 'consultants' } });
+      const keys = async () => (await reads.checkpoints()).map((checkpoint) => checkpoint.projection);
+      const rebuilt = () => survivor.logged.includes('projection consultants rebuilt, as another process asked');
+      for (let waited = 0; !rebuilt() || (await keys()).some((key) => key.startsWith('consultants__')); waited += 50) {
+        if (waited > 30_000) throw new Error(`The rebuild was not taken up within 30 s: ${JSON.stringify(await keys())}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect((await reads.find('consultants', { sort: [['_id', 1]] })).documents.map((document) => document._id)).toEqual(['co-1', 'co-2']);
+    } finally {
+      await reads.close();
+    }
   }, 120_000);
 });

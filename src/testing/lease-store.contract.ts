@@ -73,5 +73,27 @@ export function leaseStoreContract(adapterName: string, open: (clock: Clock) => 
       const granted = (await Promise.all(asks)).filter((grant) => grant !== null);
       expect(granted).toHaveLength(1);
     });
+
+    it('hands an expired lease to exactly one of many processes taking it over at once', async () => {
+      const first = await a.tryAcquire(name, 'worker-0', 10_000);
+      clock.advance(10_001);
+      const asks = Array.from({ length: 8 }, (_, index) => (index % 2 === 0 ? a : b).tryAcquire(name, `worker-${index + 1}`, 10_000));
+      const granted = (await Promise.all(asks)).filter((grant) => grant !== null);
+      expect(granted).toHaveLength(1);
+      expect(granted[0]!.token).toBeGreaterThan(first!.token);
+      expect((await a.list()).find((grant) => grant.name === name)).toEqual(granted[0]);
+    });
+
+    it('lets a late renewal by the holder that lost the lease take nothing back', async () => {
+      const first = await a.tryAcquire(name, 'worker-1', 10_000);
+      clock.advance(10_001);
+      // The old holder renews while the taker takes over: whichever lands, there is one holder
+      const [renewed, taken] = await Promise.all([a.tryAcquire(name, 'worker-1', 10_000), b.tryAcquire(name, 'worker-2', 10_000)]);
+      const holders = [renewed, taken].filter((grant) => grant !== null);
+      expect(holders).toHaveLength(1);
+      const stored = (await b.list()).find((grant) => grant.name === name);
+      expect(stored).toEqual(holders[0]);
+      expect(holders[0]!.token).toBeGreaterThanOrEqual(first!.token);
+    });
   });
 }

@@ -153,23 +153,53 @@ describe.skipIf(!chromiumAvailable)('the dashboard web app in Chromium: the newc
     await page.waitForSelector(`[data-dashboard="sales-pipeline"] [data-kpi="leadsBySource"][data-value="${before + 1}"]`);
   }, 60_000);
 
-  it('drills down from a number to its facts, opens a stream and exports what the explorer shows', async () => {
-    await open('clients-support', 3);
-    await page.click('[data-kpi="ticketVolume"] a.drill');
-    await page.waitForSelector('[data-table="events"] tbody tr');
-    const streams = await page.$$eval('[data-table="events"] tbody tr', (rows) => rows.map((row) => row.getAttribute('data-stream')));
-    expect(streams.length).toBeGreaterThan(10);
-    expect(streams.filter((stream) => !stream?.startsWith('Ticket-'))).toEqual([]);
-    await page.screenshot({ path: resolve(screenshots, 'events.png') });
+  /** Loads page after page of the facts shown until the last, when the page puts them together. */
+  async function everyFactPage(): Promise<void> {
+    await page.waitForSelector('[data-table="facts"] tbody tr');
+    while (!(await page.$('[data-facts-value]'))) {
+      const shown = await page.$$eval('[data-table="facts"] tbody tr', (rows) => rows.length);
+      await page.click('text=Load more');
+      await page.waitForFunction((before) => document.querySelectorAll('[data-table="facts"] tbody tr').length > before || document.querySelector('[data-facts-value]') !== null, shown);
+    }
+  }
 
-    await page.click('[data-table="events"] tbody tr a');
+  it('drills down from a number to the facts that make it, opens one fact\'s stream and exports it', async () => {
+    await open('clients-support', 3);
+    const opened = await page.getAttribute('[data-kpi="ticketVolume"]', 'data-value');
+    await page.click('[data-kpi="ticketVolume"] a.drill');
+    await everyFactPage();
+    expect(await page.getAttribute('[data-facts-value]', 'data-facts-value')).toBe(opened);
+    const entities = await page.$$eval('[data-table="facts"] tbody tr td:first-child', (cells) => cells.map((cell) => (cell as unknown as { textContent: string }).textContent));
+    expect(entities.length).toBe(Number(opened));
+    expect(new Set(entities)).toEqual(new Set(['Ticket']));
+    await page.screenshot({ path: resolve(screenshots, 'facts.png') });
+
+    await open('clients-support', 3);
+    const satisfied = await page.getAttribute('[data-kpi="csat"]', 'data-value');
+    await page.click('[data-kpi="csat"] a.drill');
+    await everyFactPage();
+    expect(Number(await page.getAttribute('[data-facts-value]', 'data-facts-value'))).toBeCloseTo(Number(satisfied), 9);
+
+    await page.click('[data-table="facts"] tbody tr a');
     await page.waitForSelector('#stream-title');
     const stream = (await page.textContent('#stream-title'))!.replace('Stream', '').trim();
+    expect(stream).toMatch(/^Ticket-/);
     const download = page.waitForEvent('download');
     await page.click('text=Export NDJSON');
     const lines = readFileSync((await (await download).path())!, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { stream: string });
     expect(lines.length).toBeGreaterThan(0);
     expect(new Set(lines.map((line) => line.stream))).toEqual(new Set([stream]));
+  }, 60_000);
+
+  it('lists the events of the period in the explorer, filtered by stream category', async () => {
+    await open('clients-support', 3);
+    const period = await shownPeriod();
+    await page.goto(`${seeded.app.url}/#/events?${new URLSearchParams({ categories: 'Ticket', from: `${period.from}T00:00:00+10:00`, to: `${period.to}T00:00:00+10:00` })}`);
+    await page.waitForSelector('[data-table="events"] tbody tr');
+    const streams = await page.$$eval('[data-table="events"] tbody tr', (rows) => rows.map((row) => row.getAttribute('data-stream')));
+    expect(streams.length).toBeGreaterThan(10);
+    expect(streams.filter((stream) => !stream?.startsWith('Ticket-'))).toEqual([]);
+    await page.screenshot({ path: resolve(screenshots, 'events.png') });
   });
 
   it('shows the dashboards as known on a past day (asOf), with the API’s past numbers', async () => {
@@ -241,6 +271,10 @@ describe.skipIf(!chromiumAvailable)('who sees what, accessibility and hygiene', 
       await open(view, charts);
       await audit(view);
     }
+    await open('financial', 3);
+    await page.click('[data-kpi="profitMargin"] a.drill');
+    await page.waitForSelector('[data-table="facts"] tbody tr');
+    await audit('facts');
   }, 60_000);
 
   it('serves the bundled GraphQL IDE at /graphql, which runs a query on the dashboard session', async () => {

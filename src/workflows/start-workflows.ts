@@ -27,6 +27,7 @@ export interface WorkflowEngineOverrides {
   readonly autoTick?: boolean;
   readonly errorBackoffMs?: number;
   readonly maxFailures?: number;
+  readonly maxWaitMs?: number;
   /** See `WorkflowDeps.mayAct`. */
   readonly mayAct?: () => boolean;
 }
@@ -52,6 +53,7 @@ export function createWorkflowEngine(services: WorkflowServices, config: Workflo
     ...(overrides.autoTick === undefined ? {} : { autoTick: overrides.autoTick }),
     ...(overrides.errorBackoffMs === undefined ? {} : { errorBackoffMs: overrides.errorBackoffMs }),
     ...(overrides.maxFailures === undefined ? {} : { maxFailures: overrides.maxFailures }),
+    ...(overrides.maxWaitMs === undefined ? {} : { maxWaitMs: overrides.maxWaitMs }),
   });
 }
 

@@ -7,6 +7,7 @@ import { AppContext, type AppState } from './components/app-context';
 import { asOfInstant, defaultSelection, PeriodPicker, type PeriodSelection } from './components/period-picker';
 import { ClientsSupportDashboard } from './dashboards/clients-support.dashboard';
 import { FinancialDashboard } from './dashboards/financial.dashboard';
+import { KpiFactsPage } from './dashboards/kpi-facts.page';
 import { OperationsDashboard } from './dashboards/operations.dashboard';
 import { SalesPipelineDashboard } from './dashboards/sales-pipeline.dashboard';
 import { ServiceDeliveryDashboard } from './dashboards/service-delivery.dashboard';
@@ -20,6 +21,8 @@ interface View {
   readonly role: Role;
   /** Whether the period picker applies. */
   readonly periodic: boolean;
+  /** Reached from a dashboard, not from the menu. */
+  readonly unlisted?: boolean;
   readonly render: (query: URLSearchParams) => ReactNode;
 }
 
@@ -31,6 +34,7 @@ const views: readonly View[] = [
   { path: 'sales-pipeline', label: 'Sales pipeline', role: 'VIEWER', periodic: true, render: () => <SalesPipelineDashboard /> },
   { path: 'operations', label: 'Operations', role: 'VIEWER', periodic: true, render: () => <OperationsDashboard /> },
   { path: 'targets', label: 'Targets', role: 'VIEWER', periodic: true, render: () => <TargetsDashboard /> },
+  { path: 'facts', label: 'Facts', role: 'VIEWER', periodic: true, unlisted: true, render: (query) => <KpiFactsPage query={query} /> },
   { path: 'events', label: 'Events', role: 'VIEWER', periodic: false, render: (query) => <EventsExplorer query={query} /> },
   { path: 'entry', label: 'Capture a lead', role: 'EDITOR', periodic: false, render: () => <QuickEntryPage /> },
   { path: 'projections', label: 'Read models', role: 'ADMIN', periodic: false, render: () => <ProjectionsPage /> },
@@ -91,7 +95,7 @@ function Shell({ session, onSignedOut }: { session: Session; onSignedOut: () => 
         </h1>
         <nav aria-label="Views">
           <ul>
-            {visible.map((one) => (
+            {visible.filter((one) => !one.unlisted).map((one) => (
               <li key={one.path}>
                 <a href={`#/${one.path}`} aria-current={one === view ? 'page' : undefined}>
                   {one.label}

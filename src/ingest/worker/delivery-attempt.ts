@@ -12,6 +12,13 @@ export interface AttemptDeps {
   readonly translators: Readonly<Record<WebhookTool, Translator>>;
   /** A fresh snapshot per attempt, so a link made since the last attempt applies; given the delivery it is for. */
   readonly identities: (delivery?: Delivery) => Promise<IdentityLookup> | IdentityLookup;
+  /**
+   * Whether the identity read model holds every link recorded up to `position` (the delivery's
+   * reception). Asked before parking a delivery for an unknown party: a link recorded before the
+   * delivery arrived but not yet in a lagging read model (another process of a fleet writes it)
+   * makes the attempt fail retryably instead. Absent: the snapshot is taken as complete.
+   */
+  readonly identitiesReached?: (position: bigint) => Promise<boolean>;
 }
 
 function failed(error: unknown): AttemptOutcome {
@@ -44,6 +51,9 @@ export async function attemptDelivery(deps: AttemptDeps, record: DeliveryRecord)
     case 'ignored':
       return { kind: 'ignored', reason: translation.reason };
     case 'unmapped':
+      if (deps.identitiesReached && !(await deps.identitiesReached(record.received.position))) {
+        return { kind: 'failed', error: `${translation.tool} ${translation.externalId}: the client links have not caught up with this delivery yet`, code: 'ingest.read_models_behind', retryable: true };
+      }
       return { kind: 'parked', reason: 'unmapped', error: `${translation.tool} ${translation.externalId}: ${translation.reason}` };
     case 'invalid':
       return { kind: 'parked', reason: 'invalid', error: translation.reason };

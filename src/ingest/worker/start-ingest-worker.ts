@@ -7,6 +7,8 @@ export interface IngestTranslation {
   readonly translators: Readonly<Record<WebhookTool, Translator>>;
   /** A fresh identity snapshot per attempt (e.g. `() => loadIdentityLookup(readStore)`). */
   readonly identities: (delivery?: Delivery) => Promise<IdentityLookup> | IdentityLookup;
+  /** See `AttemptDeps.identitiesReached`. */
+  readonly identitiesReached?: (position: bigint) => Promise<boolean>;
 }
 
 export interface IngestWorkerOptions {

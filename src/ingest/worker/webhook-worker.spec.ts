@@ -100,4 +100,24 @@ describe('webhook worker', () => {
     expect((await settled('op-invalid', 'WebhookDeliveryParked')).at(-1)!.data).toMatchObject({ reason: 'invalid', error: 'no subject' });
     expect((await settled('op-unmapped', 'WebhookDeliveryParked')).at(-1)!.data).toMatchObject({ reason: 'unmapped', error: expect.stringContaining('contact-7') });
   });
+
+  it('retries, not parks, a delivery for an unknown contact while the client links are behind it, and processes it once the link shows', async () => {
+    // Given the link is recorded but the identity read model (written by another process) is behind
+    await open({ WEBHOOK_MAX_ATTEMPTS: '50', WEBHOOK_RETRY_BASE_MS: '5' });
+    const identities = new MutableIdentities();
+    let linksCaughtUp = false;
+    worker = await startTestWorker(harness.services, identities, async () => linksCaughtUp);
+
+    // When a delivery for that contact arrives
+    await sendOp(harness, { id: 'op-linked', op: 'open_for_contact', contact: 'contact-9' });
+
+    // Then it fails retryably until the read model shows the link, then opens the ticket
+    const failed = await eventually(async () => (await deliveryEvents(harness, 'op-linked')).find((event) => event.type === 'WebhookDeliveryFailed'));
+    expect(failed.data).toMatchObject({ code: 'ingest.read_models_behind', retryable: true });
+    identities.links['plane:contact-9'] = 'client-1';
+    linksCaughtUp = true;
+    const events = await settled('op-linked', 'WebhookDeliveryProcessed');
+    expect(typesOf(events)).not.toContain('WebhookDeliveryParked');
+    expect(typesOf(await ticketEvents())).toEqual(['TicketOpened']);
+  });
 });

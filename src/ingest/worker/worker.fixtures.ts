@@ -61,8 +61,8 @@ export class MutableIdentities implements IdentityLookup {
   }
 }
 
-export function startTestWorker(services: IngestServices, identities: IdentityLookup = new MutableIdentities()): Promise<WebhookWorker> {
-  return startIngestWorker(services, { translators: testTranslators, identities: () => identities }, { random: () => 0.5 });
+export function startTestWorker(services: IngestServices, identities: IdentityLookup = new MutableIdentities(), identitiesReached?: (position: bigint) => Promise<boolean>): Promise<WebhookWorker> {
+  return startIngestWorker(services, { translators: testTranslators, identities: () => identities, ...(identitiesReached && { identitiesReached }) }, { random: () => 0.5 });
 }
 
 export async function sendOp(harness: IngestHarness, op: TicketOp): Promise<number> {

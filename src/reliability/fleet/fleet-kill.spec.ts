@@ -1,10 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { collect } from '../../core/event-store.port';
 import { SeededRandom } from '../../demo/seeded-random';
 import { processorNames } from '../../fleet/processor-leases';
 import { FakeTools } from '../../workflows/testing/fake-tools';
 import { appEnv, appFiles } from '../support/app-env';
 import { AppProcess } from '../support/app-process';
-import { linkClients, waitUntilSettled } from '../support/app-readiness';
+import { ingestProgress, linkClients, waitUntilSettled } from '../support/app-readiness';
 import { deliverAll, type DeliveryTarget } from '../support/delivery-driver';
 import { graphqlData } from '../support/graphql-call';
 import { auditFacts, auditInbox } from '../support/ingest-audit';
@@ -12,7 +13,9 @@ import { divergingDocuments, rebuiltFromLog, snapshotReadModels } from '../suppo
 import { reportRow } from '../support/reliability-row';
 import { reliabilityScale, reliabilitySeed } from '../support/reliability-scale';
 import { auditToolObjects, total } from '../workflows/tool-objects.audit';
+import { chatwootTicketOpened } from '../workload/chatwoot-conversation.variants';
 import { webhookWorkload } from '../workload/webhook-workload';
+import type { PlannedDelivery, WorkloadClient } from '../workload/workload.types';
 import { type FleetStores, leaseHolders, productionStores, sharedSqliteStores } from './fleet-topology';
 
 // A tenth of the single-process scenarios' size: four processes share the same two cores.
@@ -83,7 +86,10 @@ async function audit(stores: FleetStores, acknowledged: Parameters<typeof auditI
   const events = await stores.events();
   const reads = await stores.reads();
   try {
+    // What the webhook worker did not turn into facts, and why: named when a fact is missing.
+    const unsettled = (await collect(events.readAll({ types: ['WebhookDeliveryParked', 'WebhookDeliveryFailed'] }))).map((event) => ({ type: event.type, ...(event.data as object) }));
     return {
+      unsettled,
       inbox: await auditInbox(events, acknowledged),
       facts: await auditFacts(events, expected),
       diverging: divergingDocuments(await snapshotReadModels(reads), await rebuiltFromLog(events)),
@@ -123,11 +129,15 @@ describe.each(topologies.map((open, index) => ({ open, topology: index === 0 ? '
     // When the tools deliver while clients are onboarded (workflows call the tools), the lease holder
     // is SIGKILLed at a third of the load and an API replica at two thirds
     const random = new SeededRandom(seed);
-    const clients = Array.from({ length: 4 }, (_, index) => ({ clientId: `client-fleet-${index}`, name: `Fleet Client ${index}`, email: `owner${index}@fleet${index}.example` }));
-    // Only these are news to the workflows: the workload's own clients arrive in deliveries dated
-    // months back, which the workflows record but never act on (only facts of the last
-    // WORKFLOW_MAX_FACT_AGE_HOURS are news — see src/workflows/engine/new-fact.rule.ts).
-    const onboarded = clients;
+    const clients: WorkloadClient[] = Array.from({ length: 4 }, (_, index) => ({ clientId: `client-fleet-${index}`, name: `Fleet Client ${index}`, domain: `fleet${index}.example`, chatwootContactId: String(800 + index), invoiceNinjaClientId: `fleet${index}` }));
+    // Only these are news to the workflows: the workload's own clients and tickets arrive in
+    // deliveries dated months back, which the workflows record but never act on (only facts of the
+    // last WORKFLOW_MAX_FACT_AGE_HOURS are news — see src/workflows/engine/new-fact.rule.ts).
+    const onboarded = clients.map((client) => ({ name: client.name, email: `owner@${client.domain}` }));
+    // Two support conversations per client, dated now: the first right after its onboarding (its
+    // triage needs the Plane project the onboarding run is creating), the second later in the load.
+    const tickets = clients.flatMap((client, index) => [1, 2].map((number) => ({ client, subject: `Fleet ticket ${index}.${number}: printer on fire` })));
+    const ticketUnits = tickets.map(({ client, subject }, index) => chatwootTicketOpened(90_000 + index, client, Math.floor(Date.now() / 1000), subject));
     let takeoverMs = Number.NaN;
     const kills: Promise<void>[] = [];
     /** SIGKILLs the worker holding the most leases; the other must then hold them all. */
@@ -143,11 +153,22 @@ describe.each(topologies.map((open, index) => ({ open, topology: index === 0 ? '
       takeoverMs = Date.now() - killedAt;
       await victim.restart();
     };
+    const ticketsSent: PlannedDelivery[] = [];
+    let ticketRequests = 0;
+    const openTickets = async (units: typeof ticketUnits) => {
+      const sent = await deliverAll(units.flatMap((unit) => unit.deliveries), replicas, { concurrency: 1, maxAttempts: 200 });
+      expect(sent.refused).toEqual([]);
+      ticketsSent.push(...sent.acknowledged);
+      ticketRequests += sent.requestsSent;
+    };
     const mutations = (async () => {
-      for (const client of clients) {
-        await mutate(replicas, 'mutation ($input: OnboardClientInput!) { onboardClient(input: $input) { status } }', { clientId: client.clientId, name: client.name, industry: 'Logistics', tier: 'PROFESSIONAL', contactEmail: client.email });
+      for (const [index, client] of clients.entries()) {
+        await mutate(replicas, 'mutation ($input: OnboardClientInput!) { onboardClient(input: $input) { status } }', { clientId: client.clientId, name: client.name, industry: 'Logistics', tier: 'PROFESSIONAL', contactEmail: `owner@${client.domain}` });
+        await mutate(replicas, 'mutation ($input: ClientIdentityInput!) { linkClientIdentity(input: $input, waitForProjections: true) { status } }', { clientId: client.clientId, tool: 'CHATWOOT', externalId: client.chatwootContactId });
+        await openTickets([ticketUnits[2 * index]!]);
         await new Promise((resolve) => setTimeout(resolve, random.int(100, 600)));
       }
+      await openTickets(ticketUnits.filter((_, index) => index % 2 === 1));
     })();
     const drive = await deliverAll(workload.deliveries, replicas, {
       concurrency: 16,
@@ -160,26 +181,33 @@ describe.each(topologies.map((open, index) => ({ open, topology: index === 0 ? '
     await Promise.all([...kills, mutations]);
     await waitUntilSettled(() => apis[1]!.url, files.adminKey, timeoutMs);
     await until(() => runsEnded(apis[1]!.url, 'client-onboarding', onboarded.length), 120_000, 'onboarding runs did not all succeed', () => runs(apis[1]!.url, 'client-onboarding'));
+    await until(() => runsEnded(apis[1]!.url, 'support-triage', tickets.length), 120_000, 'triage runs did not all end', async () => `${await runs(apis[1]!.url, 'support-triage')}; onboarding ${await runs(apis[1]!.url, 'client-onboarding')}; ${JSON.stringify(await ingestProgress(apis[1]!.url, files.adminKey))}`);
+    const triage = JSON.parse(await runs(apis[1]!.url, 'support-triage')) as Array<{ status: string }>;
     for (const app of running.splice(0)) await app.stop();
 
     // Then, read from the stores the fleet leaves behind
-    const { inbox, facts, diverging } = await audit(stores, drive.acknowledged, workload.facts);
-    const objects = auditToolObjects(tools, onboarded, []);
+    const { unsettled, inbox, facts, diverging } = await audit(stores, [...drive.acknowledged, ...ticketsSent], [...workload.facts, ...ticketUnits.flatMap((unit) => unit.facts)]);
+    const subjects = tickets.map((ticket) => ticket.subject);
+    const objects = auditToolObjects(tools, onboarded, subjects);
+    const workItemsPerTicket = subjects.map((subject) => tools.plane.workItems.filter((item) => item.name.includes(subject)).length);
     console.log(`fleet on ${stores.name}: every lease held by the surviving worker ${takeoverMs} ms after the SIGKILL of the holder (LEASE_TTL_MS=${leaseTtlMs})`);
     reportRow(task, {
       scenario: `7. fleet on ${stores.name} (2 API + 2 workers, SIGKILL of the lease holder and of an API replica; takeover ${takeoverMs} ms)`,
-      scale: `${scale} deliveries, ${onboarded.length} clients onboarded`,
-      requestsSent: drive.requestsSent,
-      acknowledged: drive.acknowledged.length,
+      scale: `${scale} deliveries, ${onboarded.length} clients onboarded, ${tickets.length} tickets`,
+      requestsSent: drive.requestsSent + ticketRequests,
+      acknowledged: drive.acknowledged.length + ticketsSent.length,
       lost: inbox.lost.length + facts.missing.length + total(objects.missing),
       duplicated: inbox.duplicated + facts.duplicated + total(objects.duplicated),
       diverging: diverging.length,
     });
     expect(drive.refused).toEqual([]);
     expect(drive.acknowledged).toHaveLength(scale);
+    expect(ticketsSent).toHaveLength(tickets.length);
+    expect(triage.map((run) => run.status)).toEqual(tickets.map(() => 'SUCCEEDED'));
+    expect(workItemsPerTicket).toEqual(tickets.map(() => 1));
     expect(inbox.lost).toEqual([]);
     expect(inbox.duplicated).toBe(0);
-    expect(facts.missing).toEqual([]);
+    expect(facts.missing, JSON.stringify(unsettled)).toEqual([]);
     expect(facts.duplicated).toBe(0);
     expect(diverging).toEqual([]);
     expect(objects.duplicated).toEqual(Object.fromEntries(Object.keys(objects.duplicated).map((kind) => [kind, 0])));

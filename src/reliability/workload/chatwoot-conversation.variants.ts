@@ -88,3 +88,18 @@ function csatAnswer(story: Story, messageId: number, rating: number): Payload {
   body.content_attributes.submitted_values.csat_survey_response = { rating, feedback_message: rating >= 4 ? 'Quick and helpful' : 'Took a while' };
   return { ...body, id: messageId, created_at: isoSeconds(story.resolvedAt + 3_600), account: { id: accountId, name: 'Zixly' }, conversation: conversation(story, 'resolved') };
 }
+
+/**
+ * A conversation just opened by a client's contact, dated `createdAt` (unix seconds; workflows act
+ * only on recent facts), with an e-mail subject so the ticket and its Plane work item can be told
+ * apart: one delivery, one TicketOpened on `Ticket-chatwoot:1:<id>`.
+ */
+export function chatwootTicketOpened(id: number, client: WorkloadClient, createdAt: number, subject: string): WorkloadUnit {
+  const story: Story = { id, client, agent: agents[0]!, createdAt, repliedAt: createdAt, resolvedAt: createdAt, channel: 'Channel::Email', priority: 'high' };
+  const body: Payload = { ...conversation(story, 'opening'), event: 'conversation_created' };
+  body.additional_attributes = { ...body.additional_attributes, mail_subject: subject };
+  return {
+    deliveries: [{ label: `chatwoot:${id}:created`, tool: 'chatwoot', body: JSON.stringify(body) }],
+    facts: [{ type: 'TicketOpened', key: `chatwoot:${accountId}:${id}` }],
+  };
+}

@@ -8,13 +8,16 @@ import { logger } from '../../logging/logger';
 export class Rebuilds {
   private readonly running = new Map<string, Promise<void>>();
 
-  constructor(private readonly runner: Pick<ProjectionRunner, 'rebuild'>) {}
+  constructor(private readonly runner: Pick<ProjectionRunner, 'rebuild' | 'runsHere' | 'handOver'>) {}
 
-  /** Starts a rebuild (or joins the one under way); throws NotFoundError for an unknown projection. */
+  /**
+   * Starts a rebuild (or joins the one under way) — in a process that does not run the projection
+   * (an API replica of a fleet), hands it to the one that does; throws NotFoundError for an
+   * unknown projection.
+   */
   start(name: string, correlationId: string): void {
     if (this.running.has(name)) return;
-    const done = this.runner
-      .rebuild(name)
+    const done = (this.runner.runsHere(name) ? this.runner.rebuild(name) : this.runner.handOver(name))
       .catch((error: unknown) => {
         // The runner keeps the reason (rebuildError); the previous version goes on serving.
         logger.error({ component: 'projections', projection: name, correlationId, err: error }, 'projection rebuild failed');

@@ -1,5 +1,6 @@
 import type { EventStore, Subscription } from '../../core/event-store.port';
 import type { RecordedEvent } from '../../core/messages';
+import { NotReadyYet } from './step-runner';
 import type { WorkflowCheckpoints } from './workflow-checkpoints';
 import { errorText, type WorkflowLog } from './workflow-log';
 
@@ -15,6 +16,10 @@ export interface EventConsumerOptions {
   readonly maxFailures: number;
   /** Wait after a crash before following the log again from the checkpoint. */
   readonly errorBackoffMs: number;
+  /** Wait before handing an event over again whose run was not ready yet (`NotReadyYet`); default 250 ms. */
+  readonly notReadyRetryMs?: number;
+  /** How long an event may keep its run not ready before the consumer gives up on it; default 10 minutes. */
+  readonly maxWaitMs?: number;
 }
 
 /**
@@ -78,10 +83,12 @@ export class EventConsumer {
   private async process(event: RecordedEvent): Promise<void> {
     this.busy = true;
     try {
-      if (this.options.accepts?.(event) ?? true) await this.options.handle(event);
+      // Stopped while the run was not ready: the checkpoint stays, the next holder takes it up.
+      if ((this.options.accepts?.(event) ?? true) && !(await this.handleWhenReady(event))) return;
     } catch (error) {
-      if (!this.countFailure(event)) throw error;
-      this.log.error('giving up on an event after repeated crashes', { consumer: this.options.name, eventId: event.id, error: errorText(error) });
+      // A run still not ready after `maxWaitMs` is given up at once: waiting again would not help.
+      if (!(error instanceof NotReadyYet) && !this.countFailure(event)) throw error;
+      this.log.error('giving up on an event', { consumer: this.options.name, eventId: event.id, error: errorText(error) });
       await this.options.giveUp(event, error);
     } finally {
       this.busy = false;
@@ -90,16 +97,34 @@ export class EventConsumer {
     await this.checkpoints.save(this.options.name, event.position);
   }
 
+  /**
+   * Handles `event`, handing it over again every `notReadyRetryMs` while its run is not ready yet
+   * (which is no crash: nothing was recorded); false when the consumer was stopped meanwhile.
+   */
+  private async handleWhenReady(event: RecordedEvent): Promise<boolean> {
+    const giveUpAt = Date.now() + (this.options.maxWaitMs ?? 10 * 60_000);
+    for (;;) {
+      try {
+        await this.options.handle(event);
+        return true;
+      } catch (error) {
+        if (!(error instanceof NotReadyYet) || Date.now() > giveUpAt) throw error;
+      }
+      await this.pause(this.options.notReadyRetryMs ?? 250);
+      if (this.stopped) return false;
+    }
+  }
+
   /** True when this event has now failed `maxFailures` times in a row. */
   private countFailure(event: RecordedEvent): boolean {
     this.failures = this.failures.eventId === event.id ? { eventId: event.id, count: this.failures.count + 1 } : { eventId: event.id, count: 1 };
     return this.failures.count >= this.options.maxFailures;
   }
 
-  private pause(): Promise<void> {
+  private pause(ms = this.options.errorBackoffMs): Promise<void> {
     if (this.stopped) return Promise.resolve();
     return new Promise((resolve) => {
-      const timer = setTimeout(done, this.options.errorBackoffMs);
+      const timer = setTimeout(done, ms);
       timer.unref();
       function done() {
         clearTimeout(timer);

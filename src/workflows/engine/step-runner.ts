@@ -26,6 +26,18 @@ export class LeaseLostError extends Error {
   }
 }
 
+/**
+ * The run cannot go on yet: what it needs is still being made by another run of this engine (a
+ * ticket's work item needs the Plane project its client's onboarding run is creating). Nothing of
+ * the attempt is recorded; the consumer hands the same event over again shortly (`EventConsumer`).
+ */
+export class NotReadyYet extends Error {
+  constructor(readonly waitingFor: string) {
+    super(`Waiting for ${waitingFor}`);
+    this.name = 'NotReadyYet';
+  }
+}
+
 /** What an at-most-once step records when an earlier call may or may not have acted. */
 const unconfirmed: StepOutcome = { externalId: null, result: { delivery: 'unconfirmed' } };
 

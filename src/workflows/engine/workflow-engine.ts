@@ -36,6 +36,8 @@ export interface WorkflowEngineOptions {
   readonly autoTick?: boolean;
   readonly errorBackoffMs?: number;
   readonly maxFailures?: number;
+  /** How long an event workflow waits for a run it needs (`NotReadyYet`) before failing its own; default 10 minutes. */
+  readonly maxWaitMs?: number;
 }
 
 const retriesConsumer = 'retries';
@@ -73,7 +75,7 @@ export class WorkflowEngine {
       accepts?: (event: RecordedEvent) => boolean,
     ) =>
       new EventConsumer(
-        { name, types, handle, giveUp, maxFailures: options.maxFailures ?? 5, errorBackoffMs: options.errorBackoffMs ?? 5_000, ...(accepts ? { accepts } : {}) },
+        { name, types, handle, giveUp, maxFailures: options.maxFailures ?? 5, errorBackoffMs: options.errorBackoffMs ?? 5_000, ...(options.maxWaitMs === undefined ? {} : { maxWaitMs: options.maxWaitMs }), ...(accepts ? { accepts } : {}) },
         options.deps.eventStore,
         checkpoints,
         this.log,

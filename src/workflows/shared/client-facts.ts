@@ -11,11 +11,13 @@ export interface ClientFacts {
   readonly contactEmail: string | null;
   /** The ClientOnboarded event: the onboarding run (and what it created) is derived from its id. */
   readonly onboardedEventId: string;
+  /** Where ClientOnboarded is in the log: whether the onboarding workflow has passed it yet. */
+  readonly onboardedPosition: bigint;
 }
 
 export function factsFromOnboarding(event: RecordedEvent<ClientOnboarded>): ClientFacts {
   const { clientId, name, tier, contactEmail } = event.data;
-  return { clientId, name, tier, contactEmail, onboardedEventId: event.id };
+  return { clientId, name, tier, contactEmail, onboardedEventId: event.id, onboardedPosition: event.position };
 }
 
 export async function readClientFacts(store: EventStore, clientId: string): Promise<ClientFacts | null> {

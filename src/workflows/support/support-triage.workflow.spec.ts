@@ -39,6 +39,32 @@ describe('support triage workflow', () => {
     ]);
   });
 
+  it("files the work item of a ticket opened while its client's onboarding run is still creating the Plane project", async () => {
+    harness = await WorkflowHarness.open({ now: brisbane('2026-03-02T10:00:00') });
+    // Plane creates the project but never answers: the onboarding run waits out its timeout and retries
+    harness.tools.plane.server.failNext({ kind: 'act-then-hang' }, (request) => request.method === 'POST' && request.path.endsWith('/projects/'));
+    await harness.execute(client('PROFESSIONAL'));
+    const ticket = await harness.execute(openTicket);
+    await harness.settle();
+    const { run, steps } = await harness.runOf(ticket.id, supportTriageName);
+    const project = harness.tools.plane.projects[0]!;
+    expect(run.status).toBe('succeeded');
+    expect(harness.tools.plane.workItems.filter((item) => item.name === '[HIGH] Sync stopped overnight')).toEqual([expect.objectContaining({ project: project.id })]);
+    expect(steps['plane.work-item']).toMatchObject({ status: 'completed' });
+  });
+
+  it('fails the triage run, retryably, when the onboarding run it waits for outlasts the wait', async () => {
+    harness = await WorkflowHarness.open({ now: brisbane('2026-03-02T10:00:00'), maxWaitMs: 50 });
+    // Every project creation hangs: the onboarding run times out and retries for longer than the wait
+    harness.tools.plane.server.failNext({ kind: 'act-then-hang' }, (request) => request.method === 'POST' && request.path.endsWith('/projects/'), 3);
+    await harness.execute(client('PROFESSIONAL'));
+    const ticket = await harness.execute(openTicket);
+    await harness.settle();
+    const failed = (await collect(harness.store.readAll({ types: ['WorkflowRunFailed'] }))).map((event) => event.data);
+    expect(failed).toContainEqual(expect.objectContaining({ runId: (await harness.runOf(ticket.id, supportTriageName)).runId, error: 'NotReadyYet: Waiting for the onboarding run of client c-1 (under way)', retryable: true }));
+    expect(harness.tools.plane.workItems.filter((item) => item.name.startsWith('[HIGH]'))).toEqual([]);
+  });
+
   it('escalates in Slack once the tier SLA passes in business time without a first response', async () => {
     const ticket = await ticketFor('ENTERPRISE', brisbane('2026-03-02T10:00:00'));
     harness.clock.set(brisbane('2026-03-02T10:59:00'));

@@ -2,7 +2,7 @@ import type { TicketOpened } from '../../aggregates/ticket/ticket.events';
 import type { RecordedEvent } from '../../core/messages';
 import type { EventWorkflow, RunContext } from '../engine/workflow';
 import { escapeHtml, externalSource } from '../onboarding/onboarding-plane.steps';
-import { localTime, priorityInPlane, ticketContext, type TicketContext } from './ticket-context';
+import { localTime, onboardingProjectId, priorityInPlane, ticketContext, type TicketContext } from './ticket-context';
 
 export const supportTriageName = 'support-triage';
 export const triageWorkItemStep = 'plane.work-item';
@@ -23,7 +23,8 @@ export const supportTriageWorkflow: EventWorkflow = {
   },
 };
 
-async function fileWorkItem(context: RunContext, { ticket, client, planeProjectId }: TicketContext): Promise<string | null> {
+async function fileWorkItem(context: RunContext, { ticket, client }: TicketContext): Promise<string | null> {
+  const planeProjectId = client ? await onboardingProjectId(context.deps, client) : null;
   if (planeProjectId === null) {
     await context.skip(triageWorkItemStep, `no Plane project was recorded for client ${ticket.clientId} by its onboarding run`);
     return null;

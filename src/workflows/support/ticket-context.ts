@@ -2,7 +2,10 @@ import type { TicketOpened } from '../../aggregates/ticket/ticket.events';
 import type { RecordedEvent } from '../../core/messages';
 import { addBusinessHours } from '../engine/business-hours';
 import { workflowRunId } from '../engine/run-ids';
+import { readRun } from '../engine/run-state';
 import { readSteps } from '../engine/step-ledger';
+import { NotReadyYet } from '../engine/step-runner';
+import { checkpointKey } from '../engine/workflow-checkpoints';
 import type { WorkflowDeps } from '../engine/workflow';
 import { clientOnboardingName } from '../onboarding/client-onboarding.workflow';
 import { projectStep } from '../onboarding/onboarding-plane.steps';
@@ -11,8 +14,6 @@ import { readClientFacts, type ClientFacts } from '../shared/client-facts';
 export interface TicketContext {
   readonly ticket: TicketOpened['data'];
   readonly client: ClientFacts | null;
-  /** The Plane project the onboarding run recorded for the client, if it ran. */
-  readonly planeProjectId: string | null;
   /** First response due by, in business hours of the client's tier; null for an unknown client. */
   readonly respondBy: string | null;
 }
@@ -20,8 +21,7 @@ export interface TicketContext {
 export async function ticketContext(deps: WorkflowDeps, event: RecordedEvent<TicketOpened>): Promise<TicketContext> {
   const ticket = event.data;
   const client = await readClientFacts(deps.eventStore, ticket.clientId);
-  const planeProjectId = client ? await onboardingProjectId(deps, client) : null;
-  return { ticket, client, planeProjectId, respondBy: client ? respondBy(deps, ticket.openedAt, client) : null };
+  return { ticket, client, respondBy: client ? respondBy(deps, ticket.openedAt, client) : null };
 }
 
 export function respondBy(deps: WorkflowDeps, openedAt: string, client: ClientFacts): string {
@@ -29,10 +29,28 @@ export function respondBy(deps: WorkflowDeps, openedAt: string, client: ClientFa
   return addBusinessHours(new Date(openedAt), slaHours[client.tier], supportHours).toISOString();
 }
 
-async function onboardingProjectId(deps: WorkflowDeps, client: ClientFacts): Promise<string | null> {
-  const steps = await readSteps(deps.eventStore, workflowRunId(client.onboardedEventId, clientOnboardingName));
-  const project = steps.steps[projectStep];
-  return project?.status === 'completed' ? project.externalId : null;
+/**
+ * The Plane project of the client's onboarding run; null when that run ended without one or will
+ * never run (the onboarding was history, or came before the workflows started). While the run is
+ * still to come or under way — a ticket often arrives minutes after its client was onboarded —
+ * the ticket waits for it (`NotReadyYet`) rather than lose its work item.
+ */
+export async function onboardingProjectId(deps: WorkflowDeps, client: ClientFacts): Promise<string | null> {
+  // The checkpoint first: once it is past ClientOnboarded, that run's records are final.
+  const passed = await onboardingPassed(deps, client);
+  const runId = workflowRunId(client.onboardedEventId, clientOnboardingName);
+  const project = (await readSteps(deps.eventStore, runId)).steps[projectStep];
+  if (project?.status === 'completed') return project.externalId;
+  const { status } = await readRun(deps.eventStore, runId);
+  if (status === 'running' || (status === 'none' && !passed)) throw new NotReadyYet(`the onboarding run of client ${client.clientId} (${status === 'none' ? 'not started yet' : 'under way'})`);
+  return null;
+}
+
+/** Whether the onboarding workflow's consumer has handled (or passed over) the client's ClientOnboarded. */
+async function onboardingPassed(deps: WorkflowDeps, client: ClientFacts): Promise<boolean> {
+  const checkpoint = await deps.readStore.checkpoint(checkpointKey(clientOnboardingName));
+  const position = checkpoint?.position ?? null;
+  return position !== null && position >= client.onboardedPosition;
 }
 
 export const priorityInPlane = { LOW: 'low', MEDIUM: 'medium', HIGH: 'high', URGENT: 'urgent' } as const;

@@ -30,6 +30,8 @@ export interface HarnessOptions {
   readonly startEngine?: boolean;
   /** How long a crashed consumer waits before following the log again (default: a minute, i.e. not in a spec). */
   readonly errorBackoffMs?: number;
+  /** How long a run may wait for another it needs before it fails (default: the engine's). */
+  readonly maxWaitMs?: number;
   /** Whether this process may call the tools (a fleet's lease), asked before each call. */
   readonly mayAct?: () => boolean;
 }
@@ -55,6 +57,7 @@ export class WorkflowHarness {
     now: string,
     private readonly errorBackoffMs: number,
     private readonly mayAct: (() => boolean) | undefined,
+    private readonly maxWaitMs: number | undefined,
   ) {
     this.clock = new ManualClock(now);
     const { sleep, waits } = recordingSleep();
@@ -65,7 +68,7 @@ export class WorkflowHarness {
   static async open(options: HarnessOptions = {}): Promise<WorkflowHarness> {
     const tools = await FakeTools.start();
     const env = { ...tools.env(options.unconfigured), WORKFLOWS_ENABLED: 'true', WORKFLOW_HTTP_TIMEOUT_MS: '250', WORKFLOW_HTTP_MAX_ATTEMPTS: '3', ...options.env };
-    const harness = new WorkflowHarness(tools, loadWorkflowConfig(env), mkdtempSync(join(tmpdir(), 'zixly-workflows-')), options.now ?? '2026-03-02T00:00:00.000Z', options.errorBackoffMs ?? 60_000, options.mayAct);
+    const harness = new WorkflowHarness(tools, loadWorkflowConfig(env), mkdtempSync(join(tmpdir(), 'zixly-workflows-')), options.now ?? '2026-03-02T00:00:00.000Z', options.errorBackoffMs ?? 60_000, options.mayAct, options.maxWaitMs);
     await harness.openStores();
     if (options.startEngine !== false) await harness.startEngine();
     return harness;
@@ -81,7 +84,7 @@ export class WorkflowHarness {
   }
 
   async startEngine(): Promise<WorkflowEngine> {
-    const overrides = { clock: this.clock.clock, retry: { sleep: this.sleep, random: () => 0.5 }, log: silentWorkflowLog, autoTick: false, errorBackoffMs: this.errorBackoffMs, maxFailures: 3, ...(this.mayAct ? { mayAct: this.mayAct } : {}) };
+    const overrides = { clock: this.clock.clock, retry: { sleep: this.sleep, random: () => 0.5 }, log: silentWorkflowLog, autoTick: false, errorBackoffMs: this.errorBackoffMs, maxFailures: 3, ...(this.mayAct ? { mayAct: this.mayAct } : {}), ...(this.maxWaitMs === undefined ? {} : { maxWaitMs: this.maxWaitMs }) };
     this.engine = createWorkflowEngine(this.services, this.config, overrides);
     await this.engine.start();
     return this.engine;
