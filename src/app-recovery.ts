@@ -30,15 +30,17 @@ export function logProjectionNotice(notice: ProjectionNotice): void {
  * What a starting app does about damage: walks the whole embedded log in the background (a page per turn
  * of the event loop) so that a damaged event is named at start, in the log and in `/readyz`; and,
  * when the read models were set aside as damaged, reports the refill's progress until every
- * projection has caught up with the log.
+ * projection has caught up with the log. Resolves once the walk is over (at once when there is
+ * none); it never rejects.
  */
-export function watchForDamage(store: EventStore, adapter: string, runner: ProjectionRunner, readModelsReset: string | null, shutdown: Shutdown): void {
+export function watchForDamage(store: EventStore, adapter: string, runner: ProjectionRunner, readModelsReset: string | null, shutdown: Shutdown): Promise<void> {
   let stopped = false;
   shutdown.add(() => void (stopped = true));
   // The embedded file only: walking EventStoreDB's $all at every start would read the cluster over the network.
+  let walked: Promise<void> = Promise.resolve();
   if (store.checkIntegrity && adapter.startsWith('sqlite:')) {
     const startedAt = Date.now();
-    store
+    walked = store
       .checkIntegrity()
       .then((report) => {
         const fields = { component: 'event-store', checked: report.checked, withoutChecksum: report.withoutChecksum, damaged: report.damaged.length, seconds: (Date.now() - startedAt) / 1000 };
@@ -50,6 +52,7 @@ export function watchForDamage(store: EventStore, adapter: string, runner: Proje
       });
   }
   if (readModelsReset !== null) void reportRefill(store, runner, () => stopped);
+  return walked;
 }
 
 /** Logs, every 2 s, how far the projections have refilled the read models, until all caught up. */

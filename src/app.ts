@@ -45,6 +45,11 @@ export interface RunningApp {
   readonly boundAddress: string;
   readonly services: AppServices;
   readonly platform: PlatformServices;
+  /**
+   * Settles once the start-up walk of the embedded event log (a page per turn of the event loop,
+   * sharing it with requests) is over; benchmarks wait for it before measuring latency.
+   */
+  readonly logChecked: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -81,7 +86,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     shutdown.add(() => server.close());
     // Runs before the server closes: closing waits for every connection, WebSockets included.
     shutdown.add(api.attach(server.server));
-    return { url: server.url, boundAddress: server.boundAddress, services: core.services, platform: api.platform, stop: () => shutdown.run() };
+    return { url: server.url, boundAddress: server.boundAddress, services: core.services, platform: api.platform, logChecked: core.logChecked, stop: () => shutdown.run() };
   } catch (error) {
     await shutdown.run();
     throw error;
@@ -108,6 +113,7 @@ interface Core {
   /** The probes, and /metrics unless METRICS_ENABLED=false. */
   readonly routes: Route[];
   readonly observers: ExchangeObserver[];
+  readonly logChecked: Promise<void>;
 }
 
 /** Picks the adapters from configuration, builds the services and starts what follows the log. */
@@ -136,7 +142,7 @@ async function startCore(config: AppConfig, options: StartOptions, shutdown: Shu
   const services = options.decorate ? options.decorate(composed) : composed;
   await runner.start();
   shutdown.add(() => runner.stop());
-  watchForDamage(store, adapter, runner, reset, shutdown);
+  const logChecked = watchForDamage(store, adapter, runner, reset, shutdown);
   if (metrics) {
     trackProjections(metrics, services.projections);
     const outcomes = countRecordedOutcomes(store, metrics);
@@ -148,6 +154,7 @@ async function startCore(config: AppConfig, options: StartOptions, shutdown: Shu
     services,
     routes: metrics ? [...health, metricsRoute(metrics)] : health,
     observers: metrics ? [logExchange, metrics.observeExchange] : [logExchange],
+    logChecked,
   };
 }
 

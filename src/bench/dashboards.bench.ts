@@ -17,8 +17,9 @@ import {
 } from '../schema/__generated__/operations';
 import { buildAppSchema } from '../schema/build-schema';
 import { kpiCacheOf } from '../schema/dashboards/kpi-cache';
+import { responseCacheOf } from '../schema/dashboards/response-cache.plugin';
 import { type BenchResult, benchResult } from './bench-result';
-import { startBenchApp } from './graphql-servers.bench';
+import { startBenchApp, viewerKey } from './graphql-servers.bench';
 import { fillEventStore } from './projections-fill.bench';
 
 const dashboards = {
@@ -54,11 +55,30 @@ const stores: Store[] = [
 type Context = ReturnType<typeof contextFor>;
 const contextFor = (services: AppServices, app: RunningApp) => ({ services, platform: (app as { platform?: unknown }).platform, principal: { keyId: 'bench', name: 'bench', role: 'VIEWER' as const }, requestId: 'bench', correlationId: 'bench' });
 
+/** CPU milliseconds of this process during each `run` (the machine's other load left out), in call order. */
+const cpuOfRuns: number[] = [];
+
 async function run(schema: GraphQLSchema, context: Context, source: string, variables: Record<string, unknown>): Promise<number> {
+  const cpu = process.cpuUsage();
   const started = performance.now();
   const result = await graphql({ schema, source, variableValues: variables, contextValue: context });
   const ms = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  cpuOfRuns.push((used.user + used.system) / 1000);
   if (result.errors) throw new Error(`${JSON.stringify(result.errors).slice(0, 400)}`);
+  return ms;
+}
+
+/** A repeated call as a client makes it: over HTTP on loopback, through Apollo and its response cache. */
+async function overHttp(url: string, key: string, source: string, variables: Record<string, unknown>): Promise<number> {
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify({ query: source, variables }) });
+  const body = (await response.json()) as { errors?: unknown };
+  const ms = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  cpuOfRuns.push((used.user + used.system) / 1000);
+  if (body.errors) throw new Error(`${JSON.stringify(body.errors).slice(0, 400)}`);
   return ms;
 }
 
@@ -81,23 +101,36 @@ async function measureStore(store: Store, directory: string): Promise<BenchResul
     console.log(`    ${fill.events.toLocaleString('en')} events in ${fill.seconds.toFixed(1)} s`);
   }
   const started = performance.now();
-  const { app } = await startBenchApp(directory);
+  const { app, adminKey } = await startBenchApp(directory);
   console.log(`    read models caught up in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  // The start-up walk of the event log shares the event loop a page at a time (seconds on the
+  // ten-year store): latency is measured on an app past it, as a server that has been up a while.
+  await app.logChecked;
+  console.log(`    event log checked after ${((performance.now() - started) / 1000).toFixed(1)} s`);
   try {
     const schema = await buildAppSchema();
     const buckets = contextFor(app.services, app);
     const scanServices: AppServices = { ...app.services, kpi: { ...app.services.kpi, path: 'scan' } };
     const scan = contextFor(scanServices, app);
-    const clear = () => (kpiCacheOf(app.services).clear(), kpiCacheOf(scanServices).clear());
+    const clear = () => (kpiCacheOf(app.services).clear(), kpiCacheOf(scanServices).clear(), responseCacheOf(app.services).clear());
+    const viewer = await viewerKey(app, adminKey);
     const results: BenchResult[] = [];
     const firstCalls: number[] = [];
+    const firstCallsCpu: number[] = [];
+    // One unmeasured call of each document over a period outside the measured ones, so that the
+    // first measured call is not also the first time the code runs (compilation, lazy schema parts).
+    const warmUp = { from: addDays(store.history.startDate!, 200), to: addDays(store.history.startDate!, 291) };
+    for (const source of Object.values(dashboards)) await run(schema, buckets, source, { period: warmUp });
+    await run(schema, buckets, print(KpiSeriesDocument), { kpi: 'CSAT', period: warmUp, bucket: 'MONTH' });
     for (const [name, source] of Object.entries(dashboards)) {
       const samples: number[] = [];
+      const cpuSamples: number[] = [];
       const baseline: number[] = [];
       for (const [lengthName, days] of Object.entries(lengths)) {
         for (const period of periodsOf(store, days)) {
           clear();
           samples.push(await run(schema, buckets, source, { period }));
+          cpuSamples.push(cpuOfRuns.at(-1)!);
         }
         if (store.baselineLengths.includes(lengthName as keyof typeof lengths)) {
           clear();
@@ -107,27 +140,36 @@ async function measureStore(store: Store, directory: string): Promise<BenchResul
       }
       const longest = periodsOf(store, lengths['two years'])[0]!;
       const repeated: number[] = [];
-      for (let round = 0; round < repeats; round++) repeated.push(await run(schema, buckets, source, { period: longest }));
+      const repeatedCpu: number[] = [];
+      for (let round = 0; round < repeats; round++) {
+        repeated.push(await overHttp(app.url, viewer, source, { period: longest }));
+        repeatedCpu.push(cpuOfRuns.at(-1)!);
+      }
       firstCalls.push(...samples);
-      console.log(`    ${name}: first call p99 ${p99(samples).toFixed(1)} ms over ${samples.length} periods (day … two years), scan baseline max ${Math.max(...baseline).toFixed(0)} ms, repeated median ${median(repeated).toFixed(2)} ms`);
+      firstCallsCpu.push(...cpuSamples);
+      console.log(`    ${name}: first call p99 ${p99(samples).toFixed(1)} ms (CPU p99 ${p99(cpuSamples).toFixed(1)} ms) over ${samples.length} periods (day … two years), scan baseline max ${Math.max(...baseline).toFixed(0)} ms, repeated median ${median(repeated).toFixed(2)} ms (CPU, server and client in this process, ${median(repeatedCpu).toFixed(2)} ms)`);
       results.push(benchResult(`dashboards (${store.label}): ${name}, first call p99, day to two years, vs scan path (max of its ${store.baselineLengths.join('/')})`, p99(samples), 'ms', Math.max(...baseline), `<= ${store.target} ms`));
-      results.push(benchResult(`dashboards (${store.label}): ${name}, repeated call median`, median(repeated), 'ms', null, '<= 5 ms'));
+      results.push(benchResult(`dashboards (${store.label}): ${name}, repeated call median (HTTP)`, median(repeated), 'ms', null, '<= 5 ms'));
+      results.push(benchResult(`dashboards (${store.label}): ${name}, repeated call CPU median (HTTP server and client in this process)`, median(repeatedCpu), 'ms', null, '<= 5 ms'));
     }
     const seriesSamples: number[] = [];
+    const seriesCpu: number[] = [];
     const seriesBaseline: number[] = [];
     const end = periodsOf(store, 1)[0]!.to;
     const seriesPeriod = { from: addMonthsBack(end, 24), to: `${end.slice(0, 7)}-01` };
     for (const kpi of ['BILLABLE_UTILISATION', 'REVENUE_ACCRUAL_CENTS', 'COSTS_CENTS', 'CSAT', 'PAID_WITHIN_30_DAYS_RATE', 'FIRST_RESPONSE_P90_MINUTES']) {
       clear();
       seriesSamples.push(await run(schema, buckets, print(KpiSeriesDocument), { kpi, period: seriesPeriod, bucket: 'MONTH' }));
+      seriesCpu.push(cpuOfRuns.at(-1)!);
       if (kpi === 'BILLABLE_UTILISATION' || kpi === 'CSAT') {
         clear();
         seriesBaseline.push(await run(schema, scan, print(KpiSeriesDocument), { kpi, period: seriesPeriod, bucket: 'MONTH' }));
       }
     }
-    console.log(`    24-month series: max ${Math.max(...seriesSamples).toFixed(1)} ms; scan path max ${Math.max(...seriesBaseline).toFixed(0)} ms`);
+    console.log(`    24-month series: max ${Math.max(...seriesSamples).toFixed(1)} ms (CPU max ${Math.max(...seriesCpu).toFixed(1)} ms); scan path max ${Math.max(...seriesBaseline).toFixed(0)} ms`);
     results.push(benchResult(`dashboards (${store.label}): 24-month kpiSeries, max of 6 KPIs, vs scan path`, Math.max(...seriesSamples), 'ms', Math.max(...seriesBaseline), `<= ${store.target} ms`));
     results.push(benchResult(`dashboards (${store.label}): every dashboard, first call p99, day to two years`, p99(firstCalls), 'ms', null, `<= ${store.target} ms`));
+    results.push(benchResult(`dashboards (${store.label}): every dashboard, first call CPU p99 (this process's CPU time, other load left out)`, p99(firstCallsCpu), 'ms', null, `<= ${store.target} ms`));
     return results;
   } finally {
     await app.stop();

@@ -1,6 +1,7 @@
 import { collect, type EventStore } from './event-store.port';
 import type { DamagedEvent } from './event-damage';
-import { documentIdsOf, foldBatch, type MalformedCheck, type Projection, type StoredState } from './projection';
+import { documentIdsOf, type FoldedBatch, foldBatch, type MalformedCheck, type Projection, type StoredState } from './projection';
+import { sumWrites } from './projection-sums';
 import type { DocumentWrite, ProjectionCheckpoint, ProjectionFailure, ReadStore } from './read-store.port';
 import type { Clock } from './time';
 
@@ -86,7 +87,7 @@ export class ProjectionLoop {
       const written = this.inFlight?.writes.get(id);
       if (written) loaded.set(id, written);
     }
-    const folded = foldBatch(this.projection, events, loaded, this.clock, this.malformed);
+    const folded = await this.withSums(foldBatch(this.projection, events, loaded, this.clock, this.malformed), loaded);
     await this.settle();
     const position = folded.position ?? this.foldedTo;
     const applied = folded.failure ? events.findIndex((event) => event.id === folded.failure!.eventId) : events.length;
@@ -105,6 +106,21 @@ export class ProjectionLoop {
     this.foldedTo = position;
     if (folded.failure) await this.settle();
     return folded.failure ? 0 : events.length;
+  }
+
+  /** The batch's writes plus the sum documents they change (projections with `sums` only). */
+  private async withSums(folded: FoldedBatch, before: ReadonlyMap<string, StoredState>): Promise<FoldedBatch> {
+    const { sums } = this.projection;
+    if (!sums || folded.position === null || folded.writes.length === 0) return folded;
+    const load = async (ids: string[]) => {
+      const stored: Map<string, StoredState> = await this.readStore.getMany(this.target.collection, ids);
+      for (const id of ids) {
+        const written = this.inFlight?.writes.get(id);
+        if (written) stored.set(id, written);
+      }
+      return stored;
+    };
+    return { ...folded, writes: [...folded.writes, ...(await sumWrites(sums, folded.writes, before, folded.position, load))] };
   }
 
   /** Waits for the commit in flight; if it failed, the next step reads again from the last commit. */

@@ -1,5 +1,6 @@
 import type { DamagedEvent } from './event-damage';
 import type { RecordedEvent } from './messages';
+import type { DerivedSums } from './projection-sums';
 import type { DocumentWrite, IndexSpec, ProjectionFailure, ReadDocument } from './read-store.port';
 
 /**
@@ -23,6 +24,8 @@ export interface Projection<D extends ReadDocument = ReadDocument> {
   readonly indexes?: readonly IndexSpec[];
   /** Optional: documents folded once per batch instead of once per event (see `BatchFold`). */
   readonly batchFold?: BatchFold<D>;
+  /** Optional: sums of its documents kept beside them in the same commit (see `DerivedSums`). */
+  readonly sums?: DerivedSums<D>;
 }
 
 /**

@@ -7,6 +7,7 @@ import { isAppError } from '../core/errors';
 import { type Route, sendJson } from '../http/http-server';
 import { mutationRolePlugin } from './auth/mutation-role.plugin';
 import type { GraphQLContext } from './context';
+import { responseCachePlugin } from './dashboards/response-cache.plugin';
 import { errorMappingPlugin, formatError } from './error-mapping';
 import { sendRateLimited } from './hardening/key-rate-limiter';
 import { defaultQueryLimits, maxTokensOf, type QueryLimits, queryLimitsPlugin } from './hardening/query-limits';
@@ -55,6 +56,7 @@ export async function createGraphQLEndpoint(options: GraphQLEndpointOptions): Pr
       errorMappingPlugin,
       mutationRolePlugin,
       queryLimitsPlugin(limits),
+      responseCachePlugin,
       ApolloServerPluginLandingPageDisabled(),
       ...(introspection ? [] : [ApolloServerPluginDisableSuggestions()]),
     ],

@@ -20,6 +20,8 @@ export function tierAt(client: ClientDocument, instant: string): ClientTier {
 
 /** The tier the client ended a business day with: facts dated that day take its latest tier. */
 export function tierOn(client: ClientDocument, date: string, timeZone: string): ClientTier {
+  // One tier all along (most clients): no instant to work out.
+  if (client.tierHistory.length <= 1) return client.tierHistory[0]?.tier ?? client.tier;
   return tierAt(client, startOfBusinessDate(addDays(date, 1), timeZone).toISOString());
 }
 

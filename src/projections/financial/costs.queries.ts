@@ -1,4 +1,4 @@
-import type { Period } from '../../core/business-time';
+import type { Period, ResolvedPeriod } from '../../core/business-time';
 import { type KpiContext, type KpiResult, kpiResult, periodOf } from '../shared/kpi';
 import { ratio } from '../shared/kpi-math';
 import { clientsCollection } from './clients.projection';
@@ -7,9 +7,10 @@ import { datedByTier } from './cost-tiers';
 import { expensesCollection } from './expenses.projection';
 import { addTo, clientsByIds, expensesPaidIn, monthOf } from './financial.reads';
 import { distinctById } from '../shared/documents';
-import { invoicesCollection } from './invoices.projection';
-import { breakdownOf, invoicedIn, issuedAmount, paymentsReceivedIn, tierKeyOf } from './revenue.queries';
-import { invoiceBaseCents } from './base-amounts';
+import { invoicesCollection, type InvoiceDocument } from './invoices.projection';
+import { invoiceSumsCollection } from './invoice.sums';
+import { summedAmounts } from './invoice-sums.reads';
+import { breakdownOf, type DatedAmount, invoicedIn, issuedAmount, paymentsReceivedIn, tierKeyOf } from './revenue.queries';
 
 
 export interface Costs {
@@ -72,11 +73,11 @@ export const marginOf = (revenueCents: number, costsCents: number): Margin => ({
  */
 export async function profitMargin(context: KpiContext, period: Period): Promise<KpiResult<ProfitMargin>> {
   const resolved = periodOf(context, period);
-  const [invoices, costs] = await Promise.all([invoicedIn(context, resolved), costsIn(context, resolved)]);
-  const clientIds = [...invoices.map((invoice) => invoice.clientId), ...costs.lines.flatMap((line) => (line.clientId === null ? [] : [line.clientId]))];
+  const [accrual, costs] = await Promise.all([accrualIn(context, resolved), costsIn(context, resolved)]);
+  const clientIds = [...accrual.amounts.map((amount) => amount.clientId), ...costs.lines.flatMap((line) => (line.clientId === null ? [] : [line.clientId]))];
   const clients = await clientsByIds(context, clientIds);
   const { lines, documents } = await datedByTier(context, costs, clients);
-  const revenueByTier = breakdownOf(invoices.map((invoice) => issuedAmount(context, invoice)), clients, context.timeZone).byTier;
+  const revenueByTier = breakdownOf(accrual.amounts, clients, context.timeZone).byTier;
   const costsByTier: Record<string, number> = {};
   let unattributedCostsCents = 0;
   for (const line of lines) {
@@ -85,10 +86,21 @@ export async function profitMargin(context: KpiContext, period: Period): Promise
   }
   const tiers = new Set([...Object.keys(revenueByTier), ...Object.keys(costsByTier)]);
   const byTier = Object.fromEntries([...tiers].map((tier) => [tier, marginOf(revenueByTier[tier] ?? 0, costsByTier[tier] ?? 0)]));
-  const revenueCents = invoices.reduce((total, invoice) => total + (invoiceBaseCents(context, invoice) ?? 0), 0);
+  const revenueCents = accrual.amounts.reduce((total, amount) => total + (amount.amountCents ?? 0), 0);
   const totalCosts = lines.reduce((total, line) => total + line.amountCents, 0);
-  const used = [...invoices, ...documents, ...clients.values()];
-  return kpiResult(context, [invoicesCollection, clientsCollection, ...costs.readModels], used, { ...marginOf(revenueCents, totalCosts), byTier, unattributedCostsCents });
+  const used = [...accrual.documents, ...documents, ...clients.values()];
+  const result = await kpiResult(context, [accrual.readModel, clientsCollection, ...costs.readModels], used, { ...marginOf(revenueCents, totalCosts), byTier, unattributedCostsCents });
+  return { ...result, eventCount: result.eventCount + accrual.events };
+}
+
+/** Accrual amounts of the period: from the invoice sums, or (scan path) one per invoice. */
+async function accrualIn(context: KpiContext, period: ResolvedPeriod): Promise<{ amounts: DatedAmount[]; documents: InvoiceDocument[]; events: number; readModel: string }> {
+  if (context.path !== 'scan') {
+    const summed = await summedAmounts(context, 'accrual', period);
+    return { amounts: summed.amounts, documents: [], events: summed.events, readModel: invoiceSumsCollection };
+  }
+  const invoices = await invoicedIn(context, period);
+  return { amounts: invoices.map((invoice) => issuedAmount(context, invoice)), documents: invoices, events: 0, readModel: invoicesCollection };
 }
 
 export interface CashFlowAmounts {
@@ -104,7 +116,7 @@ export interface CashFlow extends CashFlowAmounts {
 /** cashFlow: payments received (by payment date) − expenses paid (by `paidOn`) in the period. */
 export async function cashFlow(context: KpiContext, period: Period): Promise<KpiResult<CashFlow>> {
   const resolved = periodOf(context, period);
-  const [received, expenses] = await Promise.all([paymentsReceivedIn(context, resolved), expensesPaidIn(context, resolved)]);
+  const [received, expenses] = await Promise.all([cashIn(context, resolved), expensesPaidIn(context, resolved)]);
   const inflows: Record<string, number> = {};
   const outflows: Record<string, number> = {};
   for (const payment of received.payments) addTo(inflows, monthOf(payment.date), payment.amountCents ?? 0);
@@ -114,5 +126,15 @@ export async function cashFlow(context: KpiContext, period: Period): Promise<Kpi
   const byMonth = Object.fromEntries(months.map((month) => [month, amounts(inflows[month] ?? 0, outflows[month] ?? 0)]));
   const total = (values: Record<string, number>) => Object.values(values).reduce((sum, value) => sum + value, 0);
   const used = [...distinctById(received.invoices), ...expenses];
-  return kpiResult(context, [invoicesCollection, expensesCollection], used, { ...amounts(total(inflows), total(outflows)), byMonth });
+  const result = await kpiResult(context, [received.readModel, expensesCollection], used, { ...amounts(total(inflows), total(outflows)), byMonth });
+  return { ...result, eventCount: result.eventCount + received.events };
+}
+
+/** Payments of the period (only their month and base cents matter here): from the cash sums, or each payment. */
+async function cashIn(context: KpiContext, period: ResolvedPeriod): Promise<{ payments: DatedAmount[]; invoices: InvoiceDocument[]; events: number; readModel: string }> {
+  if (context.path !== 'scan') {
+    const summed = await summedAmounts(context, 'cash', period);
+    return { payments: summed.amounts, invoices: [], events: summed.events, readModel: invoiceSumsCollection };
+  }
+  return { ...(await paymentsReceivedIn(context, period)), events: 0, readModel: invoicesCollection };
 }

@@ -2,6 +2,7 @@ import type { Projection } from '../../core/projection';
 import { clientsProjection } from './clients.projection';
 import { expensesProjection } from './expenses.projection';
 import { invoicesProjection } from './invoices.projection';
+import { invoiceSumsProjection } from './invoice.sums';
 
 export * from './clients.projection';
 export * from './invoices.projection';
@@ -16,4 +17,4 @@ export { costs, profitMargin, cashFlow, type Costs, type Margin, type ProfitMarg
 export { receivables, paidWithin30DaysRate, type Aging, type Receivables, type PaidWithin30Days, type PaidWithin30DaysOptions } from './receivables.queries';
 export { projectMargin, type ProjectMargin, type ProjectMargins } from './project-margin.queries';
 
-export const financialProjections: Projection[] = [clientsProjection, invoicesProjection, expensesProjection];
+export const financialProjections: Projection[] = [clientsProjection, invoicesProjection, invoiceSumsProjection, expensesProjection];

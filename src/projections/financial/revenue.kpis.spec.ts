@@ -48,8 +48,13 @@ describe('revenue KPIs', () => {
       byClient: { c1: 300_000, cx: 10_000 },
       byMonth: { '2026-04': 310_000 },
     });
-    // Invoices i1 (4 events), i2 (3), i3 (3), i4 (3), i6 (1); clients c1 (2), c2 (1).
-    expect(eventCount).toBe(17);
+    // From the invoice sums, the facts summed: invoices issued in April, not voided (i1, i3, i6) and
+    // payments dated in April (p4, p1, p2, p3); and the clients' events, c1 (2), c2 (1).
+    expect(eventCount).toBe(10);
+    // Scanning: each invoice read once, i1 (4 events), i2 (3), i3 (3), i4 (3), i6 (1); clients c1 (2), c2 (1).
+    const scanned = await revenue({ ...context, path: 'scan' }, april);
+    expect(scanned.value).toEqual(value);
+    expect(scanned.eventCount).toBe(17);
   });
 
   it('counts payments dated in the period as cash, partial ones and those on a later-voided invoice included', async () => {

@@ -9,6 +9,10 @@ import { addTo, clientsByIds, invoicesIssuedIn, invoicesWithPaymentsIn, monthOf,
 import { distinctById } from '../shared/documents';
 import { invoicesCollection, type InvoiceDocument } from './invoices.projection';
 import { baseCurrencyOf, invoiceBaseCents, paymentBaseCents } from './base-amounts';
+import { invoiceSumsCollection } from './invoice.sums';
+import { type DatedAmount, summedAmounts } from './invoice-sums.reads';
+
+export type { DatedAmount };
 
 export interface RevenueBreakdown {
   /** In the base currency; amounts in another currency without a rate are left out (see byCurrency). */
@@ -28,15 +32,6 @@ export interface Revenue {
   readonly cash: RevenueBreakdown;
 }
 
-/** An amount dated on a business day for one client, in base cents (null: no rate to convert it). */
-export interface DatedAmount {
-  readonly clientId: string;
-  readonly date: string;
-  readonly amountCents: number | null;
-  /** The document's currency and its cents in it, for the per-currency breakdown. */
-  readonly currency?: string;
-  readonly documentCents?: number;
-}
 
 /** Invoices that count as revenue: issued in the period and not voided (whenever voided). */
 export function invoicedIn(context: KpiContext, period: ResolvedPeriod, filter: DocumentFilter = {}): Promise<InvoiceDocument[]> {
@@ -98,12 +93,27 @@ export async function paymentsReceivedIn(context: KpiContext, period: ResolvedPe
  */
 export async function revenue(context: KpiContext, period: Period): Promise<KpiResult<Revenue>> {
   const resolved = periodOf(context, period);
+  if (context.path !== 'scan') return revenueFromSums(context, resolved);
   const [issued, received] = await Promise.all([invoicedIn(context, resolved), paymentsReceivedIn(context, resolved)]);
   const clients = await clientsByIds(context, [...issued, ...received.invoices].map((invoice) => invoice.clientId));
   const accrual = breakdownOf(issued.map((invoice) => issuedAmount(context, invoice)), clients, context.timeZone);
   const cash = breakdownOf(received.payments, clients, context.timeZone);
   const used = [...distinctById([...issued, ...received.invoices]), ...clients.values()];
   return kpiResult(context, [invoicesCollection, clientsCollection], used, { currency: baseCurrencyOf(context), accrual, cash });
+}
+
+/**
+ * `revenue` from the invoice sums (one amount per client, currency and day or month), whatever the
+ * number of invoices. Its `eventCount` counts the facts summed — invoices issued in the period
+ * and payment and refund lines dated in it — plus the clients' events (the scan path counts the
+ * events folded into each invoice read).
+ */
+async function revenueFromSums(context: KpiContext, period: ResolvedPeriod): Promise<KpiResult<Revenue>> {
+  const [accrual, cash] = await Promise.all([summedAmounts(context, 'accrual', period), summedAmounts(context, 'cash', period)]);
+  const clients = new Map([...accrual.clients, ...cash.clients]);
+  const value = { currency: baseCurrencyOf(context), accrual: breakdownOf(accrual.amounts, clients, context.timeZone), cash: breakdownOf(cash.amounts, clients, context.timeZone) };
+  const result = await kpiResult(context, [invoiceSumsCollection, clientsCollection], [...clients.values()], value);
+  return { ...result, eventCount: result.eventCount + accrual.events + cash.events };
 }
 
 export interface RevenuePerHour {
@@ -116,6 +126,13 @@ export interface RevenuePerHour {
 /** revenuePerConsultantHour: accrual revenue of the period ÷ all hours (billable or not) worked in it. */
 export async function revenuePerConsultantHour(context: KpiContext, period: Period): Promise<KpiResult<RevenuePerHour>> {
   const resolved = periodOf(context, period);
+  if (context.path !== 'scan') {
+    const [accrual, time] = await Promise.all([summedAmounts(context, 'accrual', resolved), timeFactsIn(context, resolved)]);
+    const revenueCents = accrual.amounts.reduce((total, amount) => total + (amount.amountCents ?? 0), 0);
+    const hours = sumHours(time.facts);
+    const result = await kpiResult(context, [invoiceSumsCollection, time.readModel], time.facts, { revenueCents, hours, centsPerHour: ratio(revenueCents, hours) });
+    return { ...result, eventCount: result.eventCount + accrual.events };
+  }
   const [invoices, time] = await Promise.all([invoicedIn(context, resolved), timeFactsIn(context, resolved)]);
   const revenueCents = invoices.reduce((total, invoice) => total + (invoiceBaseCents(context, invoice) ?? 0), 0);
   const hours = sumHours(time.facts);

@@ -1,26 +1,11 @@
 import type { WorkflowRunEvent } from '../../aggregates/operations/workflow-run.events';
 import type { Projection } from '../../core/projection';
-import type { ReadDocument } from '../../core/read-store.port';
 import type { RecordedOf, RecordedOfType } from '../shared/recorded';
 import { occurredAt } from '../shared/event-instant';
+import type { WorkflowRunDocument } from './workflow-run.document';
+import { workflowRunSums } from './workflow-run.sums';
 
-export type WorkflowRunStatus = 'running' | 'succeeded' | 'failed' | 'skipped';
-
-/** One workflow run; a failed run that is retried is running again until its next outcome. */
-export interface WorkflowRunDocument extends ReadDocument {
-  readonly runId: string;
-  readonly workflow: string;
-  readonly startedAt: string;
-  readonly status: WorkflowRunStatus;
-  readonly attempts: number;
-  /** When the current outcome happened; null while running. */
-  readonly finishedAt: string | null;
-  readonly succeededAt: string | null;
-  /** Manual minutes one success replaces; counted as saved once the run succeeds. */
-  readonly manualMinutes: number;
-  readonly manualMinutesSaved: number;
-  readonly lastError: string | null;
-}
+export type { WorkflowRunDocument, WorkflowRunStatus } from './workflow-run.document';
 
 type Event = RecordedOf<WorkflowRunEvent>;
 
@@ -48,7 +33,9 @@ function evolveRun(run: WorkflowRunDocument, event: Event): WorkflowRunDocument 
 
 export const workflowRunsProjection: Projection<WorkflowRunDocument> = {
   name: 'workflow_runs',
-  version: 1,
+  // 2: sums of the runs per hour, day and month (workflow-run.sums.ts) beside the runs; 3: each
+  // counted fact counts 1 in them (not the run's events); 4: no hour sums (about one per run).
+  version: 4,
   handles: ['WorkflowRunStarted', 'WorkflowRunSucceeded', 'WorkflowRunFailed', 'WorkflowRunSkipped', 'WorkflowRunRetried'],
   documentIds: (event) => [(event.data as { runId: string }).runId],
   evolve(run, recorded, id) {
@@ -56,6 +43,7 @@ export const workflowRunsProjection: Projection<WorkflowRunDocument> = {
     if (event.type === 'WorkflowRunStarted') return run ?? started(event, id);
     return run === null ? null : evolveRun(run, event);
   },
+  sums: workflowRunSums,
   indexes: [
     { name: 'workflow_runs_started_at', fields: ['startedAt'] },
     { name: 'workflow_runs_finished_at', fields: ['finishedAt'] },

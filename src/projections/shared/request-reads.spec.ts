@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openSqliteReadStore } from '../../adapters/sqlite/sqlite-read-store';
 import type { ReadStore } from '../../core/read-store.port';
 import { checkpointOf } from '../../testing/read-store.fixtures';
-import { requestReads } from './request-reads';
+import { oncePerRequest, requestReads } from './request-reads';
 
 describe('request reads', () => {
   let store: ReadStore;
@@ -25,5 +25,17 @@ describe('request reads', () => {
     // Another query, and a new request, read the store again.
     expect((await reads.find('things', { filter: { n: { $gte: 1 } } })).documents).toHaveLength(2);
     expect((await requestReads(store).find('things', { filter: { n: { $gte: 0 } } })).documents).toHaveLength(3);
+  });
+
+  it('derives a value once per request and key, and every time on a store that is not a request\'s', async () => {
+    const raw = await storeWith(['a']);
+    const reads = requestReads(raw);
+    let computed = 0;
+    const compute = async () => ++computed;
+    // Given one request asking twice for the same key and once for another
+    expect([await oncePerRequest(reads, 'sums', compute), await oncePerRequest(reads, 'sums', compute), await oncePerRequest(reads, 'other', compute)]).toEqual([1, 1, 2]);
+    // Then a new request, and the store itself, compute again
+    expect(await oncePerRequest(requestReads(raw), 'sums', compute)).toBe(3);
+    expect([await oncePerRequest(raw, 'sums', compute), await oncePerRequest(raw, 'sums', compute)]).toEqual([4, 5]);
   });
 });

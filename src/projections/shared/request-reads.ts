@@ -6,6 +6,26 @@ import type { FindQuery, FindResult, ReadDocument, ReadStore } from '../../core/
  * revenue per hour all read the period's invoices. Lives as long as the request; writes and
  * everything else go straight through.
  */
+const memos = new WeakMap<ReadStore, Map<string, Promise<unknown>>>();
+
+/**
+ * Values derived from reads that several KPIs of one request need (the period's invoice sums for
+ * revenue, profit margin and cash flow), computed once per request: `compute` runs the first time
+ * `key` is asked on this request's store. On a store that is not a request's, `compute` runs every
+ * time (nothing would tell a longer-lived memo that the read models moved).
+ */
+export function oncePerRequest<T>(reads: ReadStore, key: string, compute: () => Promise<T>): Promise<T> {
+  const memo = memos.get(reads);
+  if (!memo) return compute();
+  let value = memo.get(key) as Promise<T> | undefined;
+  if (!value) {
+    value = compute();
+    memo.set(key, value);
+    value.catch(() => memo.delete(key));
+  }
+  return value;
+}
+
 export function requestReads(reads: ReadStore): ReadStore {
   const found = new Map<string, Promise<FindResult<ReadDocument>>>();
   const find = <D extends ReadDocument>(collection: string, query?: FindQuery): Promise<FindResult<D>> => {
@@ -19,11 +39,13 @@ export function requestReads(reads: ReadStore): ReadStore {
     // Each caller gets its own array: a KPI may sort or filter what it was given.
     return result.then((page) => ({ ...page, documents: [...page.documents] })) as Promise<FindResult<D>>;
   };
-  return new Proxy(reads, {
+  const proxy = new Proxy(reads, {
     get(target, property, receiver) {
       if (property === 'find') return find;
       const value: unknown = Reflect.get(target, property, receiver);
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
+  memos.set(proxy, new Map());
+  return proxy;
 }

@@ -66,6 +66,8 @@ const byPaymentId = (a: Json, b: Json) => (a.paymentId < b.paymentId ? -1 : 1);
 
 const documentSteps: Readonly<Record<string, (document: Json, backdates: ReadonlyMap<string, number>) => Json>> = {
   invoices: (invoice) => ({ ...invoice, payments: [...invoice.payments].sort(byPaymentId) }),
+  // The same invoices folded again beside their sums (the sums themselves do not depend on the order).
+  invoice_sums: (document) => ('_sum' in document ? document : { ...document, payments: [...document.payments].sort(byPaymentId) }),
   leads: (lead, backdates) => ({ ...lead, _events: lead._events - (backdates.get(lead.leadId) ?? 0) }),
 };
 

@@ -44,7 +44,8 @@ export class WorkflowRunsResolver {
   @Authorized('VIEWER')
   @Query(() => WorkflowRunConnection, { complexity: pageComplexity, description: 'Runs from the workflow_runs read model, newest first, optionally of one workflow or status.' })
   workflowRuns(@Args() args: WorkflowRunsArgs, @Ctx() context: GraphQLContext): Promise<WorkflowRunConnection> {
-    const filter = new DocumentFilterBuilder().equals('workflow', args.workflow).equals('status', args.status).build();
+    // Every run has a start; the collection's sum documents (workflow-run.sums.ts) have none.
+    const filter = new DocumentFilterBuilder().bounds('startedAt', { $gte: '' }).equals('workflow', args.workflow).equals('status', args.status).build();
     return findPage(context, 'workflow_runs', { filter, sort: [['startedAt', -1]] }, args, toWorkflowRun);
   }
 

@@ -1,0 +1,136 @@
+import type { ResolvedPeriod } from '../../core/business-time';
+import type { SumDocument } from '../../core/projection-sums';
+import { sumDocumentId } from '../../core/projection-sums';
+import { bucketIdsCovering } from '../delivery/time-buckets.reads';
+import { baseCurrencyOf, type KpiContext } from '../shared/kpi';
+import { oncePerRequest } from '../shared/request-reads';
+import { tierVariesInMonth } from './cost-tiers';
+import { clientsByIds } from './financial.reads';
+import type { ClientDocument } from './clients.projection';
+import { invoiceEventsKey, invoiceSumsCollection } from './invoice.sums';
+
+/** An amount dated on a business day for one client, in base cents (null: no rate to convert it). */
+export interface DatedAmount {
+  readonly clientId: string;
+  readonly date: string;
+  readonly amountCents: number | null;
+  /** The document's currency and its cents in it, for the per-currency breakdown. */
+  readonly currency?: string;
+  readonly documentCents?: number;
+}
+
+type Measure = 'accrual' | 'cash';
+
+interface Bucket {
+  readonly grain: 'd' | 'm';
+  /** The bucket's first date (a month's 1st). */
+  readonly start: string;
+  readonly rows: ReadonlyArray<readonly [string, number]>;
+}
+
+/** The sum documents covering business dates [fromDate, toDate): whole months, then days. */
+async function bucketsIn(context: KpiContext, measure: Measure, fromDate: string, toDate: string, daysOnly = false): Promise<Bucket[]> {
+  const buckets = bucketIdsCovering(fromDate, toDate, { daysOnly }).map((id) =>
+    id.startsWith('day:') ? { grain: 'd' as const, start: id.slice(4) } : { grain: 'm' as const, start: `${id.slice(6)}-01` },
+  );
+  const ids = buckets.map(({ grain, start }) => sumDocumentId(`${measure}:${grain}:${grain === 'd' ? start : start.slice(0, 7)}`));
+  const found = await context.reads.getMany<SumDocument>(invoiceSumsCollection, ids);
+  return buckets.flatMap((bucket, index) => {
+    const document = found.get(ids[index]!)?.document;
+    return document ? [{ ...bucket, rows: document.rows }] : [];
+  });
+}
+
+export interface SummedAmounts {
+  /** One amount per client, currency and bucket, dated on the bucket's first day. */
+  readonly amounts: DatedAmount[];
+  readonly events: number;
+  readonly clientIds: string[];
+}
+
+/**
+ * Accrual or cash amounts of the period from the invoice sums, as the scan path's `DatedAmount`s
+ * but one per client, currency and bucket. A month bucket is dated on its 1st: a client whose tier
+ * changed within that month has its month replaced by its days, so a tier is still judged per date.
+ * Computed once per request whichever KPIs ask (revenue, profit margin, cash flow, revenue per hour).
+ */
+export function summedAmounts(context: KpiContext, measure: Measure, period: ResolvedPeriod): Promise<SummedAmounts & { clients: ReadonlyMap<string, ClientDocument> }> {
+  const key = `invoice-sums|${measure}|${period.fromDate}|${period.toDate}|${context.timeZone}|${baseCurrencyOf(context)}`;
+  return oncePerRequest(context.reads, key, () => computeSummedAmounts(context, measure, period));
+}
+
+async function computeSummedAmounts(context: KpiContext, measure: Measure, period: ResolvedPeriod): Promise<SummedAmounts & { clients: ReadonlyMap<string, ClientDocument> }> {
+  const clientsOf = (ids: string[]) => clientsByIds(context, ids);
+  const buckets = (await bucketsIn(context, measure, period.fromDate, period.toDate)).map(parsed);
+  const clientIds = new Set<string>();
+  for (const bucket of buckets) for (const line of bucket.lines) clientIds.add(line.clientId);
+  const clients = await clientsOf([...clientIds]);
+  // A client with one tier all along never needs its month split.
+  const split = new Set<string>();
+  for (const bucket of buckets) {
+    if (bucket.grain !== 'm') continue;
+    for (const { clientId } of bucket.lines) {
+      const client = clients.get(clientId);
+      const pair = `${clientId}\t${bucket.start}`;
+      if (client && client.tierHistory.length > 1 && !split.has(pair) && tierVariesInMonth(client, bucket.start, context.timeZone)) split.add(pair);
+    }
+  }
+  const monthsToSplit = [...new Set([...split].map((pair) => pair.slice(pair.indexOf('\t') + 1)))];
+  const days = (await Promise.all(monthsToSplit.map((month) => bucketsIn(context, measure, month, nextMonth(month), true)))).flat().map(parsed);
+  const base = baseCurrencyOf(context);
+  const amounts: DatedAmount[] = [];
+  let events = 0;
+  const add = (bucket: ParsedBucket, keep: (clientId: string) => boolean) => {
+    for (const { clientId, currency, fields } of bucket.lines) {
+      if (!keep(clientId)) continue;
+      const documentCents = fields.get('c') ?? 0;
+      const rated = (fields.get('nb') ?? 0) > 0;
+      const amountCents = currency === base ? documentCents : rated ? (fields.get('b') ?? 0) : null;
+      amounts.push({ clientId, date: bucket.start, amountCents, currency, documentCents });
+    }
+  };
+  for (const bucket of buckets) {
+    events += bucket.events;
+    add(bucket, split.size === 0 || bucket.grain === 'd' ? () => true : (clientId) => !split.has(`${clientId}\t${bucket.start}`));
+  }
+  for (const day of days) add(day, (clientId) => split.has(`${clientId}\t${day.start.slice(0, 8)}01`));
+  return { amounts, events, clientIds: [...clientIds], clients };
+}
+
+interface ParsedBucket {
+  readonly grain: 'd' | 'm';
+  readonly start: string;
+  readonly events: number;
+  readonly lines: ReadonlyArray<{ clientId: string; currency: string; fields: ReadonlyMap<string, number> }>;
+}
+
+/** A bucket's rows as one line per client and currency (keys `client\tcurrency\tfield`, sorted). */
+function parsed(bucket: Bucket): ParsedBucket {
+  const lines: Array<{ clientId: string; currency: string; fields: Map<string, number> }> = [];
+  let events = 0;
+  let last = null as { prefix: string; fields: Map<string, number> } | null;
+  for (const [key, amount] of bucket.rows) {
+    if (key.startsWith(invoiceEventsKey)) {
+      events += amount;
+      continue;
+    }
+    const cut = key.lastIndexOf('\t');
+    const prefix = key.slice(0, cut);
+    if (last?.prefix !== prefix) {
+      const tab = prefix.indexOf('\t');
+      last = { prefix, fields: new Map() };
+      lines.push({ clientId: prefix.slice(0, tab), currency: prefix.slice(tab + 1), fields: last.fields });
+    }
+    const field = key.slice(cut + 1);
+    last.fields.set(field, amount);
+    // The facts behind the bucket: invoices (accrual) or payment and refund lines (cash).
+    if (field === 'n') events += amount;
+  }
+  return { grain: bucket.grain, start: bucket.start, events, lines };
+}
+
+function nextMonth(monthStart: string): string {
+  const [year, month] = monthStart.split('-').map(Number) as [number, number];
+  return month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
+}
+

@@ -1,0 +1,60 @@
+import type { Contribution, DerivedSums } from '../../core/projection-sums';
+import type { Projection } from '../../core/projection';
+import type { InvoiceDocument } from './invoice.document';
+import { invoicesProjection } from './invoices.projection';
+
+export const invoiceSumsCollection = 'invoice_sums';
+
+/** Reserved for counts that are not per client and currency (none kept today). */
+export const invoiceEventsKey = '\u0000events';
+
+/**
+ * What one line (an invoice's worth, a payment or a refund) adds under `client\tcurrency\t…`:
+ * its cents in the document's currency (`c`) and a line count (`n`, so a client whose lines cancel
+ * out still shows at zero, as the scan path shows it); when it has a rate, its cents converted to
+ * the base currency and rounded per line exactly as `toBaseCents` does (`b`), and a count of rated
+ * lines (`nb`). The base currency is configuration, so it is chosen at query time: a line in the
+ * base currency counts its `c`, another its `b`, an unrated one nothing.
+ */
+function lineAmounts(clientId: string, currency: string, cents: number, rate: number | null | undefined): Array<[string, number]> {
+  const key = `${clientId}\t${currency}\t`;
+  const amounts: Array<[string, number]> = [[`${key}c`, cents], [`${key}n`, 1]];
+  if (rate) amounts.push([`${key}b`, Math.round(cents / rate)], [`${key}nb`, 1]);
+  return amounts;
+}
+
+const dated = (measure: string, date: string, amounts: Contribution['amounts']): Contribution[] => [
+  { bucket: `${measure}:d:${date}`, amounts },
+  { bucket: `${measure}:m:${date.slice(0, 7)}`, amounts },
+];
+
+/**
+ * Accrual: an invoice not voided (a deleted one reads as voided) adds its worth on its issue date.
+ * Cash: each payment and refund line adds its cents on its own date, whatever became of the
+ * invoice. Nothing in a contribution changes with events that do not change it (a payment leaves
+ * the accrual sums as they are), so a rebuild writes only the sums that move.
+ */
+export const invoiceSums: DerivedSums<InvoiceDocument> = {
+  of(invoice) {
+    const contributions: Contribution[] = [];
+    if (invoice.status !== 'VOID') contributions.push(...dated('accrual', invoice.issuedOn, lineAmounts(invoice.clientId, invoice.currency, invoice.amountCents, invoice.exchangeRate)));
+    for (const payment of invoice.payments) {
+      contributions.push(...dated('cash', payment.paidOn, lineAmounts(invoice.clientId, invoice.currency, payment.amountCents, payment.exchangeRate ?? invoice.exchangeRate)));
+    }
+    return contributions;
+  },
+};
+
+/**
+ * The invoices folded a second time into a collection of their own, for the sums kept beside them:
+ * the `invoices` collection is listed and paged by the API as it is, and stays free of sum documents.
+ */
+export const invoiceSumsProjection: Projection<InvoiceDocument> = {
+  name: invoiceSumsCollection,
+  // 2: no event counts in the sums (a payment no longer rewrites its invoice's accrual sums).
+  version: 2,
+  handles: invoicesProjection.handles,
+  documentIds: invoicesProjection.documentIds,
+  evolve: invoicesProjection.evolve,
+  sums: invoiceSums,
+};

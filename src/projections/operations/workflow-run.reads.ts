@@ -1,0 +1,42 @@
+import type { ResolvedPeriod } from '../../core/business-time';
+import type { DocumentFilter } from '../../core/read-store.port';
+import { instantBucketsCovering, sumsOf } from '../shared/instant-buckets';
+import type { KpiContext } from '../shared/kpi';
+import { eventsKey, workflowRunSums } from './workflow-run.sums';
+import type { WorkflowRunDocument } from './workflow-run.document';
+
+export const workflowRunsCollection = 'workflow_runs';
+
+export const findRuns = (context: KpiContext, filter: DocumentFilter) =>
+  context.reads.find<WorkflowRunDocument>(workflowRunsCollection, { filter }).then((result) => result.documents);
+
+type Measure = 'started' | 'outcome' | 'saved';
+const fieldOf: Record<Measure, keyof WorkflowRunDocument & string> = { started: 'startedAt', outcome: 'finishedAt', saved: 'succeededAt' };
+
+/**
+ * The workflow_runs sums of one measure over the period: its whole UTC days from the sum documents,
+ * the hours either side (if any) from the runs themselves, through the same `workflowRunSums`.
+ */
+export async function runSumsIn(context: KpiContext, measure: Measure, period: ResolvedPeriod): Promise<Map<string, number>> {
+  const { buckets, edges } = instantBucketsCovering(measure, period.fromInstant, period.toInstant);
+  const totals = await sumsOf(context.reads, workflowRunsCollection, buckets);
+  for (const [from, to] of edges) {
+    for (const run of await findRuns(context, { [fieldOf[measure]]: { $gte: from, $lt: to } })) {
+      for (const { bucket, amounts } of workflowRunSums.of(run)) {
+        if (bucket.startsWith(`${measure}:d:`)) for (const [key, amount] of amounts) totals.set(key, (totals.get(key) ?? 0) + amount);
+      }
+    }
+  }
+  return totals;
+}
+
+/** The events behind a measure's sums, and its other keys. */
+export function splitEvents(totals: ReadonlyMap<string, number>): { events: number; rows: Array<[string, number]> } {
+  let events = 0;
+  const rows: Array<[string, number]> = [];
+  for (const [key, amount] of totals) {
+    if (key.startsWith(eventsKey)) events += amount;
+    else if (amount !== 0) rows.push([key, amount]);
+  }
+  return { events, rows };
+}

@@ -1,0 +1,60 @@
+import type { Contribution } from '../../core/projection-sums';
+import { type SumDocument, sumDocumentId } from '../../core/projection-sums';
+import type { ReadStore } from '../../core/read-store.port';
+
+/**
+ * Sums over UTC instants: a document contributes to the month and the day of its instant
+ * (`<measure>:m:YYYY-MM`, `:d:YYYY-MM-DD`). A period [from, to) is read as whole months, then whole
+ * days inside it; the hours either side of its first and last whole UTC day (a period of
+ * Brisbane dates starts and ends at 14:00 UTC) are left to the caller to read from the documents,
+ * by their index on the instant: at most ~60 day and one month sum per month, plus two partial
+ * days of documents, whatever the size of the store. No hour sums: a rebuild would write about one
+ * per document.
+ */
+export function instantContributions(measure: string, instant: string, amounts: Contribution['amounts']): Contribution[] {
+  return [
+    { bucket: `${measure}:m:${instant.slice(0, 7)}`, amounts },
+    { bucket: `${measure}:d:${instant.slice(0, 10)}`, amounts },
+  ];
+}
+
+const dayMs = 86_400_000;
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** The buckets covering whole UTC days of [from, to), and the partial days left at its ends. */
+export function instantBucketsCovering(measure: string, fromInstant: string, toInstant: string): { buckets: string[]; edges: Array<readonly [string, string]> } {
+  const from = Date.parse(fromInstant);
+  const to = Date.parse(toInstant);
+  const first = Math.ceil(from / dayMs) * dayMs;
+  const last = Math.floor(to / dayMs) * dayMs;
+  if (first >= last) return { buckets: [], edges: from < to ? [[fromInstant, toInstant]] : [] };
+  const edges: Array<readonly [string, string]> = [];
+  if (from < first) edges.push([fromInstant, iso(first)]);
+  if (last < to) edges.push([iso(last), toInstant]);
+  const buckets: string[] = [];
+  let at = first;
+  while (at < last) {
+    const date = new Date(at);
+    const nextMonth = Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1);
+    if (date.getUTCDate() === 1 && nextMonth <= last) {
+      buckets.push(`${measure}:m:${iso(at).slice(0, 7)}`);
+      at = nextMonth;
+    } else {
+      buckets.push(`${measure}:d:${iso(at).slice(0, 10)}`);
+      at += dayMs;
+    }
+  }
+  return { buckets, edges };
+}
+
+/** Σ of each key over the sum documents of `buckets` (missing ones are zero). */
+export async function sumsOf(reads: ReadStore, collection: string, buckets: readonly string[]): Promise<Map<string, number>> {
+  const totals = new Map<string, number>();
+  if (buckets.length === 0) return totals;
+  const found = await reads.getMany<SumDocument>(collection, buckets.map(sumDocumentId));
+  for (const { document } of found.values()) {
+    if (!document) continue;
+    for (const [key, amount] of document.rows) totals.set(key, (totals.get(key) ?? 0) + amount);
+  }
+  return totals;
+}
