@@ -89,14 +89,14 @@ describe('workflow runs over GraphQL, with the engine running in the composed ap
   it('lists only runs when asked for every workflow and status (not the sums kept beside them)', async () => {
     await runWhen((candidate) => candidate.status === 'SKIPPED');
     for (let tries = 0; tries < 200; tries++) {
-      const response = await execute<{ recentWorkflowRuns: Array<{ runId: string }> }>('query { recentWorkflowRuns(first: 50) { runId workflow status } }', {}, 'VIEWER');
+      const response = await execute<{ workflowRuns: { nodes: Array<{ runId: string }> } }>('query { workflowRuns(first: 50) { nodes { runId workflow status } } }', {}, 'VIEWER');
       expect(response.errors).toBeUndefined();
-      if (response.data?.recentWorkflowRuns.some((listed) => listed.runId === runId)) {
-        expect(response.data.recentWorkflowRuns).toEqual([{ runId, workflow: 'client-onboarding', status: 'SKIPPED' }]);
+      if (response.data?.workflowRuns.nodes.some((listed) => listed.runId === runId)) {
+        expect(response.data.workflowRuns.nodes).toEqual([{ runId, workflow: 'client-onboarding', status: 'SKIPPED' }]);
         return;
       }
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
-    throw new Error('the run never appeared in recentWorkflowRuns');
+    throw new Error('the run never appeared in workflowRuns');
   });
 });
