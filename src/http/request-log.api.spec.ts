@@ -19,7 +19,7 @@ describe('request logs', () => {
       response = await fetch(`${api.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-correlation-id': 'corr-log-1', 'x-request-id': 'req-log-1', ...api.authorization() },
-        body: JSON.stringify({ query: '{ projections { name } }' }),
+        body: JSON.stringify({ query: '{ projections { nodes { name } } }' }),
       });
       await response.text();
       await new Promise((resolve) => setImmediate(resolve));
@@ -63,7 +63,7 @@ describe('request logs', () => {
     // Given a GraphQL request that announces more body than it sends
     const logs = captureLogs('debug');
     try {
-      const body = JSON.stringify({ query: '{ projections { name } }' });
+      const body = JSON.stringify({ query: '{ projections { nodes { name } } }' });
       const { hostname, port } = new URL(api.url);
       const socket = connect(Number(port), hostname, () => {
         const headers = { 'content-type': 'application/json', 'content-length': String(body.length + 4_000), ...api.authorization() };

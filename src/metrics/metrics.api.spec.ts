@@ -36,7 +36,7 @@ describe('GET /metrics', () => {
   });
 
   it('counts HTTP requests by route pattern and status, with their durations, in the Prometheus format', async () => {
-    await api.graphql('{ projections { name } }');
+    await api.graphql('{ projections { nodes { name } } }');
     await fetch(`${api.url}/no/such/path`);
 
     const { status, contentType, text } = await scrape(api);

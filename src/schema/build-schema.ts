@@ -11,11 +11,12 @@ import { EventAppendedResolver } from './events/event-appended.resolver';
 import { EventsResolver } from './events/events.resolver';
 import { ingestResolvers } from './ingest';
 import { ProjectionsResolver } from './projections/projections.resolver';
+import { NodeResolver } from './relay/node.resolver';
 import { BigIntScalar, DateTimeScalar } from './shared/scalars';
 import { workflowResolvers } from './workflows';
 
 /** The API's own resolvers; business areas bring theirs through the three index files. */
-export const platformResolvers: Function[] = [EventsResolver, EventAppendedResolver, ProjectionsResolver, ApiKeysResolver];
+export const platformResolvers: Function[] = [EventsResolver, EventAppendedResolver, ProjectionsResolver, ApiKeysResolver, NodeResolver];
 
 type NonEmpty = [Function, ...Function[]];
 

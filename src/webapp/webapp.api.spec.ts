@@ -72,8 +72,8 @@ describe('the web app served by the product', () => {
 
   it('serves the bundled GraphQL IDE to a browser opening /graphql, and GraphQL to clients on the same path', async () => {
     const page = await fetch(`${api.url}/graphql`, { headers: { accept: 'text/html' } });
-    const get = await fetch(`${api.url}/graphql?query=${encodeURIComponent('{ projections { name } }')}`, { headers: { ...api.authorization(), 'apollo-require-preflight': 'true' } });
-    const post = await api.graphql('{ projections { name } }');
+    const get = await fetch(`${api.url}/graphql?query=${encodeURIComponent('{ projections { nodes { name } } }')}`, { headers: { ...api.authorization(), 'apollo-require-preflight': 'true' } });
+    const post = await api.graphql('{ projections { nodes { name } } }');
 
     expect(await page.text()).toContain('GraphQL IDE');
     expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");

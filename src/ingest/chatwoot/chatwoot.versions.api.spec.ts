@@ -3,7 +3,7 @@ import { secretEnv } from '../ingest.fixtures';
 import { TestApi } from '../../testing/api-harness';
 import { deliver, toolFixture } from '../../testing/tool-webhooks';
 
-const ticketsQuery = '{ tickets(first: 10) { nodes { id clientId status } } }';
+const ticketsQuery = '{ tickets(first: 10) { nodes { id: ticketId clientId status } } }';
 
 /**
  * Chatwoot releases before `account` was added to conversation webhooks send the bare push data:

@@ -84,9 +84,9 @@ describe('checking the tools: credentials and webhooks, against the fake servers
   it('answers the toolsCheck query for ADMIN keys only', async () => {
     const api = await TestApi.start(env);
     try {
-      const query = '{ toolsCheck { tool credentials webhook } }';
+      const query = '{ toolsCheck { nodes { tool credentials webhook } } }';
       const { body } = await api.graphql<any, object>(query);
-      expect(body.data.toolsCheck).toEqual(expected.map((row) => ({ ...row, tool: row.tool.toUpperCase() })));
+      expect(body.data.toolsCheck.nodes).toEqual(expected.map((row) => ({ ...row, tool: row.tool.toUpperCase() })));
       const viewer = await api.keyWithRole('VIEWER');
       expect(errorCodes(await api.graphql(query, {}, { key: viewer.secret }))).toEqual(['FORBIDDEN']);
     } finally {

@@ -1,4 +1,4 @@
-import { type GraphQLField, type GraphQLInputType, getNamedType, isEnumType, isInputObjectType, isListType, isNonNullType, isObjectType, isScalarType, type GraphQLSchema } from 'graphql';
+import { type GraphQLField, type GraphQLInputType, getNamedType, isEnumType, isInputObjectType, isInterfaceType, isListType, isNonNullType, isObjectType, isScalarType, type GraphQLSchema } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
 import type { Role } from '../../schema/context';
 
@@ -42,7 +42,8 @@ function operationOf(kind: 'query' | 'mutation', field: GraphQLField<unknown, un
   const required = field.args.filter((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined);
   const declarations = required.map((arg) => `$${arg.name}: ${String(arg.type)}`).join(', ');
   const call = required.map((arg) => `${arg.name}: $${arg.name}`).join(', ');
-  const selection = isObjectType(getNamedType(field.type)) ? ' { __typename }' : '';
+  const named = getNamedType(field.type);
+  const selection = isObjectType(named) || isInterfaceType(named) ? ' { __typename }' : '';
   const document = `${kind}${declarations ? ` (${declarations})` : ''} { ${field.name}${call ? `(${call})` : ''}${selection} }`;
   const declared = declaredRole(kind, field.name);
   const role = kind === 'mutation' && declared === 'VIEWER' ? 'EDITOR' : declared;

@@ -71,14 +71,14 @@ async function mutate(replicas: Replicas, query: string, input: object): Promise
 }
 
 async function runs(url: string, workflow: string): Promise<string> {
-  const data = await graphqlData(url, files.adminKey, 'query ($workflow: String!) { recentWorkflowRuns(first: 100, workflow: $workflow) { runId status attempts lastError } }', { workflow });
-  return JSON.stringify(data.recentWorkflowRuns);
+  const data = await graphqlData(url, files.adminKey, 'query ($workflow: String!) { workflowRuns(first: 100, workflow: $workflow) { nodes { runId status attempt lastError } } }', { workflow });
+  return JSON.stringify(data.workflowRuns.nodes);
 }
 
 /** At least `count` runs of `workflow`, every one of them ended well (the workload's own tickets and clients run too). */
 async function runsEnded(url: string, workflow: string, count: number): Promise<boolean> {
-  const data = await graphqlData(url, files.adminKey, 'query ($workflow: String!) { recentWorkflowRuns(first: 100, workflow: $workflow) { status } }', { workflow });
-  const statuses: string[] = data.recentWorkflowRuns.map((run: { status: string }) => run.status);
+  const data = await graphqlData(url, files.adminKey, 'query ($workflow: String!) { workflowRuns(first: 100, workflow: $workflow) { nodes { status } } }', { workflow });
+  const statuses: string[] = data.workflowRuns.nodes.map((run: { status: string }) => run.status);
   return statuses.length >= count && statuses.every((status) => status === 'SUCCEEDED' || status === 'SKIPPED');
 }
 

@@ -48,7 +48,7 @@ async function healthyAfter(hostile: HostileTarget): Promise<boolean> {
   if (hostile.app.pid === null) return false;
   try {
     const health = await fetch(`${hostile.target.url}/healthz`, { signal: AbortSignal.timeout(5_000) });
-    const answer = await graphqlCall(hostile.target.url, hostile.target.keys.ADMIN, '{ projections { name } }');
+    const answer = await graphqlCall(hostile.target.url, hostile.target.keys.ADMIN, '{ projections { nodes { name } } }');
     return health.status === 200 && answer.status === 200 && !answer.errors;
   } catch {
     return false;

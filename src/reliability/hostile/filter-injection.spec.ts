@@ -30,7 +30,7 @@ async function idsOf(query: string, variables: Record<string, unknown>, pick: (d
   return { status: answer.status, ids, codes: errorCodesOf(answer) };
 }
 
-const clientsWhere = (filter: unknown) => idsOf('query ($f: ClientFilter) { clients(filter: $f) { nodes { id } } }', { f: filter }, (data) => data.clients.nodes.map((node: { id: string }) => node.id));
+const clientsWhere = (filter: unknown) => idsOf('query ($f: ClientFilter) { clients(filter: $f) { nodes { id: clientId } } }', { f: filter }, (data) => data.clients.nodes.map((node: { id: string }) => node.id));
 const eventsWhere = (filter: unknown) => idsOf('query ($f: EventFilterInput) { events(filter: $f, first: 200) { nodes { id } } }', { f: filter }, (data) => data.events.nodes.map((node: { id: string }) => node.id));
 
 describe('injection strings in filters', () => {
@@ -55,7 +55,7 @@ describe('injection strings in filters', () => {
 
   it('refuses a forged page cursor carrying an operator as bad input', async () => {
     const forged = Buffer.from(JSON.stringify({ k: ['name:1', '_id:1'], v: [{ $gt: '' }, ''] })).toString('base64url');
-    const answer = await idsOf('query ($after: String) { clients(after: $after) { nodes { id } } }', { after: forged }, (data) => data.clients.nodes.map((node: { id: string }) => node.id));
+    const answer = await idsOf('query ($after: String) { clients(after: $after) { nodes { id: clientId } } }', { after: forged }, (data) => data.clients.nodes.map((node: { id: string }) => node.id));
     expect(answer).toEqual({ status: 200, ids: [], codes: ['BAD_USER_INPUT'] });
   });
 

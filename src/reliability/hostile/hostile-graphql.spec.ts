@@ -37,26 +37,26 @@ const query = (source: string, variables: Record<string, unknown> = {}) => post(
 
 describe('hostile GraphQL requests', () => {
   it('refuses malformed JSON and bodies a browser form could send (CSRF) with 400', async () => {
-    const operation = JSON.stringify({ query: '{ projections { name } }' });
-    expect((await post('{"query": "{ projections { name } }"')).status).toBe(400);
+    const operation = JSON.stringify({ query: '{ projections { nodes { name } } }' });
+    expect((await post('{"query": "{ projections { nodes { name } } }"')).status).toBe(400);
     for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) expect((await post(operation, type)).status).toBe(400);
   });
 
   it('refuses a body, or variables, over 1 MiB with 413', async () => {
-    expect((await post(JSON.stringify({ query: `{ projections { name } } #${'x'.repeat(1024 * 1024)}` }))).status).toBe(413);
+    expect((await post(JSON.stringify({ query: `{ projections { nodes { name } } } #${'x'.repeat(1024 * 1024)}` }))).status).toBe(413);
     expect((await query('query ($name: String!) { projection(name: $name) { name } }', { name: 'x'.repeat(1024 * 1024) })).status).toBe(413);
   });
 
   it('answers 400 to a body cut short and 408 to a body dripping a byte at a time', async () => {
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${harness.api.adminKey}` };
-    const body = Buffer.from(JSON.stringify({ query: '{ projections { name } }' }));
+    const body = Buffer.from(JSON.stringify({ query: '{ projections { nodes { name } } }' }));
     const cut = await harness.hostile(() => rawExchange(harness.url, { head: postHead('/graphql', { ...headers, 'content-length': body.length + 1_000 }), parts: [body], closeAfter: true, guardMs: 30_000 }));
     const drip = await harness.hostile(() => rawExchange(harness.url, { head: postHead('/graphql', { ...headers, 'content-length': body.length }), parts: [...body].map((byte) => Buffer.from([byte])), dripMs: 100, guardMs: 60_000 }));
     expect([cut.status, drip.status]).toEqual([400, 408]);
   });
 
   it('refuses a body that is not valid UTF-8 with 400', async () => {
-    const answer = await post(invalidUtf8('{"query":"{ projections { name } }","operationName":null,"extensions":{"x":"', '"}}'));
+    const answer = await post(invalidUtf8('{"query":"{ projections { nodes { name } } }","operationName":null,"extensions":{"x":"', '"}}'));
     expect(answer.status).toBe(400);
   });
 
@@ -66,7 +66,7 @@ describe('hostile GraphQL requests', () => {
   });
 
   it('treats __proto__ and constructor keys in the body and in variables as data, leaving Object.prototype untouched', async () => {
-    const inBody = await post(`{${pollutingKeys},"query":"{ projections { name } }"}`);
+    const inBody = await post(`{${pollutingKeys},"query":"{ projections { nodes { name } } }"}`);
     const inVariables = await post(`{"query":"query ($f: ClientFilter) { clients(filter: $f) { nodes { id } } }","variables":{"f":{${pollutingKeys}}}}`);
     expect(inBody.status).toBe(200);
     expect(inVariables.status).toBe(400);
@@ -92,7 +92,7 @@ describe('hostile GraphQL requests', () => {
 
   it('refuses fragment cycles and batched requests with 400', async () => {
     expect((await query(fragmentCycle)).status).toBe(400);
-    expect((await post(JSON.stringify([{ query: '{ projections { name } }' }, { query: '{ projections { name } }' }]))).status).toBe(400);
+    expect((await post(JSON.stringify([{ query: '{ projections { nodes { name } } }' }, { query: '{ projections { nodes { name } } }' }]))).status).toBe(400);
   });
 
   it('refuses enum and scalar values outside their types with 400, naming the input', async () => {

@@ -41,7 +41,7 @@ export class HostileHarness {
   /** /healthz and a GraphQL query answer, and a fresh, correctly signed delivery is acknowledged. */
   async stillServing(): Promise<void> {
     if (!(await healthy(this.url))) this.failedHealthChecks++;
-    const answer = await graphqlCall(this.url, this.api.adminKey, '{ projections { name } }').catch(() => null);
+    const answer = await graphqlCall(this.url, this.api.adminKey, '{ projections { nodes { name } } }').catch(() => null);
     if (answer?.status !== 200 || answer.errors) this.failedHealthChecks++;
     const id = 70_000 + this.canaries.length;
     const body = JSON.stringify({ event: { node: { id, path: `/ops/files/canary-${id}.txt` }, class: 'OCP\\Files\\Events\\Node\\NodeCreatedEvent' }, user: { uid: 'ops' }, time: 1_780_000_000 + id });

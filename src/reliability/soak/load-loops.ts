@@ -75,8 +75,8 @@ export async function rebuildDuringLoad(target: LoadTarget, tally: LoadTally, pr
   const started = await graphqlCall(target.url, target.key, 'mutation ($name: String!) { rebuildProjection(name: $name) { name } }', { name: projection });
   if (started.errors) return tally.failed(`rebuild: ${JSON.stringify(started.errors)}`);
   for (let poll = 0; poll < 1_200; poll++) {
-    const answer = await graphqlCall(target.url, target.key, '{ projections { name rebuilding rebuildError state } }');
-    const status = answer.data?.projections.find((candidate: { name: string }) => candidate.name === projection);
+    const answer = await graphqlCall(target.url, target.key, '{ projections(first: 200) { nodes { name rebuilding rebuildError state } } }');
+    const status = answer.data?.projections.nodes.find((candidate: { name: string }) => candidate.name === projection);
     if (errorCodesOf(answer).length > 0 || status?.rebuildError) return tally.failed(`rebuild: ${JSON.stringify(answer.errors ?? status)}`);
     if (status && !status.rebuilding) return tally.ok();
     await new Promise((resolve) => setTimeout(resolve, 250));

@@ -14,7 +14,7 @@ export async function linkClients(baseUrl: string, key: string, clients: readonl
 }
 
 const progress = `{
-  projections { name state lag { eventsBehind } failure { error } }
+  projections(first: 200) { nodes { name state lag { eventsBehind } failure { error } } }
   webhookDeliveries(period: { from: "2000-01-01", to: "2100-01-01" }) { tools { tool received processed ignored parked unprocessed } }
 }`;
 
@@ -30,7 +30,7 @@ export async function ingestProgress(baseUrl: string, key: string): Promise<Inge
   const data = await graphqlData(baseUrl, key, progress);
   const tools: Array<Record<string, number>> = data.webhookDeliveries.tools;
   const sum = (field: string) => tools.reduce((total, tool) => total + tool[field]!, 0);
-  const projections: Array<{ name: string; state: string; lag: { eventsBehind: number } | null }> = data.projections;
+  const projections: Array<{ name: string; state: string; lag: { eventsBehind: number } | null }> = data.projections.nodes;
   return {
     received: sum('received'),
     unprocessed: sum('unprocessed'),

@@ -48,8 +48,8 @@ async function until(condition: () => Promise<boolean> | boolean, timeoutMs: num
 }
 
 async function succeededRuns(workflow: string): Promise<number> {
-  const data = await graphqlData(app!.url, files.adminKey, 'query ($workflow: String!) { recentWorkflowRuns(first: 100, workflow: $workflow, status: SUCCEEDED) { runId } }', { workflow });
-  return data.recentWorkflowRuns.length;
+  const data = await graphqlData(app!.url, files.adminKey, 'query ($workflow: String!) { workflowRuns(first: 100, workflow: $workflow, status: SUCCEEDED) { nodes { runId } } }', { workflow });
+  return data.workflowRuns.nodes.length;
 }
 
 /** Kills the app right after the tool acted on the call, before the app could record it, and starts it again. */

@@ -56,13 +56,31 @@ export type Aging = {
   days90Plus: Scalars['SafeInt']['output'];
 };
 
-export type ApiKey = {
+export type ApiKey = Node & {
   __typename?: 'ApiKey';
   createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** The domain id, as `revokeApiKey` takes it. */
   keyId: Scalars['ID']['output'];
   name: Scalars['String']['output'];
   revokedAt?: Maybe<Scalars['DateTime']['output']>;
   role: Role;
+};
+
+export type ApiKeyConnection = {
+  __typename?: 'ApiKeyConnection';
+  edges: Array<ApiKeyTypeEdge>;
+  /** The nodes of `edges`, for clients that need no cursors. */
+  nodes: Array<ApiKey>;
+  pageInfo: PageInfo;
+};
+
+/** A ApiKeyType and the cursor to resume after it. */
+export type ApiKeyTypeEdge = {
+  __typename?: 'ApiKeyTypeEdge';
+  /** Pass as `after` to read what follows this node. */
+  cursor: Scalars['String']['output'];
+  node: ApiKey;
 };
 
 export type ApplyCreditInput = {
@@ -192,8 +210,10 @@ export type CacKpi = {
 };
 
 /** A marketing campaign, from the `campaigns` read model. */
-export type Campaign = {
+export type Campaign = Node & {
   __typename?: 'Campaign';
+  /** The domain id, as the mutations take it. */
+  campaignId: Scalars['ID']['output'];
   channel: CampaignChannel;
   costs: Array<CampaignCost>;
   /** The costs' currency; null before the first cost. */
@@ -366,9 +386,11 @@ export type ChangeRetainerAmountInput = {
 };
 
 /** A client, from the `clients` read model. */
-export type Client = {
+export type Client = Node & {
   __typename?: 'Client';
   activeIntervals: Array<ActiveInterval>;
+  /** The domain id, as the mutations take it. */
+  clientId: Scalars['ID']['output'];
   currency: Scalars['String']['output'];
   firstRetainerAt?: Maybe<Scalars['DateTime']['output']>;
   /** The client's event stream, oldest first; cursor = revision. */
@@ -426,17 +448,34 @@ export type ClientFilter = {
 };
 
 /** How deliveries find a client: a tool id (contact, customer, project…) or an e-mail domain linked to it. */
-export type ClientIdentity = {
+export type ClientIdentity = Node & {
   __typename?: 'ClientIdentity';
   clientId: Scalars['ID']['output'];
   domain?: Maybe<Scalars['String']['output']>;
   /** The tool's own id (Chatwoot contact, Invoice Ninja client, Xero ContactID, Plane project…). */
   externalId?: Maybe<Scalars['String']['output']>;
-  /** `<tool>:<externalId>` or `domain:<domain>`. */
   id: Scalars['ID']['output'];
+  /** `<tool>:<externalId>` or `domain:<domain>`. */
+  identityKey: Scalars['ID']['output'];
   kind: ClientIdentityKind;
   linkedAt: Scalars['DateTime']['output'];
   tool?: Maybe<IdentityTool>;
+};
+
+export type ClientIdentityConnection = {
+  __typename?: 'ClientIdentityConnection';
+  edges: Array<ClientIdentityEdge>;
+  /** The nodes of `edges`, for clients that need no cursors. */
+  nodes: Array<ClientIdentity>;
+  pageInfo: PageInfo;
+};
+
+/** A ClientIdentity and the cursor to resume after it. */
+export type ClientIdentityEdge = {
+  __typename?: 'ClientIdentityEdge';
+  /** Pass as `after` to read what follows this node. */
+  cursor: Scalars['String']['output'];
+  node: ClientIdentity;
 };
 
 export type ClientIdentityInput = {
@@ -555,12 +594,14 @@ export type CompleteWorkflowRunInput = {
 };
 
 /** A consultant, from the `consultants` read model. */
-export type Consultant = {
+export type Consultant = Node & {
   __typename?: 'Consultant';
   activeIntervals: Array<ActiveInterval>;
   /** Default hourly bill rate in cents. */
   billRateCents: Scalars['SafeInt']['output'];
   capacityHistory: Array<CapacityPeriod>;
+  /** The domain id, as the mutations take it. */
+  consultantId: Scalars['ID']['output'];
   /** Hourly cost in cents. */
   costRateCents: Scalars['SafeInt']['output'];
   currency: Scalars['String']['output'];
@@ -743,10 +784,13 @@ export type EstimateLeadValueInput = {
 };
 
 /** A stored event, as recorded in the log. */
-export type Event = {
+export type Event = Node & {
   __typename?: 'Event';
   correlationId: Scalars['String']['output'];
+  /** As recorded, with enum values in the API casing (UPPER_SNAKE, as the GraphQL enums). */
   data: Scalars['JSONObject']['output'];
+  /** The id the log gives the event (`event(id:)`, a workflow trigger, `correlationId` chains). */
+  eventId: Scalars['ID']['output'];
   id: Scalars['ID']['output'];
   metadata: Scalars['JSONObject']['output'];
   /** When the fact happened (KPIs bucket by this). */
@@ -796,7 +840,7 @@ export type EventStreamFilterInput = {
 };
 
 /** An expense, from the `expenses` read model. */
-export type Expense = {
+export type Expense = Node & {
   __typename?: 'Expense';
   amountCents: Scalars['SafeInt']['output'];
   campaignId?: Maybe<Scalars['ID']['output']>;
@@ -804,6 +848,8 @@ export type Expense = {
   clientId?: Maybe<Scalars['ID']['output']>;
   currency: Scalars['String']['output'];
   description: Scalars['String']['output'];
+  /** The domain id, as the mutations take it. */
+  expenseId: Scalars['ID']['output'];
   /** The expense's event stream, oldest first; cursor = revision. */
   history: EventConnection;
   id: Scalars['ID']['output'];
@@ -984,7 +1030,7 @@ export type IntByKey = {
 };
 
 /** An invoice, from the `invoices` read model. Money in cents of `currency`. */
-export type Invoice = {
+export type Invoice = Node & {
   __typename?: 'Invoice';
   /** What the invoice is worth: as issued, less the credits applied. */
   amountCents: Scalars['SafeInt']['output'];
@@ -1003,6 +1049,8 @@ export type Invoice = {
   /** The invoice's event stream, oldest first; cursor = revision. */
   history: EventConnection;
   id: Scalars['ID']['output'];
+  /** The domain id, as the mutations take it. */
+  invoiceId: Scalars['ID']['output'];
   /** The amount it was issued for. */
   issuedAmountCents: Scalars['SafeInt']['output'];
   issuedAt: Scalars['DateTime']['output'];
@@ -1015,7 +1063,8 @@ export type Invoice = {
   paidCents: Scalars['SafeInt']['output'];
   /** Date of the payment that brought the balance to zero. */
   paidOn?: Maybe<Scalars['String']['output']>;
-  payments: Array<InvoicePayment>;
+  /** Payments and refund lines, in the order they were received. */
+  payments: PaymentConnection;
   projectId?: Maybe<Scalars['ID']['output']>;
   status: InvoiceStatus;
   voidedAt?: Maybe<Scalars['DateTime']['output']>;
@@ -1024,6 +1073,13 @@ export type Invoice = {
 
 /** An invoice, from the `invoices` read model. Money in cents of `currency`. */
 export type InvoiceHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+
+/** An invoice, from the `invoices` read model. Money in cents of `currency`. */
+export type InvoicePaymentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: Scalars['Int']['input'];
 };
@@ -1070,18 +1126,6 @@ export type InvoiceKind =
   | 'ONE_OFF'
   | 'RECURRING';
 
-export type InvoicePayment = {
-  __typename?: 'InvoicePayment';
-  amountCents: Scalars['SafeInt']['output'];
-  /** When it was received. */
-  at: Scalars['DateTime']['output'];
-  /** YYYY-MM-DD business date the payment carries. */
-  paidOn: Scalars['String']['output'];
-  paymentId: Scalars['ID']['output'];
-  /** On a refund line (a negative amount on the refund date): the payment refunded. */
-  refundOf?: Maybe<Scalars['ID']['output']>;
-};
-
 export type InvoiceSort =
   | 'AMOUNT_DESC'
   | 'BALANCE_DESC'
@@ -1122,9 +1166,12 @@ export type KpiFact = {
   date: Scalars['String']['output'];
   /** TimeEntry, Invoice… */
   entity: Scalars['String']['output'];
+  /** The entity's domain id (`id` is left to Node types: a fact is not one, and the same entity is a fact of several KPIs). */
+  entityId: Scalars['String']['output'];
   /** Events folded into it. */
   events: Scalars['Int']['output'];
-  id: Scalars['String']['output'];
+  /** The global id of the entity when it is a Node (refetch it with `node(id)`); null for a CSAT rating. */
+  nodeId?: Maybe<Scalars['ID']['output']>;
   /** What it counted as, or why it was excluded. */
   rule: Scalars['String']['output'];
   /** The stream holding its events (query `stream` for them). */
@@ -1210,7 +1257,7 @@ export type LaunchCampaignInput = {
 };
 
 /** A sales lead, from the `leads` read model. */
-export type Lead = {
+export type Lead = Node & {
   __typename?: 'Lead';
   campaignId?: Maybe<Scalars['ID']['output']>;
   capturedAt: Scalars['DateTime']['output'];
@@ -1223,6 +1270,8 @@ export type Lead = {
   id: Scalars['ID']['output'];
   /** The latest win or loss. */
   lastClosedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The domain id, as the mutations take it. */
+  leadId: Scalars['ID']['output'];
   name: Scalars['String']['output'];
   /** Every state the lead went through, including each stage reached. */
   snapshots: Array<LeadSnapshot>;
@@ -2104,6 +2153,12 @@ export type MutationWinLeadArgs = {
   waitForProjections?: Scalars['Boolean']['input'];
 };
 
+/** An object with a global id: refetch it with `node(id)`. */
+export type Node = {
+  /** Opaque, globally unique: base64url of `<Type>:<domain id>`. The domain id is its own field. */
+  id: Scalars['ID']['output'];
+};
+
 export type Nps = {
   __typename?: 'Nps';
   detractors: Scalars['Int']['output'];
@@ -2222,10 +2277,11 @@ export type PaidWithin30DaysKpi = {
 };
 
 /** A webhook delivery set aside for a person, from the `webhook_deliveries` read model. */
-export type ParkedDelivery = {
+export type ParkedDelivery = Node & {
   __typename?: 'ParkedDelivery';
   /** The idempotency key the delivery id is derived from. */
   dedupeKey: Scalars['String']['output'];
+  /** The domain id, as `redriveDelivery` takes it. */
   deliveryId: Scalars['ID']['output'];
   /** The stored delivery and the park error, read from its stream. */
   detail?: Maybe<ParkedDeliveryDetail>;
@@ -2233,6 +2289,7 @@ export type ParkedDelivery = {
   eventKind: Scalars['String']['output'];
   /** Failed attempts recorded, over every run. */
   failedAttempts: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
   parkedAt: Scalars['DateTime']['output'];
   reason: WebhookParkReason;
   receivedAt: Scalars['DateTime']['output'];
@@ -2264,6 +2321,38 @@ export type ParkedDeliveryEdge = {
   /** Pass as `after` to read what follows this node. */
   cursor: Scalars['String']['output'];
   node: ParkedDelivery;
+};
+
+/** A payment received against an invoice, or a refund line (negative amount). */
+export type Payment = Node & {
+  __typename?: 'Payment';
+  amountCents: Scalars['SafeInt']['output'];
+  /** When it was received. */
+  at: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  invoiceId: Scalars['ID']['output'];
+  /** YYYY-MM-DD business date the payment carries. */
+  paidOn: Scalars['String']['output'];
+  /** The domain id, as the mutations take it (with `invoiceId`). */
+  paymentId: Scalars['ID']['output'];
+  /** On a refund line (a negative amount on the refund date): the payment refunded. */
+  refundOf?: Maybe<Scalars['ID']['output']>;
+};
+
+export type PaymentConnection = {
+  __typename?: 'PaymentConnection';
+  edges: Array<PaymentEdge>;
+  /** The nodes of `edges`, for clients that need no cursors. */
+  nodes: Array<Payment>;
+  pageInfo: PageInfo;
+};
+
+/** A Payment and the cursor to resume after it. */
+export type PaymentEdge = {
+  __typename?: 'PaymentEdge';
+  /** Pass as `after` to read what follows this node. */
+  cursor: Scalars['String']['output'];
+  node: Payment;
 };
 
 /** A KPI period: from (inclusive) to (exclusive), each a date YYYY-MM-DD (midnight in the business time zone) or an ISO-8601 instant. */
@@ -2345,7 +2434,7 @@ export type ProfitMarginKpi = {
 };
 
 /** A project, from the `projects` read model. Dates are YYYY-MM-DD business dates. */
-export type Project = {
+export type Project = Node & {
   __typename?: 'Project';
   /** In cents; 0 means no budget. */
   budgetAmountCents: Scalars['SafeInt']['output'];
@@ -2361,6 +2450,8 @@ export type Project = {
   history: EventConnection;
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
+  /** The domain id, as the mutations take it. */
+  projectId: Scalars['ID']['output'];
   startedAt: Scalars['DateTime']['output'];
   startedOn: Scalars['String']['output'];
   status: ProjectStatus;
@@ -2481,6 +2572,14 @@ export type ProjectionAdvanced = {
   projection: Scalars['String']['output'];
 };
 
+export type ProjectionConnection = {
+  __typename?: 'ProjectionConnection';
+  edges: Array<ProjectionStatusTypeEdge>;
+  /** The nodes of `edges`, for clients that need no cursors. */
+  nodes: Array<Projection>;
+  pageInfo: PageInfo;
+};
+
 /** The event a projection stopped on; it retries it at the next start. */
 export type ProjectionFailure = {
   __typename?: 'ProjectionFailure';
@@ -2522,6 +2621,14 @@ export type ProjectionState =
   | 'LIVE'
   | 'STOPPED';
 
+/** A ProjectionStatusType and the cursor to resume after it. */
+export type ProjectionStatusTypeEdge = {
+  __typename?: 'ProjectionStatusTypeEdge';
+  /** Pass as `after` to read what follows this node. */
+  cursor: Scalars['String']['output'];
+  node: Projection;
+};
+
 export type ProjectsCompletedKpi = {
   __typename?: 'ProjectsCompletedKpi';
   /** Events folded into the read-model documents the value was computed from. */
@@ -2533,19 +2640,19 @@ export type ProjectsCompletedKpi = {
 
 export type Query = {
   __typename?: 'Query';
-  /** Every key ever created (secrets are never stored). */
-  apiKeys: Array<ApiKey>;
+  /** Every key ever created, oldest first (secrets are never stored). */
+  apiKeys: ApiKeyConnection;
   campaign?: Maybe<Campaign>;
   campaigns: CampaignConnection;
   client?: Maybe<Client>;
-  /** The tool ids and e-mail domains linked to a client, by id. */
-  clientIdentities: Array<ClientIdentity>;
+  /** The tool ids and e-mail domains linked to a client (its `clientId` or global `id`). */
+  clientIdentities: ClientIdentityConnection;
   clients: ClientConnection;
   /** Clients and support KPIs. Period [from, to) in the business time zone; `asOf` gives the figures as known at that instant. */
   clientsSupportDashboard: ClientsSupportDashboard;
   consultant?: Maybe<Consultant>;
   consultants: ConsultantConnection;
-  /** The event with this id, or null (also for an event the key may not read): one indexed look-up. */
+  /** The event with this id (its `eventId` or global `id`), or null (also for an event the key may not read): one indexed look-up. */
   event?: Maybe<Event>;
   /** The log in position order; cursor = position. Types and categories are filtered by the store; streams, from/to (occurredAt) and correlationId while reading, at most 10000 events per page: a page can then be short or empty with hasNextPage true — keep following endCursor. */
   events: EventConnection;
@@ -2563,16 +2670,18 @@ export type Query = {
   kpiTargets: KpiTargetsKpi;
   lead?: Maybe<Lead>;
   leads: LeadConnection;
+  /** Any object by its global id (Relay refetch): null when it does not exist or the key may not read it. */
+  node?: Maybe<Node>;
+  /** Several objects by global id (at most 100), in the order asked; null for each one that does not exist or the key may not read. */
+  nodes: Array<Maybe<Node>>;
   /** Operations KPIs. Period [from, to) in the business time zone; `asOf` gives the figures as known at that instant. */
   operationsDashboard: OperationsDashboard;
   /** Parked webhook deliveries, oldest parked first. */
   parkedDeliveries: ParkedDeliveryConnection;
   project?: Maybe<Project>;
-  /** Every read model: position, lag, failure and rebuild progress. */
-  projections: Array<Projection>;
+  /** Every read model by name: position, lag, failure and rebuild progress. */
+  projections: ProjectionConnection;
   projects: ProjectConnection;
-  /** The latest runs (workflow_runs read model), newest first, optionally of one workflow or status. */
-  recentWorkflowRuns: Array<WorkflowRunSummary>;
   /** Sales and marketing KPIs. Period [from, to) in the business time zone; `asOf` gives the figures as known at that instant. */
   salesPipelineDashboard: SalesPipelineDashboard;
   /** Service delivery KPIs. Period [from, to) in the business time zone; `asOf` gives the figures as known at that instant. */
@@ -2584,15 +2693,23 @@ export type Query = {
   timeEntries: TimeEntryConnection;
   timeEntry?: Maybe<TimeEntry>;
   /** Per tool: do its API credentials work, and does its webhook reach this server (ZIXLY_PUBLIC_URL) with the configured secret? Calls each tool. */
-  toolsCheck: Array<ToolCheck>;
+  toolsCheck: ToolCheckConnection;
   /** Delivery identities received again with another body, oldest first; `after` is a log position. */
   webhookConflicts: WebhookConflictConnection;
   /** Per tool: deliveries received, processed, ignored (by reason), failed, parked and rejected in the period, and the backlog. */
   webhookDeliveries: WebhookDeliveriesReport;
   /** Requests refused before their sender was authenticated, newest first (bounded storage). */
   webhookRejects: WebhookRejectConnection;
-  /** A run with its steps, read from its streams (never behind). */
-  workflowRun?: Maybe<WorkflowRunDetail>;
+  /** A run by its `runId` (or global `id`), read from its stream (never behind). */
+  workflowRun?: Maybe<WorkflowRun>;
+  /** Runs from the workflow_runs read model, newest first, optionally of one workflow or status. */
+  workflowRuns: WorkflowRunConnection;
+};
+
+
+export type QueryApiKeysArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
 };
 
 
@@ -2615,7 +2732,9 @@ export type QueryClientArgs = {
 
 
 export type QueryClientIdentitiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   clientId: Scalars['ID']['input'];
+  first?: Scalars['Int']['input'];
 };
 
 
@@ -2726,6 +2845,16 @@ export type QueryLeadsArgs = {
 };
 
 
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryNodesArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+
 export type QueryOperationsDashboardArgs = {
   asOf?: InputMaybe<Scalars['DateTime']['input']>;
   period: PeriodInput;
@@ -2745,18 +2874,17 @@ export type QueryProjectArgs = {
 };
 
 
+export type QueryProjectionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+
 export type QueryProjectsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ProjectFilter>;
   first?: Scalars['Int']['input'];
   sort?: ProjectSort;
-};
-
-
-export type QueryRecentWorkflowRunsArgs = {
-  first?: Scalars['Int']['input'];
-  status?: InputMaybe<WorkflowRunStatus>;
-  workflow?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -2805,6 +2933,12 @@ export type QueryTimeEntryArgs = {
 };
 
 
+export type QueryToolsCheckArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+
 export type QueryWebhookConflictsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: Scalars['Int']['input'];
@@ -2827,6 +2961,14 @@ export type QueryWebhookRejectsArgs = {
 
 export type QueryWorkflowRunArgs = {
   runId: Scalars['ID']['input'];
+};
+
+
+export type QueryWorkflowRunsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+  status?: InputMaybe<WorkflowRunStatus>;
+  workflow?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type RateTicketInput = {
@@ -3347,7 +3489,7 @@ export type TargetStatus =
   | 'NO_DATA';
 
 /** A support ticket, from the `tickets` read model. */
-export type Ticket = {
+export type Ticket = Node & {
   __typename?: 'Ticket';
   channel: TicketChannel;
   clientId: Scalars['ID']['output'];
@@ -3364,6 +3506,8 @@ export type Ticket = {
   resolvedAts: Array<Scalars['DateTime']['output']>;
   status: TicketStatus;
   subject: Scalars['String']['output'];
+  /** The domain id, as the mutations take it. */
+  ticketId: Scalars['ID']['output'];
 };
 
 
@@ -3460,7 +3604,7 @@ export type TierChange = {
 };
 
 /** Hours logged on a project, as last corrected (deleted entries are gone). */
-export type TimeEntry = {
+export type TimeEntry = Node & {
   __typename?: 'TimeEntry';
   /** Hourly bill rate in cents at the time of logging. */
   billRateCents: Scalars['SafeInt']['output'];
@@ -3471,6 +3615,8 @@ export type TimeEntry = {
   /** Hourly cost in cents at the time of logging. */
   costRateCents: Scalars['SafeInt']['output'];
   currency: Scalars['String']['output'];
+  /** The domain id, as the mutations take it. */
+  entryId: Scalars['ID']['output'];
   /** This entry's events from its project's stream (logged, corrected, deleted); cursor = revision in that stream. */
   history: EventConnection;
   hours: Scalars['Float']['output'];
@@ -3535,6 +3681,22 @@ export type ToolCheck = {
   tool: WebhookTool;
   webhook: ToolWebhookStatus;
   webhookMessage: Scalars['String']['output'];
+};
+
+export type ToolCheckConnection = {
+  __typename?: 'ToolCheckConnection';
+  edges: Array<ToolCheckEdge>;
+  /** The nodes of `edges`, for clients that need no cursors. */
+  nodes: Array<ToolCheck>;
+  pageInfo: PageInfo;
+};
+
+/** A ToolCheck and the cursor to resume after it. */
+export type ToolCheckEdge = {
+  __typename?: 'ToolCheckEdge';
+  /** Pass as `after` to read what follows this node. */
+  cursor: Scalars['String']['output'];
+  node: ToolCheck;
 };
 
 /** Whether a tool's API credentials work: REFUSED (401/403), FAILED (unreachable or another error), NOT_CONFIGURED. */
@@ -3720,6 +3882,37 @@ export type WinRateKpi = {
   value: WinRate;
 };
 
+/** A run of an automation workflow: its outcome from the WorkflowRun stream, its steps from the WorkflowSteps ledger. */
+export type WorkflowRun = Node & {
+  __typename?: 'WorkflowRun';
+  /** 1 for the first try; each retry adds one. */
+  attempt: Scalars['Int']['output'];
+  /** When the current outcome happened; null while running. */
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  /** The error of the latest failure. */
+  lastError?: Maybe<Scalars['String']['output']>;
+  /** Minutes of manual work one successful run replaces. */
+  manualMinutes: Scalars['Float']['output'];
+  /** The domain id, as the mutations take it. */
+  runId: Scalars['ID']['output'];
+  startedAt: Scalars['DateTime']['output'];
+  status: WorkflowRunStatus;
+  /** Every step the run recorded, from its WorkflowSteps ledger (one stream read per run). */
+  steps: Array<WorkflowStep>;
+  /** The triggering event id, or `<schedule>@<instant>`. */
+  trigger?: Maybe<Scalars['String']['output']>;
+  workflow: Scalars['String']['output'];
+};
+
+export type WorkflowRunConnection = {
+  __typename?: 'WorkflowRunConnection';
+  edges: Array<WorkflowRunEdge>;
+  /** The nodes of `edges`, for clients that need no cursors. */
+  nodes: Array<WorkflowRun>;
+  pageInfo: PageInfo;
+};
+
 export type WorkflowRunCounts = {
   __typename?: 'WorkflowRunCounts';
   failed: Scalars['Int']['output'];
@@ -3733,19 +3926,12 @@ export type WorkflowRunCounts = {
   workflow: Scalars['String']['output'];
 };
 
-/** A workflow run from its WorkflowRun and WorkflowSteps streams. */
-export type WorkflowRunDetail = {
-  __typename?: 'WorkflowRunDetail';
-  /** 1 for the first try; each retry adds one. */
-  attempt: Scalars['Int']['output'];
-  /** Minutes of manual work one successful run replaces. */
-  manualMinutes: Scalars['Float']['output'];
-  runId: Scalars['ID']['output'];
-  status: WorkflowRunStatus;
-  steps: Array<WorkflowStep>;
-  /** The triggering event id, or `<schedule>@<instant>`. */
-  trigger?: Maybe<Scalars['String']['output']>;
-  workflow: Scalars['String']['output'];
+/** A WorkflowRun and the cursor to resume after it. */
+export type WorkflowRunEdge = {
+  __typename?: 'WorkflowRunEdge';
+  /** Pass as `after` to read what follows this node. */
+  cursor: Scalars['String']['output'];
+  node: WorkflowRun;
 };
 
 /** A failed or skipped run can be retried with retryWorkflowRun (e.g. once its tool is configured); a skipped run says which steps had nothing to do and why. */
@@ -3754,18 +3940,6 @@ export type WorkflowRunStatus =
   | 'RUNNING'
   | 'SKIPPED'
   | 'SUCCEEDED';
-
-/** A run as the workflow_runs read model lists it. */
-export type WorkflowRunSummary = {
-  __typename?: 'WorkflowRunSummary';
-  attempts: Scalars['Int']['output'];
-  finishedAt?: Maybe<Scalars['String']['output']>;
-  lastError?: Maybe<Scalars['String']['output']>;
-  runId: Scalars['ID']['output'];
-  startedAt: Scalars['String']['output'];
-  status: WorkflowRunStatus;
-  workflow: Scalars['String']['output'];
-};
 
 export type WorkflowRunsKpi = {
   __typename?: 'WorkflowRunsKpi';

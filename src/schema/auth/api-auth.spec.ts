@@ -38,7 +38,7 @@ describe('API keys and roles on /graphql', () => {
 
   it('lets a VIEWER read but not run mutations', async () => {
     const viewer = await api.keyWithRole('VIEWER');
-    expect((await api.graphql(ProjectionsDocument, {}, { key: viewer.secret })).body.data?.projections.length).toBeGreaterThan(0);
+    expect((await api.graphql(ProjectionsDocument, {}, { key: viewer.secret })).body.data?.projections.nodes.length).toBeGreaterThan(0);
 
     const response = await api.graphql(RebuildProjectionDocument, { name: 'invoices' }, { key: viewer.secret });
     expect(response.status).toBe(403);
@@ -63,7 +63,7 @@ describe('API keys and roles on /graphql', () => {
     expect(secret).toMatch(/^zx_[A-Za-z0-9_-]{43}$/);
 
     const listed = await api.graphql(ApiKeysDocument, {});
-    expect(listed.body.data?.apiKeys).toContainEqual(expect.objectContaining({ keyId, name: 'dashboards', role: 'VIEWER', revokedAt: null }));
+    expect(listed.body.data?.apiKeys.nodes).toContainEqual(expect.objectContaining({ keyId, name: 'dashboards', role: 'VIEWER', revokedAt: null }));
     const stored = await collect(api.app.services.eventStore.readStream(`ApiKey-${keyId}`));
     expect(stored.map((event) => event.type)).toEqual(['ApiKeyCreated']);
     expect(JSON.stringify(stored.map((event) => [event.data, event.metadata]))).not.toContain(secret);
@@ -74,7 +74,7 @@ describe('the bootstrap admin key (ZIXLY_ADMIN_KEY)', () => {
   it('registers the same key once across restarts of a fresh store', async () => {
     const first = await TestApi.start();
     const keys = await first.graphql(ApiKeysDocument, {});
-    const bootstrap = keys.body.data?.apiKeys.filter((key) => key.name === 'bootstrap admin');
+    const bootstrap = keys.body.data?.apiKeys.nodes.filter((key) => key.name === 'bootstrap admin');
     expect(bootstrap).toHaveLength(1);
     const config = first.app.services.config;
     await first.app.stop();

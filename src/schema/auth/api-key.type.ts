@@ -1,4 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { globalIdOf, Node } from '../relay/node.interface';
+import { Connection } from '../shared/connection';
 import { DateTimeScalar } from '../shared/scalars';
 
 export enum RoleEnum {
@@ -8,9 +10,10 @@ export enum RoleEnum {
 }
 registerEnumType(RoleEnum, { name: 'Role', description: 'VIEWER reads; EDITOR also runs commands; ADMIN also manages keys and read models.' });
 
-@ObjectType('ApiKey')
-export class ApiKeyType {
-  @Field(() => ID) keyId!: string;
+@ObjectType('ApiKey', { implements: Node })
+export class ApiKeyType implements Node {
+  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The domain id, as `revokeApiKey` takes it.' }) keyId!: string;
   @Field() name!: string;
   @Field(() => RoleEnum) role!: RoleEnum;
   @Field(() => DateTimeScalar) createdAt!: string;
@@ -23,3 +26,14 @@ export class CreatedApiKeyType {
   @Field({ description: 'Shown once: only its hash is stored. Send it as Authorization: Bearer <secret>.' }) secret!: string;
   @Field(() => ApiKeyType) key!: ApiKeyType;
 }
+
+@ObjectType()
+export class ApiKeyConnection extends Connection(ApiKeyType) {}
+
+export function toApiKey(key: { keyId: string; name: string; role: string; createdAt: string; revokedAt: string | null }): ApiKeyType {
+  const { keyId, name, role, createdAt, revokedAt } = key;
+  return { id: globalIdOf('ApiKey', keyId), keyId, name, role: role as RoleEnum, createdAt, revokedAt };
+}
+
+/** Keys page in the order they were created. */
+export const apiKeyOrder = (key: ApiKeyType): string => `${key.createdAt} ${key.keyId}`;

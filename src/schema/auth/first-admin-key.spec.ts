@@ -22,9 +22,9 @@ describe('the first start without any key', () => {
       const response = await fetch(`${second.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
-        body: JSON.stringify({ query: '{ apiKeys { name role } }' }),
+        body: JSON.stringify({ query: '{ apiKeys { nodes { name role } } }' }),
       });
-      expect(await response.json()).toEqual({ data: { apiKeys: [{ name: 'first admin', role: 'ADMIN' }] } });
+      expect(await response.json()).toEqual({ data: { apiKeys: { nodes: [{ name: 'first admin', role: 'ADMIN' }] } } });
     } finally {
       await second.stop();
     }

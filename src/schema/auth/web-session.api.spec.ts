@@ -23,7 +23,7 @@ async function signIn(key: string): Promise<SignedIn> {
   return { cookie: setCookie.split(';')[0]!, csrf: body.csrfToken as string, setCookie, body };
 }
 
-const graphql = (headers: Record<string, string>, query = '{ projections { name } }') =>
+const graphql = (headers: Record<string, string>, query = '{ projections { nodes { name } } }') =>
   fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
 
 const reasonOf = async (response: Response) => ((await response.json()) as { errors: Array<{ extensions: { reason: string } }> }).errors[0]!.extensions.reason;
@@ -67,7 +67,7 @@ describe('browser sessions: an API key exchanged for a cookie, with a CSRF token
     const wrongToken = await graphql({ cookie, 'x-zixly-csrf': `${csrf.slice(0, -2)}xx` });
 
     expect(both.status).toBe(200);
-    expect(((await both.json()) as { data: { projections: unknown[] } }).data.projections.length).toBeGreaterThan(5);
+    expect(((await both.json()) as { data: { projections: { nodes: unknown[] } } }).data.projections.nodes.length).toBeGreaterThan(5);
     expect([cookieAlone.status, await reasonOf(cookieAlone)]).toEqual([401, 'auth.csrf_mismatch']);
     expect([wrongToken.status, await reasonOf(wrongToken)]).toEqual([401, 'auth.csrf_mismatch']);
   });

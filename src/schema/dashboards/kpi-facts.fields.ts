@@ -1,9 +1,11 @@
 import { resolvePeriod } from '../../core/business-time';
 import { ValidationError } from '../../core/errors';
-import { kpiFacts } from '../../projections/provenance/kpi-facts.queries';
+import { kpiFacts, type KpiFact as KpiFactDocument } from '../../projections/provenance/kpi-facts.queries';
+import { toGlobalId } from '../relay/global-id';
+import { nodeTypes, paymentLocalId } from '../relay/node.interface';
 import { pageSizeOf } from '../shared/connection';
 import type { GraphQLContext } from '../context';
-import type { KpiFactConnection, KpiFactsArgs } from './kpi-facts.type';
+import type { KpiFact, KpiFactConnection, KpiFactsArgs } from './kpi-facts.type';
 
 const cursorOf = (id: string) => Buffer.from(id, 'utf8').toString('base64url');
 
@@ -13,12 +15,23 @@ function idOf(cursor: string): string {
   return id;
 }
 
+/** The global id of the fact's entity when it is a Node; a payment's names its invoice, whose stream holds it. */
+function nodeIdOf(fact: KpiFactDocument): string | null {
+  if (fact.entity === 'Payment') return fact.stream.startsWith('Invoice-') ? toGlobalId('Payment', paymentLocalId(fact.stream.slice('Invoice-'.length), fact.id)) : null;
+  return nodeTypes.has(fact.entity) ? toGlobalId(fact.entity, fact.id) : null;
+}
+
+function toKpiFact(fact: KpiFactDocument): KpiFact {
+  const { id, ...rest } = fact;
+  return { ...rest, entityId: id, nodeId: nodeIdOf(fact) };
+}
+
 /** The drill-down of a KPI as a Relay connection: each edge's cursor resumes after its fact. */
 export async function kpiFactsConnection(context: GraphQLContext, args: KpiFactsArgs): Promise<KpiFactConnection> {
   const kpi = context.services.kpi;
   resolvePeriod(args.period, kpi.timeZone);
   const page = await kpiFacts(kpi, args.kpi, args.period, { first: pageSizeOf(args), after: args.after ? idOf(args.after) : null });
-  const edges = page.facts.map(({ key, fact }) => ({ cursor: cursorOf(key), node: fact }));
+  const edges = page.facts.map(({ key, fact }) => ({ cursor: cursorOf(key), node: toKpiFact(fact) }));
   return {
     edges,
     nodes: edges.map((edge) => edge.node),

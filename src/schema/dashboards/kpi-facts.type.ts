@@ -1,5 +1,5 @@
 import { Max, Min } from 'class-validator';
-import { ArgsType, Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ArgsType, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { type FactCombination, type FactKpi, factKpis } from '../../projections/provenance/kpi-facts.queries';
 import { maxPageSize, PageInfo } from '../shared/connection';
 import { BigIntScalar } from '../shared/scalars';
@@ -38,7 +38,8 @@ export class KpiFactsArgs {
 @ObjectType({ simpleResolvers: true, description: 'One entity a KPI rule looked at: counted, or excluded and why.' })
 export class KpiFact {
   @Field({ description: 'TimeEntry, Invoice…' }) entity!: string;
-  @Field() id!: string;
+  @Field({ description: "The entity's domain id (`id` is left to Node types: a fact is not one, and the same entity is a fact of several KPIs)." }) entityId!: string;
+  @Field(() => ID, { nullable: true, description: 'The global id of the entity when it is a Node (refetch it with `node(id)`); null for a CSAT rating.' }) nodeId!: string | null;
   @Field({ description: 'The stream holding its events (query `stream` for them).' }) stream!: string;
   @Field({ description: 'The business date, or the instant, the rule judged it by.' }) date!: string;
   @Field() counted!: boolean;

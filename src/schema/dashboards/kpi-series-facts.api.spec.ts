@@ -1,4 +1,5 @@
 import { print } from 'graphql';
+import { toGlobalId } from '../relay/global-id';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../../testing/api-client';
 import { ClientsSupportDashboardDocument, FinancialDashboardDocument, KpiFactsDocument, type KpiFactsQuery, type KpiFactsQueryVariables, KpiSeriesDocument, SalesPipelineDashboardDocument, ServiceDeliveryDashboardDocument } from '../__generated__/operations';
@@ -57,6 +58,21 @@ describe('KPI series and drill-down over HTTP', () => {
     expect(kpiSeries.points.slice(1).every((point) => point.targetStatus === 'MISSED')).toBe(true);
   });
 
+  it('gives each fact the global id of its entity when it is a Node, which node(id) refetches as that type', async () => {
+    for (const kpi of ['REVENUE_CASH_CENTS', 'REVENUE_ACCRUAL_CENTS', 'BILLABLE_HOURS', 'CSAT'] as const) {
+      const facts = await allFacts(kpi);
+      expect(facts.length, kpi).toBeGreaterThan(0);
+      for (const fact of facts.slice(0, 5)) {
+        if (fact.nodeId === null) {
+          expect(fact.entity, kpi).toBe('CsatRating');
+          continue;
+        }
+        const response = await api.execute<{ node: { __typename: string } | null }>('query ($id: ID!) { node(id: $id) { __typename } }', { id: fact.nodeId }, 'VIEWER');
+        expect(response.data?.node, `${kpi} ${fact.entity} ${fact.entityId}`).toEqual({ __typename: fact.entity });
+      }
+    }
+  });
+
   it('refuses a series of more than 400 points as bad input', async () => {
     const response = await api.execute(print(KpiSeriesDocument), { kpi: 'CSAT', period: { from: '2024-01-01', to: '2026-01-01' }, bucket: 'DAY' }, 'VIEWER');
     expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -67,7 +83,7 @@ describe('KPI series and drill-down over HTTP', () => {
     const { serviceDeliveryDashboard } = await asViewer(api, ServiceDeliveryDashboardDocument, { period: march });
     const counted = facts.filter((fact) => fact.counted);
     expect(counted.reduce((total, fact) => total + Math.round(fact.contribution * 100), 0) / 100).toBe(serviceDeliveryDashboard.billableHours.value.totalHours);
-    expect(new Set(facts.map((fact) => fact.id)).size).toBe(facts.length);
+    expect(new Set(facts.map((fact) => fact.entityId)).size).toBe(facts.length);
     for (const excluded of facts.filter((fact) => !fact.counted)) expect(excluded).toMatchObject({ rule: 'excluded: not billable', contribution: 0 });
     expect(facts.every((fact) => fact.entity === 'TimeEntry' && fact.stream.startsWith('Project-') && fact.events >= 1)).toBe(true);
   });
@@ -77,7 +93,7 @@ describe('KPI series and drill-down over HTTP', () => {
     const { financialDashboard } = await asViewer(api, FinancialDashboardDocument, { period: march });
     const counted = facts.filter((fact) => fact.counted);
     expect(counted.reduce((total, fact) => total + fact.contribution, 0)).toBe(financialDashboard.revenue.value.accrual.totalCents);
-    expect(facts.find((fact) => fact.id === 'i-5')).toMatchObject({ counted: false, contribution: 0, rule: expect.stringContaining('voided') });
+    expect(facts.find((fact) => fact.entityId === 'i-5')).toMatchObject({ counted: false, contribution: 0, rule: expect.stringContaining('voided'), nodeId: toGlobalId('Invoice', 'i-5') });
   });
 
   it('lists every rating behind csat: satisfied ones contribute, the others stay in the denominator', async () => {
@@ -86,7 +102,7 @@ describe('KPI series and drill-down over HTTP', () => {
     const { csat, ticketVolume } = clientsSupportDashboard;
     expect(facts.filter((fact) => fact.counted)).toHaveLength(csat.value.ratings);
     expect(facts.reduce((total, fact) => total + fact.contribution, 0)).toBe(csat.value.satisfied);
-    expect(facts.find((fact) => fact.id === 'csat-2')).toMatchObject({ contribution: 0, rule: 'in the denominator only: score 3', stream: 'Ticket-t-2' });
+    expect(facts.find((fact) => fact.entityId === 'csat-2')).toMatchObject({ contribution: 0, rule: 'in the denominator only: score 3', stream: 'Ticket-t-2', nodeId: null });
     expect(await allFacts('TICKETS_OPENED')).toHaveLength(ticketVolume.value.opened);
   });
 

@@ -8,6 +8,7 @@ import { CampaignsArgs, campaignSorts } from './campaign.inputs';
 import { Campaign, CampaignConnection, toCampaign } from './campaign.type';
 import { DocumentFilterBuilder } from './document-filter.builder';
 import { HistoryArgs, readHistory } from './entity-history';
+import { lookupIdOf } from '../relay/node.interface';
 import { findOne, findPage } from './entity-page';
 
 const collection = campaignsProjection.name;
@@ -29,11 +30,11 @@ export class CampaignResolver {
   @Authorized('VIEWER')
   @Query(() => Campaign, { nullable: true })
   campaign(@Arg('id', () => ID) id: string, @Ctx() context: GraphQLContext): Promise<Campaign | null> {
-    return findOne(context, collection, id, toCampaign);
+    return findOne(context, collection, lookupIdOf('Campaign', id), toCampaign);
   }
 
   @FieldResolver(() => EventConnection, { complexity: pageComplexity, description: "The campaign's event stream, oldest first; cursor = revision." })
   history(@Root() campaign: Campaign, @Args() args: HistoryArgs, @Ctx() context: GraphQLContext): Promise<EventConnection> {
-    return readHistory(context, campaignStream(campaign.id), args);
+    return readHistory(context, campaignStream(campaign.campaignId), args);
   }
 }

@@ -3,6 +3,7 @@ import type { CampaignChannel } from '../../aggregates/campaign/campaign.events'
 import type { CampaignDocument } from '../../projections/sales/campaigns.projection';
 import { CampaignChannelEnum } from '../enums/domain.enums';
 import { type CampaignStatus, CampaignStatusEnum } from '../enums/status.enums';
+import { globalIdOf, Node } from '../relay/node.interface';
 import { Connection } from '../shared/connection';
 import { DateTimeScalar, SafeIntScalar } from '../shared/scalars';
 
@@ -13,9 +14,10 @@ export class CampaignCost {
   @Field({ description: 'YYYY-MM-DD' }) incurredOn!: string;
 }
 
-@ObjectType({ description: 'A marketing campaign, from the `campaigns` read model.' })
-export class Campaign {
+@ObjectType({ implements: Node, description: 'A marketing campaign, from the `campaigns` read model.' })
+export class Campaign implements Node {
   @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The domain id, as the mutations take it.' }) campaignId!: string;
   @Field() name!: string;
   @Field(() => CampaignChannelEnum) channel!: CampaignChannel;
   @Field(() => CampaignStatusEnum) status!: CampaignStatus;
@@ -33,7 +35,8 @@ export class CampaignConnection extends Connection(Campaign) {}
 
 export function toCampaign(document: CampaignDocument): Campaign {
   return {
-    id: document.campaignId,
+    id: globalIdOf('Campaign', document.campaignId),
+    campaignId: document.campaignId,
     name: document.name,
     channel: document.channel,
     status: document.endedAt === null ? 'ACTIVE' : 'ENDED',

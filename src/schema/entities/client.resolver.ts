@@ -8,6 +8,7 @@ import { ClientsArgs, clientSorts } from './client.inputs';
 import { Client, ClientConnection, toClient } from './client.type';
 import { DocumentFilterBuilder } from './document-filter.builder';
 import { HistoryArgs, readHistory } from './entity-history';
+import { lookupIdOf } from '../relay/node.interface';
 import { findOne, findPage } from './entity-page';
 
 @Resolver(() => Client)
@@ -28,11 +29,11 @@ export class ClientResolver {
   @Authorized('VIEWER')
   @Query(() => Client, { nullable: true })
   client(@Arg('id', () => ID) id: string, @Ctx() context: GraphQLContext): Promise<Client | null> {
-    return findOne(context, clientsCollection, id, toClient);
+    return findOne(context, clientsCollection, lookupIdOf('Client', id), toClient);
   }
 
   @FieldResolver(() => EventConnection, { complexity: pageComplexity, description: "The client's event stream, oldest first; cursor = revision." })
   history(@Root() client: Client, @Args() args: HistoryArgs, @Ctx() context: GraphQLContext): Promise<EventConnection> {
-    return readHistory(context, clientStream(client.id), args);
+    return readHistory(context, clientStream(client.clientId), args);
   }
 }

@@ -3,6 +3,7 @@ import type { BillingPeriod, ClientTier } from '../../aggregates/client/client.e
 import type { ClientDocument } from '../../projections/financial/clients.projection';
 import { BillingPeriodEnum, ClientTierEnum } from '../enums/domain.enums';
 import { type ClientStatus, ClientStatusEnum } from '../enums/status.enums';
+import { globalIdOf, Node } from '../relay/node.interface';
 import { Connection } from '../shared/connection';
 import { DateTimeScalar, SafeIntScalar } from '../shared/scalars';
 
@@ -35,9 +36,10 @@ export class Retainer {
   @Field(() => DateTimeScalar, { nullable: true }) cancelledAt!: string | null;
 }
 
-@ObjectType({ description: 'A client, from the `clients` read model.' })
-export class Client {
+@ObjectType({ implements: Node, description: 'A client, from the `clients` read model.' })
+export class Client implements Node {
   @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The domain id, as the mutations take it.' }) clientId!: string;
   @Field() name!: string;
   @Field(() => ClientTierEnum) tier!: ClientTier;
   @Field(() => [TierChange]) tierHistory!: TierChange[];
@@ -58,7 +60,8 @@ export class ClientConnection extends Connection(Client) {}
 
 export function toClient(document: ClientDocument): Client {
   return {
-    id: document.clientId,
+    id: globalIdOf('Client', document.clientId),
+    clientId: document.clientId,
     name: document.name,
     tier: document.tier,
     tierHistory: document.tierHistory,

@@ -8,6 +8,7 @@ import { ConsultantsArgs, consultantSorts } from './consultant.inputs';
 import { Consultant, ConsultantConnection, toConsultant } from './consultant.type';
 import { DocumentFilterBuilder } from './document-filter.builder';
 import { HistoryArgs, readHistory } from './entity-history';
+import { lookupIdOf } from '../relay/node.interface';
 import { findOne, findPage } from './entity-page';
 
 const collection = consultantsProjection.name;
@@ -25,11 +26,11 @@ export class ConsultantResolver {
   @Authorized('VIEWER')
   @Query(() => Consultant, { nullable: true })
   consultant(@Arg('id', () => ID) id: string, @Ctx() context: GraphQLContext): Promise<Consultant | null> {
-    return findOne(context, collection, id, toConsultant);
+    return findOne(context, collection, lookupIdOf('Consultant', id), toConsultant);
   }
 
   @FieldResolver(() => EventConnection, { complexity: pageComplexity, description: "The consultant's event stream, oldest first; cursor = revision." })
   history(@Root() consultant: Consultant, @Args() args: HistoryArgs, @Ctx() context: GraphQLContext): Promise<EventConnection> {
-    return readHistory(context, consultantStream(consultant.id), args);
+    return readHistory(context, consultantStream(consultant.consultantId), args);
   }
 }

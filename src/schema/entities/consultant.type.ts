@@ -1,6 +1,7 @@
 import { Field, Float, ID, ObjectType } from 'type-graphql';
 import type { ConsultantDocument } from '../../projections/delivery/consultants.projection';
 import { type ConsultantStatus, ConsultantStatusEnum } from '../enums/status.enums';
+import { globalIdOf, Node } from '../relay/node.interface';
 import { Connection } from '../shared/connection';
 import { DateTimeScalar, SafeIntScalar } from '../shared/scalars';
 import { ActiveInterval } from './client.type';
@@ -18,9 +19,10 @@ export class TimeOff {
   @Field(() => Float) hours!: number;
 }
 
-@ObjectType({ description: 'A consultant, from the `consultants` read model.' })
-export class Consultant {
+@ObjectType({ implements: Node, description: 'A consultant, from the `consultants` read model.' })
+export class Consultant implements Node {
   @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The domain id, as the mutations take it.' }) consultantId!: string;
   @Field() name!: string;
   @Field(() => ConsultantStatusEnum) status!: ConsultantStatus;
   @Field(() => Float) weeklyCapacityHours!: number;
@@ -39,7 +41,8 @@ export class ConsultantConnection extends Connection(Consultant) {}
 
 export function toConsultant(document: ConsultantDocument): Consultant {
   return {
-    id: document.consultantId,
+    id: globalIdOf('Consultant', document.consultantId),
+    consultantId: document.consultantId,
     name: document.name,
     status: document.deactivatedAt === null ? 'ACTIVE' : 'DEACTIVATED',
     weeklyCapacityHours: document.weeklyCapacityHours,

@@ -87,7 +87,7 @@ describe('entity history and read-your-writes', () => {
     await run('LogHours', { projectId: 'p-1', entryId: 'e-1', consultantId: 'k-1', workDate: '2026-03-03', hours: 2, billable: true }, 'waitForProjections: true');
 
     const response = await api.execute<{ timeEntries: { nodes: { id: string }[] }; day: unknown; month: unknown }>(
-      '{ timeEntries { nodes { id } } day: timeEntry(id: "day:2026-03-03") { id } month: timeEntry(id: "month:2026-03") { id } }',
+      '{ timeEntries { nodes { id: entryId } } day: timeEntry(id: "day:2026-03-03") { id } month: timeEntry(id: "month:2026-03") { id } }',
       {},
       'VIEWER',
     );

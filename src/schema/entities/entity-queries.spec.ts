@@ -35,7 +35,7 @@ describe('entity queries', () => {
   async function invoicePage(variables: Record<string, unknown>): Promise<Page> {
     const response = await api.execute<{ invoices: Page }>(
       `query ($first: Int!, $after: String, $filter: InvoiceFilter, $sort: InvoiceSort) {
-        invoices(first: $first, after: $after, filter: $filter, sort: $sort) { nodes { id } pageInfo { hasNextPage endCursor } }
+        invoices(first: $first, after: $after, filter: $filter, sort: $sort) { nodes { id: invoiceId } pageInfo { hasNextPage endCursor } }
       }`,
       variables,
       'VIEWER',
@@ -83,7 +83,7 @@ describe('entity queries', () => {
     await given('RecordPayment', [{ invoiceId: 'late-but-paid', paymentId: 'pay-1', amountCents: 10_000, paidOn: '2020-01-20' }]);
 
     const response = await api.execute<{ invoices: { nodes: { id: string; overdue: boolean; daysOverdue: number | null }[] } }>(
-      '{ invoices(filter: { overdueOnly: true }) { nodes { id overdue daysOverdue } } }',
+      '{ invoices(filter: { overdueOnly: true }) { nodes { id: invoiceId overdue daysOverdue } } }',
     );
 
     expect(response.data!.invoices.nodes).toHaveLength(1);
@@ -100,8 +100,8 @@ describe('entity queries', () => {
     await given('OffboardClient', [{ clientId: 'c-3', reason: 'Churned' }]);
 
     const response = await api.execute<{ active: Page; churned: Page }>(
-      `{ active: clients(filter: { tier: STARTER, status: ACTIVE }) { nodes { id } pageInfo { hasNextPage endCursor } }
-         churned: clients(filter: { status: [OFFBOARDED] }) { nodes { id } pageInfo { hasNextPage endCursor } } }`,
+      `{ active: clients(filter: { tier: STARTER, status: ACTIVE }) { nodes { id: clientId } pageInfo { hasNextPage endCursor } }
+         churned: clients(filter: { status: [OFFBOARDED] }) { nodes { id: clientId } pageInfo { hasNextPage endCursor } } }`,
       {},
       'VIEWER',
     );

@@ -6,6 +6,7 @@ import { EventConnection } from '../events/event.type';
 import { pageComplexity } from '../shared/page-complexity';
 import { DocumentFilterBuilder } from './document-filter.builder';
 import { HistoryArgs, readHistory } from './entity-history';
+import { lookupIdOf } from '../relay/node.interface';
 import { findOne, findPage } from './entity-page';
 import { ExpensesArgs, expenseSorts } from './expense.inputs';
 import { Expense, ExpenseConnection, toExpense } from './expense.type';
@@ -30,11 +31,11 @@ export class ExpenseResolver {
   @Authorized('VIEWER')
   @Query(() => Expense, { nullable: true })
   expense(@Arg('id', () => ID) id: string, @Ctx() context: GraphQLContext): Promise<Expense | null> {
-    return findOne(context, expensesCollection, id, toExpense);
+    return findOne(context, expensesCollection, lookupIdOf('Expense', id), toExpense);
   }
 
   @FieldResolver(() => EventConnection, { complexity: pageComplexity, description: "The expense's event stream, oldest first; cursor = revision." })
   history(@Root() expense: Expense, @Args() args: HistoryArgs, @Ctx() context: GraphQLContext): Promise<EventConnection> {
-    return readHistory(context, expenseStream(expense.id), args);
+    return readHistory(context, expenseStream(expense.expenseId), args);
   }
 }

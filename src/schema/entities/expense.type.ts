@@ -2,12 +2,14 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import type { ExpenseCategory } from '../../aggregates/expense/expense.events';
 import type { ExpenseDocument } from '../../projections/financial/expenses.projection';
 import { ExpenseCategoryEnum } from '../enums/domain.enums';
+import { globalIdOf, Node } from '../relay/node.interface';
 import { Connection } from '../shared/connection';
 import { DateTimeScalar, SafeIntScalar } from '../shared/scalars';
 
-@ObjectType({ description: 'An expense, from the `expenses` read model.' })
-export class Expense {
+@ObjectType({ implements: Node, description: 'An expense, from the `expenses` read model.' })
+export class Expense implements Node {
   @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The domain id, as the mutations take it.' }) expenseId!: string;
   @Field(() => ExpenseCategoryEnum) category!: ExpenseCategory;
   @Field(() => SafeIntScalar) amountCents!: number;
   @Field() currency!: string;
@@ -25,7 +27,8 @@ export class ExpenseConnection extends Connection(Expense) {}
 
 export function toExpense(document: ExpenseDocument): Expense {
   return {
-    id: document.expenseId,
+    id: globalIdOf('Expense', document.expenseId),
+    expenseId: document.expenseId,
     category: document.category,
     amountCents: document.amountCents,
     currency: document.currency,

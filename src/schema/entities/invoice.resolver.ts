@@ -4,12 +4,14 @@ import { businessDate } from '../../core/business-time';
 import { type InvoiceDocument, invoicesCollection } from '../../projections/financial/invoices.projection';
 import type { GraphQLContext } from '../context';
 import { EventConnection } from '../events/event.type';
+import { ConnectionArgs, connectionOfList } from '../shared/connection';
 import { pageComplexity } from '../shared/page-complexity';
 import { DocumentFilterBuilder } from './document-filter.builder';
 import { HistoryArgs, readHistory } from './entity-history';
+import { lookupIdOf } from '../relay/node.interface';
 import { findOne, findPage } from './entity-page';
 import { InvoicesArgs, invoiceSorts } from './invoice.inputs';
-import { Invoice, InvoiceConnection, toInvoice, unpaidStatuses } from './invoice.type';
+import { Invoice, InvoiceConnection, PaymentConnection, paymentOrder, toInvoice, unpaidStatuses } from './invoice.type';
 
 const todayOf = ({ services }: GraphQLContext) => businessDate(services.clock(), services.config.businessTimeZone);
 
@@ -36,11 +38,16 @@ export class InvoiceResolver {
   @Authorized('VIEWER')
   @Query(() => Invoice, { nullable: true })
   invoice(@Arg('id', () => ID) id: string, @Ctx() context: GraphQLContext): Promise<Invoice | null> {
-    return findOne(context, invoicesCollection, id, toInvoice(todayOf(context)));
+    return findOne(context, invoicesCollection, lookupIdOf('Invoice', id), toInvoice(todayOf(context)));
+  }
+
+  @FieldResolver(() => PaymentConnection, { complexity: pageComplexity, description: 'Payments and refund lines, in the order they were received.' })
+  payments(@Root() invoice: Invoice, @Args() args: ConnectionArgs): PaymentConnection {
+    return connectionOfList(invoice.paymentLines, paymentOrder, args);
   }
 
   @FieldResolver(() => EventConnection, { complexity: pageComplexity, description: "The invoice's event stream, oldest first; cursor = revision." })
   history(@Root() invoice: Invoice, @Args() args: HistoryArgs, @Ctx() context: GraphQLContext): Promise<EventConnection> {
-    return readHistory(context, invoiceStream(invoice.id), args);
+    return readHistory(context, invoiceStream(invoice.invoiceId), args);
   }
 }

@@ -4,12 +4,15 @@ import { daysBetween } from '../../core/business-time';
 import type { InvoiceDocument, InvoiceStatus } from '../../projections/financial/invoices.projection';
 import { InvoiceKindEnum } from '../enums/domain.enums';
 import { InvoiceStatusEnum } from '../enums/status.enums';
+import { globalIdOf, Node, paymentLocalId } from '../relay/node.interface';
 import { Connection } from '../shared/connection';
 import { DateTimeScalar, SafeIntScalar } from '../shared/scalars';
 
-@ObjectType()
-export class InvoicePayment {
-  @Field(() => ID) paymentId!: string;
+@ObjectType('Payment', { implements: Node, description: 'A payment received against an invoice, or a refund line (negative amount).' })
+export class Payment implements Node {
+  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The domain id, as the mutations take it (with `invoiceId`).' }) paymentId!: string;
+  @Field(() => ID) invoiceId!: string;
   @Field(() => SafeIntScalar) amountCents!: number;
   @Field({ description: 'YYYY-MM-DD business date the payment carries.' }) paidOn!: string;
   @Field(() => DateTimeScalar, { description: 'When it was received.' }) at!: string;
@@ -23,9 +26,10 @@ export class InvoiceCredit {
   @Field({ description: 'YYYY-MM-DD' }) creditedOn!: string;
 }
 
-@ObjectType({ description: 'An invoice, from the `invoices` read model. Money in cents of `currency`.' })
-export class Invoice {
+@ObjectType({ implements: Node, description: 'An invoice, from the `invoices` read model. Money in cents of `currency`.' })
+export class Invoice implements Node {
   @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The domain id, as the mutations take it.' }) invoiceId!: string;
   @Field(() => ID) clientId!: string;
   @Field(() => ID, { nullable: true }) projectId!: string | null;
   @Field() number!: string;
@@ -40,7 +44,8 @@ export class Invoice {
   @Field({ description: 'YYYY-MM-DD' }) dueOn!: string;
   @Field(() => DateTimeScalar) issuedAt!: string;
   @Field(() => InvoiceStatusEnum) status!: InvoiceStatus;
-  @Field(() => [InvoicePayment]) payments!: InvoicePayment[];
+  /** Every payment line; the `payments` connection pages it. */
+  paymentLines!: Payment[];
   @Field(() => SafeIntScalar) paidCents!: number;
   @Field(() => SafeIntScalar) balanceCents!: number;
   @Field(() => String, { nullable: true, description: 'Date of the payment that brought the balance to zero.' }) paidOn!: string | null;
@@ -52,6 +57,12 @@ export class Invoice {
 @ObjectType()
 export class InvoiceConnection extends Connection(Invoice) {}
 
+@ObjectType()
+export class PaymentConnection extends Connection(Payment) {}
+
+/** Payments page in the order they were received. */
+export const paymentOrder = (payment: Payment): string => `${payment.at} ${payment.paymentId}`;
+
 export const unpaidStatuses: readonly InvoiceStatus[] = ['OPEN', 'PARTIALLY_PAID'];
 
 /** `today` is the business date the overdue fields are computed for. */
@@ -59,7 +70,8 @@ export function toInvoice(today: string): (document: InvoiceDocument) => Invoice
   return (document) => {
     const overdue = unpaidStatuses.includes(document.status) && document.dueOn < today;
     return {
-      id: document.invoiceId,
+      id: globalIdOf('Invoice', document.invoiceId),
+      invoiceId: document.invoiceId,
       clientId: document.clientId,
       projectId: document.projectId,
       number: document.number,
@@ -74,7 +86,7 @@ export function toInvoice(today: string): (document: InvoiceDocument) => Invoice
       dueOn: document.dueOn,
       issuedAt: document.issuedAt,
       status: document.status,
-      payments: document.payments.map((payment) => ({ ...payment, refundOf: payment.refundOf ?? null })),
+      paymentLines: document.payments.map((payment) => toPayment(document.invoiceId, payment)),
       paidCents: document.paidCents,
       balanceCents: document.balanceCents,
       paidOn: document.paidOn,
@@ -83,4 +95,9 @@ export function toInvoice(today: string): (document: InvoiceDocument) => Invoice
       daysOverdue: overdue ? daysBetween(document.dueOn, today) : null,
     };
   };
+}
+
+export function toPayment(invoiceId: string, payment: InvoiceDocument['payments'][number]): Payment {
+  const { paymentId, amountCents, paidOn, at } = payment;
+  return { id: globalIdOf('Payment', paymentLocalId(invoiceId, paymentId)), paymentId, invoiceId, amountCents, paidOn, at, refundOf: payment.refundOf ?? null };
 }

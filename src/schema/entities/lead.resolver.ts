@@ -6,6 +6,7 @@ import { EventConnection } from '../events/event.type';
 import { pageComplexity } from '../shared/page-complexity';
 import { DocumentFilterBuilder } from './document-filter.builder';
 import { HistoryArgs, readHistory } from './entity-history';
+import { lookupIdOf } from '../relay/node.interface';
 import { findOne, findPage } from './entity-page';
 import { LeadsArgs, leadSorts } from './lead.inputs';
 import { Lead, LeadConnection, toLead } from './lead.type';
@@ -30,11 +31,11 @@ export class LeadResolver {
   @Authorized('VIEWER')
   @Query(() => Lead, { nullable: true })
   lead(@Arg('id', () => ID) id: string, @Ctx() context: GraphQLContext): Promise<Lead | null> {
-    return findOne(context, collection, id, toLead);
+    return findOne(context, collection, lookupIdOf('Lead', id), toLead);
   }
 
   @FieldResolver(() => EventConnection, { complexity: pageComplexity, description: "The lead's event stream, oldest first; cursor = revision." })
   history(@Root() lead: Lead, @Args() args: HistoryArgs, @Ctx() context: GraphQLContext): Promise<EventConnection> {
-    return readHistory(context, leadStream(lead.id), args);
+    return readHistory(context, leadStream(lead.leadId), args);
   }
 }

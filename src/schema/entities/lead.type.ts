@@ -3,6 +3,7 @@ import type { LeadSource, LeadStage } from '../../aggregates/lead/lead.events';
 import type { LeadDocument, LeadStatus } from '../../projections/sales/leads.projection';
 import { LeadSourceEnum, LeadStageEnum } from '../enums/domain.enums';
 import { LeadStatusEnum } from '../enums/status.enums';
+import { globalIdOf, Node } from '../relay/node.interface';
 import { Connection } from '../shared/connection';
 import { DateTimeScalar, SafeIntScalar } from '../shared/scalars';
 
@@ -15,9 +16,10 @@ export class LeadSnapshot {
   @Field(() => String, { nullable: true }) currency!: string | null;
 }
 
-@ObjectType({ description: 'A sales lead, from the `leads` read model.' })
-export class Lead {
+@ObjectType({ implements: Node, description: 'A sales lead, from the `leads` read model.' })
+export class Lead implements Node {
   @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The domain id, as the mutations take it.' }) leadId!: string;
   @Field(() => String) name!: string;
   @Field(() => String, { nullable: true }) email!: string | null;
   @Field(() => String, { nullable: true }) company!: string | null;
@@ -39,7 +41,8 @@ export class LeadConnection extends Connection(Lead) {}
 
 export function toLead(document: LeadDocument): Lead {
   return {
-    id: document.leadId,
+    id: globalIdOf('Lead', document.leadId),
+    leadId: document.leadId,
     name: document.name,
     email: document.email,
     company: document.company,

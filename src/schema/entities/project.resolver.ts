@@ -6,6 +6,7 @@ import { EventConnection } from '../events/event.type';
 import { pageComplexity } from '../shared/page-complexity';
 import { DocumentFilterBuilder } from './document-filter.builder';
 import { HistoryArgs, readHistory } from './entity-history';
+import { lookupIdOf } from '../relay/node.interface';
 import { findOne, findPage } from './entity-page';
 import { ProjectsArgs, projectSorts } from './project.inputs';
 import { Project, ProjectConnection, toProject } from './project.type';
@@ -30,7 +31,7 @@ export class ProjectResolver {
   @Authorized('VIEWER')
   @Query(() => Project, { nullable: true })
   project(@Arg('id', () => ID) id: string, @Ctx() context: GraphQLContext): Promise<Project | null> {
-    return findOne(context, collection, id, toProject);
+    return findOne(context, collection, lookupIdOf('Project', id), toProject);
   }
 
   @FieldResolver(() => EventConnection, {
@@ -38,6 +39,6 @@ export class ProjectResolver {
     description: "The project's event stream (lifecycle and its time entries), oldest first; cursor = revision.",
   })
   history(@Root() project: Project, @Args() args: HistoryArgs, @Ctx() context: GraphQLContext): Promise<EventConnection> {
-    return readHistory(context, projectStream(project.id), args);
+    return readHistory(context, projectStream(project.projectId), args);
   }
 }

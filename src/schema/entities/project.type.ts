@@ -3,12 +3,14 @@ import type { ClientTier } from '../../aggregates/client/client.events';
 import type { ProjectDocument, ProjectStatus } from '../../projections/delivery/projects.projection';
 import { ClientTierEnum } from '../enums/domain.enums';
 import { ProjectStatusEnum } from '../enums/status.enums';
+import { globalIdOf, Node } from '../relay/node.interface';
 import { Connection } from '../shared/connection';
 import { DateTimeScalar, SafeIntScalar } from '../shared/scalars';
 
-@ObjectType({ description: 'A project, from the `projects` read model. Dates are YYYY-MM-DD business dates.' })
-export class Project {
+@ObjectType({ implements: Node, description: 'A project, from the `projects` read model. Dates are YYYY-MM-DD business dates.' })
+export class Project implements Node {
   @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The domain id, as the mutations take it.' }) projectId!: string;
   @Field(() => ID) clientId!: string;
   @Field(() => ClientTierEnum, { description: 'The tier the project was sold at.' }) tier!: ClientTier;
   @Field() name!: string;
@@ -29,7 +31,8 @@ export class ProjectConnection extends Connection(Project) {}
 
 export function toProject(document: ProjectDocument): Project {
   return {
-    id: document.projectId,
+    id: globalIdOf('Project', document.projectId),
+    projectId: document.projectId,
     clientId: document.clientId,
     tier: document.tier,
     name: document.name,

@@ -6,6 +6,7 @@ import { EventConnection } from '../events/event.type';
 import { pageComplexity } from '../shared/page-complexity';
 import { DocumentFilterBuilder } from './document-filter.builder';
 import { HistoryArgs, readHistory } from './entity-history';
+import { lookupIdOf } from '../relay/node.interface';
 import { findOne, findPage } from './entity-page';
 import { TicketsArgs, ticketSorts } from './ticket.inputs';
 import { Ticket, TicketConnection, toTicket } from './ticket.type';
@@ -31,11 +32,11 @@ export class TicketResolver {
   @Authorized('VIEWER')
   @Query(() => Ticket, { nullable: true })
   ticket(@Arg('id', () => ID) id: string, @Ctx() context: GraphQLContext): Promise<Ticket | null> {
-    return findOne(context, collection, id, toTicket);
+    return findOne(context, collection, lookupIdOf('Ticket', id), toTicket);
   }
 
   @FieldResolver(() => EventConnection, { complexity: pageComplexity, description: "The ticket's event stream, oldest first; cursor = revision." })
   history(@Root() ticket: Ticket, @Args() args: HistoryArgs, @Ctx() context: GraphQLContext): Promise<EventConnection> {
-    return readHistory(context, ticketStream(ticket.id), args);
+    return readHistory(context, ticketStream(ticket.ticketId), args);
   }
 }

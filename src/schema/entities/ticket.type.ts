@@ -3,12 +3,14 @@ import type { TicketChannel, TicketPriority } from '../../aggregates/ticket/tick
 import type { TicketDocument } from '../../projections/support/tickets.projection';
 import { TicketChannelEnum, TicketPriorityEnum } from '../enums/domain.enums';
 import { TicketStatusEnum } from '../enums/status.enums';
+import { globalIdOf, Node } from '../relay/node.interface';
 import { Connection } from '../shared/connection';
 import { DateTimeScalar } from '../shared/scalars';
 
-@ObjectType({ description: 'A support ticket, from the `tickets` read model.' })
-export class Ticket {
+@ObjectType({ implements: Node, description: 'A support ticket, from the `tickets` read model.' })
+export class Ticket implements Node {
   @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The domain id, as the mutations take it.' }) ticketId!: string;
   @Field(() => ID) clientId!: string;
   @Field(() => TicketChannelEnum) channel!: TicketChannel;
   @Field(() => TicketPriorityEnum) priority!: TicketPriority;
@@ -26,7 +28,8 @@ export class TicketConnection extends Connection(Ticket) {}
 
 export function toTicket(document: TicketDocument): Ticket {
   return {
-    id: document.ticketId,
+    id: globalIdOf('Ticket', document.ticketId),
+    ticketId: document.ticketId,
     clientId: document.clientId,
     channel: document.channel,
     priority: document.priority,

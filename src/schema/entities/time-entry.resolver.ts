@@ -7,6 +7,7 @@ import { EventConnection } from '../events/event.type';
 import { pageComplexity } from '../shared/page-complexity';
 import { DocumentFilterBuilder } from './document-filter.builder';
 import { HistoryArgs, readHistory } from './entity-history';
+import { lookupIdOf } from '../relay/node.interface';
 import { findOne, findPage } from './entity-page';
 import { TimeEntriesArgs, timeEntrySorts } from './time-entry.inputs';
 import { TimeEntry, TimeEntryConnection, toTimeEntry } from './time-entry.type';
@@ -31,7 +32,7 @@ export class TimeEntryResolver {
   @Authorized('VIEWER')
   @Query(() => TimeEntry, { nullable: true })
   timeEntry(@Arg('id', () => ID) id: string, @Ctx() context: GraphQLContext): Promise<TimeEntry | null> {
-    return findOne<TimeEntryDocument, TimeEntry>(context, collection, id, (document) => (document.workDate === undefined ? null : toTimeEntry(document)));
+    return findOne<TimeEntryDocument, TimeEntry>(context, collection, lookupIdOf('TimeEntry', id), (document) => (document.workDate === undefined ? null : toTimeEntry(document)));
   }
 
   @FieldResolver(() => EventConnection, {
@@ -39,6 +40,6 @@ export class TimeEntryResolver {
     description: "This entry's events from its project's stream (logged, corrected, deleted); cursor = revision in that stream.",
   })
   history(@Root() entry: TimeEntry, @Args() args: HistoryArgs, @Ctx() context: GraphQLContext): Promise<EventConnection> {
-    return readHistory(context, projectStream(entry.projectId), args, (event) => (event.data as { entryId?: string }).entryId === entry.id);
+    return readHistory(context, projectStream(entry.projectId), args, (event) => (event.data as { entryId?: string }).entryId === entry.entryId);
   }
 }

@@ -1,11 +1,13 @@
 import { Field, Float, ID, ObjectType } from 'type-graphql';
 import type { TimeEntryDocument } from '../../projections/delivery/time-entries.projection';
+import { globalIdOf, Node } from '../relay/node.interface';
 import { Connection } from '../shared/connection';
 import { DateTimeScalar, SafeIntScalar } from '../shared/scalars';
 
-@ObjectType({ description: 'Hours logged on a project, as last corrected (deleted entries are gone).' })
-export class TimeEntry {
+@ObjectType({ implements: Node, description: 'Hours logged on a project, as last corrected (deleted entries are gone).' })
+export class TimeEntry implements Node {
   @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The domain id, as the mutations take it.' }) entryId!: string;
   @Field(() => ID) projectId!: string;
   @Field(() => ID) clientId!: string;
   @Field(() => ID) consultantId!: string;
@@ -24,7 +26,8 @@ export class TimeEntryConnection extends Connection(TimeEntry) {}
 
 export function toTimeEntry(document: TimeEntryDocument): TimeEntry {
   return {
-    id: document.entryId,
+    id: globalIdOf('TimeEntry', document.entryId),
+    entryId: document.entryId,
     projectId: document.projectId,
     clientId: document.clientId,
     consultantId: document.consultantId,

@@ -1,13 +1,18 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import type { RecordedEvent } from '../../core/messages';
 import { PageInfo } from '../shared/connection';
+import { withApiEnumCasing } from '../../events/event-enum-casing';
+import { globalIdOf, Node } from '../relay/node.interface';
 import { outgoingData } from './event-visibility';
 import { BigIntScalar, DateTimeScalar, JSONObjectScalar } from '../shared/scalars';
 
-@ObjectType('Event', { description: 'A stored event, as recorded in the log.' })
-export class EventNode {
+@ObjectType('Event', { implements: Node, description: 'A stored event, as recorded in the log.' })
+export class EventNode implements Node {
   @Field(() => ID)
   id!: string;
+
+  @Field(() => ID, { description: 'The id the log gives the event (`event(id:)`, a workflow trigger, `correlationId` chains).' })
+  eventId!: string;
 
   @Field()
   type!: string;
@@ -30,7 +35,7 @@ export class EventNode {
   @Field()
   correlationId!: string;
 
-  @Field(() => JSONObjectScalar)
+  @Field(() => JSONObjectScalar, { description: 'As recorded, with enum values in the API casing (UPPER_SNAKE, as the GraphQL enums).' })
   data!: object;
 
   @Field(() => JSONObjectScalar)
@@ -59,10 +64,10 @@ export class EventConnection {
 }
 
 export function toEventNode(event: RecordedEvent): EventNode {
-  return nodeOf(event, outgoingData(event));
+  return { ...nodeOf(event, withApiEnumCasing(event.type, outgoingData(event))), id: globalIdOf('Event', event.id), eventId: event.id };
 }
 
-function nodeOf(event: RecordedEvent, data: object): EventNode {
+function nodeOf(event: RecordedEvent, data: object) {
   return {
     id: event.id,
     type: event.type,
@@ -78,7 +83,7 @@ function nodeOf(event: RecordedEvent, data: object): EventNode {
 }
 
 /**
- * The NDJSON export line: the GraphQL node with 64-bit numbers as strings. `client` (the HTTP
+ * The NDJSON export line: the event as stored (its log id as `id`, stored enum casing) with 64-bit numbers as strings. `client` (the HTTP
  * export) leaves out what no caller receives; `backup` (`zixly events export`, run by an operator
  * who holds the files anyway) keeps every field, so an import restores the log as it was.
  */

@@ -3,6 +3,7 @@ import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Query, Resolver } from
 import { yieldToLoop } from '../../core/deadline';
 import type { RecordedEvent } from '../../core/messages';
 import type { GraphQLContext } from '../context';
+import { lookupIdOf } from '../relay/node.interface';
 import { ConnectionArgs, pageSizeOf, parsePositionCursor } from '../shared/connection';
 import { eventLookupComplexity, pageComplexity } from '../shared/page-complexity';
 import { EventFilterInput } from './event-filter.input';
@@ -60,13 +61,13 @@ export class EventsResolver {
   @Query(() => EventNode, {
     nullable: true,
     complexity: eventLookupComplexity,
-    description: 'The event with this id, or null (also for an event the key may not read): one indexed look-up.',
+    description: 'The event with this id (its `eventId` or global `id`), or null (also for an event the key may not read): one indexed look-up.',
   })
   async event(@Arg('id', () => ID) id: string, @Ctx() { services, principal, deadline }: GraphQLContext): Promise<EventNode | null> {
     // Hundreds of aliased look-ups take turns with the rest of the event loop, one at a time.
     await yieldToLoop();
     deadline.check();
-    const event = await services.eventStore.readEvent(id);
+    const event = await services.eventStore.readEvent(lookupIdOf('Event', id));
     return event !== null && mayRead(principal, event) ? toEventNode(event) : null;
   }
 }

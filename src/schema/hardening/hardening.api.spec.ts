@@ -29,18 +29,18 @@ describe('GraphQL hardening', () => {
   });
 
   it('refuses batched requests', async () => {
-    const response = await api.post([{ query: '{ projections { name } }' }, { query: '{ projections { name } }' }]);
+    const response = await api.post([{ query: '{ projections { nodes { name } } }' }, { query: '{ projections { nodes { name } } }' }]);
     expect(response.status).toBe(400);
   });
 
   it('refuses GET queries without a CSRF preflight header', async () => {
-    const response = await fetch(`${api.url}/graphql?query=${encodeURIComponent('{ projections { name } }')}`, { headers: api.authorization() });
+    const response = await fetch(`${api.url}/graphql?query=${encodeURIComponent('{ projections { nodes { name } } }')}`, { headers: api.authorization() });
     expect(response.status).toBe(400);
     expect(await response.text()).toMatch(/CSRF/);
   });
 
   it('refuses bodies above 1 MiB with 413', async () => {
-    const response = await api.post({ query: `{ projections { name } } #${'x'.repeat(1024 * 1024)}` });
+    const response = await api.post({ query: `{ projections { nodes { name } } } #${'x'.repeat(1024 * 1024)}` });
     expect(response.status).toBe(413);
   });
 

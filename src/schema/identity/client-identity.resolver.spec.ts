@@ -6,7 +6,7 @@ import { ApiClient } from '../../testing/api-client';
 const link = `mutation ($input: ClientIdentityInput!) { linkClientIdentity(input: $input) { status stream events { type } } }`;
 const unlink = `mutation ($input: ClientIdentityInput!) { unlinkClientIdentity(input: $input) { status stream events { type } } }`;
 const linkDomain = `mutation ($input: ClientEmailDomainInput!) { linkClientEmailDomain(input: $input) { status events { type } } }`;
-const identities = `query ($clientId: ID!) { clientIdentities(clientId: $clientId) { id kind clientId tool externalId domain linkedAt } }`;
+const identities = `query ($clientId: ID!) { clientIdentities(clientId: $clientId) { nodes { identityKey kind clientId tool externalId domain linkedAt } } }`;
 const onboard = `mutation ($input: OnboardClientInput!) { onboardClient(input: $input) { status } }`;
 
 describe('client identity API', () => {
@@ -39,10 +39,10 @@ describe('client identity API', () => {
 
     expect(linked.data).toEqual({ linkClientIdentity: { status: 'APPENDED', stream: 'ClientIdentity-client-globex', events: [{ type: 'ClientIdentityLinked' }] } });
     expect(domain.data).toEqual({ linkClientEmailDomain: { status: 'APPENDED', events: [{ type: 'ClientEmailDomainLinked' }] } });
-    const listed = await api.execute<{ clientIdentities: Array<Record<string, unknown>> }>(identities, { clientId: 'client-globex' }, 'VIEWER');
-    expect(listed.data!.clientIdentities.map(({ linkedAt: _at, ...identity }) => identity)).toEqual([
-      { id: 'chatwoot:42', kind: 'TOOL', clientId: 'client-globex', tool: 'CHATWOOT', externalId: '42', domain: null },
-      { id: 'domain:globex.example', kind: 'DOMAIN', clientId: 'client-globex', tool: null, externalId: null, domain: 'globex.example' },
+    const listed = await api.execute<{ clientIdentities: { nodes: Array<Record<string, unknown>> } }>(identities, { clientId: 'client-globex' }, 'VIEWER');
+    expect(listed.data!.clientIdentities.nodes.map(({ linkedAt: _at, ...identity }) => identity)).toEqual([
+      { identityKey: 'chatwoot:42', kind: 'TOOL', clientId: 'client-globex', tool: 'CHATWOOT', externalId: '42', domain: null },
+      { identityKey: 'domain:globex.example', kind: 'DOMAIN', clientId: 'client-globex', tool: null, externalId: null, domain: 'globex.example' },
     ]);
   });
 
@@ -58,9 +58,9 @@ describe('client identity API', () => {
     expect(taken.errors![0]!.extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'identity.already_linked' });
     expect(moved.data).toMatchObject({ linkClientIdentity: { status: 'APPENDED' } });
     const [globex, initech] = await Promise.all(
-      ['client-globex', 'client-initech'].map((clientId) => api.execute<{ clientIdentities: unknown[] }>(identities, { clientId }, 'VIEWER')),
+      ['client-globex', 'client-initech'].map((clientId) => api.execute<{ clientIdentities: { nodes: unknown[] } }>(identities, { clientId }, 'VIEWER')),
     );
-    expect([globex!.data!.clientIdentities.length, initech!.data!.clientIdentities.length]).toEqual([0, 1]);
+    expect([globex!.data!.clientIdentities.nodes.length, initech!.data!.clientIdentities.nodes.length]).toEqual([0, 1]);
   });
 
   it('treats linking the same id twice as UNCHANGED', async () => {

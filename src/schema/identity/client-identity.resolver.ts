@@ -1,13 +1,20 @@
-import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { clientIdentitiesCollection, type ClientIdentityDocument } from '../../ingest/identity/client-identities.projection';
 import { CommandArgs } from '../commands/command-args.input';
 import { CommandPayload } from '../commands/command-payload.type';
 import type { GraphQLContext } from '../context';
 import { ClientEmailDomainInput, ClientIdentityInput } from './client-identity.inputs';
-import { ClientIdentity, toClientIdentity } from './client-identity.type';
+import { findPage } from '../entities/entity-page';
+import { lookupIdOf } from '../relay/node.interface';
+import { ConnectionArgs } from '../shared/connection';
+import { pageComplexity } from '../shared/page-complexity';
+import { ClientIdentity, ClientIdentityConnection, toClientIdentity } from './client-identity.type';
 import { executeIdentityCommand } from './identity-command';
 
-const pageSize = 500;
+@ArgsType()
+class ClientIdentitiesArgs extends ConnectionArgs {
+  @Field(() => ID) clientId!: string;
+}
 
 /**
  * Links decide which client every webhook and sync lands on, so changing them needs ADMIN; a tool
@@ -16,17 +23,10 @@ const pageSize = 500;
 @Resolver(() => ClientIdentity)
 export class ClientIdentityResolver {
   @Authorized('VIEWER')
-  @Query(() => [ClientIdentity], { description: 'The tool ids and e-mail domains linked to a client, by id.' })
-  async clientIdentities(@Arg('clientId', () => ID) clientId: string, @Ctx() context: GraphQLContext): Promise<ClientIdentity[]> {
-    const identities: ClientIdentity[] = [];
-    let after: string | null = null;
-    do {
-      const query = { filter: { clientId }, sort: [['_id', 1]] as const, limit: pageSize, ...(after ? { after } : {}) };
-      const page: { documents: ClientIdentityDocument[]; nextCursor: string | null } = await context.services.readStore.find<ClientIdentityDocument>(clientIdentitiesCollection, query);
-      identities.push(...page.documents.map(toClientIdentity));
-      after = page.nextCursor;
-    } while (after !== null);
-    return identities;
+  @Query(() => ClientIdentityConnection, { complexity: pageComplexity, description: 'The tool ids and e-mail domains linked to a client (its `clientId` or global `id`).' })
+  clientIdentities(@Args() args: ClientIdentitiesArgs, @Ctx() context: GraphQLContext): Promise<ClientIdentityConnection> {
+    const filter = { clientId: lookupIdOf('Client', args.clientId) };
+    return findPage<ClientIdentityDocument, ClientIdentity>(context, clientIdentitiesCollection, { filter, sort: [['_id', 1]] }, args, toClientIdentity);
   }
 
   @Authorized('ADMIN')

@@ -1,8 +1,9 @@
-import { Authorized, Ctx, Field, ObjectType, Query, Resolver } from 'type-graphql';
+import { Args, Authorized, Ctx, Field, ObjectType, Query, Resolver } from 'type-graphql';
 import { type CredentialsStatus, checkTools, type WebhookStatus } from '../../ingest/check/tools-check';
 import type { WebhookTool } from '../../ingest/delivery';
 import type { GraphQLContext } from '../context';
 import { domainEnum } from '../enums/domain.enums';
+import { Connection, ConnectionArgs, connectionOfList } from '../shared/connection';
 import { WebhookToolEnum } from './webhook-delivery.type';
 
 const CredentialsStatusEnum = domainEnum(['OK', 'REFUSED', 'FAILED', 'NOT_CONFIGURED'] as const, 'ToolCredentialsStatus', "Whether a tool's API credentials work: REFUSED (401/403), FAILED (unreachable or another error), NOT_CONFIGURED.");
@@ -21,11 +22,16 @@ class ToolCheck {
   @Field() webhookMessage!: string;
 }
 
+@ObjectType()
+class ToolCheckConnection extends Connection(ToolCheck) {}
+
 @Resolver()
 export class ToolsCheckResolver {
   @Authorized('ADMIN')
-  @Query(() => [ToolCheck], { complexity: 100, description: 'Per tool: do its API credentials work, and does its webhook reach this server (ZIXLY_PUBLIC_URL) with the configured secret? Calls each tool.' })
-  toolsCheck(@Ctx() context: GraphQLContext): Promise<ToolCheck[]> {
-    return checkTools(context.services.config);
+  @Query(() => ToolCheckConnection, { complexity: 100, description: 'Per tool: do its API credentials work, and does its webhook reach this server (ZIXLY_PUBLIC_URL) with the configured secret? Calls each tool.' })
+  async toolsCheck(@Args() args: ConnectionArgs, @Ctx() context: GraphQLContext): Promise<ToolCheckConnection> {
+    // The tools come in the order checkTools names them, which does not change between calls.
+    const checks = await checkTools(context.services.config);
+    return connectionOfList(checks, (check) => String(checks.indexOf(check)).padStart(2, '0'), args);
   }
 }

@@ -5,6 +5,7 @@ import type { WebhookDeliveryDocument } from '../../projections/operations/webho
 import type { WebhookToolCounts } from '../../projections/operations/webhook.queries';
 import { toToolActivity, WebhookToolActivity } from '../dashboards/operations.type';
 import { domainEnum } from '../enums/domain.enums';
+import { globalIdOf, Node } from '../relay/node.interface';
 import { Connection } from '../shared/connection';
 import { BigIntScalar, DateTimeScalar, JSONObjectScalar } from '../shared/scalars';
 
@@ -15,9 +16,10 @@ export const WebhookParkReasonEnum = domainEnum(
   'Why a delivery left the automatic pipeline: UNMAPPED (names a party no identity links yet), RETRIES_EXHAUSTED, INVALID (the data is wrong).',
 );
 
-@ObjectType({ description: 'A webhook delivery set aside for a person, from the `webhook_deliveries` read model.' })
-export class ParkedDelivery {
-  @Field(() => ID) deliveryId!: string;
+@ObjectType({ implements: Node, description: 'A webhook delivery set aside for a person, from the `webhook_deliveries` read model.' })
+export class ParkedDelivery implements Node {
+  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The domain id, as `redriveDelivery` takes it.' }) deliveryId!: string;
   @Field(() => WebhookToolEnum) tool!: WebhookTool;
   @Field({ description: "The tool's own name for what happened." }) eventKind!: string;
   @Field({ description: 'The idempotency key the delivery id is derived from.' }) dedupeKey!: string;
@@ -62,7 +64,7 @@ export class WebhookDeliveriesReport {
 
 export function toParkedDelivery(document: WebhookDeliveryDocument): ParkedDelivery {
   const { deliveryId, tool, eventKind, dedupeKey, receivedAt, parkedAt, parkReason, failures } = document;
-  return { deliveryId, tool: tool as WebhookTool, eventKind, dedupeKey, receivedAt, parkedAt: parkedAt ?? receivedAt, reason: parkReason ?? 'invalid', failedAttempts: failures.length };
+  return { id: globalIdOf('ParkedDelivery', deliveryId), deliveryId, tool: tool as WebhookTool, eventKind, dedupeKey, receivedAt, parkedAt: parkedAt ?? receivedAt, reason: parkReason ?? 'invalid', failedAttempts: failures.length };
 }
 
 export function toToolCounts(byTool: Record<string, WebhookToolCounts>): WebhookToolActivity[] {

@@ -1,5 +1,6 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { ProjectionLag, ProjectionStatus } from '../../core/projection-runner';
+import { Connection } from '../shared/connection';
 import { BigIntScalar, DateTimeScalar } from '../shared/scalars';
 
 export enum ProjectionState {
@@ -46,6 +47,9 @@ export class ProjectionStatusType {
   @Field(() => String, { nullable: true, description: 'Why the last rebuild failed.' }) rebuildError!: string | null;
   @Field(() => ProjectionLagType, { nullable: true }) lag!: ProjectionLagType | null;
 }
+
+@ObjectType()
+export class ProjectionConnection extends Connection(ProjectionStatusType) {}
 
 @ObjectType('ProjectionAdvanced', { description: 'A read model applied events up to `position`: refetch what reads it.' })
 export class ProjectionAdvancedType {

@@ -13,11 +13,11 @@ describe('read models over GraphQL', () => {
     await api?.stop();
   });
 
-  const leads = async () => (await api.graphql(ProjectionsDocument, {})).body.data!.projections.find((projection) => projection.name === 'leads')!;
+  const leads = async () => (await api.graphql(ProjectionsDocument, {})).body.data!.projections.nodes.find((projection) => projection.name === 'leads')!;
 
   it('lists every projection with its position, state and lag', async () => {
     const { body } = await api.graphql(ProjectionsDocument, {});
-    expect(body.data?.projections.map((projection) => projection.name)).toEqual(expect.arrayContaining(['leads', 'invoices', 'tickets']));
+    expect(body.data?.projections.nodes.map((projection) => projection.name)).toEqual(expect.arrayContaining(['leads', 'invoices', 'tickets']));
     expect(await leads()).toMatchObject({ state: 'LIVE', position: expect.stringMatching(/^\d+$/), rebuilding: false, failure: null, lag: { eventsBehind: 0 } });
   });
 

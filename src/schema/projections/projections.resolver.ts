@@ -1,18 +1,21 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Authorized, Ctx, Info, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Info, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { GraphQLContext } from '../context';
-import { selectsField } from '../shared/selection';
+import { ConnectionArgs, connectionOfList } from '../shared/connection';
+import { pageComplexity } from '../shared/page-complexity';
+import { selectsNodeField } from '../shared/selection';
 import type { ProjectionAdvance } from './projection-feed';
-import { ProjectionAdvancedType, ProjectionStatusType, toProjectionStatus } from './projection-status.type';
+import { ProjectionAdvancedType, ProjectionConnection, ProjectionStatusType, toProjectionStatus } from './projection-status.type';
 
 @Resolver()
 export class ProjectionsResolver {
   @Authorized('VIEWER')
-  @Query(() => [ProjectionStatusType], { description: 'Every read model: position, lag, failure and rebuild progress.' })
-  async projections(@Ctx() { services, platform }: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<ProjectionStatusType[]> {
+  @Query(() => ProjectionConnection, { complexity: pageComplexity, description: 'Every read model by name: position, lag, failure and rebuild progress.' })
+  async projections(@Args() args: ConnectionArgs, @Ctx() { services, platform }: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<ProjectionConnection> {
     // Lag reads the log (up to 10,000 events per projection): only when asked for.
-    const lags = new Map(selectsField(info, 'lag') ? (await services.projections.lag()).map((lag) => [lag.name, lag]) : []);
-    return services.projections.status().map((status) => toProjectionStatus(status, lags.get(status.name) ?? null, platform.rebuilds.isRunning(status.name)));
+    const lags = new Map(selectsNodeField(info, 'lag') ? (await services.projections.lag()).map((lag) => [lag.name, lag]) : []);
+    const statuses = services.projections.status().map((status) => toProjectionStatus(status, lags.get(status.name) ?? null, platform.rebuilds.isRunning(status.name)));
+    return connectionOfList(statuses, (status) => status.name, args);
   }
 
   @Authorized('ADMIN')

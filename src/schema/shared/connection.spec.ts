@@ -1,7 +1,7 @@
 import { graphql, printType } from 'graphql';
 import { Args, buildSchema, Field, ObjectType, Query, Resolver } from 'type-graphql';
 import { describe, expect, it } from 'vitest';
-import { Connection, ConnectionArgs, connectionFrom, pageSizeOf, parsePositionCursor } from './connection';
+import { Connection, ConnectionArgs, connectionFrom, connectionOfList, pageSizeOf, parsePositionCursor } from './connection';
 
 @ObjectType()
 class Gadget {
@@ -47,5 +47,28 @@ describe('the shared connection helper', () => {
     expect(() => parsePositionCursor('9'.repeat(200))).toThrow(expect.objectContaining({ code: 'page.invalid_cursor', kind: 'validation' }));
     expect(() => parsePositionCursor('9223372036854775808')).toThrow(expect.objectContaining({ code: 'page.invalid_cursor' }));
     expect(parsePositionCursor('9223372036854775807')).toBe(9223372036854775807n);
+  });
+
+  describe('over a list held whole', () => {
+    const keys = ['k-b', 'k-a', 'k-d', 'k-c'].map((name) => ({ name }));
+    const byName = (item: { name: string }) => item.name;
+
+    it('pages it in key order, each cursor resuming after its item even when items were added since', () => {
+      const first = connectionOfList(keys, byName, { first: 2 });
+      expect(first.nodes.map(byName)).toEqual(['k-a', 'k-b']);
+      expect(first.pageInfo).toMatchObject({ hasNextPage: true, startCursor: first.edges[0]!.cursor, endCursor: first.edges[1]!.cursor });
+
+      const grown = [...keys, { name: 'k-aa' }, { name: 'k-e' }];
+      const next = connectionOfList(grown, byName, { first: 2, after: first.pageInfo.endCursor });
+      expect(next.nodes.map(byName)).toEqual(['k-c', 'k-d']);
+      const last = connectionOfList(grown, byName, { first: 2, after: next.edges[1]!.cursor });
+      expect(last).toMatchObject({ nodes: [{ name: 'k-e' }], pageInfo: { hasNextPage: false } });
+    });
+
+    it('refuses a cursor that is not one of its edges as bad input', () => {
+      for (const after of ['not base64!', 'YQ=', '$gt', 'x'.repeat(2000)]) {
+        expect(() => connectionOfList(keys, byName, { after })).toThrow(expect.objectContaining({ code: 'page.invalid_cursor', kind: 'validation' }));
+      }
+    });
   });
 });

@@ -110,3 +110,31 @@ export function parsePositionCursor(cursor: string | null | undefined): bigint |
   }
   return BigInt(cursor);
 }
+
+/**
+ * A connection over a list the resolver holds whole (an invoice's payments, the read models, the
+ * API keys): ordered by `sortKey`, the cursor is that key, opaque (base64url), so a page resumes
+ * after its last item even when items were added since.
+ */
+export function connectionOfList<Node>(items: readonly Node[], sortKey: (node: Node) => string, args: { first?: number | null; after?: string | null }): ConnectionValue<Node> {
+  const first = pageSizeOf(args);
+  const after = parseListCursor(args.after);
+  const keyed = items.map((node) => ({ key: sortKey(node), node })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const rest = after === undefined ? keyed : keyed.filter((item) => item.key > after);
+  const page = rest.slice(0, first);
+  const edges = page.map((item) => ({ cursor: Buffer.from(item.key, 'utf8').toString('base64url'), node: item.node }));
+  return {
+    edges,
+    nodes: edges.map((edge) => edge.node),
+    pageInfo: { hasNextPage: rest.length > first, hasPreviousPage: false, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+  };
+}
+
+function parseListCursor(cursor: string | null | undefined): string | undefined {
+  if (cursor === null || cursor === undefined || cursor === '') return undefined;
+  const key = /^[A-Za-z0-9_-]{1,1400}$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : null;
+  if (key === null || Buffer.from(key, 'utf8').toString('base64url') !== cursor) {
+    throw new ValidationError('page.invalid_cursor', `after must be the cursor of an edge of this list, got "${cursor.slice(0, 40)}"`, { field: 'after' });
+  }
+  return key;
+}

@@ -1,5 +1,8 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { JSONObjectScalar } from '../shared/scalars';
+import type { WorkflowRunDocument } from '../../projections/operations';
+import { globalIdOf, Node } from '../relay/node.interface';
+import { Connection } from '../shared/connection';
+import { DateTimeScalar, JSONObjectScalar } from '../shared/scalars';
 
 export enum WorkflowRunStatus {
   RUNNING = 'running',
@@ -43,9 +46,12 @@ export class WorkflowStep {
   reason!: string | null;
 }
 
-@ObjectType({ description: 'A workflow run from its WorkflowRun and WorkflowSteps streams.' })
-export class WorkflowRunDetail {
+@ObjectType({ implements: Node, description: 'A run of an automation workflow: its outcome from the WorkflowRun stream, its steps from the WorkflowSteps ledger.' })
+export class WorkflowRun implements Node {
   @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID, { description: 'The domain id, as the mutations take it.' })
   runId!: string;
 
   @Field()
@@ -60,33 +66,20 @@ export class WorkflowRunDetail {
   @Field(() => Float, { description: 'Minutes of manual work one successful run replaces.' })
   manualMinutes!: number;
 
-  @Field(() => String, { nullable: true, description: 'The triggering event id, or `<schedule>@<instant>`.' })
-  trigger!: string | null;
-
-  @Field(() => [WorkflowStep])
-  steps!: WorkflowStep[];
-}
-
-@ObjectType({ description: 'A run as the workflow_runs read model lists it.' })
-export class WorkflowRunSummary {
-  @Field(() => ID)
-  runId!: string;
-
-  @Field()
-  workflow!: string;
-
-  @Field(() => WorkflowRunStatus)
-  status!: WorkflowRunStatus;
-
-  @Field(() => Int)
-  attempts!: number;
-
-  @Field()
+  @Field(() => DateTimeScalar)
   startedAt!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the current outcome happened; null while running.' })
   finishedAt!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The error of the latest failure.' })
   lastError!: string | null;
+}
+
+@ObjectType()
+export class WorkflowRunConnection extends Connection(WorkflowRun) {}
+
+export function toWorkflowRun(document: WorkflowRunDocument): WorkflowRun {
+  const { runId, workflow, status, attempts, manualMinutes, startedAt, finishedAt, lastError } = document;
+  return { id: globalIdOf('WorkflowRun', runId), runId, workflow, status: status as WorkflowRunStatus, attempt: attempts, manualMinutes, startedAt, finishedAt, lastError };
 }

@@ -8,7 +8,7 @@ import { FakeTools } from '../../workflows/testing/fake-tools';
 const onboard = `mutation ($input: OnboardClientInput!) { onboardClient(input: $input) { events { id type } } }`;
 const runQuery = `query ($runId: ID!) { workflowRun(runId: $runId) { runId workflow status attempt manualMinutes trigger steps { step status externalId result reason } } }`;
 const retry = `mutation ($runId: String!) { retryWorkflowRun(input: { runId: $runId }) { status events { type } } }`;
-const recent = `query { recentWorkflowRuns(workflow: "client-onboarding", status: SKIPPED) { runId workflow status attempts lastError } }`;
+const recent = `query { workflowRuns(workflow: "client-onboarding", status: SKIPPED) { nodes { runId workflow status attempt lastError } } }`;
 
 type Run = { status: string; attempt: number; manualMinutes: number; trigger: string; steps: Array<{ step: string; status: string; externalId: string | null; reason: string | null }> };
 
@@ -73,30 +73,30 @@ describe('workflow runs over GraphQL, with the engine running in the composed ap
     expect(response.data?.workflowRun).toBeNull();
   });
 
-  it('lists recent runs from the read model by workflow and status', async () => {
+  it('lists runs from the read model by workflow and status, newest first', async () => {
     await runWhen((candidate) => candidate.status === 'SKIPPED');
     for (let tries = 0; tries < 200; tries++) {
-      const response = await execute<{ recentWorkflowRuns: unknown[] }>(recent, {}, 'VIEWER');
-      if (response.data?.recentWorkflowRuns.length) {
-        expect(response.data.recentWorkflowRuns).toEqual([{ runId, workflow: 'client-onboarding', status: 'SKIPPED', attempts: 2, lastError: 'Step plane.project failed: Plane answered 401: Given API token is not valid' }]);
+      const response = await execute<{ workflowRuns: { nodes: unknown[] } }>(recent, {}, 'VIEWER');
+      if (response.data?.workflowRuns.nodes.length) {
+        expect(response.data.workflowRuns.nodes).toEqual([{ runId, workflow: 'client-onboarding', status: 'SKIPPED', attempt: 2, lastError: 'Step plane.project failed: Plane answered 401: Given API token is not valid' }]);
         return;
       }
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
-    throw new Error('the run never appeared in recentWorkflowRuns');
+    throw new Error('the run never appeared in workflowRuns');
   });
 
   it('lists only runs when asked for every workflow and status (not the sums kept beside them)', async () => {
     await runWhen((candidate) => candidate.status === 'SKIPPED');
     for (let tries = 0; tries < 200; tries++) {
-      const response = await execute<{ recentWorkflowRuns: Array<{ runId: string }> }>('query { recentWorkflowRuns(first: 50) { runId workflow status } }', {}, 'VIEWER');
+      const response = await execute<{ workflowRuns: { nodes: Array<{ runId: string }> } }>('query { workflowRuns(first: 50) { nodes { runId workflow status } } }', {}, 'VIEWER');
       expect(response.errors).toBeUndefined();
-      if (response.data?.recentWorkflowRuns.some((listed) => listed.runId === runId)) {
-        expect(response.data.recentWorkflowRuns).toEqual([{ runId, workflow: 'client-onboarding', status: 'SKIPPED' }]);
+      if (response.data?.workflowRuns.nodes.some((listed) => listed.runId === runId)) {
+        expect(response.data.workflowRuns.nodes).toEqual([{ runId, workflow: 'client-onboarding', status: 'SKIPPED' }]);
         return;
       }
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
-    throw new Error('the run never appeared in recentWorkflowRuns');
+    throw new Error('the run never appeared in workflowRuns');
   });
 });

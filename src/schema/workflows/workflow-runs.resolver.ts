@@ -1,58 +1,63 @@
-import { Arg, Authorized, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
-import type { DocumentFilter } from '../../core/read-store.port';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { RecordedEvent } from '../../core/messages';
+import { workflowRunStream } from '../../aggregates/operations/workflow-run.decider';
 import type { WorkflowRunDocument } from '../../projections/operations';
-import { readRun } from '../../workflows/engine/run-state';
+import { workflowRunsProjection } from '../../projections/operations/workflow-runs.projection';
 import { readSteps } from '../../workflows/engine/step-ledger';
 import type { StepState } from '../../workflows/engine/workflow-steps.decider';
 import type { StoredTrigger } from '../../workflows/engine/workflow-steps.events';
 import type { GraphQLContext } from '../context';
-import { WorkflowRunDetail, WorkflowRunStatus, WorkflowRunSummary, type WorkflowStep, WorkflowStepStatus } from './workflow-run.type';
+import { findPage } from '../entities/entity-page';
+import { DocumentFilterBuilder } from '../entities/document-filter.builder';
+import { lookupIdOf } from '../relay/node.interface';
+import { ConnectionArgs } from '../shared/connection';
+import { pageComplexity } from '../shared/page-complexity';
+import { toWorkflowRun, WorkflowRun, WorkflowRunConnection, WorkflowRunStatus, WorkflowStep, WorkflowStepStatus } from './workflow-run.type';
 
-const maxRuns = 100;
+@ArgsType()
+class WorkflowRunsArgs extends ConnectionArgs {
+  @Field(() => String, { nullable: true }) workflow?: string | null;
+  @Field(() => WorkflowRunStatus, { nullable: true }) status?: WorkflowRunStatus | null;
+}
+
+/** The run folded from its own stream by the read model's own evolve: the same document, never behind. */
+export async function readWorkflowRun(context: GraphQLContext, runId: string): Promise<WorkflowRun | null> {
+  let document: WorkflowRunDocument | null = null;
+  for await (const event of context.services.eventStore.readStream(workflowRunStream(runId))) {
+    document = workflowRunsProjection.evolve(document, event as RecordedEvent, runId);
+  }
+  return document === null ? null : toWorkflowRun(document);
+}
 
 /**
  * Runs of the automation workflows, to see what they did and why they failed or skipped. A failed
  * run is retried with `retryWorkflowRun(input: { runId })`: the engine picks the retry up.
  */
-@Resolver()
+@Resolver(() => WorkflowRun)
 export class WorkflowRunsResolver {
   @Authorized('VIEWER')
-  @Query(() => WorkflowRunDetail, { nullable: true, description: 'A run with its steps, read from its streams (never behind).' })
-  async workflowRun(@Arg('runId', () => ID) runId: string, @Ctx() context: GraphQLContext): Promise<WorkflowRunDetail | null> {
-    const store = context.services.eventStore;
-    const [run, ledger] = await Promise.all([readRun(store, runId), readSteps(store, runId)]);
-    if (run.status === 'none') return null;
-    const steps = Object.entries(ledger.steps).map(([step, state]) => stepOf(step, state));
-    const { workflow, attempt, manualMinutes } = run;
-    return { runId, workflow, status: run.status as WorkflowRunStatus, attempt, manualMinutes, trigger: triggerText(ledger.trigger), steps };
+  @Query(() => WorkflowRun, { nullable: true, description: 'A run by its `runId` (or global `id`), read from its stream (never behind).' })
+  workflowRun(@Arg('runId', () => ID) runId: string, @Ctx() context: GraphQLContext): Promise<WorkflowRun | null> {
+    return readWorkflowRun(context, lookupIdOf('WorkflowRun', runId));
   }
 
   @Authorized('VIEWER')
-  @Query(() => [WorkflowRunSummary], {
-    description: 'The latest runs (workflow_runs read model), newest first, optionally of one workflow or status.',
-    complexity: ({ args, childComplexity }) => 1 + childComplexity * Math.min(maxRuns, Number(args.first ?? 20)),
-  })
-  async recentWorkflowRuns(
-    @Ctx() context: GraphQLContext,
-    @Arg('workflow', () => String, { nullable: true }) workflow?: string | null,
-    @Arg('status', () => WorkflowRunStatus, { nullable: true }) status?: WorkflowRunStatus | null,
-    @Arg('first', () => Int, { defaultValue: 20, description: `At most ${maxRuns}.` }) first = 20,
-  ): Promise<WorkflowRunSummary[]> {
+  @Query(() => WorkflowRunConnection, { complexity: pageComplexity, description: 'Runs from the workflow_runs read model, newest first, optionally of one workflow or status.' })
+  workflowRuns(@Args() args: WorkflowRunsArgs, @Ctx() context: GraphQLContext): Promise<WorkflowRunConnection> {
     // Every run has a start; the collection's sum documents (workflow-run.sums.ts) have none.
-    const filter: Record<string, DocumentFilter[string]> = { startedAt: { $gte: '' } };
-    if (workflow) filter.workflow = workflow;
-    if (status) filter.status = status;
-    const limit = Math.max(1, Math.min(maxRuns, first));
-    const page = await context.services.readStore.find<WorkflowRunDocument>('workflow_runs', { filter: filter as DocumentFilter, sort: [['startedAt', -1]], limit });
-    return page.documents.map(({ runId, workflow: name, status: state, attempts, startedAt, finishedAt, lastError }) => ({
-      runId,
-      workflow: name,
-      status: state as WorkflowRunStatus,
-      attempts,
-      startedAt,
-      finishedAt,
-      lastError,
-    }));
+    const filter = new DocumentFilterBuilder().bounds('startedAt', { $gte: '' }).equals('workflow', args.workflow).equals('status', args.status).build();
+    return findPage(context, 'workflow_runs', { filter, sort: [['startedAt', -1]] }, args, toWorkflowRun);
+  }
+
+  @FieldResolver(() => String, { nullable: true, complexity: 10, description: 'The triggering event id, or `<schedule>@<instant>`.' })
+  async trigger(@Root() run: WorkflowRun, @Ctx() context: GraphQLContext): Promise<string | null> {
+    return triggerText((await readSteps(context.services.eventStore, run.runId)).trigger);
+  }
+
+  @FieldResolver(() => [WorkflowStep], { complexity: ({ childComplexity }) => 10 + childComplexity, description: 'Every step the run recorded, from its WorkflowSteps ledger (one stream read per run).' })
+  async steps(@Root() run: WorkflowRun, @Ctx() context: GraphQLContext): Promise<WorkflowStep[]> {
+    const ledger = await readSteps(context.services.eventStore, run.runId);
+    return Object.entries(ledger.steps).map(([step, state]) => stepOf(step, state));
   }
 }
 

@@ -41,7 +41,7 @@ export function ProjectionsPage() {
         <DataTable
           id="projections"
           caption="Projections: position, lag and rebuilds"
-          rows={data.projections}
+          rows={data.projections.nodes}
           rowKey={(row) => row.name}
           columns={[
             { header: 'Name', cell: (row) => row.name },
@@ -96,7 +96,7 @@ export function ParkedDeliveriesPage() {
 
 export function ApiKeysPage() {
   const { session } = useApp();
-  const { data, error, loading, reload } = useQuery(ApiKeysDocument, {});
+  const { data, error, loading, reload } = useQuery(ApiKeysDocument, { first: 200 });
   const { message, run } = useAction();
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('VIEWER');
@@ -136,7 +136,7 @@ export function ApiKeysPage() {
         <DataTable
           id="api-keys"
           caption="Every key (secrets are never stored)"
-          rows={data.apiKeys}
+          rows={data.apiKeys.nodes}
           rowKey={(row) => row.keyId}
           columns={[
             { header: 'Name', cell: (row) => row.name },

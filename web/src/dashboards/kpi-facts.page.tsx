@@ -58,7 +58,7 @@ export function valueOf(combination: FactCombination, facts: readonly Fact[]): n
 
 const columns: ReadonlyArray<Column<Fact>> = [
   { header: 'Entity', cell: (fact) => fact.entity },
-  { header: 'Id', cell: (fact) => <a href={`#/events?${new URLSearchParams({ stream: fact.stream })}`}>{fact.id}</a> },
+  { header: 'Id', cell: (fact) => <a href={`#/events?${new URLSearchParams({ stream: fact.stream })}`}>{fact.entityId}</a> },
   { header: 'Judged on', cell: (fact) => fact.date },
   { header: 'Counted', cell: (fact) => (fact.counted ? 'yes' : 'no') },
   { header: 'Rule', cell: (fact) => fact.rule },
@@ -99,7 +99,7 @@ export function KpiFactsPage({ query }: { query: URLSearchParams }) {
         </p>
       )}
       <Status error={error} loading={loading && shown.length === 0} />
-      <DataTable id="facts" caption={`Facts of ${label} (${shown.length} shown)`} columns={columns} rows={shown} rowKey={(fact) => `${fact.stream}/${fact.id}/${fact.date}`} />
+      <DataTable id="facts" caption={`Facts of ${label} (${shown.length} shown)`} columns={columns} rows={shown} rowKey={(fact) => `${fact.stream}/${fact.entityId}/${fact.date}`} />
       {data?.kpiFacts.pageInfo.hasNextPage && (
         <button type="button" onClick={() => setAfter(data.kpiFacts.pageInfo.endCursor ?? null)}>
           Load more

@@ -148,10 +148,10 @@ export const probes: readonly Probe[] = [
           const code = refused.errors?.[0]?.extensions?.code;
           const named = (await readyz(app.url)).reasons.some((reason) => reason.includes('SQLITE_FULL'));
           const alive = await healthy(app.url);
-          const reads = await graphqlCall(app.url, files.adminKey, '{ apiKeys { keyId } }');
+          const reads = await graphqlCall(app.url, files.adminKey, '{ apiKeys { nodes { keyId } } }');
           disk.release();
           const after = await eventually(async () => ((await create('after space returned')).data ? true : undefined), 10_000);
-          const kept = ((await graphqlCall<{ apiKeys: Array<{ name: string }> }>(app.url, files.adminKey, '{ apiKeys { name } }')).data?.apiKeys ?? []).map((key) => key.name);
+          const kept = ((await graphqlCall<{ apiKeys: { nodes: Array<{ name: string }> } }>(app.url, files.adminKey, '{ apiKeys(first: 200) { nodes { name } } }')).data?.apiKeys.nodes ?? []).map((key) => key.name);
           if (!before.data || code !== 'SERVICE_UNAVAILABLE' || refused.status !== 503 || !named || !alive || !reads.data || !after || !kept.includes('before the disk filled')) {
             return { kind: 'failed', detail: JSON.stringify({ code, status: refused.status, named, alive, reads: Boolean(reads.data), after: Boolean(after), kept, message: refused.errors?.[0]?.message }) };
           }

@@ -64,6 +64,9 @@ const badInputs: Probe[] = [
   probe('an events filter from 9999-99-99', (t) => badLiteral(t, '{ events(first: 5, filter: { from: "9999-99-99T00:00:00Z" }) { nodes { id } } }')),
   probe('an events filter from 9999-99-99 as a variable', (t) => badInput(t, 'query ($f: EventFilterInput) { events(first: 5, filter: $f) { nodes { id } } }', { f: { from: '9999-99-99T00:00:00Z' } })),
   probe('an events page after a cursor of 200 digits', (t) => badInput(t, `{ events(first: 5, after: "${'9'.repeat(200)}") { nodes { id } } }`)),
+  probe('node(id) of an id that is no global id', (t) => badInput(t, '{ node(id: "Client-1") { id } }')),
+  probe('node(id) of a 10 kB id', (t) => badInput(t, 'query ($id: ID!) { node(id: $id) { id } }', { id: 'Q'.repeat(10_000) })),
+  probe('nodes of 101 ids', (t) => badInput(t, 'query ($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: Array.from({ length: 101 }, (_, index) => Buffer.from(`Client:c-${index}`).toString('base64url')) })),
 ];
 
 /** What a role may see. */
@@ -103,7 +106,8 @@ const visibility: Probe[] = [
   }),
   probe('an EDITOR lists parked deliveries', (t) => forbidden(t, 'EDITOR', '{ parkedDeliveries { nodes { deliveryId } } }')),
   probe('a VIEWER creates an ADMIN key', (t) => forbidden(t, 'VIEWER', 'mutation { createApiKey(name: "mine", role: ADMIN) { secret } }')),
-  probe('a VIEWER lists API keys', (t) => forbidden(t, 'VIEWER', '{ apiKeys { keyId name } }')),
+  probe('a VIEWER lists API keys', (t) => forbidden(t, 'VIEWER', '{ apiKeys { nodes { keyId name } } }')),
+  probe('a VIEWER refetches an API key by its global id', (t) => forbidden(t, 'VIEWER', `{ node(id: "${Buffer.from('ApiKey:any').toString('base64url')}") { id } }`)),
 ];
 
 const transport: Probe[] = [

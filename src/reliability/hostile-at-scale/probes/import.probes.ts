@@ -53,7 +53,7 @@ async function expectRefused(target: ProbeTarget, lines: readonly string[], reas
 
 /** The smuggled key must not authenticate, whatever the import said. */
 async function keyRefused(target: ProbeTarget, secret: string, outcome: ProbeOutcome): Promise<ProbeOutcome> {
-  const answer = await graphqlCall(target.url, secret, '{ apiKeys { keyId } }');
+  const answer = await graphqlCall(target.url, secret, '{ apiKeys { nodes { keyId } } }');
   if (answer.data) return { kind: 'leak', detail: 'the imported ApiKeyCreated yields a working ADMIN key' };
   return outcome;
 }
