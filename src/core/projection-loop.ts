@@ -1,8 +1,8 @@
 import { collect, type EventStore } from './event-store.port';
 import type { DamagedEvent } from './event-damage';
 import { documentIdsOf, type FoldedBatch, foldBatch, type MalformedCheck, type Projection, type StoredState } from './projection';
-import { sumsOfAll, sumWrites } from './projection-sums';
-import type { DocumentWrite, ProjectionCheckpoint, ProjectionFailure, ReadDocument, ReadStore } from './read-store.port';
+import { sumWrites } from './projection-sums';
+import type { DocumentWrite, ProjectionCheckpoint, ProjectionFailure, ReadStore } from './read-store.port';
 import type { Clock } from './time';
 
 const idleSaveIntervalMs = 1_000;
@@ -32,8 +32,6 @@ export class ProjectionLoop {
   retired = false;
   /** Token of the lease this loop writes under (see `claim`); undefined when it runs without one. */
   fence: number | undefined = undefined;
-  /** Leave the projection's sums out of each batch while filling from nothing (a rebuild, a first start): `addSums` adds them once caught up. */
-  deferSums = false;
   /** Events with malformed data this loop went past (since the process started). */
   readonly skipped: DamagedEvent[] = [];
   /** Told each event with malformed data this loop goes past, once its batch committed. */
@@ -59,8 +57,6 @@ export class ProjectionLoop {
     this.position = checkpoint?.position ?? null;
     this.foldedTo = this.position;
     this.failure = checkpoint?.failure ?? null;
-    // Filling from nothing: the sums are added in one pass once caught up.
-    if (checkpoint === null) this.deferSums = true;
     return checkpoint;
   }
 
@@ -77,7 +73,6 @@ export class ProjectionLoop {
       this.eventStore.readAll({ after: this.foldedTo ?? undefined, types: this.projection.handles, maxCount: this.batchSize }),
     );
     if (events.length === 0) {
-      if (this.deferSums) await this.addSums();
       await this.settle();
       await this.recordIdleProgress(head);
       this.caughtUpTo = head;
@@ -113,13 +108,10 @@ export class ProjectionLoop {
     return folded.failure ? 0 : events.length;
   }
 
-  /**
-   * The batch's writes plus the sum documents they change (projections with `sums` only), unless
-   * the sums are left for one pass at the end (`deferSums`, a rebuild's bulk replay).
-   */
+  /** The batch's writes plus the sum documents they change (projections with `sums` only). */
   private async withSums(folded: FoldedBatch, before: ReadonlyMap<string, StoredState>): Promise<FoldedBatch> {
     const { sums } = this.projection;
-    if (!sums || this.deferSums || folded.position === null || folded.writes.length === 0) return folded;
+    if (!sums || folded.position === null || folded.writes.length === 0) return folded;
     const load = async (ids: string[]) => {
       const stored: Map<string, StoredState> = await this.readStore.getMany(this.target.collection, ids);
       for (const id of ids) {
@@ -129,25 +121,6 @@ export class ProjectionLoop {
       return stored;
     };
     return { ...folded, writes: [...folded.writes, ...(await sumWrites(sums, folded.writes, before, folded.position, load))] };
-  }
-
-  /**
-   * Writes the sums of every document of the target in one commit at the loop's position, and
-   * keeps them batch by batch from then on. For a rebuild's shadow, filled with `deferSums` on.
-   */
-  async addSums(): Promise<void> {
-    this.deferSums = false;
-    const { sums } = this.projection;
-    if (!sums || this.position === null) return;
-    await this.settle();
-    const documents: ReadDocument[] = [];
-    let after: string | undefined;
-    do {
-      const page = await this.readStore.find<ReadDocument>(this.target.collection, { limit: 1_000, ...(after ? { after } : {}) });
-      documents.push(...page.documents);
-      after = page.nextCursor ?? undefined;
-    } while (after);
-    await this.readStore.commit(this.target.collection, sumsOfAll(sums, documents, this.position), this.checkpoint(this.position, this.failure));
   }
 
   /** Waits for the commit in flight; if it failed, the next step reads again from the last commit. */

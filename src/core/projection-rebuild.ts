@@ -44,7 +44,6 @@ export async function rebuildProjection(options: RebuildOptions): Promise<void> 
   await readStore.deleteCheckpoint(shadow);
   const loop = new ProjectionLoop(projection, { checkpointKey: shadow, collection: shadow }, options.eventStore, readStore, options.batchSize, clock, options.malformed);
   loop.fence = options.fence;
-  loop.deferSums = true;
   const startedAt = clock().getTime();
   const report = async (done: boolean) => options.onProgress(progressOf(loop, await options.eventStore.headPosition(), startedAt, clock, done));
 

@@ -83,12 +83,3 @@ export async function sumWrites<D extends ReadDocument>(
     return { id, position, document: addToSum(stored.get(id)?.document ?? null, bucket, delta) };
   });
 }
-
-/**
- * The sum documents of a whole collection at once, from its documents alone (a rebuild fills its
- * shadow without them, then adds them in one pass: cheaper than moving them batch by batch).
- */
-export function sumsOfAll<D extends ReadDocument>(sums: DerivedSums<D>, documents: readonly ReadDocument[], position: bigint): DocumentWrite[] {
-  const writes = documents.map((document) => ({ id: document._id, position, document }));
-  return [...sumDeltas(sums, writes, new Map())].map(([bucket, delta]) => ({ id: sumDocumentId(bucket), position, document: addToSum(null, bucket, delta) }));
-}
