@@ -19,8 +19,12 @@ const races: { payments?: RaceResult; hours?: RaceResult } = {};
 let stored: Awaited<ReturnType<typeof storedRace>>;
 
 // Two server processes on one DATA_DIR: the in-process queue cannot serialise them, only the store's revision checks can.
+// Each follows the log under leases (PROCESSORS), as processes sharing a store must: a projection's
+// derived sums (invoice_sums, workflow_runs) add each batch's change to the stored totals, which two
+// writers folding the same events would count twice (README, "Scaling out").
+const sharedStoreEnv = () => appEnv(files, { PROCESSORS: 'all', LEASE_TTL_MS: '2000' });
 beforeAll(async () => {
-  servers.push(await AppProcess.start(appEnv(files)), await AppProcess.start(appEnv(files)));
+  servers.push(await AppProcess.start(sharedStoreEnv()), await AppProcess.start(sharedStoreEnv()));
   const urls = servers.map((server) => server.url);
   await setUpRace(urls[0]!, files.adminKey);
   [races.payments, races.hours] = await Promise.all([race(urls, files.adminKey, payments), race(urls, files.adminKey, hours)]);
