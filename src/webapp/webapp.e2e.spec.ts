@@ -172,6 +172,7 @@ describe.skipIf(!chromiumAvailable)('the dashboard web app in Chromium: the newc
     const entities = await page.$$eval('[data-table="facts"] tbody tr td:first-child', (cells) => cells.map((cell) => (cell as unknown as { textContent: string }).textContent));
     expect(entities.length).toBe(Number(opened));
     expect(new Set(entities)).toEqual(new Set(['Ticket']));
+    await page.locator('#facts-title').scrollIntoViewIfNeeded();
     await page.screenshot({ path: resolve(screenshots, 'facts.png') });
 
     await open('clients-support', 3);
