@@ -14,9 +14,9 @@ import { allProjections } from '../index';
 import { manualWorkReduction, manualWorkSaved } from '../operations';
 import { leadsBySource, salesCycleDays, winRate } from '../sales';
 import type { KpiContext, KpiResult } from '../shared/kpi';
-import { mean, percentile } from '../shared/kpi-math';
 import { clientRetentionRate, csat, firstResponseTime, nps, resolutionTime, ticketVolume } from '../support';
-import { type FactCombination, type FactKpi, factKpis, type KpiFact, kpiFacts } from './kpi-facts.queries';
+import { combineFacts } from './fact-combination';
+import { type FactKpi, factKpis, type KpiFact, kpiFacts } from './kpi-facts.queries';
 
 const history = { seed: 5, consultants: 3, years: 1, startDate: '2025-01-06' };
 const timeZone = 'Australia/Brisbane';
@@ -63,34 +63,6 @@ const kpiValue: Record<FactKpi, Headline> = {
   MANUAL_WORK_REDUCTION: headline(manualWorkReduction, (v) => v.rate),
 };
 
-/** What a client does with the facts: put the counted ones together as the page says. */
-function combine(combination: FactCombination, facts: readonly KpiFact[]): number | null {
-  const values = facts.filter((fact) => fact.counted).map((fact) => fact.contribution);
-  const total = values.reduce((sum, value) => sum + value, 0);
-  switch (combination) {
-    case 'SUM':
-      return total;
-    case 'SHARE':
-      return values.length === 0 ? null : total / values.length;
-    case 'NET_SHARE_PERCENT':
-      return values.length === 0 ? null : (total / values.length) * 100;
-    case 'MEAN':
-      return mean(values);
-    case 'MEAN_ROUNDED': {
-      const average = mean(values);
-      return average === null ? null : Math.round(average);
-    }
-    case 'RATIO': {
-      const weights = facts.filter((fact) => fact.counted).reduce((sum, fact) => sum + (fact.weight ?? 0), 0);
-      return weights === 0 ? null : total / weights;
-    }
-    case 'MEDIAN':
-      return percentile(values, 0.5);
-    case 'P90':
-      return percentile(values, 0.9);
-  }
-}
-
 /** A period of a day to 14 months, as dates or as instants a millisecond either side of a Brisbane midnight. */
 function randomPeriod(random: SeededRandom): Period {
   const from = addDays(history.startDate, random.int(-10, 360));
@@ -135,7 +107,7 @@ describe('the facts behind every KPI that lists them, against the KPI (a generat
   /** The facts of a KPI over a period, put together, against the KPI's value; each fact once, excluded ones contributing 0. */
   async function expectFactsMakeTheValue(kpi: FactKpi, period: Period, first: number): Promise<number> {
     const { facts, combination } = await everyFact(kpi, period, first);
-    const [fromFacts, value] = [combine(combination, facts), await kpiValue[kpi](context, period)];
+    const [fromFacts, value] = [combineFacts(combination, facts), await kpiValue[kpi](context, period)];
     if (value === null || fromFacts === null) expect({ kpi, period, fromFacts }).toEqual({ kpi, period, fromFacts: value });
     else expect(fromFacts, `${kpi} over ${JSON.stringify(period)}`).toBeCloseTo(value, 6);
     expect(new Set(facts.map((fact) => `${fact.stream}/${fact.id}`)).size, `${kpi}: each fact once`).toBe(facts.length);

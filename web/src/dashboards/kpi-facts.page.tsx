@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { combineFacts } from '../../../src/projections/provenance/fact-combination';
 import type { FactCombination, FactKpi } from '../../../src/schema/__generated__/schema-types';
 import { useApp } from '../components/app-context';
 import { type Column, DataTable, Status } from '../components/data-table';
@@ -18,43 +19,6 @@ const explained: Record<FactCombination, string> = {
   P90: 'the 90th percentile of the counted contributions',
   RATIO: 'the counted contributions over the counted weights',
 };
-
-function percentile(values: readonly number[], p: number): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = p * (sorted.length - 1);
-  const [lower, upper] = [Math.floor(rank), Math.ceil(rank)];
-  return sorted[lower]! + (sorted[upper]! - sorted[lower]!) * (rank - lower);
-}
-
-/** The value the listed facts make, put together as the API says: what the dashboard shows once every page is loaded. */
-export function valueOf(combination: FactCombination, facts: readonly Fact[]): number | null {
-  const counted = facts.filter((fact) => fact.counted);
-  const values = counted.map((fact) => fact.contribution);
-  const total = values.reduce((sum, value) => sum + value, 0);
-  const per = (denominator: number) => (denominator === 0 ? null : total / denominator);
-  switch (combination) {
-    case 'SUM':
-      return total;
-    case 'SHARE':
-    case 'MEAN':
-      return per(values.length);
-    case 'NET_SHARE_PERCENT': {
-      const share = per(values.length);
-      return share === null ? null : share * 100;
-    }
-    case 'MEAN_ROUNDED': {
-      const mean = per(values.length);
-      return mean === null ? null : Math.round(mean);
-    }
-    case 'MEDIAN':
-      return percentile(values, 0.5);
-    case 'P90':
-      return percentile(values, 0.9);
-    case 'RATIO':
-      return per(counted.reduce((sum, fact) => sum + (fact.weight ?? 0), 0));
-  }
-}
 
 const columns: ReadonlyArray<Column<Fact>> = [
   { header: 'Entity', cell: (fact) => fact.entity },
@@ -86,7 +50,7 @@ export function KpiFactsPage({ query }: { query: URLSearchParams }) {
   }, [data]);
   const combination = data?.kpiFacts.combination;
   const complete = data !== null && !data.kpiFacts.pageInfo.hasNextPage;
-  const value = combination && complete ? valueOf(combination, shown) : null;
+  const value = combination && complete ? combineFacts(combination, shown) : null;
   return (
     <article className="dashboard" data-dashboard="facts" aria-labelledby="facts-title">
       <h2 id="facts-title">Facts behind {label}</h2>
