@@ -53,9 +53,12 @@ export interface OnTimeDelivery {
   readonly completed: number;
 }
 
+/** Completed on or before its due date. */
+export const completedOnTime = (project: ProjectDocument): boolean => project.completedOn! <= project.dueOn;
+
 /** onTimeDeliveryRate: projects completed in the period with `completedOn <= dueOn` ÷ projects completed in the period. */
 export async function onTimeDeliveryRate(context: KpiContext, period: Period): Promise<KpiResult<OnTimeDelivery>> {
   const projects = await projectsCompletedIn(context.reads, periodOf(context, period));
-  const onTime = projects.filter((project) => project.completedOn! <= project.dueOn).length;
+  const onTime = projects.filter(completedOnTime).length;
   return kpiResult(context, ['projects'], projects, { rate: ratio(onTime, projects.length), onTime, completed: projects.length });
 }

@@ -2,6 +2,7 @@ import { projectStream } from '../../aggregates/project/project.decider';
 import { daysBetween } from '../../core/business-time';
 import type { TimeEntryDocument } from '../delivery';
 import { projectsCompletedIn, projectsOpen } from '../delivery/project-status';
+import { completedOnTime } from '../delivery/projects.queries';
 import type { ProjectDocument } from '../delivery/projects.projection';
 import { datesIn } from '../shared/period-filter';
 import { computed, eventsOf, type FactRule, type KpiFact, scanned } from './kpi-fact';
@@ -50,7 +51,7 @@ export const deliveryFacts = {
     return projectFact(project, project.completedOn!, true, `completed in the period after ${days} days (from ${project.startedOn})`, days);
   }),
   ON_TIME_DELIVERY_RATE: completed('SHARE', (project) => {
-    const onTime = project.completedOn! <= project.dueOn;
+    const onTime = completedOnTime(project);
     return projectFact(project, project.completedOn!, true, onTime ? `on time: due ${project.dueOn}` : `late: due ${project.dueOn} (in the denominator only)`, onTime ? 1 : 0);
   }),
 } as const satisfies Record<string, FactRule>;

@@ -1,9 +1,9 @@
 import { leadStream } from '../../aggregates/lead/lead.decider';
 import { workflowRunStream } from '../../aggregates/operations/workflow-run.decider';
-import { businessDate, daysBetween } from '../../core/business-time';
 import type { WorkflowRunDocument } from '../operations/workflow-runs.projection';
 import { closedIn } from '../sales/lead-history';
 import type { LeadDocument } from '../sales/leads.projection';
+import { salesCycleDaysOf } from '../sales/win.queries';
 import { instantsIn } from '../shared/period-filter';
 import { eventsOf, type FactRule, type KpiFact, scanned } from './kpi-fact';
 
@@ -41,7 +41,7 @@ export const salesFacts = {
     collection: 'leads',
     filter: (period) => ({ wonAt: instantsIn(period) }),
     fact: (lead, context) => {
-      const days = daysBetween(businessDate(lead.capturedAt, context.timeZone), businessDate(lead.wonAt!, context.timeZone));
+      const days = salesCycleDaysOf(lead, context.timeZone);
       return leadFact(lead, lead.wonAt!, `won in the period ${days} days after its capture`, days);
     },
   }),

@@ -1,11 +1,11 @@
 import { npsResponseStream } from '../../aggregates/ticket/nps-response.decider';
 import { ticketStream } from '../../aggregates/ticket/ticket.decider';
-import { instantInPeriod, type ResolvedPeriod } from '../../core/business-time';
 import { minutesBetween } from '../shared/event-instant';
 import { isSatisfied, npsCategoryOf } from '../support/satisfaction.queries';
 import { instantsIn } from '../shared/period-filter';
 import type { CsatRatingDocument } from '../support/csat-ratings.projection';
 import type { NpsResponseDocument } from '../support/nps-responses.projection';
+import { lastResolutionIn } from '../support/ticket.queries';
 import type { TicketDocument } from '../support/tickets.projection';
 import { eventsOf, type FactRule, type KpiFact, scanned } from './kpi-fact';
 
@@ -30,9 +30,6 @@ const firstResponse = (combination: 'MEDIAN' | 'P90'): FactRule =>
       return ticketFact(ticket, ticket.firstRespondedAt!, `first answered in the period, ${minutes} minutes after it opened`, minutes);
     },
   });
-
-/** A ticket counts once, with its latest resolution in the period, measured from its first opening. */
-const lastResolutionIn = (ticket: TicketDocument, period: ResolvedPeriod): string | null => ticket.resolvedAts.filter((at) => instantInPeriod(at, period)).at(-1) ?? null;
 
 const resolution = (combination: 'MEDIAN' | 'P90'): FactRule =>
   scanned<TicketDocument>({

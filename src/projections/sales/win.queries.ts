@@ -40,8 +40,11 @@ export async function leadsWonIn(context: KpiContext, period: ResolvedPeriod): P
   return (await context.reads.find<LeadDocument>('leads', { filter: { wonAt: instantsIn(period) } })).documents;
 }
 
+/** Calendar days of the business time zone from a won lead's capture to its win. */
+export const salesCycleDaysOf = (lead: LeadDocument, timeZone: string): number => daysBetween(businessDate(lead.capturedAt, timeZone), businessDate(lead.wonAt!, timeZone));
+
 export function salesCycleOf(won: readonly LeadDocument[], timeZone: string): SalesCycle {
-  const days = won.map((lead) => daysBetween(businessDate(lead.capturedAt, timeZone), businessDate(lead.wonAt!, timeZone)));
+  const days = won.map((lead) => salesCycleDaysOf(lead, timeZone));
   return { days: mean(days), wonLeads: won.length };
 }
 

@@ -1,5 +1,5 @@
 import type { Period } from '../../core/business-time';
-import { instantInPeriod } from '../../core/business-time';
+import { instantInPeriod, type ResolvedPeriod } from '../../core/business-time';
 import { minutesBetween } from '../shared/event-instant';
 import { kpiResult, periodOf, type KpiContext, type KpiResult } from '../shared/kpi';
 import { percentile, sumBy } from '../shared/kpi-math';
@@ -55,8 +55,8 @@ export async function resolutionTime(context: KpiContext, period: Period): Promi
   const resolved = periodOf(context, period);
   const { documents } = await context.reads.find<TicketDocument>('tickets', { filter: { lastResolvedAt: { $gte: resolved.fromInstant } } });
   const samples = documents.flatMap((ticket) => {
-    const inPeriod = ticket.resolvedAts.filter((at) => instantInPeriod(at, resolved));
-    return inPeriod.length === 0 ? [] : [{ ticket, minutes: minutesBetween(ticket.openedAt, inPeriod[inPeriod.length - 1]!) }];
+    const last = lastResolutionIn(ticket, resolved);
+    return last === null ? [] : [{ ticket, minutes: minutesBetween(ticket.openedAt, last) }];
   });
   return kpiResult(
     context,
@@ -64,6 +64,11 @@ export async function resolutionTime(context: KpiContext, period: Period): Promi
     samples.map((sample) => sample.ticket),
     percentilesOf(samples.map((sample) => sample.minutes)),
   );
+}
+
+/** A ticket's latest resolution in the period, or null: resolution time counts a ticket once, with it. */
+export function lastResolutionIn(ticket: TicketDocument, period: ResolvedPeriod): string | null {
+  return ticket.resolvedAts.filter((at) => instantInPeriod(at, period)).at(-1) ?? null;
 }
 
 function percentilesOf(minutes: number[]): DurationPercentiles {
