@@ -58,3 +58,37 @@ export function rawExchange(url: string, request: RawRequest): Promise<RawAnswer
 export function postHead(path: string, headers: Readonly<Record<string, string | number>>): string {
   return `POST ${path} HTTP/1.1\r\nHost: localhost\r\n${Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('')}\r\n`;
 }
+
+/**
+ * Writes a whole request (head, then the body in 64 KiB writes) whatever the server answers first,
+ * then a second request on the same connection: what a client still uploading a refused body sees.
+ * The status of each answer read, and whether the connection was reset.
+ */
+export function sendWholeThenAsk(url: string, head: string, body: Buffer, next: string, guardMs = 15_000): Promise<{ statuses: number[]; reset: boolean }> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = connect(Number(port), hostname);
+    const chunks: Buffer[] = [];
+    let reset = false;
+    const statuses = () => [...Buffer.concat(chunks).toString('latin1').matchAll(/HTTP\/1\.1 (\d{3})/g)].map((match) => Number(match[1]));
+    const done = () => {
+      clearTimeout(guard);
+      socket.destroy();
+      resolve({ statuses: statuses(), reset });
+    };
+    const guard = setTimeout(done, guardMs);
+    socket.on('data', (chunk) => {
+      chunks.push(chunk);
+      if (statuses().length === 2) done();
+    });
+    socket.on('error', () => (reset = true));
+    socket.on('close', done);
+    socket.on('connect', async () => {
+      socket.write(head);
+      for (let offset = 0; offset < body.length && !socket.destroyed; offset += 64 * 1024) {
+        if (!socket.write(body.subarray(offset, offset + 64 * 1024))) await new Promise((drained) => socket.once('drain', drained));
+      }
+      if (!socket.destroyed) socket.write(next);
+    });
+  });
+}

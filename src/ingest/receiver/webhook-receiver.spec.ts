@@ -3,6 +3,7 @@ import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type IngestHarness, openIngestHarness, sampleBody, secretEnv, signedHeaders, testSecrets, xeroEvent } from '../ingest.fixtures';
 import { maxWebhookBodyBytes } from './raw-body.reader';
+import { sendWholeThenAsk } from '../../testing/raw-http';
 
 let harness: IngestHarness;
 beforeAll(async () => {
@@ -27,39 +28,6 @@ function postChunked(url: string, headers: Record<string, string>, chunks: numbe
       request.write(chunk, () => write(left - 1));
     };
     write(chunks);
-  });
-}
-
-/**
- * Writes a whole request whatever the server answers first, then a second request on the same
- * connection: what a client still uploading a refused body sees. `reset` when the connection broke.
- */
-function sendAllThenAgain(url: string, head: string, body: Buffer, next: string): Promise<{ statuses: number[]; reset: boolean }> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve) => {
-    const socket = connect(Number(port), hostname);
-    const chunks: Buffer[] = [];
-    let reset = false;
-    const statuses = () => [...Buffer.concat(chunks).toString('latin1').matchAll(/HTTP\/1\.1 (\d{3})/g)].map((match) => Number(match[1]));
-    const done = () => {
-      clearTimeout(guard);
-      socket.destroy();
-      resolve({ statuses: statuses(), reset });
-    };
-    const guard = setTimeout(done, 15_000);
-    socket.on('data', (chunk) => {
-      chunks.push(chunk);
-      if (statuses().length === 2) done();
-    });
-    socket.on('error', () => (reset = true));
-    socket.on('close', done);
-    socket.on('connect', async () => {
-      socket.write(head);
-      for (let offset = 0; offset < body.length && !socket.destroyed; offset += 64 * 1024) {
-        if (!socket.write(body.subarray(offset, offset + 64 * 1024))) await new Promise((drained) => socket.once('drain', drained));
-      }
-      if (!socket.destroyed) socket.write(next);
-    });
   });
 }
 
@@ -156,7 +124,7 @@ describe('malformed requests', () => {
     const next = 'POST /webhooks/evil HTTP/1.1\r\nHost: localhost\r\ncontent-length: 2\r\n\r\n{}';
 
     // When it sends it, then another request on the same connection
-    const answer = await sendAllThenAgain(harness.url, head, body, next);
+    const answer = await sendWholeThenAsk(harness.url, head, body, next);
 
     // Then it read the 413, the rest of the body was dropped, not reset, and the next request answered
     expect(answer).toEqual({ statuses: [413, 400], reset: false });
