@@ -11,7 +11,7 @@ import type { ScenarioFact } from '../../testing/projection-scenario';
 import { deliveryProjections } from '../delivery';
 import type { KpiContext, KpiResult } from '../shared/kpi';
 import { cashFlow, profitMargin } from './costs.queries';
-import { credited, invoiceDeleted, invoiceRestored, issued, onboarded, paid, paymentDeleted, refunded, tierChanged, voided } from './financial.fixtures';
+import { credited, invoiceDeleted, invoiceRestored, issued, onboarded, paid, paymentDeleted, refunded, tierChanged, voided } from '../../testing/projections/financial.fixtures';
 import { financialProjections } from './index';
 import { revenue, revenuePerConsultantHour } from './revenue.queries';
 

@@ -4,7 +4,7 @@ import { consultantRegistered, hoursLogged } from '../../testing/delivery-facts'
 import { fact, projectScenario, type ProjectedScenario, type ScenarioFact } from '../../testing/projection-scenario';
 import { deliveryProjections } from '../delivery';
 import { financialProjections } from '../financial';
-import { issued, paid } from '../financial/financial.fixtures';
+import { issued, paid } from '../../testing/projections/financial.fixtures';
 import { operationsProjections } from '../operations';
 import { supportProjections } from '../support';
 import { kpiTargets, targetStatus } from './kpi-targets.queries';

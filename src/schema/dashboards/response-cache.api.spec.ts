@@ -2,7 +2,7 @@ import { parse, print, type OperationDefinitionNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../../testing/api-client';
 import { FinancialDashboardDocument, type FinancialDashboardQuery, OperationsDashboardDocument } from '../__generated__/operations';
-import { march, seedHistory } from './dashboards.fixture';
+import { march, seedHistory } from '../../testing/schema/dashboards.fixture';
 import { isCacheableOperation } from './response-cache.plugin';
 
 /** Waits until every read model's checkpoint stands at the log's head (idle progress is saved at most once a second). */
