@@ -2,6 +2,9 @@ import type { Server } from 'node:http';
 import type { AppServices } from './app-services';
 import type { Shutdown } from './app-shutdown';
 import type { Route } from './http/http-server';
+import { createCommandBus } from './aggregates/command-bus';
+import { identityRoutes } from './aggregates/client-identity/client-identity.routes';
+import { createIdentityService } from './ingest/identity/identity.service';
 import { ingestRoutes } from './ingest/receiver/webhook.routes';
 import { logger } from './logging/logger';
 import { ApiKeys } from './schema/auth/api-keys.service';
@@ -60,6 +63,7 @@ async function startPlatform(services: AppServices): Promise<PlatformServices & 
   }
   return {
     apiKeys,
+    identities: createIdentityService(createCommandBus(services.eventStore, identityRoutes)),
     sessions: new WebSessions(apiKeys, services.clock),
     projectionFeed,
     rebuilds,
