@@ -2,8 +2,8 @@ import type { Server } from 'node:http';
 import type { AppServices } from './app-services';
 import type { Shutdown } from './app-shutdown';
 import type { Route } from './http/http-server';
+import { platformRoutes, type PlatformCommand } from './aggregates';
 import { createCommandBus } from './aggregates/command-bus';
-import { identityRoutes } from './aggregates/client-identity/client-identity.routes';
 import { createIdentityService } from './ingest/identity/identity.service';
 import { ingestRoutes } from './ingest/receiver/webhook.routes';
 import { logger } from './logging/logger';
@@ -63,7 +63,7 @@ async function startPlatform(services: AppServices): Promise<PlatformServices & 
   }
   return {
     apiKeys,
-    identities: createIdentityService(createCommandBus(services.eventStore, identityRoutes)),
+    identities: createIdentityService(createCommandBus<PlatformCommand>(services.eventStore, platformRoutes)),
     sessions: new WebSessions(apiKeys, services.clock),
     projectionFeed,
     rebuilds,

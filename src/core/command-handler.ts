@@ -63,6 +63,12 @@ export interface CommandHandlerOptions {
   readonly maxConflictRetries?: number;
   readonly random?: () => number;
   readonly sleep?: (ms: number) => Promise<void>;
+  /**
+   * False: appended events are not read back, and an `appended` result carries no `events`, only
+   * the stream's new revision and the position: for writers that need nothing more (webhook
+   * intake: a read less per delivery). Default true: results hold the events as stored.
+   */
+  readonly readBack?: boolean;
 }
 
 /**
@@ -141,9 +147,10 @@ export function createCommandHandler(store: EventStore, options: CommandHandlerO
           await sleep(Math.round(random() * 5 * 2 ** Math.min(attempt, 6)));
           continue;
         }
-        const stored = newEvents.length === 1 ? [{ ...newEvents[0]!, stream, revision: appendResult.nextExpectedRevision, position: appendResult.position }] : await readBack(store, stream, loaded.revision, newEvents.length);
-        if (!decider.logOnly) cache.remember(stream, decider, { state: decided.reduce(decider.evolve, loaded.state), revision: stored.at(-1)!.revision, position: stored.at(-1)!.position });
-        return appendedResult(stream, stored as RecordedEvent<E>[], false);
+        const { nextExpectedRevision, position } = appendResult;
+        if (!decider.logOnly) cache.remember(stream, decider, { state: decided.reduce(decider.evolve, loaded.state), revision: nextExpectedRevision, position });
+        if (options.readBack === false) return { status: 'appended', stream, events: [], nextExpectedRevision, position, replayed: false };
+        return appendedResult(stream, (await readBack(store, stream, loaded.revision, newEvents.length)) as RecordedEvent<E>[], false);
       }
     });
   };

@@ -50,7 +50,7 @@ export class WebhookInbox {
 
   constructor(private readonly store: EventStore) {
     // Deliveries are written once here and followed by the worker: no state worth caching.
-    this.deliveries = createCommandBus(store, webhookDeliveryRoutes, { cache: new AggregateCache(1) });
+    this.deliveries = createCommandBus(store, webhookDeliveryRoutes, { cache: new AggregateCache(1), readBack: false });
   }
 
   async accept(drafts: readonly DeliveryDraft[], arrival: Arrival): Promise<StoredDelivery[]> {

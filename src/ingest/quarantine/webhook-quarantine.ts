@@ -72,7 +72,7 @@ export class WebhookQuarantine {
   constructor(private readonly options: QuarantineOptions) {
     this.excerptBytes = options.excerptBytes ?? 4096;
     this.newId = options.newId ?? randomId;
-    this.rejections = createCommandBus(options.store, webhookDeliveryRoutes);
+    this.rejections = createCommandBus(options.store, webhookDeliveryRoutes, { readBack: false });
   }
 
   /** Never throws: a store failure is logged, the request's answer does not depend on it. */

@@ -28,7 +28,7 @@ export class DeliveryProcessor {
   private readonly deliveries: CommandBus<WebhookIntakeCommand>;
 
   constructor(private readonly deps: ProcessorDeps) {
-    this.deliveries = createCommandBus(deps.store, webhookDeliveryRoutes, { cache: this.cache });
+    this.deliveries = createCommandBus(deps.store, webhookDeliveryRoutes, { cache: this.cache, readBack: false });
   }
 
   async process(deliveryId: string): Promise<NextStep> {
