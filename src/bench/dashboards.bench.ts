@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { graphql, print, type GraphQLSchema } from 'graphql';
 import type { RunningApp } from '../app';
-import type { AppServices } from '../app-services';
+import type { SchemaServices } from '../schema/schema-services';
 import { addDays } from '../core/business-time';
 import type { HistoryOptions } from '../demo/generate-history';
 import {
@@ -16,8 +16,7 @@ import {
   ServiceDeliveryDashboardDocument,
 } from '../schema/__generated__/operations';
 import { buildAppSchema } from '../schema/build-schema';
-import { kpiCacheOf } from '../schema/dashboards/kpi-cache';
-import { responseCacheOf } from '../schema/dashboards/response-cache.plugin';
+import { KpiCache } from '../schema/dashboards/kpi-cache';
 import { type BenchResult, benchResult } from './bench-result';
 import { startBenchApp, viewerKey } from './graphql-servers.bench';
 import { fillEventStore } from './projections-fill.bench';
@@ -53,7 +52,7 @@ const stores: Store[] = [
 ];
 
 type Context = ReturnType<typeof contextFor>;
-const contextFor = (services: AppServices, app: RunningApp) => ({ services, platform: (app as { platform?: unknown }).platform, principal: { keyId: 'bench', name: 'bench', role: 'VIEWER' as const }, requestId: 'bench', correlationId: 'bench' });
+const contextFor = (services: SchemaServices, app: RunningApp) => ({ services, platform: (app as { platform?: unknown }).platform, principal: { keyId: 'bench', name: 'bench', role: 'VIEWER' as const }, requestId: 'bench', correlationId: 'bench' });
 
 /** CPU milliseconds of this process during each `run` (the machine's other load left out), in call order. */
 const cpuOfRuns: number[] = [];
@@ -109,10 +108,11 @@ async function measureStore(store: Store, directory: string): Promise<BenchResul
   console.log(`    event log checked after ${((performance.now() - started) / 1000).toFixed(1)} s`);
   try {
     const schema = await buildAppSchema();
-    const buckets = contextFor(app.services, app);
-    const scanServices: AppServices = { ...app.services, kpi: { ...app.services.kpi, path: 'scan' } };
+    const { schemaServices } = app;
+    const buckets = contextFor(schemaServices, app);
+    const scanServices: SchemaServices = { ...schemaServices, kpi: { ...schemaServices.kpi, path: 'scan' }, kpiCache: new KpiCache(schemaServices.projections) };
     const scan = contextFor(scanServices, app);
-    const clear = () => (kpiCacheOf(app.services).clear(), kpiCacheOf(scanServices).clear(), responseCacheOf(app.services).clear());
+    const clear = () => (schemaServices.kpiCache.clear(), scanServices.kpiCache.clear(), schemaServices.responseCache.clear());
     const viewer = await viewerKey(app, adminKey);
     const results: BenchResult[] = [];
     const firstCalls: number[] = [];

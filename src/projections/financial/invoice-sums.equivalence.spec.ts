@@ -11,8 +11,9 @@ import type { ScenarioFact } from '../../testing/projection-scenario';
 import { deliveryProjections } from '../delivery';
 import type { KpiContext, KpiResult } from '../shared/kpi';
 import { cashFlow, profitMargin } from './costs.queries';
-import { credited, invoiceDeleted, invoiceRestored, issued, onboarded, paid, paymentDeleted, refunded, tierChanged, voided } from './financial.fixtures';
+import { credited, invoiceDeleted, invoiceRestored, issued, onboarded, paid, paymentDeleted, refunded, tierChanged, voided } from '../../testing/projections/financial.fixtures';
 import { financialProjections } from './index';
+import { paidWithin30DaysRate } from './receivables.queries';
 import { revenue, revenuePerConsultantHour } from './revenue.queries';
 
 const timeZone = 'Australia/Brisbane';
@@ -66,7 +67,7 @@ function randomPeriod(random: SeededRandom): Period {
   return random.chance(0.5) ? { from, to } : { from: `${addDays(from, -1)}T13:59:59.999Z`, to: `${addDays(to, -1)}T14:00:00.001Z` };
 }
 
-describe('revenue and cash from the invoice sums, against the scan of every invoice (generated invoices with every kind of reversal)', () => {
+describe('revenue, cash and payment terms from the invoice sums, against the scan of every invoice (generated invoices with every kind of reversal)', () => {
   let events: EventStore;
   let reads: ReadStore;
 
@@ -99,6 +100,16 @@ describe('revenue and cash from the invoice sums, against the scan of every invo
         const [fromSums, fromScan] = await Promise.all([query({ reads, timeZone }, period), query({ reads, timeZone, path: 'scan' }, period)]);
         expect({ kpi: name, period, value: fromSums.value }).toEqual({ kpi: name, period, value: fromScan.value });
       }
+    }
+  });
+
+  it.each([4, 5, 6])('judges payment terms as the scan path does, as of any day around the period (seed %i)', async (seed) => {
+    const random = new SeededRandom(seed);
+    for (let round = 0; round < 20; round++) {
+      const period = randomPeriod(random);
+      const asOf = addDays(period.from.slice(0, 10), random.int(-10, 200));
+      const [fromSums, fromScan] = await Promise.all([paidWithin30DaysRate({ reads, timeZone }, period, { asOf }), paidWithin30DaysRate({ reads, timeZone, path: 'scan' }, period, { asOf })]);
+      expect({ period, asOf, value: fromSums.value }).toEqual({ period, asOf, value: fromScan.value });
     }
   });
 

@@ -19,7 +19,7 @@ export interface DatedAmount {
   readonly documentCents?: number;
 }
 
-type Measure = 'accrual' | 'cash';
+type Measure = 'accrual' | 'cash' | 'terms';
 
 interface Bucket {
   readonly grain: 'd' | 'm';
@@ -39,6 +39,16 @@ async function bucketsIn(context: KpiContext, measure: Measure, fromDate: string
     const document = found.get(ids[index]!)?.document;
     return document ? [{ ...bucket, rows: document.rows }] : [];
   });
+}
+
+/** Invoices issued on business dates [fromDate, toDate), not voided: how many, and how many were paid on time. */
+export async function paymentTermsIn(context: KpiContext, fromDate: string, toDate: string): Promise<{ issued: number; onTime: number }> {
+  const counts = { issued: 0, onTime: 0 };
+  if (fromDate >= toDate) return counts;
+  for (const { rows } of await bucketsIn(context, 'terms', fromDate, toDate)) {
+    for (const [key, count] of rows) if (key === 'issued' || key === 'onTime') counts[key] += count;
+  }
+  return counts;
 }
 
 export interface SummedAmounts {
