@@ -1,8 +1,7 @@
 import type { BusinessCommand } from '../aggregates';
+import type { WebhookTool } from '../aggregates/webhook-delivery/webhook-tool';
 import type { EventSource } from '../core/messages';
 import type { Json } from '../core/read-store.port';
-
-import type { WebhookTool } from '../aggregates/webhook-delivery/webhook-tool';
 
 export { webhookTools, type WebhookTool } from '../aggregates/webhook-delivery/webhook-tool';
 

@@ -1,3 +1,4 @@
+import type { Principal } from '../aggregates/api-key/api-key.role';
 import type { Deadline } from '../core/deadline';
 import type { IdentityService } from '../ingest/identity/identity.service';
 import type { ApiKeys } from './auth/api-keys.service';
@@ -5,8 +6,6 @@ import type { KeyRateLimiter } from './hardening/key-rate-limiter';
 import type { ProjectionFeed } from './projections/projection-feed';
 import type { Rebuilds } from './projections/rebuilds';
 import type { SchemaServices } from './schema-services';
-
-import type { Principal } from '../aggregates/api-key/api-key.role';
 
 export type { Principal, Role } from '../aggregates/api-key/api-key.role';
 
