@@ -2,6 +2,9 @@ import type { Server } from 'node:http';
 import type { AppServices } from './app-services';
 import type { Shutdown } from './app-shutdown';
 import type { Route } from './http/http-server';
+import { platformRoutes, type PlatformCommand } from './aggregates';
+import { createCommandBus } from './aggregates/command-bus';
+import { createIdentityService } from './ingest/identity/identity.service';
 import { checkTools } from './ingest/check/tools-check';
 import type { RejectStore } from './ingest/quarantine/reject-store';
 import { ingestRoutes } from './ingest/receiver/webhook.routes';
@@ -87,6 +90,7 @@ async function startPlatform(services: AppServices): Promise<PlatformServices & 
   }
   return {
     apiKeys,
+    identities: createIdentityService(createCommandBus<PlatformCommand>(services.eventStore, platformRoutes)),
     sessions: new WebSessions(apiKeys, services.clock),
     projectionFeed,
     rebuilds,

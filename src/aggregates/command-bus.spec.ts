@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSqliteEventStore } from '../adapters/sqlite/sqlite-event-store';
 import { ValidationError } from '../core/errors';
 import { collect, type EventStore } from '../core/event-store.port';
-import { type BusinessCommand, commandRoutes, commandTypes } from '.';
+import { type BusinessCommand, commandRoutes, commandTypes, platformRoutes } from '.';
 import { createCommandBus } from './command-bus';
 
 const at = '2026-03-02T09:00:00+10:00';
@@ -33,6 +33,13 @@ describe('command bus', () => {
   it('routes every command type of the business to an aggregate', () => {
     expect(commandTypes.length).toBeGreaterThanOrEqual(40);
     for (const type of commandTypes) expect(commandRoutes[type].decider.decide, type).toBeTypeOf('function');
+  });
+
+  it('routes every platform command to a decider, under a type no business command uses', () => {
+    const platformTypes = Object.keys(platformRoutes);
+    expect(platformTypes).toEqual(expect.arrayContaining(['CreateApiKey', 'ClaimIdentity', 'LinkClientIdentity', 'ReceiveWebhookDelivery', 'RedriveDelivery', 'RecordWebhookRejection', 'CompleteStep']));
+    for (const type of platformTypes) expect(platformRoutes[type as keyof typeof platformRoutes].decider.decide, type).toBeTypeOf('function');
+    expect(platformTypes.filter((type) => (commandTypes as readonly string[]).includes(type))).toEqual([]);
   });
 
   it('logs hours with the consultant’s rates read from the Consultant aggregate', async () => {

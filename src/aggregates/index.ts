@@ -1,3 +1,11 @@
+import type { ApiKeyCommand } from './api-key/api-key.commands';
+import { apiKeyRoutes } from './api-key/api-key.routes';
+import type { IdentityCommand } from './client-identity/client-identity.commands';
+import { identityRoutes } from './client-identity/client-identity.routes';
+import type { WebhookIntakeCommand } from './webhook-delivery/webhook-delivery.commands';
+import { webhookDeliveryRoutes } from './webhook-delivery/webhook-delivery.routes';
+import type { WorkflowStepCommand } from './workflow-steps/workflow-steps.commands';
+import { workflowStepsRoutes } from './workflow-steps/workflow-steps.routes';
 import type { CampaignCommand } from './campaign/campaign.commands';
 import type { CampaignEvent } from './campaign/campaign.events';
 import { campaignRoutes } from './campaign/campaign.routes';
@@ -64,3 +72,17 @@ export const commandRoutes: { readonly [T in BusinessCommand['type']]: CommandRo
 };
 
 export const commandTypes = Object.keys(commandRoutes) as ReadonlyArray<BusinessCommand['type']>;
+
+/**
+ * Commands the platform sends about itself: API keys, client identities and their claims, webhook
+ * intake (deliveries, conflicting copies, refusals) and the workflows' step ledger. They run on
+ * `createCommandBus` like business commands, but no business mutation exposes them.
+ */
+export type PlatformCommand = ApiKeyCommand | IdentityCommand | WebhookIntakeCommand | WorkflowStepCommand;
+
+export const platformRoutes: { readonly [T in PlatformCommand['type']]: CommandRoute<any, any, any> } = {
+  ...apiKeyRoutes,
+  ...identityRoutes,
+  ...webhookDeliveryRoutes,
+  ...workflowStepsRoutes,
+};

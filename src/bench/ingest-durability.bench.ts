@@ -1,6 +1,6 @@
 import { openEventStore } from '../app-stores';
 import { loadConfig } from '../config';
-import type { WebhookDeliveryReceived } from '../ingest/webhook-delivery.events';
+import type { WebhookDeliveryReceived } from '../aggregates/webhook-delivery/webhook-delivery.events';
 
 export interface DurabilityCheck {
   readonly acknowledged: number;

@@ -47,6 +47,12 @@ export class AggregateCache {
     return loaded;
   }
 
+  /** The state held for the stream, only when it was folded by this decider; no read. */
+  peek<S>(stream: string, decider: object): LoadedAggregate<S> | undefined {
+    const cached = this.entries.get(stream);
+    return cached && cached.decider === decider ? (cached.loaded as LoadedAggregate<S>) : undefined;
+  }
+
   remember<S>(stream: string, decider: object, loaded: LoadedAggregate<S>): void {
     this.entries.delete(stream);
     this.entries.set(stream, { decider, loaded });

@@ -3,7 +3,7 @@ import { AggregateCache, loadAggregate } from './aggregate-cache';
 import { assertExpectedRevision } from './append-rules';
 import { commandDigest } from './command-digest';
 import { ConcurrencyError, ConflictError } from './errors';
-import type { EventStore, ExpectedRevision } from './event-store.port';
+import type { AppendResult, EventStore, ExpectedRevision } from './event-store.port';
 import { deterministicId, randomId, type IdGenerator } from './ids';
 import { KeyedMutex } from './keyed-mutex';
 import type { Command, DomainEvent, EventOrigin, EventSource, NewEvent, RecordedEvent } from './messages';
@@ -26,6 +26,12 @@ export interface CommandMetadata {
   readonly commandDigest?: string;
   /** Set by the demo seed and the import: workflows never act on such facts. */
   readonly origin?: EventOrigin;
+  /**
+   * Ids of the decided events, for writers whose repeat must land on the same ids (one outcome
+   * per delivery attempt: a second append of them stores nothing). Ignored with an idempotency
+   * key, which derives ids of its own. Default: new ids.
+   */
+  readonly eventIdOf?: (event: DomainEvent, index: number) => string;
 }
 
 export type CommandResult<E extends DomainEvent = DomainEvent> =
@@ -57,6 +63,12 @@ export interface CommandHandlerOptions {
   readonly maxConflictRetries?: number;
   readonly random?: () => number;
   readonly sleep?: (ms: number) => Promise<void>;
+  /**
+   * False: appended events are not read back, and an `appended` result carries no `events`, only
+   * the stream's new revision and the position: for writers that need nothing more (webhook
+   * intake: a read less per delivery). Default true: results hold the events as stored.
+   */
+  readonly readBack?: boolean;
 }
 
 /**
@@ -93,23 +105,27 @@ export function createCommandHandler(store: EventStore, options: CommandHandlerO
     const correlationId = metadata.correlationId ?? newId();
     const key = metadata.idempotencyKey;
     const digest = key === undefined ? undefined : (metadata.commandDigest ?? commandDigest(command));
-    const eventId = (index: number) => (key === undefined ? newId() : deterministicId(`${stream}\u0000${key}\u0000${index}`));
+    const keyedId = (index: number) => deterministicId(`${stream}\u0000${key}\u0000${index}`);
+    const eventId = (event: DomainEvent, index: number) => (key !== undefined ? keyedId(index) : metadata.eventIdOf ? metadata.eventIdOf(event, index) : newId());
 
     return streamLocks.run(stream, async () => {
       for (let attempt = 0; ; attempt++) {
-        const { loaded, previous } = await load(decider, stream, key === undefined ? null : eventId);
+        const { loaded, previous, read } = await load(decider, stream, key === undefined ? null : keyedId, metadata.expectedRevision);
         if (previous.length > 0) {
           ensureSameCommand(previous[0]!, digest!, key!, command.type);
           return appendedResult(stream, previous as RecordedEvent<E>[], true);
         }
-        if (metadata.expectedRevision !== undefined) assertExpectedRevision(stream, metadata.expectedRevision, loaded.revision);
+        if (metadata.expectedRevision !== undefined && !decider.logOnly) assertExpectedRevision(stream, metadata.expectedRevision, loaded.revision);
 
         const decided = decider.decide(command, loaded.state);
         if (decided.length === 0) {
-          return { status: 'unchanged', stream, events: [], nextExpectedRevision: loaded.revision, position: loaded.position, replayed: false };
+          // Nothing to append, so no append checks the revision: a state taken unread is checked now.
+          const current = read || decider.logOnly ? loaded : await cache.load(store, decider, stream);
+          if (metadata.expectedRevision !== undefined && !decider.logOnly) assertExpectedRevision(stream, metadata.expectedRevision, current.revision);
+          return { status: 'unchanged', stream, events: [], nextExpectedRevision: current.revision, position: current.position, replayed: false };
         }
         const newEvents: NewEvent<E>[] = decided.map((event, index) => ({
-          id: eventId(index),
+          id: eventId(event, index),
           type: event.type,
           data: event.data,
           metadata: {
@@ -122,24 +138,37 @@ export function createCommandHandler(store: EventStore, options: CommandHandlerO
             ...(metadata.origin ? { origin: metadata.origin } : {}),
           },
         }));
+        let appendResult: AppendResult;
         try {
-          await store.append(stream, newEvents, loaded.revision ?? 'no_stream');
+          appendResult = await store.append(stream, newEvents, decider.logOnly ? (metadata.expectedRevision ?? 'any') : (loaded.revision ?? 'no_stream'));
         } catch (error) {
           const mayRetry = error instanceof ConcurrencyError && metadata.expectedRevision === undefined && attempt < maxRetries;
           if (!mayRetry) throw error;
           await sleep(Math.round(random() * 5 * 2 ** Math.min(attempt, 6)));
           continue;
         }
-        const stored = await readBack(store, stream, loaded.revision, newEvents.length);
-        cache.remember(stream, decider, { state: decided.reduce(decider.evolve, loaded.state), revision: stored.at(-1)!.revision, position: stored.at(-1)!.position });
-        return appendedResult(stream, stored as RecordedEvent<E>[], false);
+        const { nextExpectedRevision, position } = appendResult;
+        if (!decider.logOnly) cache.remember(stream, decider, { state: decided.reduce(decider.evolve, loaded.state), revision: nextExpectedRevision, position });
+        if (options.readBack === false) return { status: 'appended', stream, events: [], nextExpectedRevision, position, replayed: false };
+        return appendedResult(stream, (await readBack(store, stream, loaded.revision, newEvents.length)) as RecordedEvent<E>[], false);
       }
     });
   };
 
-  /** With an idempotency key the whole stream is read, to find the events the key already produced. */
-  async function load<E extends DomainEvent, S>(decider: Decider<never, E, S>, stream: string, keyedId: ((index: number) => string) | null) {
-    if (keyedId === null) return { loaded: await cache.load(store, decider, stream), previous: [] as RecordedEvent[] };
+  /**
+   * With an idempotency key the whole stream is read, to find the events the key already produced.
+   * Without one, nothing is read when the outcome cannot depend on it: a log-only decider, a
+   * stream expected not to exist yet, or one cached at exactly the revision the caller pinned (the
+   * append at that revision fails if anything came after, as a read would have found).
+   */
+  async function load<E extends DomainEvent, S>(decider: Decider<never, E, S>, stream: string, keyedId: ((index: number) => string) | null, expected: ExpectedRevision | undefined) {
+    const none: RecordedEvent[] = [];
+    if (keyedId === null) {
+      if (decider.logOnly || expected === 'no_stream') return { loaded: { state: decider.initialState, revision: null, position: null }, previous: none, read: false };
+      const cached = typeof expected === 'bigint' ? cache.peek<S>(stream, decider) : undefined;
+      if (cached !== undefined && cached.revision === expected) return { loaded: cached, previous: none, read: false };
+      return { loaded: await cache.load(store, decider, stream), previous: none, read: true };
+    }
     const previous: RecordedEvent[] = [];
     let collecting = true;
     const loaded = await loadAggregate(store, decider, stream, undefined, (event) => {
@@ -147,7 +176,7 @@ export function createCommandHandler(store: EventStore, options: CommandHandlerO
       else if (previous.length > 0) collecting = false;
     });
     cache.remember(stream, decider, loaded);
-    return { loaded, previous };
+    return { loaded, previous, read: true };
   }
 }
 

@@ -9,6 +9,12 @@ export interface Decider<C extends Command, E extends DomainEvent, S> {
   readonly initialState: S;
   decide(command: C, state: S): E[];
   evolve(state: S, event: E): S;
+  /**
+   * True for a log whose decisions never depend on its earlier events (refused webhook requests):
+   * the command handler neither reads nor caches such a stream and appends at `any` unless the
+   * caller pins a revision. Absent: the stream is read and folded before every decision.
+   */
+  readonly logOnly?: boolean;
 }
 
 export function fold<E extends DomainEvent, S>(decider: Pick<Decider<never, E, S>, 'initialState' | 'evolve'>, events: Iterable<E>): S {

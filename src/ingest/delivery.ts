@@ -1,9 +1,9 @@
 import type { BusinessCommand } from '../aggregates';
+import type { WebhookTool } from '../aggregates/webhook-delivery/webhook-tool';
 import type { EventSource } from '../core/messages';
 import type { Json } from '../core/read-store.port';
 
-export const webhookTools = ['plane', 'chatwoot', 'invoiceninja', 'xero', 'mautic', 'nextcloud'] as const;
-export type WebhookTool = (typeof webhookTools)[number];
+export { webhookTools, type WebhookTool } from '../aggregates/webhook-delivery/webhook-tool';
 
 /** An accepted webhook delivery, as the inbox stored it before answering 2xx. */
 export interface Delivery {

@@ -1,5 +1,5 @@
 import type { Projection } from '../core/projection';
-import { identityProjections } from '../ingest/identity';
+import { identityProjections } from './identity';
 import { deliveryProjections } from './delivery';
 import { financialProjections } from './financial';
 import { operationsProjections } from './operations';

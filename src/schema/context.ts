@@ -1,18 +1,13 @@
+import type { Principal } from '../aggregates/api-key/api-key.role';
 import type { Deadline } from '../core/deadline';
+import type { IdentityService } from '../ingest/identity/identity.service';
 import type { ApiKeys } from './auth/api-keys.service';
 import type { KeyRateLimiter } from './hardening/key-rate-limiter';
 import type { ProjectionFeed } from './projections/projection-feed';
 import type { Rebuilds } from './projections/rebuilds';
 import type { SchemaServices } from './schema-services';
 
-export type Role = 'VIEWER' | 'EDITOR' | 'ADMIN';
-
-/** Who is calling: an API key's id, name and role. */
-export interface Principal {
-  readonly keyId: string;
-  readonly name: string;
-  readonly role: Role;
-}
+export type { Principal, Role } from '../aggregates/api-key/api-key.role';
 
 /** The caller behind a browser session's id; with `requireCsrf` (default), only with the session's CSRF token. Throws UnauthorizedError. */
 export interface SessionLookup {
@@ -22,6 +17,8 @@ export interface SessionLookup {
 /** What the API itself needs beyond the business services: keys, read-model progress and rebuilds. */
 export interface PlatformServices {
   readonly apiKeys: ApiKeys;
+  /** Links tool ids and e-mail domains to clients (claim, then link), on the identity aggregates' bus. */
+  readonly identities: IdentityService;
   /** Browser sessions of the dashboard, each standing for an API key (`WebSessions`). */
   readonly sessions: SessionLookup;
   readonly projectionFeed: ProjectionFeed;

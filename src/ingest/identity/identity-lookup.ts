@@ -1,7 +1,7 @@
 import type { ReadStore } from '../../core/read-store.port';
 import type { IdentityLookup, WebhookTool } from '../delivery';
-import { clientIdentitiesCollection, type ClientIdentityDocument } from './client-identities.projection';
-import { identityKey } from './identity.keys';
+import { clientIdentitiesCollection, type ClientIdentityDocument } from '../../projections/identity/client-identities.projection';
+import { identityKey } from '../../aggregates/client-identity/identity.keys';
 
 /** An immutable snapshot of the identity read model; translators stay pure over it. */
 export class IdentitySnapshot implements IdentityLookup {

@@ -1,7 +1,7 @@
 import type { CommandBus } from '../../aggregates/command-bus';
 import type { CommandMetadata, CommandResult } from '../../core/command-handler';
-import type { IdentityCommand } from './client-identity.commands';
-import { identityKey } from './identity.keys';
+import type { IdentityCommand } from '../../aggregates/client-identity/client-identity.commands';
+import { identityKey } from '../../aggregates/client-identity/identity.keys';
 
 export interface ToolIdentity {
   readonly clientId: string;

@@ -1,52 +1,32 @@
-import { collect, type EventStore } from '../../core/event-store.port';
-import type { DomainEvent, RecordedEvent } from '../../core/messages';
-import type { WebhookDeliveryEvent, WebhookDeliveryReceived, WebhookParkReason } from '../webhook-delivery.events';
-import { webhookDeliveryStream } from '../webhook-delivery.events';
-import type { WebhookDeliveryRedriven } from './webhook-redriven.events';
+import type { AggregateCache } from '../../core/aggregate-cache';
+import { loadAggregate } from '../../core/aggregate-cache';
+import type { EventStore } from '../../core/event-store.port';
+import type { RecordedEvent } from '../../core/messages';
+import { webhookDeliveryDecider, webhookDeliveryStream, type WebhookDeliveryState } from '../../aggregates/webhook-delivery/webhook-delivery.decider';
+import type { WebhookDeliveryReceived } from '../../aggregates/webhook-delivery/webhook-delivery.events';
 
-export type DeliveryStatus = 'pending' | 'processed' | 'ignored' | 'parked';
+export type { DeliveryStatus } from '../../aggregates/webhook-delivery/webhook-delivery.decider';
 
-/** A delivery's stream folded: what the worker and the redrive need to decide what comes next. */
-export interface DeliveryRecord {
+/** A delivery's stream folded by its decider, with the stored delivery: what the worker and the redrive need. */
+export type DeliveryRecord = Exclude<WebhookDeliveryState, { status: 'none' }> & {
   readonly received: RecordedEvent<WebhookDeliveryReceived>;
-  readonly status: DeliveryStatus;
-  /** Revision of the stream's last event: the expected revision of the next append. */
+  /** Revision of the stream's last event: the expected revision of the next command. */
   readonly revision: bigint;
-  /** 0 for the first run, then one more per redrive. */
-  readonly run: number;
-  /** Failed attempts in the current run. */
-  readonly attempts: number;
-  readonly parkReason: WebhookParkReason | null;
-  readonly lastError: string | null;
-}
+};
 
-/** Distributes over the union so that switching on `type` narrows `data`. */
-type RecordedOf<E extends DomainEvent> = E extends DomainEvent ? RecordedEvent<E> : never;
-type StreamEvent = RecordedOf<WebhookDeliveryEvent | WebhookDeliveryRedriven>;
-
-function evolve(record: DeliveryRecord, event: StreamEvent): DeliveryRecord {
-  const next = { ...record, revision: event.revision };
-  switch (event.type) {
-    case 'WebhookDeliveryFailed':
-      return { ...next, attempts: event.data.attempt, lastError: event.data.error };
-    case 'WebhookDeliveryProcessed':
-      return { ...next, status: 'processed' };
-    case 'WebhookDeliveryIgnored':
-      return { ...next, status: 'ignored' };
-    case 'WebhookDeliveryParked':
-      return { ...next, status: 'parked', parkReason: event.data.reason, lastError: event.data.error };
-    case 'WebhookDeliveryRedriven':
-      return { ...next, status: 'pending', run: event.data.run, attempts: 0, parkReason: null };
-    default:
-      return next;
-  }
-}
-
-/** The delivery's record, or null when no delivery with this id was received. */
-export async function loadDelivery(store: EventStore, deliveryId: string): Promise<DeliveryRecord | null> {
-  const events = (await collect(store.readStream(webhookDeliveryStream(deliveryId)))) as StreamEvent[];
-  const [first, ...rest] = events;
-  if (first?.type !== 'WebhookDeliveryReceived') return null;
-  const initial: DeliveryRecord = { received: first, status: 'pending', revision: first.revision, run: 0, attempts: 0, parkReason: null, lastError: null };
-  return rest.reduce(evolve, initial);
+/**
+ * The delivery's record, or null when no delivery with this id was received: one read of its
+ * stream. Given the cache of the bus that records what comes next, the folded state is left there,
+ * so the command at this revision does not read the stream again.
+ */
+export async function loadDelivery(store: EventStore, deliveryId: string, cache?: AggregateCache): Promise<DeliveryRecord | null> {
+  const stream = webhookDeliveryStream(deliveryId);
+  let first: RecordedEvent | null = null;
+  const loaded = await loadAggregate(store, webhookDeliveryDecider, stream, undefined, (event) => {
+    first ??= event;
+  });
+  const received = first as RecordedEvent | null;
+  if (received?.type !== 'WebhookDeliveryReceived' || loaded.state.status === 'none' || loaded.revision === null) return null;
+  cache?.remember(stream, webhookDeliveryDecider, loaded);
+  return { ...loaded.state, received: received as RecordedEvent<WebhookDeliveryReceived>, revision: loaded.revision };
 }

@@ -1,13 +1,15 @@
-import { ConcurrencyError, DomainRuleError, NotFoundError } from '../../core/errors';
+import { createCommandBus, type CommandBus } from '../../aggregates/command-bus';
+import type { WebhookIntakeCommand } from '../../aggregates/webhook-delivery/webhook-delivery.commands';
+import type { WebhookDeliveryRedriven, WebhookParkReason } from '../../aggregates/webhook-delivery/webhook-delivery.events';
+import { webhookDeliveryRoutes } from '../../aggregates/webhook-delivery/webhook-delivery.routes';
+import { AggregateCache } from '../../core/aggregate-cache';
+import { ConcurrencyError, DomainRuleError } from '../../core/errors';
 import type { EventStore } from '../../core/event-store.port';
 import { deterministicId } from '../../core/ids';
-import type { NewEvent } from '../../core/messages';
 import type { DocumentFilter, FindResult, ReadStore } from '../../core/read-store.port';
 import type { Clock } from '../../core/time';
 import type { WebhookDeliveryDocument } from '../../projections/operations/webhook-deliveries.projection';
-import { webhookDeliveryStream, type WebhookParkReason } from '../webhook-delivery.events';
 import { loadDelivery } from './delivery-record';
-import type { WebhookDeliveryRedriven } from './webhook-redriven.events';
 
 export const webhookDeliveriesCollection = 'webhook_deliveries';
 
@@ -28,11 +30,16 @@ const bulkPage = 200;
  * little), redriven on the delivery's own stream after checking there that it is still parked.
  */
 export class ParkedDeliveries {
+  private readonly cache = new AggregateCache();
+  private readonly deliveries: CommandBus<WebhookIntakeCommand>;
+
   constructor(
     private readonly store: EventStore,
     private readonly reads: ReadStore,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.deliveries = createCommandBus(store, webhookDeliveryRoutes, { cache: this.cache });
+  }
 
   page(filter: ParkedFilter, first: number, after?: string | null): Promise<FindResult<WebhookDeliveryDocument>> {
     return this.reads.find<WebhookDeliveryDocument>(webhookDeliveriesCollection, {
@@ -43,22 +50,20 @@ export class ParkedDeliveries {
     });
   }
 
-  /** Hands a parked delivery back to the worker for a new run of attempts. */
+  /** Hands a parked delivery back to the worker for a new run of attempts (the decider refuses one not parked). */
   async redrive(deliveryId: string, requester: Requester): Promise<WebhookDeliveryRedriven['data']> {
-    const record = await loadDelivery(this.store, deliveryId);
-    if (record === null) throw new NotFoundError('webhook_delivery.not_found', `No webhook delivery ${deliveryId}`, { deliveryId });
-    if (record.status !== 'parked' || record.parkReason === null) {
-      throw new DomainRuleError('webhook_delivery.not_parked', `Webhook delivery ${deliveryId} is ${record.status}, not parked`, { deliveryId, status: record.status });
-    }
-    const data = { deliveryId, tool: record.received.data.tool, previousReason: record.parkReason, run: record.run + 1 };
-    const event: NewEvent<WebhookDeliveryRedriven> = {
-      id: deterministicId(`WebhookDeliveryRedriven\u0000${deliveryId}\u0000${data.run}`),
-      type: 'WebhookDeliveryRedriven',
-      data,
-      metadata: { occurredAt: this.clock().toISOString(), correlationId: requester.correlationId, causationId: record.received.id, actor: requester.actor },
-    };
-    await this.store.append(webhookDeliveryStream(deliveryId), [event], record.revision);
-    return data;
+    const record = await loadDelivery(this.store, deliveryId, this.cache);
+    const result = await this.deliveries.execute(
+      { type: 'RedriveDelivery', occurredAt: this.clock().toISOString(), data: { deliveryId } },
+      {
+        actor: requester.actor,
+        correlationId: requester.correlationId,
+        causationId: record?.received.id ?? null,
+        ...(record ? { expectedRevision: record.revision } : {}),
+        eventIdOf: (event) => deterministicId(`${event.type}\u0000${deliveryId}\u0000${(event.data as WebhookDeliveryRedriven['data']).run}`),
+      },
+    );
+    return result.events[0]!.data as WebhookDeliveryRedriven['data'];
   }
 
   /**

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, secretEnv } from '../ingest.fixtures';
-import { webhookDeliveryStream } from '../webhook-delivery.events';
+import { webhookDeliveryStream } from '../../aggregates/webhook-delivery/webhook-delivery.decider';
 import { TestApi } from '../../testing/api-harness';
 import { deliver, toolFixture } from '../../testing/tool-webhooks';
 

@@ -1,6 +1,6 @@
 import type { DocumentWrite, FindResult, ReadDocument, ReadStore } from '../../core/read-store.port';
 import type { Clock } from '../../core/time';
-import type { WebhookRejectionReason } from '../webhook-delivery.events';
+import type { WebhookRejectionReason } from '../../aggregates/webhook-delivery/webhook-delivery.events';
 
 /** `WEBHOOK_REJECTS_MAX_COUNT`, `…_MAX_BYTES`, `…_MAX_AGE_HOURS`: what is kept of unauthenticated rejects. */
 export interface RejectRetention {

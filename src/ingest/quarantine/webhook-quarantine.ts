@@ -1,8 +1,10 @@
+import { createCommandBus, type CommandBus } from '../../aggregates/command-bus';
+import type { WebhookIntakeCommand } from '../../aggregates/webhook-delivery/webhook-delivery.commands';
+import type { WebhookDeliveryRejected, WebhookRejectionReason, WebhookRejectionSummary } from '../../aggregates/webhook-delivery/webhook-delivery.events';
+import { webhookDeliveryRoutes } from '../../aggregates/webhook-delivery/webhook-delivery.routes';
 import type { EventStore } from '../../core/event-store.port';
 import { randomId, type IdGenerator } from '../../core/ids';
 import type { Clock } from '../../core/time';
-import type { WebhookDeliveryRejected, WebhookRejectionReason, WebhookRejectionSummary } from '../webhook-delivery.events';
-import { webhookRejectionStream } from '../webhook-delivery.events';
 import type { RejectStore } from './reject-store';
 import { TokenBucket } from './token-bucket';
 
@@ -65,10 +67,12 @@ export class WebhookQuarantine {
   private readonly windows = new Map<string, SuppressedWindow>();
   private readonly excerptBytes: number;
   private readonly newId: IdGenerator;
+  private readonly rejections: CommandBus<WebhookIntakeCommand>;
 
   constructor(private readonly options: QuarantineOptions) {
     this.excerptBytes = options.excerptBytes ?? 4096;
     this.newId = options.newId ?? randomId;
+    this.rejections = createCommandBus(options.store, webhookDeliveryRoutes, { readBack: false });
   }
 
   /** Never throws: a store failure is logged, the request's answer does not depend on it. */
@@ -80,7 +84,7 @@ export class WebhookQuarantine {
       return;
     }
     if (this.bucketOf(rejection.tool, now).take(now.getTime())) {
-      await this.append(rejection.tool, this.fullEvent(rejection, now));
+      await this.logRejection(rejection.tool, this.fullEvent(rejection, now));
       return;
     }
     this.count(rejection.tool, rejection.reason, now);
@@ -122,7 +126,7 @@ export class WebhookQuarantine {
     };
     const reason = counts.reduce((most, entry) => (entry[1] > most[1] ? entry : most))[0];
     const detail = `${summary.suppressed} rejected requests only counted here: unauthenticated ones (kept, bounded, in webhookRejects) and any beyond the limit of ${this.options.perMinute} a minute`;
-    await this.append(tool, { tool, reason, receivedAt: summary.windowEnd, detail, summary });
+    await this.logRejection(tool, { tool, reason, receivedAt: summary.windowEnd, detail, summary });
   }
 
   private async keep(rejection: Rejection, now: Date): Promise<void> {
@@ -142,11 +146,11 @@ export class WebhookQuarantine {
     return { tool, reason, receivedAt: now.toISOString(), detail, method, path, headers, excerpt, bodyBytes };
   }
 
-  private async append(tool: string, data: WebhookDeliveryRejected['data']): Promise<void> {
+  private async logRejection(tool: string, data: WebhookDeliveryRejected['data']): Promise<void> {
     const id = this.newId();
-    const metadata = { occurredAt: data.receivedAt, correlationId: id, causationId: null, actor: `webhook:${tool}` };
     try {
-      await this.options.store.append(webhookRejectionStream(tool), [{ id, type: 'WebhookDeliveryRejected', data, metadata }], 'any');
+      // The rejection log's decider is log-only: appended at `any`, the stream is never read.
+      await this.rejections.execute({ type: 'RecordWebhookRejection', occurredAt: data.receivedAt, data: { rejection: data } }, { actor: `webhook:${tool}`, correlationId: id, causationId: null, eventIdOf: () => id });
     } catch (error) {
       console.error(JSON.stringify({ level: 'error', msg: 'webhook rejection not recorded', tool, reason: data.reason, error: String(error) }));
     }

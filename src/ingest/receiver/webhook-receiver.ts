@@ -5,7 +5,7 @@ import type { WebhookTool } from '../delivery';
 import type { WebhookInbox } from '../inbox/webhook-inbox';
 import { secretVariable } from '../ingest.config';
 import type { Rejection, WebhookQuarantine } from '../quarantine/webhook-quarantine';
-import type { WebhookRejectionReason } from '../webhook-delivery.events';
+import type { WebhookRejectionReason } from '../../aggregates/webhook-delivery/webhook-delivery.events';
 import { type DeliveryDraft, type JsonObject, MalformedDeliveryError } from './delivery-draft';
 import { maxWebhookBodyBytes, readRawBody, WebhookBodyTooLargeError } from './raw-body.reader';
 import { clientHungUp } from '../../http/http-server';

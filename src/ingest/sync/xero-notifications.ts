@@ -1,5 +1,5 @@
 import type { EventStore } from '../../core/event-store.port';
-import type { WebhookDeliveryReceived } from '../webhook-delivery.events';
+import type { WebhookDeliveryReceived } from '../../aggregates/webhook-delivery/webhook-delivery.events';
 import { xeroFetchIntents } from '../xero/xero.translate';
 import type { SyncScheduler } from './sync-scheduler';
 

@@ -1,4 +1,4 @@
-import type { WebhookParkReason } from '../webhook-delivery.events';
+import type { WebhookParkReason } from '../../aggregates/webhook-delivery/webhook-delivery.events';
 
 /** What one processing attempt came to, before it is recorded. */
 export type AttemptOutcome =

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { collect } from '../../core/event-store.port';
+import { deterministicId } from '../../core/ids';
 import { eventually, type IngestHarness, openIngestHarness, secretEnv } from '../ingest.fixtures';
 import type { WebhookWorker } from './webhook-worker';
 import { deliveryEvents, MutableIdentities, sendOp, startTestWorker, typesOf } from './worker.fixtures';
@@ -39,6 +40,23 @@ describe('webhook worker', () => {
       source: { tool: 'plane', externalId: 'op-1' },
     });
     expect(events.at(-1)!.data).toMatchObject({ commands: 1 });
+  });
+
+  it('stores the delivery and its outcome as the log always held them: same ids, metadata and payload keys', async () => {
+    await open();
+    worker = await startTestWorker(harness.services);
+    await sendOp(harness, { id: 'op-shape', op: 'open' });
+    const [received, processed] = await settled('op-shape', 'WebhookDeliveryProcessed');
+    const { deliveryId } = received!.data as { deliveryId: string };
+
+    expect(Object.keys(received!.data)).toEqual(['deliveryId', 'tool', 'dedupeKey', 'eventKind', 'receivedAt', 'headers', 'payload']);
+    expect(received!.metadata).toEqual({ occurredAt: (received!.data as { receivedAt: string }).receivedAt, recordedAt: expect.any(String), correlationId: expect.any(String), causationId: null, actor: 'webhook:plane' });
+    expect(Object.keys(received!.metadata)).toEqual(['occurredAt', 'correlationId', 'causationId', 'actor', 'recordedAt']);
+    expect(processed!.id).toBe(deterministicId(`WebhookDeliveryProcessed\u0000${deliveryId}\u00000\u00001`));
+    expect(processed!.data).toEqual({ deliveryId, tool: 'plane', commands: 1 });
+    expect(Object.keys(processed!.data)).toEqual(['deliveryId', 'tool', 'commands']);
+    expect(processed!.metadata).toEqual({ occurredAt: expect.any(String), recordedAt: expect.any(String), correlationId: received!.metadata.correlationId, causationId: received!.id, actor: 'system:webhook-worker' });
+    expect(Object.keys(processed!.metadata)).toEqual(['occurredAt', 'correlationId', 'causationId', 'actor', 'recordedAt']);
   });
 
   it('applies a delivery sent three times at once once', async () => {

@@ -1,4 +1,4 @@
-import type { WebhookDeliveryEvent, WebhookParkReason, WebhookRejectionReason } from '../../ingest/webhook-delivery.events';
+import type { WebhookDeliveryEvent, WebhookParkReason, WebhookRejectionReason } from '../../aggregates/webhook-delivery/webhook-delivery.events';
 import type { Projection } from '../../core/projection';
 import type { ReadDocument } from '../../core/read-store.port';
 import type { RecordedOf, RecordedOfType } from '../shared/recorded';

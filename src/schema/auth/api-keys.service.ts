@@ -1,14 +1,14 @@
-import { createCommandHandler, type CommandHandler } from '../../core/command-handler';
+import { createCommandBus, type CommandBus } from '../../aggregates/command-bus';
+import type { ApiKeyCommand } from '../../aggregates/api-key/api-key.commands';
+import { apiKeyStream } from '../../aggregates/api-key/api-key.decider';
+import { apiKeyCategory, type ApiKeyEvent } from '../../aggregates/api-key/api-key.events';
+import type { Principal, Role } from '../../aggregates/api-key/api-key.role';
+import { apiKeyRoutes } from '../../aggregates/api-key/api-key.routes';
 import { UnauthorizedError } from '../../core/errors';
 import type { EventStore, Subscription } from '../../core/event-store.port';
 import type { RecordedEvent } from '../../core/messages';
-import { streamName } from '../../core/stream-name';
 import type { Clock } from '../../core/time';
 import { logger } from '../../logging/logger';
-import type { Principal, Role } from '../context';
-import type { ApiKeyCommand } from './api-key.commands';
-import { apiKeyDecider } from './api-key.decider';
-import { apiKeyCategory, type ApiKeyEvent } from './api-key.events';
 import { hashOfSecret, keyIdOf, looksLikeApiKey, newApiKeySecret } from './api-key.secret';
 
 export interface ApiKeyView {
@@ -38,7 +38,7 @@ export interface Actor {
 export class ApiKeys {
   private readonly byHash = new Map<string, IndexedKey>();
   private readonly byId = new Map<string, IndexedKey>();
-  private readonly handle: CommandHandler;
+  private readonly commands: CommandBus<ApiKeyCommand>;
   private subscription: Subscription | null = null;
   private following: Promise<void> = Promise.resolve();
   private readonly listeners = new Set<(keyId: string) => void>();
@@ -47,7 +47,7 @@ export class ApiKeys {
     private readonly store: EventStore,
     private readonly clock: Clock,
   ) {
-    this.handle = createCommandHandler(store);
+    this.commands = createCommandBus(store, apiKeyRoutes);
   }
 
   async start(): Promise<void> {
@@ -115,8 +115,8 @@ export class ApiKeys {
   }
 
   private async execute(keyId: string, command: ApiKeyCommand, by: Actor): Promise<void> {
-    const stream = streamName(apiKeyCategory, keyId);
-    const result = await this.handle(apiKeyDecider, stream, command, { actor: by.actor, correlationId: by.correlationId });
+    const stream = apiKeyStream(keyId);
+    const result = await this.commands.execute(command, { actor: by.actor, correlationId: by.correlationId });
     for (const event of result.events) this.apply(event);
     // An idempotent no-op may concern a key this index has not seen yet (written by another process).
     if (!this.byId.has(keyId)) for await (const event of this.store.readStream(stream)) this.apply(event);

@@ -1,5 +1,5 @@
 import { ForbiddenError, UnauthorizedError } from '../../core/errors';
-import type { Principal, Role } from '../context';
+import type { Principal, Role } from '../../aggregates/api-key/api-key.role';
 
 /** Each role includes the ones below it. */
 const rank: Readonly<Record<Role, number>> = { VIEWER: 1, EDITOR: 2, ADMIN: 3 };

@@ -14,23 +14,29 @@ const projectionWaitMs = 5_000;
  * The one path from a mutation to the command bus: builds the command and its metadata from the
  * request, executes it, optionally waits for the read models, and maps the result.
  */
-export async function executeCommand<T extends CommandType>(
+export function executeCommand<T extends CommandType>(context: GraphQLContext, type: T, data: CommandData<T>, args: CommandArgs): Promise<CommandPayload> {
+  return sendFromRequest(context, args, (occurredAt, metadata) => context.services.commands.execute({ type, data: plainData(data), occurredAt } as BusinessCommand, metadata));
+}
+
+/**
+ * What every mutation that sends commands shares (business ones above, identity links through
+ * their service): the instant and metadata from the request, optional read-your-writes, the payload.
+ */
+export async function sendFromRequest(
   context: GraphQLContext,
-  type: T,
-  data: CommandData<T>,
   args: CommandArgs,
+  send: (occurredAt: string, metadata: CommandMetadata) => Promise<CommandResult>,
 ): Promise<CommandPayload> {
   const { services, principal } = context;
   if (!principal) throw new UnauthorizedError('auth.unauthenticated', 'An API key is required');
   const occurredAt = (args.occurredAt ?? services.clock()).toISOString();
-  const command = { type, data: plainData(data), occurredAt } as BusinessCommand;
   const metadata: CommandMetadata = {
     actor: `apikey:${principal.keyId}`,
     correlationId: context.correlationId,
     ...(args.expectedRevision != null ? { expectedRevision: args.expectedRevision } : {}),
     ...(args.idempotencyKey != null ? { idempotencyKey: args.idempotencyKey } : {}),
   };
-  const result = await services.commands.execute(command, metadata);
+  const result = await send(occurredAt, metadata);
   const projectionsCaughtUp = args.waitForProjections ? await caughtUp(context, result.position) : null;
   return toPayload(result, projectionsCaughtUp);
 }

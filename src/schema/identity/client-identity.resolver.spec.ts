@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ProjectionRunner } from '../../core/projection-runner';
-import { identityProjections } from '../../ingest/identity';
+import { identityProjections } from '../../projections/identity';
 import { ApiClient } from '../../testing/api-client';
 
 const link = `mutation ($input: ClientIdentityInput!) { linkClientIdentity(input: $input) { status stream events { type } } }`;

@@ -1,5 +1,5 @@
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { clientIdentitiesCollection, type ClientIdentityDocument } from '../../ingest/identity/client-identities.projection';
+import { clientIdentitiesCollection, type ClientIdentityDocument } from '../../projections/identity/client-identities.projection';
 import { CommandArgs } from '../commands/command-args.input';
 import { CommandPayload } from '../commands/command-payload.type';
 import type { GraphQLContext } from '../context';

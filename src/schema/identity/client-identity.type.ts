@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { webhookTools, type WebhookTool } from '../../ingest/delivery';
-import type { ClientIdentityDocument } from '../../ingest/identity/client-identities.projection';
+import type { ClientIdentityDocument } from '../../projections/identity/client-identities.projection';
 import { domainEnum } from '../enums/domain.enums';
 import { globalIdOf, Node } from '../relay/node.interface';
 import { Connection } from '../shared/connection';

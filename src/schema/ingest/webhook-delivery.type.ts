@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { webhookTools, type WebhookTool } from '../../ingest/delivery';
-import { webhookParkReasons, type WebhookParkReason } from '../../ingest/webhook-delivery.events';
+import { webhookParkReasons, type WebhookParkReason } from '../../aggregates/webhook-delivery/webhook-delivery.events';
 import type { WebhookDeliveryDocument } from '../../projections/operations/webhook-deliveries.projection';
 import type { WebhookToolCounts } from '../../projections/operations/webhook.queries';
 import { toToolActivity, WebhookToolActivity } from '../dashboards/operations.type';

@@ -2,7 +2,7 @@ import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Mutatio
 import type { WebhookTool } from '../../ingest/delivery';
 import { loadDelivery } from '../../ingest/inbox/delivery-record';
 import { ParkedDeliveries, type Requester } from '../../ingest/inbox/parked-deliveries.service';
-import type { WebhookParkReason } from '../../ingest/webhook-delivery.events';
+import type { WebhookParkReason } from '../../aggregates/webhook-delivery/webhook-delivery.events';
 import { webhookDeliveries } from '../../projections/operations/webhook.queries';
 import type { GraphQLContext } from '../context';
 import { PeriodInput } from '../dashboards/dashboard-args.inputs';

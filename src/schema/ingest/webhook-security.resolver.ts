@@ -3,7 +3,7 @@ import { ValidationError } from '../../core/errors';
 import type { RecordedEvent } from '../../core/messages';
 import type { WebhookTool } from '../../ingest/delivery';
 import type { RejectDocument } from '../../ingest/quarantine/reject-store';
-import { webhookRejectionReasons, type WebhookDeliveryConflicted, type WebhookRejectionReason } from '../../ingest/webhook-delivery.events';
+import { webhookRejectionReasons, type WebhookDeliveryConflicted, type WebhookRejectionReason } from '../../aggregates/webhook-delivery/webhook-delivery.events';
 import type { GraphQLContext } from '../context';
 import { domainEnum } from '../enums/domain.enums';
 import { Connection, ConnectionArgs, connectionFrom, pageSizeOf, positionCursor } from '../shared/connection';

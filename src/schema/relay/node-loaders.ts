@@ -1,4 +1,4 @@
-import { clientIdentitiesCollection, type ClientIdentityDocument } from '../../ingest/identity/client-identities.projection';
+import { clientIdentitiesCollection, type ClientIdentityDocument } from '../../projections/identity/client-identities.projection';
 import { webhookDeliveriesCollection } from '../../ingest/inbox/parked-deliveries.service';
 import type { WebhookDeliveryDocument } from '../../projections/operations/webhook-deliveries.projection';
 import { toApiKey } from '../auth/api-key.type';

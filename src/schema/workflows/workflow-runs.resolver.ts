@@ -4,8 +4,8 @@ import { workflowRunStream } from '../../aggregates/operations/workflow-run.deci
 import type { WorkflowRunDocument } from '../../projections/operations';
 import { workflowRunsProjection } from '../../projections/operations/workflow-runs.projection';
 import { readSteps } from '../../workflows/engine/step-ledger';
-import type { StepState } from '../../workflows/engine/workflow-steps.decider';
-import type { StoredTrigger } from '../../workflows/engine/workflow-steps.events';
+import type { StepState } from '../../aggregates/workflow-steps/workflow-steps.decider';
+import type { StoredTrigger } from '../../aggregates/workflow-steps/workflow-steps.events';
 import type { GraphQLContext } from '../context';
 import { findPage } from '../entities/entity-page';
 import { DocumentFilterBuilder } from '../entities/document-filter.builder';

@@ -1,4 +1,4 @@
-import type { WebhookParkReason, WebhookRejectionReason } from '../../ingest/webhook-delivery.events';
+import type { WebhookParkReason, WebhookRejectionReason } from '../../aggregates/webhook-delivery/webhook-delivery.events';
 import { fact, type ScenarioFact } from '../projection-scenario';
 
 /** Operations facts for specs, shaped as the deciders and the ingest emit them. */

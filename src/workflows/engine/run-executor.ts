@@ -1,7 +1,7 @@
 import type { BusinessCommand } from '../../aggregates';
 import type { CommandBus } from '../../aggregates/command-bus';
 import type { WorkflowRunCommand } from '../../aggregates/operations/workflow-run.commands';
-import type { CommandHandler } from '../../core/command-handler';
+import type { WorkflowStepCommand } from '../../aggregates/workflow-steps/workflow-steps.commands';
 import { KeyedMutex } from '../../core/keyed-mutex';
 import type { RetryPolicy } from '../clients/retry';
 import { triggerKeyOf, workflowRunId } from './run-ids';
@@ -14,8 +14,8 @@ export type RunStatus = 'running' | 'succeeded' | 'failed' | 'skipped';
 
 export interface RunExecutorOptions {
   readonly commands: CommandBus<BusinessCommand>;
-  /** Handles the steps decider (`WorkflowSteps-<runId>`), which is not a business aggregate. */
-  readonly stepsHandler: CommandHandler;
+  /** Records each run's steps (`WorkflowSteps-<runId>`, a platform aggregate). */
+  readonly steps: CommandBus<WorkflowStepCommand>;
   readonly deps: WorkflowDeps;
   readonly retry: RetryPolicy;
 }
@@ -90,9 +90,9 @@ export class RunExecutor {
 
   /** The ledger always starts with the trigger, so a retry can load it again. */
   private async openLedger(workflow: Workflow, runId: string, trigger: Trigger): Promise<StepLedger> {
-    const { deps, stepsHandler } = this.options;
+    const { deps, steps } = this.options;
     const causationId = trigger.kind === 'event' ? trigger.event.id : null;
-    const ledger = await StepLedger.open(deps.eventStore, stepsHandler, { runId, workflow: workflow.name, causationId }, deps.clock);
+    const ledger = await StepLedger.open(deps.eventStore, steps, { runId, workflow: workflow.name, causationId }, deps.clock);
     await ledger.recordTrigger(storedTriggerOf(trigger));
     return ledger;
   }

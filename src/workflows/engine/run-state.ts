@@ -4,7 +4,7 @@ import { fold } from '../../core/decider';
 import { UpstreamError } from '../../core/errors';
 import type { EventStore } from '../../core/event-store.port';
 import type { Trigger } from './workflow';
-import type { StoredTrigger } from './workflow-steps.events';
+import type { StoredTrigger } from '../../aggregates/workflow-steps/workflow-steps.events';
 
 /** The run as the operations aggregate sees it (status, attempt); an unknown run is `none`. */
 export async function readRun(store: EventStore, runId: string): Promise<WorkflowRunState> {

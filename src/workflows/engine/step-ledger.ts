@@ -1,11 +1,11 @@
-import type { CommandHandler } from '../../core/command-handler';
+import type { CommandBus } from '../../aggregates/command-bus';
 import { fold } from '../../core/decider';
 import type { EventStore } from '../../core/event-store.port';
 import type { Clock } from '../../core/time';
 import type { StepOutcome } from './workflow';
-import type { WorkflowStepCommand } from './workflow-steps.commands';
-import { workflowStepsDecider, workflowStepsStream, type StepState, type WorkflowStepsState } from './workflow-steps.decider';
-import type { StoredTrigger, WorkflowStepEvent } from './workflow-steps.events';
+import type { WorkflowStepCommand } from '../../aggregates/workflow-steps/workflow-steps.commands';
+import { workflowStepsDecider, workflowStepsStream, type StepState, type WorkflowStepsState } from '../../aggregates/workflow-steps/workflow-steps.decider';
+import type { StoredTrigger, WorkflowStepEvent } from '../../aggregates/workflow-steps/workflow-steps.events';
 
 /** A stored event carries type and data apart, which loses the union's pairing of the two. */
 const asStepEvent = (event: { type: string; data: object }): WorkflowStepEvent => ({ type: event.type, data: event.data }) as WorkflowStepEvent;
@@ -26,14 +26,14 @@ export interface LedgerContext {
 /** Records one run's steps through the steps decider, keeping the folded state at hand. */
 export class StepLedger {
   private constructor(
-    private readonly handle: CommandHandler,
+    private readonly steps: CommandBus<WorkflowStepCommand>,
     private readonly context: LedgerContext,
     private readonly clock: Clock,
     private state: WorkflowStepsState,
   ) {}
 
-  static async open(store: EventStore, handle: CommandHandler, context: LedgerContext, clock: Clock): Promise<StepLedger> {
-    return new StepLedger(handle, context, clock, await readSteps(store, context.runId));
+  static async open(store: EventStore, steps: CommandBus<WorkflowStepCommand>, context: LedgerContext, clock: Clock): Promise<StepLedger> {
+    return new StepLedger(steps, context, clock, await readSteps(store, context.runId));
   }
 
   get trigger(): StoredTrigger | null {
@@ -67,7 +67,7 @@ export class StepLedger {
   private async apply(command: Omit<WorkflowStepCommand, 'occurredAt'>): Promise<void> {
     const full = { ...command, occurredAt: this.clock().toISOString() } as WorkflowStepCommand;
     const metadata = { actor: `workflow:${this.context.workflow}`, correlationId: this.context.runId, causationId: this.context.causationId };
-    const result = await this.handle(workflowStepsDecider, workflowStepsStream(this.context.runId), full, metadata);
+    const result = await this.steps.execute(full, metadata);
     this.state = result.events.map(asStepEvent).reduce(workflowStepsDecider.evolve, this.state);
   }
 }

@@ -1,7 +1,8 @@
 import type { BusinessCommand } from '../../aggregates';
 import type { CommandBus } from '../../aggregates/command-bus';
 import type { WorkflowRunRetried } from '../../aggregates/operations/workflow-run.events';
-import { createCommandHandler } from '../../core/command-handler';
+import { createCommandBus } from '../../aggregates/command-bus';
+import { workflowStepsRoutes } from '../../aggregates/workflow-steps/workflow-steps.routes';
 import type { RecordedEvent } from '../../core/messages';
 import { defaultRetryPolicy, type RetryPolicy } from '../clients/retry';
 import { EventConsumer } from './event-consumer';
@@ -58,7 +59,7 @@ export class WorkflowEngine {
     const { deps } = options;
     this.log = options.log ?? processWorkflowLog;
     const retry = { ...defaultRetryPolicy, maxAttempts: deps.config.http.maxAttempts, baseDelayMs: deps.config.http.retryBaseMs, ...options.retry };
-    this.executor = new RunExecutor({ commands: options.commands, stepsHandler: createCommandHandler(deps.eventStore), deps, retry });
+    this.executor = new RunExecutor({ commands: options.commands, steps: createCommandBus(deps.eventStore, workflowStepsRoutes), deps, retry });
     const checkpoints = new WorkflowCheckpoints(deps.readStore, deps.eventStore, deps.clock, deps.config.startFrom);
     this.scheduler = new Scheduler(options.scheduledWorkflows, this.executor, deps.readStore, checkpoints, deps.config, deps.clock, this.log);
     this.consumers = this.consumersOf(checkpoints);

@@ -6,7 +6,7 @@ import type { KpiContext } from '../../projections/shared/kpi';
 import type { ToolName } from '../clients/http';
 import type { ToolClient, ToolClients } from '../clients/tool-clients';
 import type { WorkflowConfig } from '../workflow.config';
-import type { StepResult } from './workflow-steps.events';
+import type { StepResult } from '../../aggregates/workflow-steps/workflow-steps.events';
 import type { WeeklySchedule } from './weekly-schedule';
 
 /** What a run was started by, loaded: the domain event itself, or a schedule's occurrence. */

@@ -1,5 +1,5 @@
-import { ensure, ensureNonEmpty } from '../../aggregates/shared/rules';
-import { webhookTools } from '../delivery';
+import { ensure, ensureNonEmpty } from '../shared/rules';
+import { webhookTools } from '../webhook-delivery/webhook-tool';
 
 /** Document ids of `client_identities` and keys of identity claims: one namespace for both. */
 export const identityKey = {

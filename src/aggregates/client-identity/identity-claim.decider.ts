@@ -1,4 +1,4 @@
-import { ensure, ensureNonEmpty } from '../../aggregates/shared/rules';
+import { ensure, ensureNonEmpty } from '../shared/rules';
 import type { Decider } from '../../core/decider';
 import { streamName } from '../../core/stream-name';
 import type { IdentityClaimCommand } from './client-identity.commands';

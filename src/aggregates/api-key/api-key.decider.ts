@@ -1,14 +1,17 @@
 import type { Decider } from '../../core/decider';
 import { DomainRuleError, NotFoundError, ValidationError } from '../../core/errors';
-import type { Role } from '../context';
+import { streamName } from '../../core/stream-name';
+import type { Role } from './api-key.role';
 import type { ApiKeyCommand, CreateApiKey, RevokeApiKey } from './api-key.commands';
-import type { ApiKeyEvent } from './api-key.events';
+import { apiKeyCategory, type ApiKeyEvent } from './api-key.events';
 
 export type ApiKeyState =
   | { readonly status: 'none' }
   | { readonly status: 'active' | 'revoked'; readonly keyId: string; readonly hash: string; readonly role: Role };
 
 const maxNameLength = 100;
+
+export const apiKeyStream = (keyId: string) => streamName(apiKeyCategory, keyId);
 
 function create(command: CreateApiKey, state: ApiKeyState): ApiKeyEvent[] {
   const { keyId, name, role, hash } = command.data;

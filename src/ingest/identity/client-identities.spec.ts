@@ -7,8 +7,10 @@ import { AppError } from '../../core/errors';
 import type { EventStore } from '../../core/event-store.port';
 import { ProjectionRunner } from '../../core/projection-runner';
 import type { ReadStore } from '../../core/read-store.port';
-import { clientIdentitiesCollection, type ClientIdentityDocument } from './client-identities.projection';
-import { identityLookupLoader, identityProjections, identityRoutes, loadIdentityLookup } from './index';
+import { clientIdentitiesCollection, type ClientIdentityDocument } from '../../projections/identity/client-identities.projection';
+import { identityRoutes } from '../../aggregates/client-identity/client-identity.routes';
+import { identityProjections } from '../../projections/identity';
+import { identityLookupLoader, loadIdentityLookup } from './index';
 import { createIdentityService, type IdentityService } from './identity.service';
 
 const at = '2026-06-01T00:00:00.000Z';

@@ -1,5 +1,5 @@
 import type { DomainEvent } from '../../core/messages';
-import type { Role } from '../context';
+import type { Role } from './api-key.role';
 
 export type ApiKeyCreated = DomainEvent<
   'ApiKeyCreated',

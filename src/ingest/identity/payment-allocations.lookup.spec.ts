@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fact, projectScenario, type ProjectedScenario } from '../../testing/projection-scenario';
 import type { Delivery } from '../delivery';
 import { IdentitySnapshot } from './identity-lookup';
-import { paymentAllocationsProjection, withPaymentAllocations } from './payment-allocations.projection';
+import { paymentAllocationsProjection } from '../../projections/identity/payment-allocations.projection';
+import { withPaymentAllocations } from './payment-allocations.lookup';
 
 const received = (invoiceId: string, paymentId: string) =>
   fact(`Invoice-${invoiceId}`, '2026-06-02T00:00:00.000Z', { type: 'PaymentReceived', data: { invoiceId, paymentId, amountCents: 100, currency: 'AUD', paidOn: '2026-06-02', balanceCents: 0 } });

@@ -1,10 +1,10 @@
-import type { DomainEvent } from '../core/messages';
-import type { Json } from '../core/read-store.port';
-import { streamName } from '../core/stream-name';
+import type { DomainEvent } from '../../core/messages';
+import type { Json } from '../../core/read-store.port';
 
 /**
  * The life of one accepted webhook delivery, on its own stream (`WebhookDelivery-<deliveryId>`):
- * received, then processed, ignored or parked, possibly after failures that are retried.
+ * received, then processed, ignored or parked, possibly after failures that are retried; a parked
+ * one may be redriven for a new run of attempts.
  * Instants are ISO-8601 UTC; the event's `occurredAt` is when each step happened.
  *
  * Received is the durable inbox: it carries the delivery itself (`payload`, the parsed body of this
@@ -45,6 +45,16 @@ export type WebhookParkReason = (typeof webhookParkReasons)[number];
 export type WebhookDeliveryParked = DomainEvent<
   'WebhookDeliveryParked',
   { deliveryId: string; tool: string; reason: WebhookParkReason; error: string }
+>;
+
+/**
+ * A person asked for a parked delivery to be processed again (after fixing a mapping or a bug).
+ * On the delivery's stream; the worker starts a new run of attempts. The read model keeps showing
+ * it parked until the new run's outcome.
+ */
+export type WebhookDeliveryRedriven = DomainEvent<
+  'WebhookDeliveryRedriven',
+  { deliveryId: string; tool: string; previousReason: WebhookParkReason; run: number }
 >;
 
 export const webhookRejectionReasons = [
@@ -114,8 +124,7 @@ export type WebhookDeliveryConflicted = DomainEvent<
   }
 >;
 
-export const webhookConflictStream = (conflictId: string) => streamName('WebhookConflict', conflictId);
-
+/** What the read model of deliveries follows (the redrive is not in it: it keeps showing the delivery parked). */
 export type WebhookDeliveryEvent =
   | WebhookDeliveryReceived
   | WebhookDeliveryProcessed
@@ -124,5 +133,11 @@ export type WebhookDeliveryEvent =
   | WebhookDeliveryParked
   | WebhookDeliveryRejected;
 
-export const webhookDeliveryStream = (deliveryId: string) => streamName('WebhookDelivery', deliveryId);
-export const webhookRejectionStream = (tool: string) => streamName('WebhookRejection', tool);
+/** Every event of a `WebhookDelivery-` stream. */
+export type WebhookDeliveryLifecycleEvent =
+  | WebhookDeliveryReceived
+  | WebhookDeliveryProcessed
+  | WebhookDeliveryIgnored
+  | WebhookDeliveryFailed
+  | WebhookDeliveryParked
+  | WebhookDeliveryRedriven;

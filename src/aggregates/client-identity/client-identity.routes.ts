@@ -1,6 +1,6 @@
-import type { StateReader } from '../../aggregates/command-route';
-import type { CommandRoutes } from '../../aggregates/command-route';
-import { clientDecider, clientStream } from '../../aggregates/client/client.decider';
+import type { StateReader } from '../command-route';
+import type { CommandRoutes } from '../command-route';
+import { clientDecider, clientStream } from '../client/client.decider';
 import type { IdentityCommand, IdentityFacts, LinkClientEmailDomain, LinkClientIdentity } from './client-identity.commands';
 import { clientIdentityDecider, clientIdentityStream } from './client-identity.decider';
 import { identityClaimDecider, identityClaimStream } from './identity-claim.decider';
@@ -25,7 +25,7 @@ async function enrichLinkDomain(command: LinkClientEmailDomain, read: StateReade
 
 /**
  * Identity commands: links on `ClientIdentity-<clientId>`, reservations on `IdentityClaim-<key>`.
- * Spread into `commandRoutes` to run them on the application's bus.
+ * Run on the platform bus the composition root builds (`PlatformServices.identities`).
  */
 export const identityRoutes: CommandRoutes<IdentityCommand> = {
   LinkClientIdentity: { decider: clientIdentityDecider, streamOf: (command) => clientIdentityStream(command.data.clientId), enrich: enrichLinkIdentity },

@@ -1,5 +1,5 @@
 import type { Command } from '../../core/messages';
-import type { Role } from '../context';
+import type { Role } from './api-key.role';
 
 export type CreateApiKey = Command<'CreateApiKey', { readonly keyId: string; readonly name: string; readonly role: Role; readonly hash: string }>;
 export type RevokeApiKey = Command<'RevokeApiKey', { readonly keyId: string }>;

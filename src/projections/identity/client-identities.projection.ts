@@ -1,8 +1,8 @@
 import type { Projection } from '../../core/projection';
 import type { ReadDocument } from '../../core/read-store.port';
 import type { RecordedEvent } from '../../core/messages';
-import type { ClientIdentityEvent } from './client-identity.events';
-import { identityKey } from './identity.keys';
+import type { ClientIdentityEvent } from '../../aggregates/client-identity/client-identity.events';
+import { identityKey } from '../../aggregates/client-identity/identity.keys';
 
 export const clientIdentitiesCollection = 'client_identities';
 
