@@ -168,6 +168,11 @@ export class ProjectionRunner {
     }
   }
 
+  /** The event types projection `name` folds. */
+  handlesOf(name: string): readonly string[] {
+    return this.loopNamed(name).projection.handles;
+  }
+
   /** Whether this process runs `name` (single process: always; under leases: while it holds the lease). */
   runsHere(name: string): boolean {
     return !this.options.leases || this.loopNamed(name).fence !== undefined;
