@@ -4,7 +4,7 @@ import type { Shutdown } from './app-shutdown';
 import type { Route } from './http/http-server';
 import { ingestRoutes } from './ingest/receiver/webhook.routes';
 import { logger } from './logging/logger';
-import { ApiKeys } from './schema/auth/api-keys.service';
+import type { ApiKeys } from './schema/auth/api-keys.service';
 import { ensureFirstAdminKey } from './schema/auth/first-admin-key';
 import { buildAppSchema } from './schema/build-schema';
 import type { PlatformServices } from './schema/context';
@@ -28,8 +28,9 @@ export interface ApiParts {
 }
 
 /** What `zixly serve` adds to a worker: API keys, GraphQL (HTTP and WebSocket), the export, webhooks and the web app. */
-export async function startApi(services: AppServices, options: { queryLimits?: QueryLimits; webRoot?: string }, shutdown: Shutdown): Promise<ApiParts> {
-  const platform = await startPlatform(services);
+/** `apiKeys` is running already: its index is one of the reactors (see app-processors.ts). */
+export async function startApi(services: AppServices, apiKeys: ApiKeys, options: { queryLimits?: QueryLimits; webRoot?: string }, shutdown: Shutdown): Promise<ApiParts> {
+  const platform = await startPlatform(services, apiKeys);
   shutdown.add(() => platform.stop());
   const assets = new WebAssets(options.webRoot);
   const graphql = await createGraphQLEndpoint({
@@ -46,9 +47,7 @@ export async function startApi(services: AppServices, options: { queryLimits?: Q
   return { platform, routes: [...graphql.routes, eventsExportRoute({ services, platform }), ...ingest.routes, ...web], attach: graphql.attach };
 }
 
-async function startPlatform(services: AppServices): Promise<PlatformServices & { sessions: WebSessions; stop(): Promise<void> }> {
-  const apiKeys = new ApiKeys(services.eventStore, services.clock);
-  await apiKeys.start();
+async function startPlatform(services: AppServices, apiKeys: ApiKeys): Promise<PlatformServices & { sessions: WebSessions; stop(): Promise<void> }> {
   const projectionFeed = new ProjectionFeed(services.projections);
   const rebuilds = new Rebuilds(services.projections);
   const { adminKey } = services.config;
@@ -66,7 +65,6 @@ async function startPlatform(services: AppServices): Promise<PlatformServices & 
     rateLimiter: new KeyRateLimiter(services.config.apiLimits),
     async stop() {
       projectionFeed.stop();
-      await apiKeys.stop();
     },
   };
 }

@@ -7,8 +7,8 @@ import type { Clock } from './time';
 
 export interface ReactorLoopDeps {
   readonly eventStore: EventStore;
-  /** Where checkpoints are kept: the read store's, beside the projections'. */
-  readonly readStore: ReadStore;
+  /** Where checkpoints are kept: the read store's, beside the projections'. Only reactors with a `checkpointKey` need it. */
+  readonly readStore?: ReadStore;
   readonly clock: Clock;
   readonly onNotice?: (notice: ReactorNotice) => void;
 }
@@ -41,6 +41,7 @@ export class ReactorLoop {
   ) {}
 
   async start(): Promise<void> {
+    if (this.reactor.checkpointKey !== null && !this.deps.readStore) throw new Error(`Reactor ${this.reactor.name} keeps a checkpoint: give its loop a read store`);
     this.position = await this.startPosition();
     this.stopped = false;
     this.reactor.started?.(this.position);
@@ -84,7 +85,7 @@ export class ReactorLoop {
 
   private async startPosition(): Promise<bigint | null> {
     const { checkpointKey, startAt } = this.reactor;
-    const saved = checkpointKey === null ? null : await this.deps.readStore.checkpoint(checkpointKey);
+    const saved = checkpointKey === null ? null : await this.deps.readStore!.checkpoint(checkpointKey);
     if (saved) return (this.savedPosition = saved.position);
     if (startAt === 'beginning') return null;
     const position = startAt === 'end' ? await this.deps.eventStore.headPosition() : await startAt(this.deps.eventStore);
@@ -177,7 +178,7 @@ export class ReactorLoop {
 
   private async write(position: bigint | null): Promise<void> {
     const key = this.reactor.checkpointKey!;
-    await this.deps.readStore.saveCheckpoint({ projection: key, version: 1, collection: '', position, failure: null, updatedAt: this.deps.clock().toISOString() });
+    await this.deps.readStore!.saveCheckpoint({ projection: key, version: 1, collection: '', position, failure: null, updatedAt: this.deps.clock().toISOString() });
     this.savedPosition = position;
   }
 

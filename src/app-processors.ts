@@ -1,0 +1,64 @@
+import type { AppServices } from './app-services';
+import type { Shutdown } from './app-shutdown';
+import type { LeaseKeeper } from './core/lease-keeper';
+import { Processors, type ReactorGroup } from './core/processors';
+import type { ProjectionRunner } from './core/projection-runner';
+import { webhookWorkerLease, workflowsLease } from './fleet/processor-leases';
+import type { SyncScheduler } from './ingest/sync/sync-scheduler';
+import { xeroNotificationsReactor } from './ingest/sync/xero-notifications';
+import type { WebhookWorker } from './ingest/worker/webhook-worker';
+import { logger } from './logging/logger';
+import { logReactorNotice } from './logging/processor-notices';
+import type { AppMetrics } from './metrics/app-metrics';
+import { outcomeMetricsReactor } from './metrics/outcome-events.metrics';
+import type { ApiKeys } from './schema/auth/api-keys.service';
+import type { WorkflowEngine } from './workflows/engine/workflow-engine';
+
+/** What the reactors act on, built by the composition root; absent parts have no reactor in this process. */
+export interface ReactorParts {
+  readonly metrics: AppMetrics | null;
+  readonly worker: WebhookWorker;
+  readonly sync: SyncScheduler;
+  /** Null when WORKFLOWS_ENABLED is false. */
+  readonly workflows: WorkflowEngine | null;
+  /** Null in `zixly worker`, which authenticates nobody. */
+  readonly apiKeys: ApiKeys | null;
+}
+
+/**
+ * Every reactor of the product, in one list, with the lease it runs under when several processes
+ * share the stores (README "Scaling out"). The projections are the other processors: see
+ * `allProjections`. Order matters: groups start in this order and stop in reverse.
+ */
+export function reactorGroups(parts: ReactorParts): ReactorGroup[] {
+  const { workflows } = parts;
+  return [
+    // Read by every request: held in memory, in every serving process.
+    ...(parts.apiKeys ? [{ lease: null, reactors: [parts.apiKeys.reactor] }] : []),
+    // Each process counts every outcome: aggregate with max, not sum.
+    ...(parts.metrics ? [{ lease: null, reactors: [outcomeMetricsReactor(parts.metrics)] }] : []),
+    { lease: webhookWorkerLease, reactors: [parts.worker.reactor] },
+    // Hands invoices to this process's Xero job, which runs only under its own sync lease.
+    { lease: null, reactors: [xeroNotificationsReactor(parts.sync)] },
+    ...(workflows ? [{ lease: workflowsLease, reactors: workflows.reactors, start: workflows.run.bind(workflows) }] : []),
+  ];
+}
+
+/** The processors of this process: the runner's projections, and the reactor groups added by `runReactorGroups`. */
+export function createProcessors(services: Pick<AppServices, 'eventStore' | 'readStore' | 'clock'>, runner: ProjectionRunner, leases: LeaseKeeper | null): Processors {
+  return new Processors({
+    eventStore: services.eventStore,
+    readStore: services.readStore,
+    clock: services.clock,
+    projections: runner,
+    leases,
+    onNotice: logReactorNotice,
+    onLeaseError: (error) => logger.error({ component: 'processors', err: error }, 'a leased processor failed to start or stop'),
+  });
+}
+
+/** Starts every group; they are stopped before the projections and the stores. */
+export async function runReactorGroups(processors: Processors, groups: readonly ReactorGroup[], shutdown: Shutdown): Promise<void> {
+  shutdown.add(() => processors.stop());
+  for (const group of groups) await processors.run(group);
+}
