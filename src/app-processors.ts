@@ -1,24 +1,35 @@
+import { commandRoutes, type BusinessCommand } from './aggregates';
+import { createCommandBus } from './aggregates/command-bus';
 import type { AppServices } from './app-services';
 import type { Shutdown } from './app-shutdown';
+import type { AppConfig } from './config';
+import type { EventStore } from './core/event-store.port';
 import type { LeaseKeeper } from './core/lease-keeper';
 import { Processors, type ReactorGroup } from './core/processors';
 import type { ProjectionRunner } from './core/projection-runner';
+import type { Reactor } from './core/reactor';
+import type { ReadStore } from './core/read-store.port';
+import { systemClock } from './core/time';
+import { identityLookupLoader } from './ingest/identity/identity-lookup';
+import { translators } from './ingest/translators';
+import { createIngestWorker } from './ingest/worker/start-ingest-worker';
 import { webhookWorkerLease, workflowsLease } from './fleet/processor-leases';
 import type { SyncScheduler } from './ingest/sync/sync-scheduler';
 import { xeroNotificationsReactor } from './ingest/sync/xero-notifications';
 import type { WebhookWorker } from './ingest/worker/webhook-worker';
 import { logger } from './logging/logger';
 import { logReactorNotice } from './logging/processor-notices';
-import type { AppMetrics } from './metrics/app-metrics';
+import { AppMetrics } from './metrics/app-metrics';
 import { outcomeMetricsReactor } from './metrics/outcome-events.metrics';
-import type { ApiKeys } from './schema/auth/api-keys.service';
+import { ApiKeys } from './schema/auth/api-keys.service';
 import type { WorkflowEngine } from './workflows/engine/workflow-engine';
+import { createWorkflowEngine } from './workflows/start-workflows';
 
 /** What the reactors act on, built by the composition root; absent parts have no reactor in this process. */
 export interface ReactorParts {
   readonly metrics: AppMetrics | null;
   readonly worker: WebhookWorker;
-  readonly sync: SyncScheduler;
+  readonly sync: Pick<SyncScheduler, 'notifyXero'>;
   /** Null when WORKFLOWS_ENABLED is false. */
   readonly workflows: WorkflowEngine | null;
   /** Null in `zixly worker`, which authenticates nobody. */
@@ -61,4 +72,18 @@ export function createProcessors(services: Pick<AppServices, 'eventStore' | 'rea
 export async function runReactorGroups(processors: Processors, groups: readonly ReactorGroup[], shutdown: Shutdown): Promise<void> {
   shutdown.add(() => processors.stop());
   for (const group of groups) await processors.run(group);
+}
+
+/**
+ * Every reactor `zixly serve` runs with this configuration, built as the composition root builds
+ * them but not started: for `zixly processors list`, which reads their checkpoints from the stores.
+ */
+export function describeReactors(config: AppConfig, eventStore: EventStore, readStore: ReadStore): Reactor[] {
+  const commands = createCommandBus<BusinessCommand>(eventStore, commandRoutes);
+  const services = { config, clock: systemClock, eventStore, readStore, commands, kpi: { reads: readStore, timeZone: config.businessTimeZone, baseCurrency: config.baseCurrency } };
+  const worker = createIngestWorker(services, { translators, identities: identityLookupLoader(readStore) });
+  const workflows = config.workflows.enabled ? createWorkflowEngine(services, config.workflows) : null;
+  const metrics = config.ops.metricsEnabled ? new AppMetrics() : null;
+  const parts = { metrics, worker, sync: { notifyXero: () => undefined }, workflows, apiKeys: new ApiKeys(eventStore, systemClock) };
+  return reactorGroups(parts).flatMap((group) => group.reactors);
 }
