@@ -1,88 +1,23 @@
-import { collect, type EventStore, type Subscription } from './event-store.port';
-import type { MalformedCheck, Projection } from './projection';
+import type { Subscription } from './event-store.port';
+import { FencedError, NotFoundError } from './errors';
+import { lagAfter } from './processor';
+import type { Projection } from './projection';
 import { ProjectionLoop } from './projection-loop';
-import { rebuildProjection, type RebuildProgress, shadowName } from './projection-rebuild';
-import { dropRebuildLeftovers, rebuildRequestKey, requestedRebuilds, requestRebuild } from './projection-rebuild-requests';
-import type { IndexSpec, ProjectionCheckpoint, ProjectionFailure, ReadStore } from './read-store.port';
+import { shadowName } from './projection-rebuild';
+import { dropRebuildLeftovers } from './projection-rebuild-requests';
+import { ProjectionPauses } from './projection-pauses';
+import { ProjectionRebuilds } from './projection-rebuilds';
+import type { ProjectionLag, ProjectionNotice, ProjectionRunnerOptions, ProjectionStatus } from './projection-runner.types';
+import type { IndexSpec, ProjectionCheckpoint } from './read-store.port';
+import { delay, Signal } from './signal';
 import { type Clock, systemClock } from './time';
-import { FencedError, isAppError, NotFoundError } from './errors';
-import type { DamagedEvent } from './event-damage';
-import type { ProcessorLeases } from './lease-keeper';
+import { projectionLeaseName } from './projection-runner.types';
 
-/** A timer that never keeps the process alive on its own. */
-const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
-
-export interface ProjectionRunnerOptions {
-  readonly eventStore: EventStore;
-  readonly readStore: ReadStore;
-  readonly projections: readonly Projection[];
-  readonly batchSize?: number;
-  /** Safety net when no append notification arrives (another process wrote). */
-  readonly idleWaitMs?: number;
-  readonly clock?: Clock;
-  readonly onRebuildProgress?: (progress: RebuildProgress) => void;
-  /**
-   * Several processes: a projection runs here only while this process holds the lease
-   * `projection:<name>`, and its writes carry the lease's fencing token. The others follow its
-   * checkpoint (status, `waitFor`). Absent: every projection runs here, unfenced.
-   */
-  readonly leases?: ProcessorLeases | null;
-  /** How long a projection paused by a store failure (a full disk) waits before it tries again (ms, default 2,000). */
-  readonly pauseRetryMs?: number;
-  /** Why an event's data is malformed; a projection that throws on such an event goes past it, named, instead of failing. */
-  readonly malformed?: MalformedCheck;
-  /** Told what an operator should know (the composition root logs it): pauses, resumptions, events gone past, leftovers dropped. */
-  readonly onNotice?: (notice: ProjectionNotice) => void;
-}
-
-export type ProjectionNotice =
-  | { readonly kind: 'paused'; readonly projection: string; readonly code: string; readonly reason: string; readonly error: unknown }
-  | { readonly kind: 'resumed'; readonly projection: string; readonly after: string }
-  | { readonly kind: 'skipped'; readonly projection: string; readonly event: DamagedEvent }
-  | { readonly kind: 'rebuild_leftover_dropped'; readonly collection: string }
-  | { readonly kind: 'wakeups_failed'; readonly error: unknown }
-  /** A rebuild handed over by another process ended here: `error` null when it was swapped in. */
-  | { readonly kind: 'handed_over_rebuild_ended'; readonly projection: string; readonly error: string | null };
-
-/** Why a projection stopped applying events for now; it retries by itself and resumes. */
-export interface ProjectionPause {
-  /** The store's error code, e.g. `read_store.disk_full`. */
-  readonly code: string;
-  readonly reason: string;
-  readonly since: string;
-}
+export { projectionLeaseName } from './projection-runner.types';
+export type { ProjectionLag, ProjectionNotice, ProjectionPause, ProjectionRunnerOptions, ProjectionStatus } from './projection-runner.types';
 
 /** Key in `running` of the loop taking up handed-over rebuilds. */
 const requestsLoop = ' rebuild requests';
-
-/** The lease under which a projection runs when several processes share the stores. */
-export const projectionLeaseName = (name: string) => `projection:${name}`;
-
-/** Counting stops here: a health check must stay cheap however far behind a projection is. */
-const lagCountLimit = 10_000;
-
-export interface ProjectionLag {
-  readonly name: string;
-  readonly eventsBehind: number;
-  /** True when the projection is at least `eventsBehind` events behind (counting stopped). */
-  readonly eventsBehindCapped: boolean;
-  readonly secondsBehind: number;
-}
-
-export interface ProjectionStatus {
-  readonly name: string;
-  readonly version: number;
-  readonly position: bigint | null;
-  readonly state: 'live' | 'failed' | 'stopped';
-  readonly failure: ProjectionFailure | null;
-  readonly rebuild: RebuildProgress | null;
-  /** Why the last rebuild failed (the previous version kept serving). */
-  readonly rebuildError: string | null;
-  /** Set while a store failure (a full disk, an unreadable file) keeps it from applying events. */
-  readonly paused: ProjectionPause | null;
-  /** Damaged events of a type it handles that it went past (see the event store's damage log). */
-  readonly skipped: readonly DamagedEvent[];
-}
 
 /**
  * One runner for all projections. Each projection follows the log in its own loop (a failing one
@@ -90,10 +25,9 @@ export interface ProjectionStatus {
  */
 export class ProjectionRunner {
   private readonly loops = new Map<string, ProjectionLoop>();
-  private readonly rebuilds = new Map<string, { progress: RebuildProgress | null; done: Promise<void> }>();
-  private readonly rebuildErrors = new Map<string, string>();
+  private readonly rebuilds: ProjectionRebuilds;
   private readonly running = new Map<string, Promise<void>>();
-  private readonly pauses = new Map<string, ProjectionPause>();
+  private readonly pauses: ProjectionPauses;
   private readonly batchSize: number;
   private readonly clock: Clock;
   /** Woken by new events of the types they handle; `progress` wakes whoever waits for a position. */
@@ -108,6 +42,18 @@ export class ProjectionRunner {
   constructor(private readonly options: ProjectionRunnerOptions) {
     this.batchSize = options.batchSize ?? 2_000;
     this.clock = options.clock ?? systemClock;
+    this.pauses = new ProjectionPauses(this.clock, (notice) => this.notify(notice));
+    this.rebuilds = new ProjectionRebuilds({
+      options,
+      batchSize: this.batchSize,
+      clock: this.clock,
+      stoppedSignal: this.stoppedSignal,
+      isStopped: () => this.stopped,
+      loopNamed: (name) => this.loopNamed(name),
+      swap: (name, swapIn, fence) => this.swap(name, swapIn, fence),
+      holdsToken: (name, token) => this.holdsToken(name, token),
+      notify: (notice) => this.notify(notice),
+    });
     for (const projection of options.projections) {
       this.loops.set(projection.name, this.loopFor(projection, projection.name, projection.name));
       this.wakeups.set(projection.name, new Signal());
@@ -120,7 +66,7 @@ export class ProjectionRunner {
     // Under leases a rebuild may be running in another process: its shadow is dropped only by a
     // process that claims the projection's lease (see `holdLease`).
     if (!this.options.leases) await this.dropInterruptedRebuilds(() => true);
-    else this.running.set(requestsLoop, this.takeUpRequests());
+    else this.running.set(requestsLoop, this.rebuilds.takeUpRequests());
     this.subscription = this.options.eventStore.subscribe({ after: 'end' });
     this.forwardWakeups(this.subscription).catch((error: unknown) => this.notify({ kind: 'wakeups_failed', error }));
     for (const loop of this.loops.values()) {
@@ -145,29 +91,6 @@ export class ProjectionRunner {
     for (const collection of await dropRebuildLeftovers(this.options.readStore, which)) this.notify({ kind: 'rebuild_leftover_dropped', collection });
   }
 
-  /** Under leases: starts the rebuilds handed over to this process (see `requestRebuild`), once a second. */
-  private async takeUpRequests(): Promise<void> {
-    while (!this.stopped) {
-      try {
-        for (const name of await requestedRebuilds(this.options.readStore)) {
-          const loop = this.loops.get(name);
-          if (!loop || loop.fence === undefined || this.rebuilds.has(name)) continue;
-          // The request stays until the rebuild ends here: if this process dies first, the next holder takes it up.
-          const ended = (error: string | null) => {
-            this.notify({ kind: 'handed_over_rebuild_ended', projection: name, error });
-            return this.options.readStore.deleteCheckpoint(rebuildRequestKey(name));
-          };
-          void this.rebuild(name)
-            .then(() => ended(null), (error: unknown) => (error instanceof FencedError ? undefined : ended(error instanceof Error ? error.message : String(error))))
-            .catch(() => undefined);
-        }
-      } catch (error) {
-        this.notify({ kind: 'paused', projection: 'rebuild requests', code: isAppError(error) ? error.code : 'projection.store_failed', reason: String(error), error });
-      }
-      await Promise.race([this.stoppedSignal.next(), delay(this.options.idleWaitMs ?? 1_000)]);
-    }
-  }
-
   /** The event types projection `name` folds. */
   handlesOf(name: string): readonly string[] {
     return this.loopNamed(name).projection.handles;
@@ -182,9 +105,13 @@ export class ProjectionRunner {
    * Hands the rebuild of `name` to the process that runs it (or the next one to take its lease),
    * for a process that does not (`runsHere` false): never two writers.
    */
-  async handOver(name: string): Promise<void> {
-    this.loopNamed(name);
-    await requestRebuild(this.options.readStore, name, this.clock());
+  handOver(name: string): Promise<void> {
+    return this.rebuilds.handOver(name);
+  }
+
+  /** Rebuilds into a fresh collection while the current one keeps serving, then swaps (see `ProjectionRebuilds`). */
+  rebuild(name: string): Promise<void> {
+    return this.rebuilds.rebuild(name);
   }
 
   /** Finishes the batches in flight, then stops; checkpoints are already saved with each batch. */
@@ -192,48 +119,7 @@ export class ProjectionRunner {
     this.stopped = true;
     this.wakeAll();
     await this.subscription?.close();
-    await Promise.all([...this.running.values(), ...[...this.rebuilds.values()].map((rebuild) => rebuild.done.catch(() => undefined))]);
-  }
-
-  /** Rebuilds into a fresh collection while the current one keeps serving, then swaps. */
-  rebuild(name: string): Promise<void> {
-    const loop = this.loopNamed(name);
-    if (this.options.leases && loop.fence === undefined) {
-      const error = new FencedError('projection.runs_elsewhere', `Projection ${name} runs in another process: rebuild it there (see \`zixly leases\`)`, { name });
-      return Promise.reject(error);
-    }
-    const existing = this.rebuilds.get(name);
-    if (existing) return existing.done;
-    // Under leases the rebuild writes under the token held now, and stops once this process lost it.
-    const fence = loop.fence;
-    const lost = () => fence !== undefined && !this.holdsToken(name, fence);
-    const entry: { progress: RebuildProgress | null; done: Promise<void> } = { progress: null, done: Promise.resolve() };
-    entry.done = rebuildProjection({
-      projection: loop.projection,
-      eventStore: this.options.eventStore,
-      readStore: this.options.readStore,
-      batchSize: this.batchSize,
-      clock: this.clock,
-      isStopped: () => this.stopped || lost(),
-      onProgress: (progress) => {
-        entry.progress = progress;
-        this.options.onRebuildProgress?.(progress);
-      },
-      swap: (swapIn) => this.swap(name, swapIn, fence),
-      malformed: this.options.malformed,
-      ...(fence !== undefined && { fence }),
-    })
-      .then(() => {
-        if (!this.stopped && lost()) throw new FencedError('projection.lease_lost', `Rebuild of ${name} stopped: this process lost the projection's lease; the previous version goes on serving`, { name });
-        this.rebuildErrors.delete(name);
-      })
-      .catch((error: unknown) => {
-        this.rebuildErrors.set(name, error instanceof Error ? error.message : String(error));
-        throw error;
-      })
-      .finally(() => this.rebuilds.delete(name));
-    this.rebuilds.set(name, entry);
-    return entry.done;
+    await Promise.all([...this.running.values(), this.rebuilds.settled()]);
   }
 
   /** Clears a projection's recorded failure and retries the event it failed on. */
@@ -269,17 +155,8 @@ export class ProjectionRunner {
   }
 
   /** Events and seconds between the store's head and each projection's checkpoint. */
-  async lag(): Promise<ProjectionLag[]> {
-    return Promise.all(
-      [...this.loops.values()].map(async (loop) => {
-        const pending = await collect(
-          this.options.eventStore.readAll({ after: loop.position ?? undefined, types: loop.projection.handles, maxCount: lagCountLimit }),
-        );
-        const oldest = pending[0];
-        const secondsBehind = oldest ? Math.max(0, (this.clock().getTime() - Date.parse(oldest.metadata.recordedAt)) / 1000) : 0;
-        return { name: loop.projection.name, eventsBehind: pending.length, eventsBehindCapped: pending.length === lagCountLimit, secondsBehind };
-      }),
-    );
+  lag(): Promise<ProjectionLag[]> {
+    return Promise.all([...this.loops.values()].map((loop) => lagAfter(this.options.eventStore, loop.projection.name, { types: loop.projection.handles }, loop.position, this.clock)));
   }
 
   status(): ProjectionStatus[] {
@@ -289,9 +166,9 @@ export class ProjectionRunner {
       position: loop.position,
       state: loop.failure ? 'failed' : this.stopped ? 'stopped' : 'live',
       failure: loop.failure,
-      rebuild: this.rebuilds.get(loop.projection.name)?.progress ?? null,
-      rebuildError: this.rebuildErrors.get(loop.projection.name) ?? null,
-      paused: this.pauses.get(loop.projection.name) ?? null,
+      rebuild: this.rebuilds.progress(loop.projection.name),
+      rebuildError: this.rebuilds.error(loop.projection.name),
+      paused: this.pauses.of(loop.projection.name),
       skipped: [...(this.options.eventStore.damage?.skippedBy(loop.projection.handles, loop.position) ?? []), ...loop.skipped],
     }));
   }
@@ -313,14 +190,14 @@ export class ProjectionRunner {
           await this.options.readStore.ensureIndexes(loop.target.collection, indexes);
           indexes = [];
         }
-        this.resume(loop.projection.name);
+        this.pauses.resume(loop.projection.name);
       } catch (error) {
         if (error instanceof FencedError) {
           loop.fence = undefined; // a successor claimed it: this process stops writing
           continue;
         }
         // A store failure (a full disk, a file it cannot read) must not end the process: pause, retry.
-        this.pause(loop.projection.name, error);
+        this.pauses.pause(loop.projection.name, error);
         await Promise.race([this.stoppedSignal.next(), delay(this.options.pauseRetryMs ?? 2_000)]);
         continue;
       }
@@ -343,7 +220,7 @@ export class ProjectionRunner {
       const checkpoint = await loop.claim(grant.token);
       // A rebuild the previous holder left unfinished never swaps in now (fenced): its shadow goes.
       const shadow = shadowName(loop.projection.name).toLowerCase();
-      if (!this.rebuilds.has(loop.projection.name)) await this.dropInterruptedRebuilds((name) => name.toLowerCase() === shadow);
+      if (!this.rebuilds.isRunning(loop.projection.name)) await this.dropInterruptedRebuilds((name) => name.toLowerCase() === shadow);
       await this.resumeFromCheckpoint(loop, checkpoint);
       return true;
     } catch (error) {
@@ -358,20 +235,6 @@ export class ProjectionRunner {
 
   private holdsToken(name: string, token: number): boolean {
     return this.options.leases?.held(projectionLeaseName(name))?.token === token;
-  }
-
-  private pause(name: string, error: unknown): void {
-    const code = isAppError(error) ? error.code : 'projection.store_failed';
-    const reason = error instanceof Error ? error.message : String(error);
-    if (!this.pauses.has(name)) this.notify({ kind: 'paused', projection: name, code, reason, error });
-    this.pauses.set(name, { code, reason, since: this.pauses.get(name)?.since ?? this.clock().toISOString() });
-  }
-
-  private resume(name: string): void {
-    const pause = this.pauses.get(name);
-    if (!pause) return;
-    this.pauses.delete(name);
-    this.notify({ kind: 'resumed', projection: name, after: pause.code });
   }
 
   private notify(notice: ProjectionNotice): void {
@@ -430,7 +293,7 @@ export class ProjectionRunner {
     const loop = new ProjectionLoop(projection, { checkpointKey, collection }, this.options.eventStore, this.options.readStore, this.batchSize, this.clock, this.options.malformed);
     loop.onSkipped = (event) => this.notify({ kind: 'skipped', projection: checkpointKey, event });
     loop.onProgress = () => {
-      if (!loop.retired) this.resume(projection.name);
+      if (!loop.retired) this.pauses.resume(projection.name);
       this.progress.fire();
     };
     return loop;
@@ -440,25 +303,5 @@ export class ProjectionRunner {
     const loop = this.loops.get(name);
     if (!loop) throw new NotFoundError('projection.unknown', `No projection named "${name}"`, { name, known: [...this.loops.keys()] });
     return loop;
-  }
-}
-
-/** A one-shot broadcast, renewed on every fire: `next()` resolves at the next `fire()`. */
-class Signal {
-  private resolve: () => void = () => undefined;
-  private current = this.renew();
-
-  next(): Promise<void> {
-    return this.current;
-  }
-
-  fire(): void {
-    const resolve = this.resolve;
-    this.current = this.renew();
-    resolve();
-  }
-
-  private renew(): Promise<void> {
-    return new Promise<void>((resolve) => (this.resolve = resolve));
   }
 }
