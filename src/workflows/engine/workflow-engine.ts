@@ -15,15 +15,13 @@ import type { EventWorkflow, ScheduledWorkflow, Workflow, WorkflowDeps } from '.
 import { checkpointKey, WorkflowCheckpoints } from './workflow-checkpoints';
 import { processWorkflowLog, errorText, type WorkflowLog } from './workflow-log';
 
-/** Follows its own events and checks its timers on every tick (SLA timers). */
+/** Checks timers kept by a projection on every tick (SLA timers) and runs the workflows that are due. */
 export interface Watcher {
   readonly name: string;
   /** The workflows it runs, so their failed runs can be retried too. */
   readonly workflows: readonly Workflow[];
-  readonly types: readonly string[];
-  /** Called once before the engine follows the log (indexes…). */
+  /** Called once before the engine follows the log. */
   prepare(): Promise<void>;
-  handle(event: RecordedEvent): Promise<void>;
   check(executor: RunExecutor): Promise<void>;
 }
 
@@ -46,8 +44,8 @@ export interface WorkflowEngineOptions {
 const retriesConsumer = 'retries';
 
 /**
- * The automation engine: one reactor per event workflow, one for retried runs and one per watcher,
- * each with its own checkpoint (`workflow:<name>`, as the engine's own consumers kept it before
+ * The automation engine: one reactor per event workflow and one for retried runs, each with its
+ * own checkpoint (`workflow:<name>`, as the engine's own consumers kept it before
  * they became reactors); schedules and timers on a tick of the injected clock.
  */
 export class WorkflowEngine {
@@ -105,7 +103,6 @@ export class WorkflowEngine {
         reactor(workflow.name, workflow.triggers, (event) => this.runWorkflow(workflow, event), (event, error) => this.executor.failRun(workflow, { kind: 'event', event }, errorText(error)), news),
       ),
       reactor(retriesConsumer, ['WorkflowRunRetried'], (event) => this.retried(event), logOnly),
-      ...(options.watchers ?? []).map((watcher) => reactor(watcher.name, watcher.types, (event) => watcher.handle(event), logOnly)),
     ];
   }
 

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { collect } from '../../core/event-store.port';
+import { checkpointKey } from '../engine/workflow-checkpoints';
 import { completionOf } from '../testing/crashing-event-store';
 import { WorkflowHarness, type HarnessOptions } from '../testing/workflow-harness';
 import { slaEscalationName } from './sla-escalation.workflow';
@@ -85,6 +86,33 @@ describe('support triage workflow', () => {
     expect(escalations()).toHaveLength(0);
     harness.clock.set(brisbane('2026-03-09T12:30:00'));
     await harness.tick();
+    expect(escalations()).toHaveLength(1);
+  });
+
+  it('never escalates a ticket opened before a fresh deployment first started its workflows', async () => {
+    // Given a ticket recorded while no workflow ran yet
+    await ticketFor('ENTERPRISE', brisbane('2026-03-02T10:00:00'), { startEngine: false });
+    // When the workflows start for the first time, and its SLA passes
+    await harness.startEngine();
+    harness.clock.set(brisbane('2026-03-02T12:00:00'));
+    await harness.tick();
+    // Then it is history: nothing is escalated
+    expect(escalations()).toHaveLength(0);
+  });
+
+  it('escalates a ticket the SLA watcher of an upgraded store was already timing', async () => {
+    // Given a store whose watcher kept its own timers (its checkpoint exists) and a ticket opened meanwhile
+    harness = await WorkflowHarness.open({ now: brisbane('2026-03-02T10:00:00'), startEngine: false });
+    await harness.reads.saveCheckpoint({ projection: checkpointKey('support-sla-timers'), version: 1, collection: 'wf_sla_timers', position: null, failure: null, updatedAt: '2026-03-01T00:00:00.000Z' });
+    await harness.execute(client('ENTERPRISE'));
+    await harness.execute(openTicket);
+    await harness.settle();
+    // When the upgraded engine starts and the SLA passes
+    await harness.startEngine();
+    harness.clock.set(brisbane('2026-03-02T11:00:00'));
+    await harness.tick();
+    await harness.tick();
+    // Then the timer the old watcher kept is honoured from the rebuilt read model
     expect(escalations()).toHaveLength(1);
   });
 
