@@ -69,10 +69,6 @@ export class Processors {
 
   constructor(private readonly options: ProcessorsOptions) {}
 
-  get projections(): ProjectionRunner {
-    return this.options.projections;
-  }
-
   /** Starts a group: at once when it needs no lease, otherwise whenever this process holds its lease. */
   async run(group: ReactorGroup): Promise<void> {
     const entry: Entry = { group, running: null, handle: null };
