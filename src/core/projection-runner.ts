@@ -1,4 +1,3 @@
-import type { Subscription } from './event-store.port';
 import { FencedError, NotFoundError } from './errors';
 import { lagAfter } from './processor';
 import type { Projection } from './projection';
@@ -9,7 +8,8 @@ import { ProjectionPauses } from './projection-pauses';
 import { ProjectionRebuilds } from './projection-rebuilds';
 import type { ProjectionLag, ProjectionNotice, ProjectionRunnerOptions, ProjectionStatus } from './projection-runner.types';
 import type { IndexSpec, ProjectionCheckpoint } from './read-store.port';
-import { delay, Signal } from './signal';
+import { ProjectionWakeups } from './projection-wakeups';
+import { delay } from './signal';
 import { type Clock, systemClock } from './time';
 import { projectionLeaseName } from './projection-runner.types';
 
@@ -30,13 +30,8 @@ export class ProjectionRunner {
   private readonly pauses: ProjectionPauses;
   private readonly batchSize: number;
   private readonly clock: Clock;
-  /** Woken by new events of the types they handle; `progress` wakes whoever waits for a position. */
-  private readonly wakeups = new Map<string, Signal>();
-  private readonly progress = new Signal();
-  private readonly stoppedSignal = new Signal();
-  /** Position of the newest event the subscription delivered. */
-  private seenThrough: bigint | null = null;
-  private subscription: Subscription | null = null;
+  /** Wakes the loops on new events of the types they handle, and whoever waits for a position. */
+  private readonly wakeups = new ProjectionWakeups();
   private stopped = true;
 
   constructor(private readonly options: ProjectionRunnerOptions) {
@@ -47,7 +42,7 @@ export class ProjectionRunner {
       options,
       batchSize: this.batchSize,
       clock: this.clock,
-      stoppedSignal: this.stoppedSignal,
+      stoppedSignal: this.wakeups.stopped,
       isStopped: () => this.stopped,
       loopNamed: (name) => this.loopNamed(name),
       swap: (name, swapIn, fence) => this.swap(name, swapIn, fence),
@@ -56,7 +51,6 @@ export class ProjectionRunner {
     });
     for (const projection of options.projections) {
       this.loops.set(projection.name, this.loopFor(projection, projection.name, projection.name));
-      this.wakeups.set(projection.name, new Signal());
     }
   }
 
@@ -67,8 +61,7 @@ export class ProjectionRunner {
     // process that claims the projection's lease (see `holdLease`).
     if (!this.options.leases) await this.dropInterruptedRebuilds(() => true);
     else this.running.set(requestsLoop, this.rebuilds.takeUpRequests());
-    this.subscription = this.options.eventStore.subscribe({ after: 'end' });
-    this.forwardWakeups(this.subscription).catch((error: unknown) => this.notify({ kind: 'wakeups_failed', error }));
+    this.wakeups.follow(this.options.eventStore, () => this.loops.values()).catch((error: unknown) => this.notify({ kind: 'wakeups_failed', error }));
     for (const loop of this.loops.values()) {
       const checkpoint = await loop.load();
       // A first fill writes faster into an unindexed collection: its indexes come once it caught up.
@@ -117,15 +110,14 @@ export class ProjectionRunner {
   /** Finishes the batches in flight, then stops; checkpoints are already saved with each batch. */
   async stop(): Promise<void> {
     this.stopped = true;
-    this.wakeAll();
-    await this.subscription?.close();
+    await this.wakeups.close();
     await Promise.all([...this.running.values(), this.rebuilds.settled()]);
   }
 
   /** Clears a projection's recorded failure and retries the event it failed on. */
   async retry(name: string): Promise<void> {
     await this.loopNamed(name).clearFailure();
-    this.wakeups.get(name)!.fire();
+    this.wakeups.of(name).fire();
   }
 
   /** Resolves when every projection has applied the log up to `position` (read-your-writes). */
@@ -133,7 +125,7 @@ export class ProjectionRunner {
     const deadline = this.clock().getTime() + timeoutMs;
     while (this.clock().getTime() < deadline) {
       if (await this.reachedEverywhere(position)) return true;
-      await Promise.race([this.progress.next(), delay(10)]);
+      await Promise.race([this.wakeups.progress.next(), delay(10)]);
     }
     return false;
   }
@@ -142,14 +134,14 @@ export class ProjectionRunner {
   async reached(name: string, position: bigint): Promise<boolean> {
     const loop = this.loopNamed(name);
     const here = !this.options.leases || loop.fence !== undefined;
-    return here ? loop.hasReached(position, this.seenThrough) : loop.reachedInStore(position);
+    return here ? loop.hasReached(position, this.wakeups.seenThrough) : loop.reachedInStore(position);
   }
 
   /** Loops running here answer from memory; the others from the checkpoints their holders write. */
   private async reachedEverywhere(position: bigint): Promise<boolean> {
     for (const loop of this.loops.values()) {
       const here = !this.options.leases || loop.fence !== undefined;
-      if (here ? !loop.hasReached(position, this.seenThrough) : !(await loop.reachedInStore(position))) return false;
+      if (here ? !loop.hasReached(position, this.wakeups.seenThrough) : !(await loop.reachedInStore(position))) return false;
     }
     return true;
   }
@@ -175,7 +167,7 @@ export class ProjectionRunner {
 
   private async follow(loop: ProjectionLoop, deferredIndexes: readonly IndexSpec[] = []): Promise<void> {
     const done = () => this.stopped || loop.retired;
-    const wakeup = this.wakeups.get(loop.projection.name)!;
+    const wakeup = this.wakeups.of(loop.projection.name);
     let indexes = deferredIndexes;
     while (!done()) {
       const signal = wakeup.next();
@@ -198,7 +190,7 @@ export class ProjectionRunner {
         }
         // A store failure (a full disk, a file it cannot read) must not end the process: pause, retry.
         this.pauses.pause(loop.projection.name, error);
-        await Promise.race([this.stoppedSignal.next(), delay(this.options.pauseRetryMs ?? 2_000)]);
+        await Promise.race([this.wakeups.stopped.next(), delay(this.options.pauseRetryMs ?? 2_000)]);
         continue;
       }
       if (done()) return;
@@ -249,7 +241,7 @@ export class ProjectionRunner {
   private async swap(name: string, swapIn: () => Promise<void>, fence: number | undefined): Promise<void> {
     const previous = this.loopNamed(name);
     previous.retired = true;
-    this.wakeups.get(name)!.fire();
+    this.wakeups.of(name).fire();
     await this.running.get(name);
     const replacement = this.loopFor(previous.projection, name, name);
     try {
@@ -267,34 +259,12 @@ export class ProjectionRunner {
     }
   }
 
-  /**
-   * Wakes only the loops that handle what was appended: a webhook delivery does not make every
-   * read model query the store. The others learn from `seenThrough` that they are not behind.
-   */
-  private async forwardWakeups(subscription: Subscription): Promise<void> {
-    for await (const event of subscription) {
-      this.seenThrough = event.position;
-      for (const loop of this.loops.values()) {
-        if (!loop.projection.handles.includes(event.type)) continue;
-        loop.lastHandledSeen = event.position;
-        this.wakeups.get(loop.projection.name)!.fire();
-      }
-      this.progress.fire();
-    }
-  }
-
-  private wakeAll(): void {
-    for (const wakeup of this.wakeups.values()) wakeup.fire();
-    this.progress.fire();
-    this.stoppedSignal.fire();
-  }
-
   private loopFor(projection: Projection, checkpointKey: string, collection: string): ProjectionLoop {
     const loop = new ProjectionLoop(projection, { checkpointKey, collection }, this.options.eventStore, this.options.readStore, this.batchSize, this.clock, this.options.malformed);
     loop.onSkipped = (event) => this.notify({ kind: 'skipped', projection: checkpointKey, event });
     loop.onProgress = () => {
       if (!loop.retired) this.pauses.resume(projection.name);
-      this.progress.fire();
+      this.wakeups.progress.fire();
     };
     return loop;
   }
