@@ -30,7 +30,7 @@ import { configureLogger } from './logging/logger';
 import { AppMetrics } from './metrics/app-metrics';
 import { withCommandMetrics } from './metrics/command-bus.metrics';
 import { metricsRoute } from './metrics/metrics.routes';
-import { trackProjections } from './metrics/projection-lag.metrics';
+import { trackProjections, trackReactors } from './metrics/projection-lag.metrics';
 import { allProjections } from './projections';
 import { ApiKeys } from './schema/auth/api-keys.service';
 import { logProjectionNotice } from './logging/processor-notices';
@@ -145,7 +145,10 @@ async function startCore(config: AppConfig, options: StartOptions, shutdown: Shu
   await runner.start();
   shutdown.add(() => runner.stop());
   const logChecked = watchForDamage(store, adapter, runner, reset, shutdown);
-  if (metrics) trackProjections(metrics, services.projections);
+  if (metrics) {
+    trackProjections(metrics, services.projections);
+    trackReactors(metrics, services.processors);
+  }
   const apiKeys = serving ? new ApiKeys(services.eventStore, services.clock) : null;
   await startBackgroundWork(services, shutdown, metrics, leases, apiKeys);
   const health = healthRoutes({ store, adapter, readStore, projections: services.projections, lagThreshold: config.ops.projectionLagThreshold });
