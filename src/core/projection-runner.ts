@@ -4,6 +4,7 @@ import type { Projection } from './projection';
 import { ProjectionLoop } from './projection-loop';
 import { shadowName } from './projection-rebuild';
 import { dropRebuildLeftovers } from './projection-rebuild-requests';
+import { ProjectionLeases } from './projection-leases';
 import { ProjectionPauses } from './projection-pauses';
 import { ProjectionRebuilds } from './projection-rebuilds';
 import type { ProjectionLag, ProjectionNotice, ProjectionRunnerOptions, ProjectionStatus } from './projection-runner.types';
@@ -11,7 +12,6 @@ import type { IndexSpec, ProjectionCheckpoint } from './read-store.port';
 import { ProjectionWakeups } from './projection-wakeups';
 import { delay } from './signal';
 import { type Clock, systemClock } from './time';
-import { projectionLeaseName } from './projection-runner.types';
 
 export { projectionLeaseName } from './projection-runner.types';
 export type { ProjectionLag, ProjectionNotice, ProjectionPause, ProjectionRunnerOptions, ProjectionStatus } from './projection-runner.types';
@@ -28,6 +28,7 @@ export class ProjectionRunner {
   private readonly rebuilds: ProjectionRebuilds;
   private readonly running = new Map<string, Promise<void>>();
   private readonly pauses: ProjectionPauses;
+  private readonly leases: ProjectionLeases;
   private readonly batchSize: number;
   private readonly clock: Clock;
   /** Wakes the loops on new events of the types they handle, and whoever waits for a position. */
@@ -38,6 +39,13 @@ export class ProjectionRunner {
     this.batchSize = options.batchSize ?? 2_000;
     this.clock = options.clock ?? systemClock;
     this.pauses = new ProjectionPauses(this.clock, (notice) => this.notify(notice));
+    this.leases = new ProjectionLeases(options.leases ?? null, {
+      dropLeftShadow: async (name) => {
+        const shadow = shadowName(name).toLowerCase();
+        if (!this.rebuilds.isRunning(name)) await this.dropInterruptedRebuilds((collection) => collection.toLowerCase() === shadow);
+      },
+      resumeFromCheckpoint: (loop, checkpoint) => this.resumeFromCheckpoint(loop, checkpoint),
+    });
     this.rebuilds = new ProjectionRebuilds({
       options,
       batchSize: this.batchSize,
@@ -46,7 +54,7 @@ export class ProjectionRunner {
       isStopped: () => this.stopped,
       loopNamed: (name) => this.loopNamed(name),
       swap: (name, swapIn, fence) => this.swap(name, swapIn, fence),
-      holdsToken: (name, token) => this.holdsToken(name, token),
+      holdsToken: (name, token) => this.leases.holdsToken(name, token),
       notify: (notice) => this.notify(notice),
     });
     for (const projection of options.projections) {
@@ -91,7 +99,7 @@ export class ProjectionRunner {
 
   /** Whether this process runs `name` (single process: always; under leases: while it holds the lease). */
   runsHere(name: string): boolean {
-    return !this.options.leases || this.loopNamed(name).fence !== undefined;
+    return this.leases.runsHere(this.loopNamed(name));
   }
 
   /**
@@ -133,15 +141,13 @@ export class ProjectionRunner {
   /** Whether projection `name` has applied every event it handles up to `position` (here, or in the process that runs it). */
   async reached(name: string, position: bigint): Promise<boolean> {
     const loop = this.loopNamed(name);
-    const here = !this.options.leases || loop.fence !== undefined;
-    return here ? loop.hasReached(position, this.wakeups.seenThrough) : loop.reachedInStore(position);
+    return this.leases.runsHere(loop) ? loop.hasReached(position, this.wakeups.seenThrough) : loop.reachedInStore(position);
   }
 
   /** Loops running here answer from memory; the others from the checkpoints their holders write. */
   private async reachedEverywhere(position: bigint): Promise<boolean> {
     for (const loop of this.loops.values()) {
-      const here = !this.options.leases || loop.fence !== undefined;
-      if (here ? !loop.hasReached(position, this.wakeups.seenThrough) : !(await loop.reachedInStore(position))) return false;
+      if (this.leases.runsHere(loop) ? !loop.hasReached(position, this.wakeups.seenThrough) : !(await loop.reachedInStore(position))) return false;
     }
     return true;
   }
@@ -172,12 +178,12 @@ export class ProjectionRunner {
     while (!done()) {
       const signal = wakeup.next();
       try {
-        if (!(await this.holdLease(loop))) {
+        if (!(await this.leases.hold(loop))) {
           await loop.observe();
-          await Promise.race([signal, this.options.leases!.changed(), delay(this.options.idleWaitMs ?? 1_000)]);
+          await Promise.race([signal, this.leases.changed(), delay(this.options.idleWaitMs ?? 1_000)]);
           continue;
         }
-        await loop.catchUp(() => done() || !this.stillHeld(loop));
+        await loop.catchUp(() => done() || !this.leases.stillHeld(loop));
         if (indexes.length > 0) {
           await this.options.readStore.ensureIndexes(loop.target.collection, indexes);
           indexes = [];
@@ -198,37 +204,6 @@ export class ProjectionRunner {
     }
   }
 
-  /** Without leases, always. With them: claims the projection when this process has just gained its lease. */
-  private async holdLease(loop: ProjectionLoop): Promise<boolean> {
-    const leases = this.options.leases;
-    if (!leases) return true;
-    const grant = leases.held(projectionLeaseName(loop.projection.name));
-    if (!grant) {
-      loop.fence = undefined;
-      return false;
-    }
-    if (loop.fence === grant.token) return true;
-    try {
-      const checkpoint = await loop.claim(grant.token);
-      // A rebuild the previous holder left unfinished never swaps in now (fenced): its shadow goes.
-      const shadow = shadowName(loop.projection.name).toLowerCase();
-      if (!this.rebuilds.isRunning(loop.projection.name)) await this.dropInterruptedRebuilds((name) => name.toLowerCase() === shadow);
-      await this.resumeFromCheckpoint(loop, checkpoint);
-      return true;
-    } catch (error) {
-      if (error instanceof FencedError) return false;
-      throw error;
-    }
-  }
-
-  private stillHeld(loop: ProjectionLoop): boolean {
-    return !this.options.leases || this.options.leases.held(projectionLeaseName(loop.projection.name))?.token === loop.fence;
-  }
-
-  private holdsToken(name: string, token: number): boolean {
-    return this.options.leases?.held(projectionLeaseName(name))?.token === token;
-  }
-
   private notify(notice: ProjectionNotice): void {
     this.options.onNotice?.(notice);
   }
@@ -246,14 +221,14 @@ export class ProjectionRunner {
     const replacement = this.loopFor(previous.projection, name, name);
     try {
       if (fence !== undefined) {
-        if (!this.holdsToken(name, fence)) throw new FencedError('projection.lease_lost', `Rebuild of ${name} not swapped in: this process lost the projection's lease`, { name });
+        if (!this.leases.holdsToken(name, fence)) throw new FencedError('projection.lease_lost', `Rebuild of ${name} not swapped in: this process lost the projection's lease`, { name });
         await previous.claim(fence);
       }
       await swapIn();
     } finally {
       // Whatever happened, the projection goes on being followed (and claimed again under leases).
       await replacement.load();
-      if (fence !== undefined && this.holdsToken(name, fence)) await replacement.claim(fence).catch(() => undefined);
+      if (fence !== undefined && this.leases.holdsToken(name, fence)) await replacement.claim(fence).catch(() => undefined);
       this.loops.set(name, replacement);
       this.running.set(name, this.follow(replacement));
     }
