@@ -13,6 +13,8 @@ import { respondBy } from './ticket-context';
 const watcherName = 'support-sla-timers';
 /** Where the watcher starts acting: tickets opened before it are history (saved once, like a workflow's start). */
 const sinceName = `${watcherName}:since`;
+/** Where the watcher kept its own timers before they became a projection, keyed by the TicketOpened event id. */
+const legacyTimers = 'wf_sla_timers';
 
 /** Pending timers looked at per tick, oldest first; escalations started per tick. */
 const pendingBatch = 1_000;
@@ -31,9 +33,10 @@ export class SlaTimersWatcher implements Watcher {
   constructor(private readonly deps: WorkflowDeps) {}
 
   /**
-   * Finds where it starts acting. A store upgraded from the watcher that kept its own timers (its
-   * checkpoint `workflow:support-sla-timers` exists) had every live ticket timed already: none is
-   * left out. A fresh one starts where the workflows start (`WORKFLOW_START_FROM`).
+   * Finds where it starts acting, once: where the workflows start (`WORKFLOW_START_FROM`). On a
+   * store upgraded from the watcher that kept its own timers (its checkpoint
+   * `workflow:support-sla-timers` exists) that is the head at the upgrade, and the tickets before
+   * it that the old watcher was timing (its `wf_sla_timers`) are still escalated: exactly those.
    */
   async prepare(): Promise<void> {
     const { readStore, eventStore, clock, config } = this.deps;
@@ -43,16 +46,15 @@ export class SlaTimersWatcher implements Watcher {
       return;
     }
     const upgraded = (await readStore.checkpoint(checkpointKey(watcherName))) !== null;
-    this.since = upgraded ? null : await new WorkflowCheckpoints(readStore, eventStore, clock, config.startFrom).startPosition();
+    this.since = upgraded ? await eventStore.headPosition() : await new WorkflowCheckpoints(readStore, eventStore, clock, config.startFrom).startPosition();
     await readStore.saveCheckpoint(workflowCheckpoint(sinceName, this.since, clock()));
   }
 
   async check(executor: RunExecutor): Promise<void> {
     const now = this.deps.clock().toISOString();
-    const filter = { kind: 'timer', status: 'pending', ...(this.since !== null && { openedPosition: { $gt: Number(this.since) } }) };
     // Newest first: history recorded late stays pending for ever and must not crowd out what is news.
-    const pending = await this.deps.readStore.find<SlaTimerDocument>(slaTimersCollection, { filter, sort: [['openedPosition', -1]], limit: pendingBatch });
-    const timers = pending.documents.filter((timer) => this.isNews(timer, now));
+    const pending = await this.deps.readStore.find<SlaTimerDocument>(slaTimersCollection, { filter: { kind: 'timer', status: 'pending' }, sort: [['openedPosition', -1]], limit: pendingBatch });
+    const timers = await this.sinceStart(pending.documents.filter((timer) => this.isNews(timer, now)));
     const escalated = await this.deps.readStore.getMany(slaTimersCollection, timers.map((timer) => escalationMarkId(timer.openedEventId)));
     const clients = new Map<string, ClientFacts | null>();
     let started = 0;
@@ -66,6 +68,15 @@ export class SlaTimersWatcher implements Watcher {
       await executor.execute(slaEscalationWorkflow, trigger);
       if (++started >= dueBatch) return;
     }
+  }
+
+  /** The timers of tickets opened since the watcher started, or timed by the watcher an upgraded store had. */
+  private async sinceStart(timers: SlaTimerDocument[]): Promise<SlaTimerDocument[]> {
+    const since = this.since;
+    if (since === null) return timers;
+    const before = timers.filter((timer) => BigInt(timer.openedPosition) <= since);
+    const legacy = before.length === 0 ? new Map() : await this.deps.readStore.getMany(legacyTimers, before.map((timer) => timer.openedEventId));
+    return timers.filter((timer) => BigInt(timer.openedPosition) > since || legacy.has(timer.openedEventId));
   }
 
   /**
