@@ -6,7 +6,8 @@ import type { AppConfig } from './config';
 import type { EventStore } from './core/event-store.port';
 import type { LeaseKeeper } from './core/lease-keeper';
 import { Processors, type ReactorGroup } from './core/processors';
-import type { ProjectionRunner } from './core/projection-runner';
+import type { MalformedCheck } from './core/projection';
+import { ProjectionRunner } from './core/projection-runner';
 import type { Reactor } from './core/reactor';
 import type { ReadStore } from './core/read-store.port';
 import { systemClock } from './core/time';
@@ -18,9 +19,10 @@ import type { SyncScheduler } from './ingest/sync/sync-scheduler';
 import { xeroNotificationsReactor } from './ingest/sync/xero-notifications';
 import type { WebhookWorker } from './ingest/worker/webhook-worker';
 import { logger } from './logging/logger';
-import { logReactorNotice } from './logging/processor-notices';
+import { logProjectionNotice, logReactorNotice } from './logging/processor-notices';
 import { AppMetrics } from './metrics/app-metrics';
 import { outcomeMetricsReactor } from './metrics/outcome-events.metrics';
+import { allProjections } from './projections';
 import { ApiKeys } from './schema/auth/api-keys.service';
 import type { WorkflowEngine } from './workflows/engine/workflow-engine';
 import { createWorkflowEngine } from './workflows/start-workflows';
@@ -55,8 +57,12 @@ export function reactorGroups(parts: ReactorParts): ReactorGroup[] {
   ];
 }
 
-/** The processors of this process: the runner's projections, and the reactor groups added by `runReactorGroups`. */
-export function createProcessors(services: Pick<AppServices, 'eventStore' | 'readStore' | 'clock'>, runner: ProjectionRunner, leases: LeaseKeeper | null): Processors {
+/**
+ * The processors of this process: every projection (`allProjections`, run by one runner), and the
+ * reactor groups `runReactorGroups` adds (`reactorGroups`).
+ */
+export function createProcessors(services: Pick<AppServices, 'eventStore' | 'readStore' | 'clock'>, leases: LeaseKeeper | null, malformed: MalformedCheck): Processors {
+  const runner = new ProjectionRunner({ eventStore: services.eventStore, readStore: services.readStore, projections: allProjections, clock: services.clock, malformed, onNotice: logProjectionNotice, leases });
   return new Processors({
     eventStore: services.eventStore,
     readStore: services.readStore,

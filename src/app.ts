@@ -10,7 +10,6 @@ import { Shutdown } from './app-shutdown';
 import { openEventStore, openReadStore } from './app-stores';
 import type { AppConfig } from './config';
 import type { RecordedEvent } from './core/messages';
-import { ProjectionRunner } from './core/projection-runner';
 import { eventDataProblem } from './events/event-validation';
 import { systemClock } from './core/time';
 import { healthRoutes } from './http/health.routes';
@@ -31,9 +30,7 @@ import { AppMetrics } from './metrics/app-metrics';
 import { withCommandMetrics } from './metrics/command-bus.metrics';
 import { metricsRoute } from './metrics/metrics.routes';
 import { trackProjections, trackReactors } from './metrics/projection-lag.metrics';
-import { allProjections } from './projections';
 import { ApiKeys } from './schema/auth/api-keys.service';
-import { logProjectionNotice } from './logging/processor-notices';
 import type { PlatformServices } from './schema/context';
 import type { QueryLimits } from './schema/hardening/query-limits';
 
@@ -126,10 +123,10 @@ async function startCore(config: AppConfig, options: StartOptions, shutdown: Shu
   const metrics = config.ops.metricsEnabled ? new AppMetrics() : null;
   const leases = await startProcessorLeases(config, shutdown);
   const malformed = (event: RecordedEvent) => eventDataProblem(event.type, event.data);
-  const runner = new ProjectionRunner({ eventStore: store, readStore, projections: allProjections, clock: systemClock, malformed, onNotice: logProjectionNotice, leases });
   const lookups = { hoursOnOtherProjects: (consultantId: string, workDate: string, exceptProjectId: string) => hoursOnOtherProjects(readStore, consultantId, workDate, exceptProjectId) };
   const commands = createCommandBus<BusinessCommand>(store, commandRoutes, { factWindow: config.factWindow, clock: systemClock, lookups });
-  const processors = createProcessors({ eventStore: store, readStore, clock: systemClock }, runner, leases);
+  const processors = createProcessors({ eventStore: store, readStore, clock: systemClock }, leases, malformed);
+  const runner = processors.runner;
   const composed: AppServices = {
     config,
     clock: systemClock,

@@ -69,6 +69,11 @@ export class Processors {
 
   constructor(private readonly options: ProcessorsOptions) {}
 
+  /** The runner of the projections (start and stop it apart: the reactors stop before it). */
+  get runner(): ProjectionRunner {
+    return this.options.projections;
+  }
+
   /** Starts a group: at once when it needs no lease, otherwise whenever this process holds its lease. */
   async run(group: ReactorGroup): Promise<void> {
     const entry: Entry = { group, running: null, handle: null };
