@@ -9,6 +9,7 @@ import { type CliIo, type CommandInput, exitCodes } from '../cli-command';
 import { withStores } from '../cli-context';
 import { jsonLine, table } from '../cli-table';
 import { projectionStatuses } from '../projection-status.query';
+import { failureText, lagText } from './projections.command';
 
 export interface ProcessorStatusRow {
   readonly name: string;
@@ -41,8 +42,6 @@ export async function processorStatuses(eventStore: EventStore, readStore: ReadS
   return rows;
 }
 
-const lagText = (row: ProcessorStatusRow) => (row.eventsBehind === 0 ? '0' : `${row.eventsBehindCapped ? '≥' : ''}${row.eventsBehind.toLocaleString('en-AU')} events, ${row.secondsBehind} s`);
-
 export async function listProcessors({ options }: CommandInput, io: CliIo): Promise<number> {
   const rows = await withStores(io, ({ config, eventStore, readStore }) => processorStatuses(eventStore, readStore, describeReactors(config, eventStore, readStore)));
   if (options.json) {
@@ -50,7 +49,6 @@ export async function listProcessors({ options }: CommandInput, io: CliIo): Prom
     return exitCodes.ok;
   }
   const header = ['PROCESSOR', 'KIND', 'STATUS', 'POSITION', 'LAG', 'FAILURE'];
-  const failureText = (row: ProcessorStatusRow) => (row.failure ? `at ${row.failure.eventType} ${row.failure.eventId}: ${row.failure.error}` : '');
   io.stdout.write(table(header, rows.map((row) => [row.name, row.kind, row.state, row.position?.toString() ?? '—', lagText(row), failureText(row)])));
   return exitCodes.ok;
 }
