@@ -136,6 +136,7 @@ export class ReactorLoop {
   /** The failure policy: retry after a backoff, wait without counting while "not yet", give up after the last attempt. */
   private async handle(event: RecordedEvent): Promise<boolean> {
     const { maxAttempts = 5, backoffMs = 1_000, isNotYet, waitRetryMs = 250, maxWaitMs = 10 * 60_000 } = this.reactor.retry ?? {};
+    // Waits are in real time: the injected clock may be a test's manual one, which never moves by itself.
     const waitUntil = Date.now() + maxWaitMs;
     let attempt = 0;
     for (;;) {
