@@ -6,7 +6,7 @@ import { randomId } from '../../core/ids';
 import type { EventOrigin, RecordedEvent } from '../../core/messages';
 import { ProjectionRunner } from '../../core/projection-runner';
 import type { ReadStore } from '../../core/read-store.port';
-import { slaEscalationName, slaTimersCollection, slaTimersProjection } from './sla-timers.projection';
+import { slaTimersCollection, slaTimersProjection } from './sla-timers.projection';
 
 describe('SLA timers projection', () => {
   let events: EventStore;
@@ -58,13 +58,6 @@ describe('SLA timers projection', () => {
     const found = await documents('timer:t-seed', 'timer:t-late');
     expect(found.has('timer:t-seed')).toBe(false);
     expect(found.get('timer:t-late')).toMatchObject({ occurredAt: '2020-01-01T00:00:00.000Z', recordedAt: late.metadata.recordedAt });
-  });
-
-  it('marks the ticket escalated when the escalation run starts', async () => {
-    const opened = await open('t-2');
-    await record('WorkflowRun-r-1', 'WorkflowRunStarted', { runId: 'r-1', workflow: slaEscalationName, trigger: { kind: 'event', eventId: opened.id }, manualMinutes: 5 });
-
-    expect((await documents(`escalated:${opened.id}`)).get(`escalated:${opened.id}`)).toMatchObject({ kind: 'escalated' });
   });
 
   it('is rebuilt from the log into the same documents', async () => {

@@ -1,4 +1,3 @@
-import type { WorkflowRunStarted } from '../../aggregates/operations/workflow-run.events';
 import type { FirstResponseRecorded, TicketOpened, TicketResolved } from '../../aggregates/ticket/ticket.events';
 import type { Projection } from '../../core/projection';
 import type { RecordedEvent } from '../../core/messages';
@@ -6,7 +5,7 @@ import type { ReadDocument } from '../../core/read-store.port';
 
 export const slaTimersCollection = 'sla_timers';
 
-/** The workflow a due timer starts; its runs mark the timer's ticket escalated. */
+/** The workflow a due timer starts (one run per ticket: its id derives from the TicketOpened event's). */
 export const slaEscalationName = 'support-sla-escalation';
 
 /** One ticket's first-response timer (`timer:<ticketId>`). Its due time depends on the client's tier, read when timers are checked. */
@@ -29,34 +28,18 @@ export interface SlaTimerDocument extends ReadDocument {
   readonly recordedAt: string;
 }
 
-/** A ticket whose escalation run started (`escalated:<TicketOpened id>`): runs know their trigger's event id, not its ticket. */
-export interface SlaEscalationMark extends ReadDocument {
-  readonly kind: 'escalated';
-}
-
 export const timerId = (ticketId: string) => `timer:${ticketId}`;
-export const escalationMarkId = (openedEventId: string) => `escalated:${openedEventId}`;
 
-type SlaEvent = TicketOpened | FirstResponseRecorded | TicketResolved | WorkflowRunStarted;
+type SlaEvent = TicketOpened | FirstResponseRecorded | TicketResolved;
 
 function documentIds(event: RecordedEvent): string[] {
-  // Seeded or imported history is never news (see `isNewInTheWorld`): no timer, nothing to answer or escalate.
+  // Seeded or imported history is never news (see `isNewInTheWorld`): no timer, nothing to answer.
   if (event.metadata.origin !== undefined) return [];
-  const { type, data } = event as unknown as SlaEvent;
-  switch (type) {
-    case 'TicketOpened':
-      return [timerId(data.ticketId)];
-    case 'FirstResponseRecorded':
-    case 'TicketResolved':
-      return [timerId(data.ticketId)];
-    case 'WorkflowRunStarted':
-      return data.workflow === slaEscalationName && data.trigger.kind === 'event' ? [escalationMarkId(data.trigger.eventId)] : [];
-  }
+  return [timerId((event.data as SlaEvent['data']).ticketId)];
 }
 
 function evolve(document: ReadDocument | null, event: RecordedEvent, id: string): ReadDocument | null {
   const { type, data } = event as unknown as SlaEvent;
-  if (type === 'WorkflowRunStarted') return { _id: id, kind: 'escalated' } satisfies SlaEscalationMark;
   if (type !== 'TicketOpened') return document && document.status === 'pending' ? { ...document, status: 'answered' } : document;
   if (document) return document;
   const timer: SlaTimerDocument = {
@@ -78,13 +61,13 @@ function evolve(document: ReadDocument | null, event: RecordedEvent, id: string)
 
 /**
  * The SLA timers as a read model, rebuildable like any other: a timer per live ticket, answered by
- * its first response or resolution, and the tickets whose escalation has started. The workflow
- * engine's SLA watcher checks the pending ones on each tick (`SlaTimersWatcher`).
+ * its first response or resolution. The workflow engine's SLA watcher checks the pending ones on
+ * each tick (`SlaTimersWatcher`); whether a ticket's escalation already started is its run's stream.
  */
 export const slaTimersProjection: Projection = {
   name: slaTimersCollection,
   version: 1,
-  handles: ['TicketOpened', 'FirstResponseRecorded', 'TicketResolved', 'WorkflowRunStarted'],
+  handles: ['TicketOpened', 'FirstResponseRecorded', 'TicketResolved'],
   documentIds,
   evolve,
   indexes: [{ name: 'sla_timers_pending', fields: ['kind', 'status', 'openedPosition'] }],

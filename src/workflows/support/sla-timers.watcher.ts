@@ -1,13 +1,14 @@
 import { ticketStream } from '../../aggregates/ticket/ticket.decider';
 import type { ClientFacts } from '../shared/client-facts';
 import { readClientFacts } from '../shared/client-facts';
-import { escalationMarkId, type SlaTimerDocument, slaTimersCollection } from '../../projections/support/sla-timers.projection';
+import { type SlaTimerDocument, slaTimersCollection } from '../../projections/support/sla-timers.projection';
+import { workflowRunId } from '../engine/run-ids';
 import type { RunExecutor } from '../engine/run-executor';
-import { loadTrigger } from '../engine/run-state';
+import { loadTrigger, readRun } from '../engine/run-state';
 import type { WorkflowDeps } from '../engine/workflow';
 import { checkpointKey, WorkflowCheckpoints, workflowCheckpoint } from '../engine/workflow-checkpoints';
 import type { Watcher } from '../engine/workflow-engine';
-import { slaEscalationWorkflow } from './sla-escalation.workflow';
+import { slaEscalationName, slaEscalationWorkflow } from './sla-escalation.workflow';
 import { respondBy } from './ticket-context';
 
 const watcherName = 'support-sla-timers';
@@ -22,8 +23,8 @@ const dueBatch = 100;
 
 /**
  * SLA timers. The timers are a projection (`sla_timers`: pending until the first response or
- * resolution, marked when the escalation starts); each tick this starts the escalation of every
- * pending timer that is due after the client tier's business hours.
+ * resolution); each tick this starts the escalation of every pending timer that is due after the
+ * client tier's business hours and not escalated yet.
  */
 export class SlaTimersWatcher implements Watcher {
   readonly name = watcherName;
@@ -55,15 +56,13 @@ export class SlaTimersWatcher implements Watcher {
     // Newest first: history recorded late stays pending for ever and must not crowd out what is news.
     const pending = await this.deps.readStore.find<SlaTimerDocument>(slaTimersCollection, { filter: { kind: 'timer', status: 'pending' }, sort: [['openedPosition', -1]], limit: pendingBatch });
     const timers = await this.sinceStart(pending.documents.filter((timer) => this.isNews(timer, now)));
-    const escalated = await this.deps.readStore.getMany(slaTimersCollection, timers.map((timer) => escalationMarkId(timer.openedEventId)));
     const clients = new Map<string, ClientFacts | null>();
     let started = 0;
     for (const timer of timers.reverse()) {
-      if (escalated.has(escalationMarkId(timer.openedEventId))) continue;
       // A ticket of a client the store does not know has no tier to time it by.
-      const client = clients.get(timer.clientId) ?? (await readClientFacts(this.deps.eventStore, timer.clientId));
+      const client = clients.has(timer.clientId) ? clients.get(timer.clientId)! : await readClientFacts(this.deps.eventStore, timer.clientId);
       clients.set(timer.clientId, client);
-      if (!client || respondBy(this.deps, timer.openedAt, client) > now || (await this.answered(timer.ticketId))) continue;
+      if (!client || respondBy(this.deps, timer.openedAt, client) > now || (await this.escalated(timer)) || (await this.answered(timer.ticketId))) continue;
       const trigger = await loadTrigger(this.deps.eventStore, { kind: 'event', eventId: timer.openedEventId, eventType: 'TicketOpened', stream: timer.stream, revision: timer.revision });
       await executor.execute(slaEscalationWorkflow, trigger);
       if (++started >= dueBatch) return;
@@ -86,6 +85,11 @@ export class SlaTimersWatcher implements Watcher {
   private isNews(timer: SlaTimerDocument, now: string): boolean {
     const seenAt = Date.parse(timer.recordedAt < now ? timer.recordedAt : now);
     return seenAt - Date.parse(timer.occurredAt) <= this.deps.config.maxFactAgeMs;
+  }
+
+  /** Whether the ticket's escalation run (one per ticket) has started already. */
+  private async escalated(timer: SlaTimerDocument): Promise<boolean> {
+    return (await readRun(this.deps.eventStore, workflowRunId(timer.openedEventId, slaEscalationName))).status !== 'none';
   }
 
   /** The ticket's own stream is the authority: the timers may lag behind it. */
