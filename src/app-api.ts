@@ -34,8 +34,10 @@ export interface ApiParts {
   attach(server: Server): () => Promise<void>;
 }
 
-/** What `zixly serve` adds to a worker: API keys, GraphQL (HTTP and WebSocket), the export, webhooks and the web app. */
-/** `apiKeys` is running already: its index is one of the reactors (see app-processors.ts). */
+/**
+ * What `zixly serve` adds to a worker: API keys, GraphQL (HTTP and WebSocket), the export, webhooks
+ * and the web app. `apiKeys` is running already: its index is one of the reactors (app-processors.ts).
+ */
 export async function startApi(services: AppServices, apiKeys: ApiKeys, options: { queryLimits?: QueryLimits; webRoot?: string }, shutdown: Shutdown): Promise<ApiParts> {
   const platform = await startPlatform(services, apiKeys);
   shutdown.add(() => platform.stop());
@@ -64,6 +66,7 @@ export function schemaServicesOf(services: AppServices, webhookRejects: RejectSt
     readStore: services.readStore,
     commands: services.commands,
     projections: services.projections,
+    processors: services.processors,
     kpi: services.kpi,
     openScratchReadStore: services.openScratchReadStore,
     settings: { apiLimits: config.apiLimits, businessTimeZone: config.businessTimeZone, asOfMaxEvents: config.asOfMaxEvents },
