@@ -9,7 +9,7 @@ import { checkTools } from './ingest/check/tools-check';
 import type { RejectStore } from './ingest/quarantine/reject-store';
 import { ingestRoutes } from './ingest/receiver/webhook.routes';
 import { logger } from './logging/logger';
-import { ApiKeys } from './schema/auth/api-keys.service';
+import type { ApiKeys } from './schema/auth/api-keys.service';
 import { ensureFirstAdminKey } from './schema/auth/first-admin-key';
 import { buildAppSchema } from './schema/build-schema';
 import type { PlatformServices } from './schema/context';
@@ -37,9 +37,12 @@ export interface ApiParts {
   attach(server: Server): () => Promise<void>;
 }
 
-/** What `zixly serve` adds to a worker: API keys, GraphQL (HTTP and WebSocket), the export, webhooks and the web app. */
-export async function startApi(services: AppServices, options: { queryLimits?: QueryLimits; webRoot?: string }, shutdown: Shutdown): Promise<ApiParts> {
-  const platform = await startPlatform(services);
+/**
+ * What `zixly serve` adds to a worker: API keys, GraphQL (HTTP and WebSocket), the export, webhooks
+ * and the web app. `apiKeys` is running already: its index is one of the reactors (app-processors.ts).
+ */
+export async function startApi(services: AppServices, apiKeys: ApiKeys, options: { queryLimits?: QueryLimits; webRoot?: string }, shutdown: Shutdown): Promise<ApiParts> {
+  const platform = await startPlatform(services, apiKeys);
   shutdown.add(() => platform.stop());
   const assets = new WebAssets(options.webRoot);
   const ingest = ingestRoutes(services);
@@ -66,6 +69,7 @@ export function schemaServicesOf(services: AppServices, webhookRejects: RejectSt
     readStore: services.readStore,
     commands: services.commands,
     projections: services.projections,
+    processors: services.processors,
     kpi: services.kpi,
     openScratchReadStore: services.openScratchReadStore,
     settings: { apiLimits: config.apiLimits, businessTimeZone: config.businessTimeZone, asOfMaxEvents: config.asOfMaxEvents },
@@ -76,9 +80,7 @@ export function schemaServicesOf(services: AppServices, webhookRejects: RejectSt
   };
 }
 
-async function startPlatform(services: AppServices): Promise<PlatformServices & { sessions: WebSessions; stop(): Promise<void> }> {
-  const apiKeys = new ApiKeys(services.eventStore, services.clock);
-  await apiKeys.start();
+async function startPlatform(services: AppServices, apiKeys: ApiKeys): Promise<PlatformServices & { sessions: WebSessions; stop(): Promise<void> }> {
   const projectionFeed = new ProjectionFeed(services.projections);
   const rebuilds = new Rebuilds(services.projections);
   const { adminKey } = services.config;
@@ -97,7 +99,6 @@ async function startPlatform(services: AppServices): Promise<PlatformServices & 
     rateLimiter: new KeyRateLimiter(services.config.apiLimits),
     async stop() {
       projectionFeed.stop();
-      await apiKeys.stop();
     },
   };
 }

@@ -1,30 +1,10 @@
 import type { Shutdown } from './app-shutdown';
 import { describeDamage } from './core/event-damage';
 import type { EventStore } from './core/event-store.port';
-import type { ProjectionNotice, ProjectionRunner } from './core/projection-runner';
+import type { ProjectionRunner } from './core/projection-runner';
 import { logger } from './logging/logger';
 
 const refillReportMs = 2_000;
-
-/** What the projection runner tells an operator, as log lines. */
-export function logProjectionNotice(notice: ProjectionNotice): void {
-  const component = 'projections';
-  switch (notice.kind) {
-    case 'paused':
-      return logger.error({ component, projection: notice.projection, code: notice.code, err: notice.error }, `projection ${notice.projection} paused: ${notice.reason}`);
-    case 'resumed':
-      return logger.info({ component, projection: notice.projection, after: notice.after }, `projection ${notice.projection} resumed`);
-    case 'skipped':
-      return logger.error({ component, projection: notice.projection, skippedEvent: notice.event }, `projection ${notice.projection} went past ${describeDamage(notice.event)}`);
-    case 'rebuild_leftover_dropped':
-      return logger.warn({ component, collection: notice.collection }, `dropped ${notice.collection}, left by an interrupted rebuild`);
-    case 'wakeups_failed':
-      return logger.error({ component, err: notice.error }, 'the log subscription that wakes the projections failed; they poll instead');
-    case 'handed_over_rebuild_ended':
-      if (notice.error) return logger.error({ component, projection: notice.projection }, `projection ${notice.projection}: the rebuild another process asked for failed: ${notice.error}`);
-      return logger.info({ component, projection: notice.projection }, `projection ${notice.projection} rebuilt, as another process asked`);
-  }
-}
 
 /**
  * What a starting app does about damage: walks the whole embedded log in the background (a page per turn

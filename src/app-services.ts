@@ -2,6 +2,7 @@ import type { BusinessCommand } from './aggregates';
 import type { CommandBus } from './aggregates/command-bus';
 import type { AppConfig } from './config';
 import type { EventStore } from './core/event-store.port';
+import type { Processors } from './core/processors';
 import type { ProjectionRunner } from './core/projection-runner';
 import type { ReadStore } from './core/read-store.port';
 import type { Clock } from './core/time';
@@ -18,6 +19,8 @@ export interface AppServices {
   readonly readStore: ReadStore;
   readonly commands: CommandBus<BusinessCommand>;
   readonly projections: ProjectionRunner;
+  /** Everything that follows the log: the projections above and the reactors (see app-processors.ts). */
+  readonly processors: Processors;
   readonly kpi: KpiContext;
   /** A throw-away read store for as-of queries (SQLite in memory); whoever opens one closes it. */
   readonly openScratchReadStore: () => Promise<ReadStore>;

@@ -4,12 +4,12 @@ import { commandRoutes, type BusinessCommand } from './aggregates';
 import { createCommandBus } from './aggregates/command-bus';
 import { startApi } from './app-api';
 import type { AppServices } from './app-services';
-import { logProjectionNotice, watchForDamage } from './app-recovery';
+import { createProcessors, reactorGroups, runReactorGroups } from './app-processors';
+import { watchForDamage } from './app-recovery';
 import { Shutdown } from './app-shutdown';
 import { openEventStore, openReadStore } from './app-stores';
 import type { AppConfig } from './config';
 import type { RecordedEvent } from './core/messages';
-import { ProjectionRunner } from './core/projection-runner';
 import { eventDataProblem } from './events/event-validation';
 import { systemClock } from './core/time';
 import { healthRoutes } from './http/health.routes';
@@ -20,22 +20,17 @@ import { clientIdentitiesCollection } from './projections/identity/client-identi
 import { withPaymentAllocations } from './ingest/identity/payment-allocations.lookup';
 import { invoiceNinjaPaymentsNamed } from './ingest/invoiceninja/invoiceninja.translate';
 import { SyncScheduler } from './ingest/sync/sync-scheduler';
-import { forwardXeroNotifications } from './ingest/sync/xero-notifications';
 import { translators } from './ingest/translators';
-import { startIngestWorker } from './ingest/worker/start-ingest-worker';
-import { startWorkflows } from './workflows/start-workflows';
+import { createIngestWorker } from './ingest/worker/start-ingest-worker';
+import { createWorkflowEngine } from './workflows/start-workflows';
 import type { LeaseKeeper } from './core/lease-keeper';
-import { runWhileLeased } from './core/leased-processor';
-import { startProcessorLeases, syncLeaseName, webhookWorkerLease, workflowsLease } from './fleet/processor-leases';
-import { logger } from './logging/logger';
-import type { WebhookWorker } from './ingest/worker/webhook-worker';
+import { startProcessorLeases, syncLeaseName, workflowsLease } from './fleet/processor-leases';
 import { configureLogger } from './logging/logger';
 import { AppMetrics } from './metrics/app-metrics';
 import { withCommandMetrics } from './metrics/command-bus.metrics';
 import { metricsRoute } from './metrics/metrics.routes';
-import { countRecordedOutcomes } from './metrics/outcome-events.metrics';
-import { trackProjections } from './metrics/projection-lag.metrics';
-import { allProjections } from './projections';
+import { trackProjections, trackReactors } from './metrics/projection-lag.metrics';
+import { ApiKeys } from './schema/auth/api-keys.service';
 import type { PlatformServices } from './schema/context';
 import type { QueryLimits } from './schema/hardening/query-limits';
 import type { SchemaServices } from './schema/schema-services';
@@ -83,8 +78,8 @@ export interface StartOptions {
 export async function startApp(config: AppConfig, options: StartOptions = {}): Promise<RunningApp> {
   const shutdown = new Shutdown();
   try {
-    const core = await startCore(config, options, shutdown);
-    const api = await startApi(core.services, options, shutdown);
+    const core = await startCore(config, options, shutdown, { serving: true });
+    const api = await startApi(core.services, core.apiKeys!, options, shutdown);
     const server = await startHttpServer([...core.routes, ...api.routes], config.port, config.host, core.observers, httpTimeoutsOf(config));
     shutdown.add(() => server.close());
     // Runs before the server closes: closing waits for every connection, WebSockets included.
@@ -100,7 +95,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
 export async function startWorker(config: AppConfig, options: StartOptions = {}): Promise<RunningWorker> {
   const shutdown = new Shutdown();
   try {
-    const core = await startCore(config, options, shutdown);
+    const core = await startCore(config, options, shutdown, { serving: false });
     const port = config.ops.workerPort;
     const server = port === null ? null : await startHttpServer(core.routes, port, config.host, core.observers, httpTimeoutsOf(config));
     if (server) shutdown.add(() => server.close());
@@ -117,10 +112,12 @@ interface Core {
   readonly routes: Route[];
   readonly observers: ExchangeObserver[];
   readonly logChecked: Promise<void>;
+  /** The API-key index, kept by one of the reactors; null in `zixly worker`. */
+  readonly apiKeys: ApiKeys | null;
 }
 
 /** Picks the adapters from configuration, builds the services and starts what follows the log. */
-async function startCore(config: AppConfig, options: StartOptions, shutdown: Shutdown): Promise<Core> {
+async function startCore(config: AppConfig, options: StartOptions, shutdown: Shutdown, { serving }: { serving: boolean }): Promise<Core> {
   configureLogger({ level: config.ops.logLevel });
   const { store, adapter } = await openEventStore(config);
   shutdown.add(() => store.close());
@@ -129,9 +126,10 @@ async function startCore(config: AppConfig, options: StartOptions, shutdown: Shu
   const metrics = config.ops.metricsEnabled ? new AppMetrics() : null;
   const leases = await startProcessorLeases(config, shutdown);
   const malformed = (event: RecordedEvent) => eventDataProblem(event.type, event.data);
-  const runner = new ProjectionRunner({ eventStore: store, readStore, projections: allProjections, clock: systemClock, malformed, onNotice: logProjectionNotice, leases });
   const lookups = { hoursOnOtherProjects: (consultantId: string, workDate: string, exceptProjectId: string) => hoursOnOtherProjects(readStore, consultantId, workDate, exceptProjectId) };
   const commands = createCommandBus<BusinessCommand>(store, commandRoutes, { factWindow: config.factWindow, clock: systemClock, lookups });
+  const processors = createProcessors({ eventStore: store, readStore, clock: systemClock }, leases, malformed);
+  const runner = processors.runner;
   const composed: AppServices = {
     config,
     clock: systemClock,
@@ -139,6 +137,7 @@ async function startCore(config: AppConfig, options: StartOptions, shutdown: Shu
     readStore,
     commands: metrics ? withCommandMetrics(commands, metrics) : commands,
     projections: runner,
+    processors,
     kpi: { reads: readStore, timeZone: config.businessTimeZone, baseCurrency: config.baseCurrency },
     openScratchReadStore: () => openSqliteReadStore({ path: ':memory:' }),
   };
@@ -148,26 +147,27 @@ async function startCore(config: AppConfig, options: StartOptions, shutdown: Shu
   const logChecked = watchForDamage(store, adapter, runner, reset, shutdown);
   if (metrics) {
     trackProjections(metrics, services.projections);
-    const outcomes = countRecordedOutcomes(store, metrics);
-    shutdown.add(() => outcomes.stop());
+    trackReactors(metrics, services.processors);
   }
-  await startBackgroundWork(services, shutdown, metrics, leases);
+  const apiKeys = serving ? new ApiKeys(services.eventStore, services.clock) : null;
+  await startBackgroundWork(services, shutdown, metrics, leases, apiKeys);
   const health = healthRoutes({ store, adapter, readStore, projections: services.projections, lagThreshold: config.ops.projectionLagThreshold });
   return {
     services,
     routes: metrics ? [...health, metricsRoute(metrics)] : health,
     observers: metrics ? [logExchange, metrics.observeExchange] : [logExchange],
     logChecked,
+    apiKeys,
   };
 }
 
 /**
- * Work that follows the log and runs commands; stopped before the projections and the stores.
- * Under leases each part runs only while this process holds its lease (see `runWhileLeased`).
+ * Work that follows the log and runs commands (every reactor, see `reactorGroups`), and the sync
+ * jobs; stopped before the projections and the stores. Under leases each part runs only while this
+ * process holds its lease.
  */
-async function startBackgroundWork(services: AppServices, shutdown: Shutdown, metrics: AppMetrics | null, leases: LeaseKeeper | null): Promise<void> {
+async function startBackgroundWork(services: AppServices, shutdown: Shutdown, metrics: AppMetrics | null, leases: LeaseKeeper | null, apiKeys: ApiKeys | null): Promise<void> {
   const identities = identityLookupLoader(services.readStore);
-  const onError = (error: unknown) => logger.error({ err: error }, 'a leased processor failed to start or stop');
   const allocationsCaughtUp = async () => {
     const head = await services.eventStore.headPosition();
     return head === null || services.projections.waitFor(head, 5_000);
@@ -175,18 +175,14 @@ async function startBackgroundWork(services: AppServices, shutdown: Shutdown, me
   // A delivery received after its contact was linked is never parked for a read model still behind.
   const identitiesReached = (position: bigint) => services.projections.reached(clientIdentitiesCollection, position);
   const workerIdentities = withPaymentAllocations(identities, services.readStore, invoiceNinjaPaymentsNamed, allocationsCaughtUp);
-  let worker: WebhookWorker | null = null;
-  const webhooks = runWhileLeased(leases, webhookWorkerLease, async () => (worker = await startIngestWorker(services, { translators, identities: workerIdentities, identitiesReached })), onError);
-  shutdown.add(() => webhooks.stop());
+  const worker = createIngestWorker(services, { translators, identities: workerIdentities, identitiesReached });
   const mayRunSync = leases ? (tool: string) => leases.held(syncLeaseName(tool)) !== null : undefined;
   const sync = SyncScheduler.start(services.config.sync, { store: services.eventStore, commands: services.commands, identities, clock: services.clock, ...(mayRunSync && { mayRun: mayRunSync }) });
   shutdown.add(() => sync.stop());
-  const xeroNotifications = forwardXeroNotifications(services.eventStore, sync);
-  shutdown.add(() => xeroNotifications.stop());
   const mayAct = leases ? { mayAct: () => leases.held(workflowsLease) !== null } : {};
-  const workflows = runWhileLeased(leases, workflowsLease, () => startWorkflows(services, services.config.workflows, mayAct), onError);
-  shutdown.add(() => workflows.stop());
-  metrics?.gauge('zixly_webhook_backlog', 'Webhook deliveries this process has yet to attempt (received, redriven or awaiting a retry).', () => worker?.backlog ?? 0);
+  const workflows = services.config.workflows.enabled ? createWorkflowEngine(services, services.config.workflows, mayAct) : null;
+  await runReactorGroups(services.processors, reactorGroups({ metrics, worker, sync, workflows, apiKeys }), shutdown);
+  metrics?.gauge('zixly_webhook_backlog', 'Webhook deliveries this process has yet to attempt (received, redriven or awaiting a retry).', () => worker.backlog);
 }
 
 function httpTimeoutsOf(config: AppConfig): HttpTimeouts {

@@ -30,6 +30,13 @@ export const commands: readonly CommandSpec[] = [
     run: async (input, io) => (await import('./commands/projections.command')).listProjections(input, io),
   },
   {
+    name: 'processors list',
+    summary: 'Shows everything that follows the log — projections and reactors (webhook worker, workflows, indexes, counters) — with kind, status, position and lag.',
+    details: 'Read from the stores, so it also describes processors another process runs. Reactors held in memory (the API-key index, the outcome counters, Xero notification forwarding) have no stored position: the `processors` GraphQL query of a running process shows theirs.',
+    options: { json },
+    run: async (input, io) => (await import('./commands/processors.command')).listProcessors(input, io),
+  },
+  {
     name: 'projections rebuild',
     summary: 'Rebuilds one read model from the whole log, with a progress bar on stderr.',
     details: 'The current read model keeps serving until the rebuilt one replaces it. On a running app prefer the rebuildProjection mutation. The command holds the projection\'s lease while it rebuilds; when a process of a fleet holds it, the rebuild is handed to that process.',

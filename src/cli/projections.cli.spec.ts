@@ -51,6 +51,18 @@ describe('zixly projections', () => {
     expect(table.stdout).toMatch(new RegExp(`^consultants +\\d+ +up to date +${caughtUpTo} +0 *$`, 'm'));
   });
 
+  it('lists every processor, projections and reactors, with its kind, status and position as the stores hold them', async () => {
+    const { stdout } = await zixly('processors', 'list', '--json');
+    const rows = new Map((JSON.parse(stdout) as Array<Row & { kind: string }>).map((row) => [row.name, row]));
+
+    expect(rows.get('consultants')).toMatchObject({ kind: 'projection', state: 'up to date', position: String(caughtUpTo) });
+    // The worker saved its checkpoint (under the key it always used) when the app stopped; the index lives in memory only.
+    expect(rows.get('webhook-worker')).toMatchObject({ kind: 'reactor', state: 'up to date', eventsBehind: 0 });
+    expect(rows.get('api-key-index')).toMatchObject({ kind: 'reactor', state: 'in memory', position: null });
+    const table = await zixly('processors', 'list');
+    expect(table.stdout).toMatch(/^webhook-worker +reactor +up to date /m);
+  });
+
   it('shows a projection behind the log when events arrived while nothing ran it', async () => {
     const store = await openSqliteEventStore({ path: join(dataDir, 'events.sqlite') });
     await createCommandBus<BusinessCommand>(store, commandRoutes).execute(register('co-2'), { actor: 'test' });

@@ -70,6 +70,14 @@ describe('GET /metrics', () => {
     expect(valueOf(text, 'zixly_projection_failed{projection="consultants"}')).toBe(0);
   });
 
+  it('reports each reactor’s lag and whether it is failing', async () => {
+    const { text } = await scrape(api);
+
+    expect(valueOf(text, 'zixly_reactor_lag_events{reactor="webhook-worker"}')).toBe(0);
+    expect(valueOf(text, 'zixly_reactor_failing{reactor="webhook-worker"}')).toBe(0);
+    expect(valueOf(text, 'zixly_reactor_failing{reactor="api-key-index"}')).toBe(0);
+  });
+
   it('counts workflow runs and webhook deliveries by outcome as they are recorded', async () => {
     const { commands } = api.app.services;
     const run = { runId: 'run-metrics-1', workflow: 'client_onboarding', trigger: { kind: 'schedule', schedule: 'test' }, manualMinutes: 5 } as const;

@@ -1,7 +1,6 @@
-import type { EventStore } from '../core/event-store.port';
 import type { RecordedEvent } from '../core/messages';
+import type { Reactor } from '../core/reactor';
 import { webhookTools } from '../ingest/delivery';
-import { logger } from '../logging/logger';
 import type { AppMetrics } from './app-metrics';
 
 const deliveryOutcomes: Readonly<Record<string, string>> = {
@@ -38,21 +37,15 @@ function observe(metrics: AppMetrics, event: RecordedEvent): void {
 /**
  * Counts webhook and workflow outcomes as they are recorded. The ingest worker and the workflow
  * engine expose no counters, and their outcomes are events anyway: following the log counts those
- * of every process, so each process reports the same figures (aggregate with max, not sum).
+ * of every process, so each process reports the same figures (aggregate with max, not sum). It
+ * counts from its start (Prometheus counters start at zero with the process) and keeps no checkpoint.
  */
-export function countRecordedOutcomes(store: EventStore, metrics: AppMetrics): { stop(): Promise<void> } {
-  const subscription = store.subscribe({ after: 'end', types: [...Object.keys(deliveryOutcomes), ...Object.keys(workflowOutcomes)] });
-  const following = (async () => {
-    try {
-      for await (const event of subscription) observe(metrics, event);
-    } catch (error) {
-      logger.warn({ component: 'metrics', err: error }, 'outcome counters stopped following the log');
-    }
-  })();
+export function outcomeMetricsReactor(metrics: AppMetrics): Reactor {
   return {
-    async stop() {
-      await subscription.close();
-      await following;
-    },
+    name: 'outcome-metrics',
+    types: [...Object.keys(deliveryOutcomes), ...Object.keys(workflowOutcomes)],
+    startAt: 'end',
+    checkpointKey: null,
+    handle: (event) => observe(metrics, event),
   };
 }

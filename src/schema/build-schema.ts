@@ -10,13 +10,14 @@ import { identityResolvers } from './identity';
 import { EventAppendedResolver } from './events/event-appended.resolver';
 import { EventsResolver } from './events/events.resolver';
 import { ingestResolvers } from './ingest';
+import { ProcessorsResolver } from './projections/processors.resolver';
 import { ProjectionsResolver } from './projections/projections.resolver';
 import { NodeResolver } from './relay/node.resolver';
 import { BigIntScalar, DateTimeScalar } from './shared/scalars';
 import { workflowResolvers } from './workflows';
 
 /** The API's own resolvers; business areas bring theirs through the three index files. */
-export const platformResolvers: Function[] = [EventsResolver, EventAppendedResolver, ProjectionsResolver, ApiKeysResolver, NodeResolver];
+export const platformResolvers: Function[] = [EventsResolver, EventAppendedResolver, ProjectionsResolver, ProcessorsResolver, ApiKeysResolver, NodeResolver];
 
 type NonEmpty = [Function, ...Function[]];
 

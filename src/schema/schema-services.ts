@@ -1,6 +1,7 @@
 import type { BusinessCommand } from '../aggregates';
 import type { CommandBus } from '../aggregates/command-bus';
 import type { EventStore } from '../core/event-store.port';
+import type { Processors } from '../core/processors';
 import type { ProjectionRunner } from '../core/projection-runner';
 import type { ReadStore } from '../core/read-store.port';
 import type { Clock } from '../core/time';
@@ -30,6 +31,8 @@ export interface SchemaServices {
   readonly readStore: ReadStore;
   readonly commands: CommandBus<BusinessCommand>;
   readonly projections: ProjectionRunner;
+  /** Everything that follows the log, projections and reactors (`processors` query). */
+  readonly processors: Pick<Processors, 'status' | 'lag'>;
   readonly kpi: KpiContext;
   /** A throw-away read store for as-of queries (SQLite in memory); whoever opens one closes it. */
   readonly openScratchReadStore: () => Promise<ReadStore>;

@@ -18,12 +18,14 @@ import { jsonLine, table } from '../cli-table';
 import { ProgressBar } from '../progress-bar';
 import { projectionStatuses, type ProjectionStatusRow } from '../projection-status.query';
 
-function lagText(row: ProjectionStatusRow): string {
+type LagAndFailure = Pick<ProjectionStatusRow, 'eventsBehind' | 'eventsBehindCapped' | 'secondsBehind' | 'failure'>;
+
+export function lagText(row: LagAndFailure): string {
   if (row.eventsBehind === 0) return '0';
   return `${row.eventsBehindCapped ? '≥' : ''}${row.eventsBehind.toLocaleString('en-AU')} events, ${row.secondsBehind} s`;
 }
 
-const failureText = (row: ProjectionStatusRow) => (row.failure ? `at ${row.failure.eventType} ${row.failure.eventId}: ${row.failure.error}` : '');
+export const failureText = (row: LagAndFailure) => (row.failure ? `at ${row.failure.eventType} ${row.failure.eventId}: ${row.failure.error}` : '');
 
 export async function listProjections({ options }: CommandInput, io: CliIo): Promise<number> {
   const rows = await withStores(io, ({ eventStore, readStore }) => projectionStatuses(allProjections, eventStore, readStore));

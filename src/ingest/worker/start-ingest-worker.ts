@@ -16,10 +16,10 @@ export interface IngestWorkerOptions {
   readonly concurrency?: number;
 }
 
-/** Starts the worker that turns stored deliveries into commands; stop it before closing the stores. */
-export async function startIngestWorker(services: IngestServices, translation: IngestTranslation, options: IngestWorkerOptions = {}): Promise<WebhookWorker> {
+/** The worker that turns stored deliveries into commands, not started: its `reactor` runs among the processors. */
+export function createIngestWorker(services: IngestServices, translation: IngestTranslation, options: IngestWorkerOptions = {}): WebhookWorker {
   const { maxAttempts, retryBaseMs, workerConcurrency } = services.config.webhooks;
-  const worker = new WebhookWorker({
+  return new WebhookWorker({
     ...translation,
     store: services.eventStore,
     reads: services.readStore,
@@ -28,6 +28,11 @@ export async function startIngestWorker(services: IngestServices, translation: I
     policy: { maxAttempts, baseMs: retryBaseMs, capMs: maxRetryDelayMs, random: options.random ?? Math.random },
     concurrency: options.concurrency ?? workerConcurrency,
   });
+}
+
+/** Creates the worker and runs it by itself; stop it before closing the stores. */
+export async function startIngestWorker(services: IngestServices, translation: IngestTranslation, options: IngestWorkerOptions = {}): Promise<WebhookWorker> {
+  const worker = createIngestWorker(services, translation, options);
   await worker.start();
   return worker;
 }

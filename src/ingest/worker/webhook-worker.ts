@@ -1,11 +1,13 @@
-import type { EventStore, Subscription } from '../../core/event-store.port';
+import type { EventStore } from '../../core/event-store.port';
+import type { Reactor, ReactorNotice } from '../../core/reactor';
+import { ReactorLoop } from '../../core/reactor-loop';
 import type { ReadStore } from '../../core/read-store.port';
 import type { Clock } from '../../core/time';
+import { logger } from '../../logging/logger';
 import type { AttemptDeps } from './delivery-attempt';
 import { DeliveryProcessor } from './delivery-processor';
 import { PendingDeliveries } from './pending-deliveries';
 import { type RetryPolicy, retryDelayMs } from './retry-policy';
-import { WorkerCheckpoint } from './worker-checkpoint';
 
 export interface WorkerOptions extends AttemptDeps {
   readonly store: EventStore;
@@ -15,53 +17,69 @@ export interface WorkerOptions extends AttemptDeps {
   /** Deliveries attempted at the same time (commands on one stream still run one at a time). */
   readonly concurrency?: number;
   readonly checkpointEveryMs?: number;
+  /** Key of its checkpoint; the default is the key the worker has always used, so upgraded stores resume where they were. */
   readonly name?: string;
+  /** What its loop reports when it runs by itself (`start`); the composition root's processors log the same notices. */
+  readonly onNotice?: (notice: ReactorNotice) => void;
 }
 
+/** Key of the worker's checkpoint in the read store (unchanged since the worker kept its own loop). */
 export const webhookWorkerName = 'worker:webhook_ingest';
-const resubscribeDelayMs = 1_000;
+/** The worker's name among the processors, and the lease it runs under (README "Scaling out"). */
+export const webhookWorkerProcessor = 'webhook-worker';
+
+/** The delivery events the worker's backlog is built from. */
+const followed = ['WebhookDeliveryReceived', 'WebhookDeliveryRedriven', 'WebhookDeliveryFailed', 'WebhookDeliveryProcessed', 'WebhookDeliveryIgnored', 'WebhookDeliveryParked'];
 
 /**
- * Follows `WebhookDelivery-*` streams from its checkpoint and attempts each delivery when it is due:
- * at once when received or redriven, at the Failed event's `retryAt` after a retryable failure.
- * Everything it needs after a restart is in the event store; the checkpoint only saves replaying.
+ * A reactor that follows `WebhookDelivery-*` streams and attempts each delivery when it is due: at
+ * once when received or redriven, at the Failed event's `retryAt` after a retryable failure.
+ * Attempts run in the background, so its checkpoint is the low-water mark of its backlog (see
+ * `PendingDeliveries`): everything it needs after a restart is in the event store.
  */
 export class WebhookWorker {
   private readonly processor: DeliveryProcessor;
   private readonly busy = new Set<string>();
   private readonly running = new Set<Promise<void>>();
-  private readonly checkpoint: WorkerCheckpoint;
   private pending = new PendingDeliveries(null);
-  private subscription: Subscription | null = null;
-  private following: Promise<void> = Promise.resolve();
+  private loop: ReactorLoop | null = null;
   private wakeTimer: NodeJS.Timeout | null = null;
-  private checkpointTimer: NodeJS.Timeout | null = null;
   private stopped = true;
+
+  readonly reactor: Reactor;
 
   constructor(private readonly options: WorkerOptions) {
     this.processor = new DeliveryProcessor(options);
-    this.checkpoint = new WorkerCheckpoint(options.reads, options.name ?? webhookWorkerName, options.clock);
+    this.reactor = {
+      name: webhookWorkerProcessor,
+      types: followed,
+      categories: ['WebhookDelivery'],
+      startAt: 'beginning',
+      checkpointKey: options.name ?? webhookWorkerName,
+      checkpointEveryMs: options.checkpointEveryMs ?? 1_000,
+      started: (position) => {
+        this.pending = new PendingDeliveries(position);
+        this.stopped = false;
+      },
+      handle: (event) => {
+        this.pending.observe(event, this.options.clock().getTime());
+        this.pump();
+      },
+      resumeAfter: () => this.pending.checkpoint(),
+      drain: () => this.drain(),
+    };
   }
 
+  /** Runs its reactor here (tests, a process without the composition root's processors). */
   async start(): Promise<void> {
-    const start = (await this.checkpoint.load()) ?? null;
-    this.pending = new PendingDeliveries(start);
-    this.stopped = false;
-    this.following = this.follow();
-    this.checkpointTimer = setInterval(() => void this.saveCheckpoint(), this.options.checkpointEveryMs ?? 1_000);
-    this.checkpointTimer.unref();
+    const { store: eventStore, reads: readStore, clock, onNotice } = this.options;
+    this.loop = new ReactorLoop(this.reactor, { eventStore, readStore, clock, ...(onNotice && { onNotice }) });
+    await this.loop.start();
   }
 
   /** Stops following, lets attempts under way finish and saves the checkpoint. */
   async stop(): Promise<void> {
-    if (this.stopped) return;
-    this.stopped = true;
-    if (this.wakeTimer) clearTimeout(this.wakeTimer);
-    if (this.checkpointTimer) clearInterval(this.checkpointTimer);
-    await this.subscription?.close();
-    await this.following;
-    await Promise.allSettled([...this.running]);
-    await this.saveCheckpoint();
+    await this.loop?.stop();
   }
 
   /** Deliveries awaiting an attempt (received, redriven or waiting for a retry). */
@@ -69,22 +87,10 @@ export class WebhookWorker {
     return this.pending.size;
   }
 
-  /** Follows the deliveries' streams; a failed subscription is opened again after the last event seen. */
-  private async follow(): Promise<void> {
-    while (!this.stopped) {
-      const after = this.pending.position;
-      const subscription = this.options.store.subscribe({ categories: ['WebhookDelivery'], ...(after === null ? {} : { after }) });
-      this.subscription = subscription;
-      try {
-        for await (const event of subscription) {
-          this.pending.observe(event, this.options.clock().getTime());
-          this.pump();
-        }
-      } catch (error) {
-        if (!this.stopped) console.error(JSON.stringify({ level: 'error', msg: 'webhook worker subscription failed; resubscribing', error: String(error) }));
-      }
-      if (!this.stopped) await new Promise((resolve) => setTimeout(resolve, resubscribeDelayMs).unref());
-    }
+  private async drain(): Promise<void> {
+    this.stopped = true;
+    if (this.wakeTimer) clearTimeout(this.wakeTimer);
+    await Promise.allSettled([...this.running]);
   }
 
   private pump(): void {
@@ -107,7 +113,7 @@ export class WebhookWorker {
       .then((next) => (next.kind === 'settled' ? this.pending.settle(deliveryId) : this.pending.retryAt(deliveryId, next.at)))
       .catch((error: unknown) => {
         // The store failed under the attempt: nothing was recorded, so try again a little later.
-        console.error(JSON.stringify({ level: 'error', msg: 'webhook delivery attempt failed', deliveryId, error: String(error) }));
+        logger.error({ component: 'processors', processor: webhookWorkerProcessor, deliveryId, err: error }, 'webhook delivery attempt failed; trying it again later');
         this.pending.retryAt(deliveryId, this.options.clock().getTime() + retryDelayMs(this.options.policy, 1));
       })
       .finally(() => {
@@ -128,13 +134,5 @@ export class WebhookWorker {
     const delay = Math.max(0, next - this.options.clock().getTime());
     this.wakeTimer = setTimeout(() => this.pump(), Math.min(delay, 2 ** 31 - 1));
     this.wakeTimer.unref();
-  }
-
-  private async saveCheckpoint(): Promise<void> {
-    try {
-      await this.checkpoint.save(this.pending.checkpoint());
-    } catch (error) {
-      console.error(JSON.stringify({ level: 'error', msg: 'webhook worker checkpoint not saved', error: String(error) }));
-    }
   }
 }

@@ -2412,6 +2412,48 @@ export type PipelineVelocityKpi = {
   value: PipelineVelocity;
 };
 
+/** Something that follows the event log — a projection or a reactor — and how far it has got. */
+export type Processor = {
+  __typename?: 'Processor';
+  failure?: Maybe<ProjectionFailure>;
+  /** The event types it follows. */
+  handles: Array<Scalars['String']['output']>;
+  kind: ProcessorKind;
+  lag?: Maybe<ProjectionLag>;
+  name: Scalars['String']['output'];
+  /** Position of the last event applied or handled. */
+  position?: Maybe<Scalars['BigInt']['output']>;
+  /** Whether `rebuildProjection` can replay it from the log. */
+  rebuildable: Scalars['Boolean']['output'];
+  /** False when another process holds its lease; its position is then read from the store. */
+  runsHere: Scalars['Boolean']['output'];
+  /** Events it went past: malformed ones (projections) or given up after retries (reactors). */
+  skipped: Scalars['Int']['output'];
+  /** FAILED: a projection stopped on an event, or a reactor retrying one. */
+  state: ProjectionState;
+};
+
+export type ProcessorConnection = {
+  __typename?: 'ProcessorConnection';
+  edges: Array<ProcessorStatusTypeEdge>;
+  /** The nodes of `edges`, for clients that need no cursors. */
+  nodes: Array<Processor>;
+  pageInfo: PageInfo;
+};
+
+/** A projection folds events into a read model; a reactor acts on them. */
+export type ProcessorKind =
+  | 'PROJECTION'
+  | 'REACTOR';
+
+/** A ProcessorStatusType and the cursor to resume after it. */
+export type ProcessorStatusTypeEdge = {
+  __typename?: 'ProcessorStatusTypeEdge';
+  /** Pass as `after` to read what follows this node. */
+  cursor: Scalars['String']['output'];
+  node: Processor;
+};
+
 export type ProfitMargin = {
   __typename?: 'ProfitMargin';
   byTier: Array<MarginByKey>;
@@ -2678,6 +2720,8 @@ export type Query = {
   operationsDashboard: OperationsDashboard;
   /** Parked webhook deliveries, oldest parked first. */
   parkedDeliveries: ParkedDeliveryConnection;
+  /** Everything that follows the log — projections and reactors — by name: kind, position, state and lag. */
+  processors: ProcessorConnection;
   project?: Maybe<Project>;
   /** Every read model by name: position, lag, failure and rebuild progress. */
   projections: ProjectionConnection;
@@ -2866,6 +2910,12 @@ export type QueryParkedDeliveriesArgs = {
   first?: Scalars['Int']['input'];
   reason?: InputMaybe<WebhookParkReason>;
   tool?: InputMaybe<WebhookTool>;
+};
+
+
+export type QueryProcessorsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
 };
 
 

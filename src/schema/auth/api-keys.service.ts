@@ -1,14 +1,15 @@
 import { createCommandBus, type CommandBus } from '../../aggregates/command-bus';
 import type { ApiKeyCommand } from '../../aggregates/api-key/api-key.commands';
 import { apiKeyStream } from '../../aggregates/api-key/api-key.decider';
-import { apiKeyCategory, type ApiKeyEvent } from '../../aggregates/api-key/api-key.events';
+import { apiKeyCategory, type ApiKeyEvent, apiKeyEventTypes } from '../../aggregates/api-key/api-key.events';
 import type { Principal, Role } from '../../aggregates/api-key/api-key.role';
 import { apiKeyRoutes } from '../../aggregates/api-key/api-key.routes';
 import { UnauthorizedError } from '../../core/errors';
-import type { EventStore, Subscription } from '../../core/event-store.port';
+import type { EventStore } from '../../core/event-store.port';
 import type { RecordedEvent } from '../../core/messages';
+import type { Reactor } from '../../core/reactor';
+import { ReactorLoop } from '../../core/reactor-loop';
 import type { Clock } from '../../core/time';
-import { logger } from '../../logging/logger';
 import { hashOfSecret, keyIdOf, looksLikeApiKey, newApiKeySecret } from './api-key.secret';
 
 export interface ApiKeyView {
@@ -32,15 +33,15 @@ export interface Actor {
 
 /**
  * API keys, event-sourced in `ApiKey-<keyId>` streams. Authentication reads an in-memory index
- * loaded from the category at start and kept live by a subscription; this process's own writes
- * are applied at once so a revoked key is refused by the very next request.
+ * kept by a reactor (`reactor`, run by the composition root's processors): it reads the whole
+ * category before the first request, then follows the log. This process's own writes are applied
+ * at once so a revoked key is refused by the very next request.
  */
 export class ApiKeys {
   private readonly byHash = new Map<string, IndexedKey>();
   private readonly byId = new Map<string, IndexedKey>();
   private readonly commands: CommandBus<ApiKeyCommand>;
-  private subscription: Subscription | null = null;
-  private following: Promise<void> = Promise.resolve();
+  private loop: ReactorLoop | null = null;
   private readonly listeners = new Set<(keyId: string) => void>();
 
   constructor(
@@ -50,19 +51,25 @@ export class ApiKeys {
     this.commands = createCommandBus(store, apiKeyRoutes);
   }
 
+  /** The index as a reactor: held in memory, so it keeps no checkpoint and reads the category again at each start. */
+  readonly reactor: Reactor = {
+    name: 'api-key-index',
+    types: apiKeyEventTypes,
+    categories: [apiKeyCategory],
+    startAt: 'beginning',
+    checkpointKey: null,
+    catchUpBeforeStart: true,
+    handle: (event) => this.apply(event),
+  };
+
+  /** For a process without the composition root's processors (the CLI): runs the index's reactor here. */
   async start(): Promise<void> {
-    let last: bigint | undefined;
-    for await (const event of this.store.readAll({ categories: [apiKeyCategory] })) {
-      this.apply(event);
-      last = event.position;
-    }
-    this.subscription = this.store.subscribe({ after: last, categories: [apiKeyCategory] });
-    this.following = this.follow(this.subscription);
+    this.loop = new ReactorLoop(this.reactor, { eventStore: this.store, clock: this.clock });
+    await this.loop.start();
   }
 
   async stop(): Promise<void> {
-    await this.subscription?.close();
-    await this.following;
+    await this.loop?.stop();
   }
 
   /** The caller behind a bearer secret; unknown and revoked keys are refused with a reason. */
@@ -120,14 +127,6 @@ export class ApiKeys {
     for (const event of result.events) this.apply(event);
     // An idempotent no-op may concern a key this index has not seen yet (written by another process).
     if (!this.byId.has(keyId)) for await (const event of this.store.readStream(stream)) this.apply(event);
-  }
-
-  private async follow(subscription: Subscription): Promise<void> {
-    try {
-      for await (const event of subscription) this.apply(event);
-    } catch (error) {
-      logger.error({ component: 'auth', err: error }, 'API key feed stopped');
-    }
   }
 
   private apply(event: RecordedEvent): void {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes, TestApi } from '../../testing/api-harness';
-import { ProjectionsDocument, RebuildProjectionDocument } from '../__generated__/operations';
+import { ProcessorsDocument, ProjectionsDocument, RebuildProjectionDocument } from '../__generated__/operations';
 
 describe('read models over GraphQL', () => {
   let api: TestApi;
@@ -32,6 +32,17 @@ describe('read models over GraphQL', () => {
     expect(current).toMatchObject({ rebuilding: false, rebuildError: null, position: before.position });
     const rebuilt = await api.app.services.readStore.getMany('leads', ['lead-1']);
     expect(rebuilt.get('lead-1')?.document).toMatchObject({ _id: 'lead-1', _events: 1 });
+  });
+
+  it('lists every processor — the projections and the reactors — with its kind, position, state and lag', async () => {
+    const { body } = await api.graphql(ProcessorsDocument, {});
+    const nodes = body.data!.processors.nodes;
+    const byName = new Map(nodes.map((node) => [node.name, node]));
+    expect(byName.get('leads')).toMatchObject({ kind: 'PROJECTION', state: 'LIVE', rebuildable: true, runsHere: true, lag: { eventsBehind: 0 } });
+    expect(byName.get('webhook-worker')).toMatchObject({ kind: 'REACTOR', state: 'LIVE', rebuildable: false, handles: expect.arrayContaining(['WebhookDeliveryReceived']), lag: { eventsBehind: 0 } });
+    expect(byName.get('api-key-index')).toMatchObject({ kind: 'REACTOR', state: 'LIVE', position: expect.stringMatching(/^\d+$/) });
+    expect(byName.get('xero-notifications')).toMatchObject({ kind: 'REACTOR', state: 'LIVE' });
+    expect(nodes.filter((node) => node.kind === 'PROJECTION').map((node) => node.name)).toEqual((await api.graphql(ProjectionsDocument, {})).body.data!.projections.nodes.map((node) => node.name));
   });
 
   it('answers NOT_FOUND for a projection it does not know', async () => {

@@ -29,7 +29,7 @@ export class LeaseLostError extends Error {
 /**
  * The run cannot go on yet: what it needs is still being made by another run of this engine (a
  * ticket's work item needs the Plane project its client's onboarding run is creating). Nothing of
- * the attempt is recorded; the consumer hands the same event over again shortly (`EventConsumer`).
+ * the attempt is recorded; its reactor hands the same event over again shortly (`ReactorRetry.isNotYet`).
  */
 export class NotReadyYet extends Error {
   constructor(readonly waitingFor: string) {

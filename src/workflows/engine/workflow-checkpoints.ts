@@ -16,7 +16,8 @@ export function workflowCheckpoint(name: string, position: bigint | null, update
  * Each workflow follows the log from its own checkpoint. A workflow seen for the first time does
  * not start at the beginning of the log — that would act again on every client and ticket ever
  * recorded — but at `startFrom`: the head when it first starts (`now`) or the last event recorded
- * before a configured instant. That position is saved at once, so a restart keeps it.
+ * before a configured instant. Its reactor saves that position at once, so a restart keeps it.
+ * Schedules keep their last run here too (see `Scheduler`).
  */
 export class WorkflowCheckpoints {
   constructor(
@@ -26,24 +27,12 @@ export class WorkflowCheckpoints {
     private readonly startFrom: 'now' | string,
   ) {}
 
-  /** The position after which the workflow acts; null only when nothing was recorded before its start. */
-  async position(name: string): Promise<bigint | null> {
-    const saved = await this.reads.checkpoint(checkpointKey(name));
-    if (saved) return saved.position;
-    const position = await this.startPosition();
-    await this.reads.saveCheckpoint(this.checkpoint(name, position));
-    return position;
-  }
-
-  save(name: string, position: bigint): Promise<void> {
-    return this.reads.saveCheckpoint(this.checkpoint(name, position));
-  }
-
   checkpoint(name: string, position: bigint | null): ProjectionCheckpoint {
     return workflowCheckpoint(name, position, this.clock());
   }
 
-  private async startPosition(): Promise<bigint | null> {
+  /** Where a workflow seen for the first time starts (its reactor saves it at once). */
+  async startPosition(): Promise<bigint | null> {
     if (this.startFrom === 'now') return this.store.headPosition();
     let last: bigint | null = null;
     for await (const event of this.store.readAll()) {

@@ -1,3 +1,4 @@
+import { slaEscalationName } from '../../projections/support/sla-timers.projection';
 import type { TicketOpened } from '../../aggregates/ticket/ticket.events';
 import type { RecordedEvent } from '../../core/messages';
 import { workflowRunId } from '../engine/run-ids';
@@ -6,7 +7,7 @@ import type { RunContext, Workflow } from '../engine/workflow';
 import { supportTriageName, triageWorkItemStep } from './support-triage.workflow';
 import { localTime, ticketContext } from './ticket-context';
 
-export const slaEscalationName = 'support-sla-escalation';
+export { slaEscalationName };
 
 /** Run by the SLA timer when a ticket has no first response by its deadline: a Slack escalation. */
 export const slaEscalationWorkflow: Workflow = {

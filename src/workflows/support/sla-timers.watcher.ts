@@ -1,101 +1,95 @@
-import { isNewInTheWorld } from '../engine/new-fact.rule';
-import type { WorkflowRunStarted } from '../../aggregates/operations/workflow-run.events';
 import { ticketStream } from '../../aggregates/ticket/ticket.decider';
-import type { FirstResponseRecorded, TicketOpened } from '../../aggregates/ticket/ticket.events';
-import type { RecordedEvent } from '../../core/messages';
-import type { DocumentWrite, ReadDocument } from '../../core/read-store.port';
-import type { RunExecutor } from '../engine/run-executor';
-import { loadTrigger } from '../engine/run-state';
-import type { WorkflowDeps } from '../engine/workflow';
-import { workflowCheckpoint } from '../engine/workflow-checkpoints';
-import type { Watcher } from '../engine/workflow-engine';
+import type { ClientFacts } from '../shared/client-facts';
 import { readClientFacts } from '../shared/client-facts';
+import { type SlaTimerDocument, slaTimersCollection } from '../../projections/support/sla-timers.projection';
+import { workflowRunId } from '../engine/run-ids';
+import type { RunExecutor } from '../engine/run-executor';
+import { loadTrigger, readRun } from '../engine/run-state';
+import type { WorkflowDeps } from '../engine/workflow';
+import { checkpointKey, WorkflowCheckpoints, workflowCheckpoint } from '../engine/workflow-checkpoints';
+import type { Watcher } from '../engine/workflow-engine';
 import { slaEscalationName, slaEscalationWorkflow } from './sla-escalation.workflow';
 import { respondBy } from './ticket-context';
 
-export const slaTimersCollection = 'wf_sla_timers';
+const watcherName = 'support-sla-timers';
+/** Where the watcher starts acting: tickets opened before it are history (saved once, like a workflow's start). */
+const sinceName = `${watcherName}:since`;
+/** Where the watcher kept its own timers before they became a projection, keyed by the TicketOpened event id. */
+const legacyTimers = 'wf_sla_timers';
 
-/** One ticket's first-response timer, keyed by the TicketOpened event id. */
-export interface SlaTimerDocument extends ReadDocument {
-  readonly ticketId: string;
-  readonly clientId: string;
-  readonly openedAt: string;
-  readonly dueAt: string;
-  readonly status: 'pending' | 'answered' | 'escalated';
-  /** Where the TicketOpened event is, to load it again when the timer fires. */
-  readonly stream: string;
-  readonly revision: string;
-}
-
+/** Pending timers looked at per tick, oldest first; escalations started per tick. */
+const pendingBatch = 1_000;
 const dueBatch = 100;
 
 /**
- * SLA timers. Follows TicketOpened (a timer due after the tier's business hours), the first
- * response or resolution (answered) and the escalation run's start (escalated), writing timers and
- * checkpoint together; each tick starts the escalation of every pending timer that is due.
+ * SLA timers. The timers are a projection (`sla_timers`: pending until the first response or
+ * resolution); each tick this starts the escalation of every pending timer that is due after the
+ * client tier's business hours and not escalated yet.
  */
 export class SlaTimersWatcher implements Watcher {
-  readonly name = 'support-sla-timers';
-  readonly types = ['TicketOpened', 'FirstResponseRecorded', 'TicketResolved', 'WorkflowRunStarted'];
+  readonly name = watcherName;
   readonly workflows = [slaEscalationWorkflow];
+  private since: bigint | null = null;
 
   constructor(private readonly deps: WorkflowDeps) {}
 
-  prepare(): Promise<void> {
-    return this.deps.readStore.ensureIndexes(slaTimersCollection, [
-      { name: 'wf_sla_timers_due', fields: ['status', 'dueAt'] },
-      { name: 'wf_sla_timers_ticket', fields: ['ticketId'] },
-    ]);
-  }
-
-  async handle(event: RecordedEvent): Promise<void> {
-    const writes = await this.writesFor(event);
-    await this.deps.readStore.commit(slaTimersCollection, writes, workflowCheckpoint(this.name, event.position, this.deps.clock()));
+  /**
+   * Finds where it starts acting, once: where the workflows start (`WORKFLOW_START_FROM`). On a
+   * store upgraded from the watcher that kept its own timers (its checkpoint
+   * `workflow:support-sla-timers` exists) that is the head at the upgrade, and the tickets before
+   * it that the old watcher was timing (its `wf_sla_timers`) are still escalated: exactly those.
+   */
+  async prepare(): Promise<void> {
+    const { readStore, eventStore, clock, config } = this.deps;
+    const saved = await readStore.checkpoint(checkpointKey(sinceName));
+    if (saved) {
+      this.since = saved.position;
+      return;
+    }
+    const upgraded = (await readStore.checkpoint(checkpointKey(watcherName))) !== null;
+    this.since = upgraded ? await eventStore.headPosition() : await new WorkflowCheckpoints(readStore, eventStore, clock, config.startFrom).startPosition();
+    await readStore.saveCheckpoint(workflowCheckpoint(sinceName, this.since, clock()));
   }
 
   async check(executor: RunExecutor): Promise<void> {
     const now = this.deps.clock().toISOString();
-    const due = await this.deps.readStore.find<SlaTimerDocument>(slaTimersCollection, { filter: { status: 'pending', dueAt: { $lte: now } }, limit: dueBatch });
-    for (const timer of due.documents) {
-      if (await this.answered(timer.ticketId)) continue;
-      const trigger = await loadTrigger(this.deps.eventStore, { kind: 'event', eventId: timer._id, eventType: 'TicketOpened', stream: timer.stream, revision: timer.revision });
+    // Newest first: history recorded late stays pending for ever and must not crowd out what is news.
+    const pending = await this.deps.readStore.find<SlaTimerDocument>(slaTimersCollection, { filter: { kind: 'timer', status: 'pending' }, sort: [['openedPosition', -1]], limit: pendingBatch });
+    const timers = await this.sinceStart(pending.documents.filter((timer) => this.isNews(timer, now)));
+    const clients = new Map<string, ClientFacts | null>();
+    let started = 0;
+    for (const timer of timers.reverse()) {
+      // A ticket of a client the store does not know has no tier to time it by.
+      const client = clients.has(timer.clientId) ? clients.get(timer.clientId)! : await readClientFacts(this.deps.eventStore, timer.clientId);
+      clients.set(timer.clientId, client);
+      if (!client || respondBy(this.deps, timer.openedAt, client) > now || (await this.escalated(timer)) || (await this.answered(timer.ticketId))) continue;
+      const trigger = await loadTrigger(this.deps.eventStore, { kind: 'event', eventId: timer.openedEventId, eventType: 'TicketOpened', stream: timer.stream, revision: timer.revision });
       await executor.execute(slaEscalationWorkflow, trigger);
+      if (++started >= dueBatch) return;
     }
   }
 
-  private async writesFor(event: RecordedEvent): Promise<DocumentWrite[]> {
-    if (event.type === 'TicketOpened') return this.opened(event as RecordedEvent<TicketOpened>);
-    if (event.type === 'FirstResponseRecorded' || event.type === 'TicketResolved') {
-      const { ticketId } = (event as RecordedEvent<FirstResponseRecorded>).data;
-      const timers = await this.deps.readStore.find<SlaTimerDocument>(slaTimersCollection, { filter: { ticketId, status: 'pending' } });
-      return timers.documents.map((timer) => ({ id: timer._id, position: event.position, document: { ...timer, status: 'answered' } }));
-    }
-    const { workflow, trigger } = (event as RecordedEvent<WorkflowRunStarted>).data;
-    if (workflow !== slaEscalationName || trigger.kind !== 'event') return [];
-    const timer = (await this.deps.readStore.getMany<SlaTimerDocument>(slaTimersCollection, [trigger.eventId])).get(trigger.eventId);
-    return timer ? [{ id: timer.document._id, position: event.position, document: { ...timer.document, status: 'escalated' } }] : [];
+  /** The timers of tickets opened since the watcher started, or timed by the watcher an upgraded store had. */
+  private async sinceStart(timers: SlaTimerDocument[]): Promise<SlaTimerDocument[]> {
+    const since = this.since;
+    if (since === null) return timers;
+    const before = timers.filter((timer) => BigInt(timer.openedPosition) <= since);
+    const legacy = before.length === 0 ? new Map() : await this.deps.readStore.getMany(legacyTimers, before.map((timer) => timer.openedEventId));
+    return timers.filter((timer) => BigInt(timer.openedPosition) > since || legacy.has(timer.openedEventId));
   }
 
   /**
-   * A ticket of a client the store does not know gets no timer: there is no tier to time it by.
-   * Nor does a ticket that is history (seeded, imported, or opened long ago): see `isNewInTheWorld`.
+   * `isNewInTheWorld` as of when the opening was recorded (or now, for a clock behind the store's):
+   * what a pull sync records long after it happened is history, never escalated.
    */
-  private async opened(event: RecordedEvent<TicketOpened>): Promise<DocumentWrite[]> {
-    if (!isNewInTheWorld(event, this.deps.clock(), this.deps.config.maxFactAgeMs)) return [];
-    const { ticketId, clientId, openedAt } = event.data;
-    const client = await readClientFacts(this.deps.eventStore, clientId);
-    if (!client) return [];
-    const document: SlaTimerDocument = {
-      _id: event.id,
-      ticketId,
-      clientId,
-      openedAt,
-      dueAt: respondBy(this.deps, openedAt, client),
-      status: 'pending',
-      stream: event.stream,
-      revision: event.revision.toString(),
-    };
-    return [{ id: event.id, position: event.position, document }];
+  private isNews(timer: SlaTimerDocument, now: string): boolean {
+    const seenAt = Date.parse(timer.recordedAt < now ? timer.recordedAt : now);
+    return seenAt - Date.parse(timer.occurredAt) <= this.deps.config.maxFactAgeMs;
+  }
+
+  /** Whether the ticket's escalation run (one per ticket) has started already. */
+  private async escalated(timer: SlaTimerDocument): Promise<boolean> {
+    return (await readRun(this.deps.eventStore, workflowRunId(timer.openedEventId, slaEscalationName))).status !== 'none';
   }
 
   /** The ticket's own stream is the authority: the timers may lag behind it. */

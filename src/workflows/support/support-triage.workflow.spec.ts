@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { collect } from '../../core/event-store.port';
+import { checkpointKey } from '../engine/workflow-checkpoints';
 import { completionOf } from '../testing/crashing-event-store';
 import { WorkflowHarness, type HarnessOptions } from '../testing/workflow-harness';
 import { slaEscalationName } from './sla-escalation.workflow';
@@ -86,6 +87,37 @@ describe('support triage workflow', () => {
     harness.clock.set(brisbane('2026-03-09T12:30:00'));
     await harness.tick();
     expect(escalations()).toHaveLength(1);
+  });
+
+  it('never escalates a ticket opened before a fresh deployment first started its workflows', async () => {
+    // Given a ticket recorded while no workflow ran yet
+    await ticketFor('ENTERPRISE', brisbane('2026-03-02T10:00:00'), { startEngine: false });
+    // When the workflows start for the first time, and its SLA passes
+    await harness.startEngine();
+    harness.clock.set(brisbane('2026-03-02T12:00:00'));
+    await harness.tick();
+    // Then it is history: nothing is escalated
+    expect(escalations()).toHaveLength(0);
+  });
+
+  it('after an upgrade, escalates the tickets the old SLA watcher was timing and no ticket it was not', async () => {
+    // Given a store whose watcher kept its own timers (its checkpoint and wf_sla_timers): it timed t-1, not t-2
+    harness = await WorkflowHarness.open({ now: brisbane('2026-03-02T10:00:00'), startEngine: false });
+    await harness.execute(client('ENTERPRISE'));
+    const timed = await harness.execute(openTicket);
+    await harness.execute({ type: 'OpenTicket', data: { ...openTicket.data, ticketId: 't-2', subject: 'Opened before the old watcher started' } });
+    await harness.reads.commit('wf_sla_timers', [{ id: timed.id, position: timed.position, document: { _id: timed.id, ticketId: 't-1', status: 'pending' } }], {
+      projection: checkpointKey('support-sla-timers'), version: 1, collection: 'wf_sla_timers', position: timed.position, failure: null, updatedAt: '2026-03-02T00:00:00.000Z',
+    });
+    await harness.settle();
+    // When the upgraded engine starts and both SLAs pass
+    await harness.startEngine();
+    harness.clock.set(brisbane('2026-03-02T11:00:00'));
+    await harness.tick();
+    await harness.tick();
+    // Then the timer the old watcher kept is honoured from the rebuilt read model, and only that one
+    expect(escalations()).toHaveLength(1);
+    expect(escalations()[0]).toContain('Sync stopped overnight');
   });
 
   it('does not escalate a ticket answered in time', async () => {

@@ -153,6 +153,11 @@ export type ProjectionAdvancedSubscriptionVariables = Types.Exact<{
 
 export type ProjectionAdvancedSubscription = { __typename?: 'Subscription', projectionAdvanced: { __typename?: 'ProjectionAdvanced', projection: string, position: string } };
 
+export type ProcessorsQueryVariables = Types.Exact<{ [key: string]: never; }>;
+
+
+export type ProcessorsQuery = { __typename?: 'Query', processors: { __typename?: 'ProcessorConnection', nodes: Array<{ __typename?: 'Processor', name: string, kind: Types.ProcessorKind, handles: Array<string>, position?: string | null, state: Types.ProjectionState, runsHere: boolean, skipped: number, rebuildable: boolean, failure?: { __typename?: 'ProjectionFailure', eventId: string, error: string } | null, lag?: { __typename?: 'ProjectionLag', eventsBehind: number, secondsBehind: number } | null }> } };
+
 export type ParkedDeliveriesQueryVariables = Types.Exact<{
   first: Types.Scalars['Int']['input'];
   after?: Types.InputMaybe<Types.Scalars['String']['input']>;
@@ -1067,6 +1072,30 @@ export const ProjectionAdvancedDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ProjectionAdvancedSubscription, ProjectionAdvancedSubscriptionVariables>;
+export const ProcessorsDocument = new TypedDocumentString(`
+    query Processors {
+  processors(first: 200) {
+    nodes {
+      name
+      kind
+      handles
+      position
+      state
+      runsHere
+      skipped
+      rebuildable
+      failure {
+        eventId
+        error
+      }
+      lag {
+        eventsBehind
+        secondsBehind
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ProcessorsQuery, ProcessorsQueryVariables>;
 export const ParkedDeliveriesDocument = new TypedDocumentString(`
     query ParkedDeliveries($first: Int!, $after: String, $tool: WebhookTool, $reason: WebhookParkReason) {
   parkedDeliveries(first: $first, after: $after, tool: $tool, reason: $reason) {
