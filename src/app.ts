@@ -18,7 +18,7 @@ import { logExchange } from './http/request-log';
 import { identityLookupLoader } from './ingest/identity/identity-lookup';
 import { clientIdentitiesCollection } from './ingest/identity/client-identities.projection';
 import { withPaymentAllocations } from './ingest/identity/payment-allocations.projection';
-import { invoiceNinjaPaymentsNamed } from './ingest/invoiceninja/invoiceninja.translate';
+import { invoiceNinjaPaymentsNamed } from './tools/invoiceninja/invoiceninja.translate';
 import { SyncScheduler } from './ingest/sync/sync-scheduler';
 import { forwardXeroNotifications } from './ingest/sync/xero-notifications';
 import { translators } from './ingest/translators';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Translation } from './delivery';
 import { webhookTools } from './delivery';
-import { fixtureDelivery, fixtureNames } from './fixtures/fixture-deliveries';
+import { fixtureDelivery, fixtureNames } from '../testing/tools/fixture-deliveries';
 import { IdentitySnapshot } from './identity/identity-lookup';
 import { translators } from './translators';
 

@@ -1,10 +1,10 @@
-import { translateChatwoot } from './chatwoot/chatwoot.translate';
+import { translateChatwoot } from '../tools/chatwoot/chatwoot.translate';
 import type { Translator, WebhookTool } from './delivery';
-import { translateInvoiceNinja } from './invoiceninja/invoiceninja.translate';
-import { translateMautic } from './mautic/mautic.translate';
-import { translateNextcloud } from './nextcloud/nextcloud.translate';
-import { translatePlane } from './plane/plane.translate';
-import { translateXero } from './xero/xero.translate';
+import { translateInvoiceNinja } from '../tools/invoiceninja/invoiceninja.translate';
+import { translateMautic } from '../tools/mautic/mautic.translate';
+import { translateNextcloud } from '../tools/nextcloud/nextcloud.translate';
+import { translatePlane } from '../tools/plane/plane.translate';
+import { translateXero } from '../tools/xero/xero.translate';
 
 /** One pure translator per tool: what a delivery means as business commands (or why nothing). */
 export const translators: Readonly<Record<WebhookTool, Translator>> = {
@@ -16,4 +16,4 @@ export const translators: Readonly<Record<WebhookTool, Translator>> = {
   nextcloud: translateNextcloud,
 };
 
-export { xeroFetchIntents, type XeroFetchIntent } from './xero/xero.translate';
+export { xeroFetchIntents, type XeroFetchIntent } from '../tools/xero/xero.translate';

@@ -1,8 +1,8 @@
 import type { AppServices } from '../app-services';
 import type { Clock } from '../core/time';
-import type { FetchFunction } from './clients/http';
-import type { RetryPolicy } from './clients/retry';
-import { createToolClients } from './clients/tool-clients';
+import type { FetchFunction } from '../tools/shared/tool-http';
+import type { RetryPolicy } from '../tools/shared/tool-retry';
+import { createToolClients } from '../tools/tool-clients';
 import type { EventWorkflow, ScheduledWorkflow, WorkflowDeps } from './engine/workflow';
 import { WorkflowEngine } from './engine/workflow-engine';
 import type { WorkflowLog } from './engine/workflow-log';

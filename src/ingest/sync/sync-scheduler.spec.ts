@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { captureLogs, configureLogger } from '../../logging/logger';
 import { IdentitySnapshot } from '../identity/identity-lookup';
-import { InvoiceNinjaFake } from './fakes/invoiceninja.fake';
-import { SyncHarness } from './fakes/sync-harness';
+import { InvoiceNinjaFake } from '../../tools/invoiceninja/invoiceninja-reads.fake';
+import { SyncHarness } from '../../testing/sync/sync-harness';
 import { type SyncLog, SyncScheduler } from './sync-scheduler';
 import { loadSyncConfig } from './sync.config';
 

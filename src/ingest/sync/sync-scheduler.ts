@@ -4,12 +4,12 @@ import type { EventStore } from '../../core/event-store.port';
 import type { Clock } from '../../core/time';
 import { logger } from '../../logging/logger';
 import type { IdentityLookup } from '../delivery';
-import type { XeroFetchIntent } from '../xero/xero.translate';
-import { SyncHttpClient } from './sync-http.client';
+import type { XeroFetchIntent } from '../../tools/xero/xero.translate';
+import { SyncHttpClient } from '../../tools/shared/tool-reads';
 import { SyncJob, type SyncRunReport } from './sync-job';
 import { syncSourceFor } from './sync-sources';
 import { syncTools, type SyncConfig, type SyncTool } from './sync.config';
-import { XeroSyncSource } from './xero/xero.sync-source';
+import { XeroSyncSource } from '../../tools/xero/xero.sync-source';
 
 export type SyncLog = (entry: { readonly level: 'info' | 'warn'; readonly msg: string; readonly [key: string]: unknown }) => void;
 

@@ -1,16 +1,16 @@
-import { ChatwootClient } from './chatwoot/chatwoot.client';
-import { ChatwootSyncSource } from './chatwoot/chatwoot.sync-source';
-import { InvoiceNinjaClient } from './invoiceninja/invoiceninja.client';
-import { InvoiceNinjaSyncSource } from './invoiceninja/invoiceninja.sync-source';
-import { MauticClient } from './mautic/mautic.client';
-import { MauticSyncSource } from './mautic/mautic.sync-source';
-import { PlaneClient } from './plane/plane.client';
-import { PlaneSyncSource } from './plane/plane.sync-source';
-import type { SyncHttpClient } from './sync-http.client';
+import { ChatwootClient } from '../../tools/chatwoot/chatwoot.client';
+import { ChatwootSyncSource } from '../../tools/chatwoot/chatwoot.sync-source';
+import { InvoiceNinjaClient } from '../../tools/invoiceninja/invoiceninja-reads.client';
+import { InvoiceNinjaSyncSource } from '../../tools/invoiceninja/invoiceninja.sync-source';
+import { MauticClient } from '../../tools/mautic/mautic-reads.client';
+import { MauticSyncSource } from '../../tools/mautic/mautic.sync-source';
+import { PlaneClient } from '../../tools/plane/plane-reads.client';
+import { PlaneSyncSource } from '../../tools/plane/plane.sync-source';
+import type { SyncHttpClient } from '../../tools/shared/tool-reads';
 import type { SyncSource } from './sync-source';
 import type { SyncConfig, SyncTool } from './sync.config';
-import { XeroClient } from './xero/xero.client';
-import { XeroSyncSource } from './xero/xero.sync-source';
+import { XeroClient } from '../../tools/xero/xero.client';
+import { XeroSyncSource } from '../../tools/xero/xero.sync-source';
 
 type Enabled<T extends SyncTool> = Extract<SyncConfig['tools'][T], { enabled: true }>;
 

@@ -1,6 +1,6 @@
 import type { EventStore } from '../../core/event-store.port';
 import type { WebhookDeliveryReceived } from '../webhook-delivery.events';
-import { xeroFetchIntents } from '../xero/xero.translate';
+import { xeroFetchIntents } from '../../tools/xero/xero.translate';
 import type { SyncScheduler } from './sync-scheduler';
 
 /**

@@ -1,4 +1,4 @@
-import type { FakeTools } from '../../workflows/testing/fake-tools';
+import type { FakeTools } from '../../testing/workflows/fake-tools';
 
 export interface ObjectAudit {
   /** Objects each tool holds, by kind. */

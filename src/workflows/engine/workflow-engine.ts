@@ -3,7 +3,7 @@ import type { CommandBus } from '../../aggregates/command-bus';
 import type { WorkflowRunRetried } from '../../aggregates/operations/workflow-run.events';
 import { createCommandHandler } from '../../core/command-handler';
 import type { RecordedEvent } from '../../core/messages';
-import { defaultRetryPolicy, type RetryPolicy } from '../clients/retry';
+import { defaultRetryPolicy, type RetryPolicy } from '../../tools/shared/tool-retry';
 import { EventConsumer } from './event-consumer';
 import { isNewInTheWorld } from './new-fact.rule';
 import { RunExecutor } from './run-executor';

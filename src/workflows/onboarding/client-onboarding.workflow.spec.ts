@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { collect } from '../../core/event-store.port';
 import { checkpointKey } from '../engine/workflow-checkpoints';
-import { completionOf } from '../testing/crashing-event-store';
-import { WorkflowHarness, type HarnessOptions } from '../testing/workflow-harness';
+import { completionOf } from '../../testing/workflows/crashing-event-store';
+import { WorkflowHarness, type HarnessOptions } from '../../testing/workflows/workflow-harness';
 import { clientOnboardingName } from './client-onboarding.workflow';
 
 const acme = { clientId: 'c-acme', name: 'Acme Logistics', tier: 'PROFESSIONAL', industry: 'Logistics', contactEmail: 'ops@acme.test', currency: 'AUD' };

@@ -1,0 +1,38 @@
+import { FakeInvoiceNinja } from '../../tools/invoiceninja/invoiceninja-writes.fake';
+import { FakeMautic } from '../../tools/mautic/mautic-writes.fake';
+import { FakeNextcloud } from '../../tools/nextcloud/nextcloud.fake';
+import { FakePlane } from '../../tools/plane/plane-writes.fake';
+import { FakeSlack } from '../../tools/slack/slack.fake';
+
+export type FakeToolName = 'plane' | 'nextcloud' | 'mautic' | 'invoiceninja' | 'slack';
+
+/** All five tools on local ports, and the environment that points the workflows at them. */
+export class FakeTools {
+  private constructor(
+    readonly plane: FakePlane,
+    readonly nextcloud: FakeNextcloud,
+    readonly mautic: FakeMautic,
+    readonly invoiceNinja: FakeInvoiceNinja,
+    readonly slack: FakeSlack,
+  ) {}
+
+  static async start(): Promise<FakeTools> {
+    return new FakeTools(await FakePlane.start(), await FakeNextcloud.start(), await FakeMautic.start(), await FakeInvoiceNinja.start(), await FakeSlack.start());
+  }
+
+  /** Variables of every tool except `unconfigured`. */
+  env(unconfigured: readonly FakeToolName[] = []): Record<string, string> {
+    const all: Record<FakeToolName, Record<string, string>> = {
+      plane: { PLANE_API_URL: this.plane.server.url, PLANE_API_KEY: this.plane.apiKey, PLANE_WORKSPACE: this.plane.workspace, PLANE_WEB_URL: 'https://plane.zixly.test' },
+      nextcloud: { NEXTCLOUD_URL: this.nextcloud.server.url, NEXTCLOUD_USER: this.nextcloud.user, NEXTCLOUD_APP_PASSWORD: this.nextcloud.appPassword },
+      mautic: { MAUTIC_API_URL: `${this.mautic.server.url}/api`, MAUTIC_USERNAME: this.mautic.username, MAUTIC_PASSWORD: this.mautic.password, MAUTIC_WELCOME_EMAIL_ID: '12' },
+      invoiceninja: { INVOICENINJA_API_URL: this.invoiceNinja.server.url, INVOICENINJA_API_TOKEN: this.invoiceNinja.apiToken },
+      slack: { SLACK_WEBHOOK_URL: this.slack.webhookUrl },
+    };
+    return Object.assign({}, ...Object.entries(all).filter(([tool]) => !unconfigured.includes(tool as FakeToolName)).map(([, env]) => env));
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.plane, this.nextcloud, this.mautic, this.invoiceNinja, this.slack].map((tool) => tool.server.close()));
+  }
+}

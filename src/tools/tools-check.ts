@@ -1,0 +1,104 @@
+import type { AppConfig } from '../config';
+import { AppError } from '../core/errors';
+import type { WebhookTool } from '../ingest/delivery';
+import { SyncHttpClient } from './shared/tool-reads';
+import { chatwootProbe, invoiceNinjaProbe, mauticProbe, nextcloudProbe, planeProbe, type ToolProbe, type WebhookTarget, xeroProbe } from './shared/tool-probe';
+
+export type CredentialsStatus = 'OK' | 'REFUSED' | 'FAILED' | 'NOT_CONFIGURED';
+export type WebhookStatus = 'OK' | 'MISSING' | 'WRONG_SECRET' | 'SECRET_NOT_SHOWN' | 'NOT_CHECKABLE' | 'DISABLED' | 'UNKNOWN';
+
+/** For each tool: do its API credentials work, and does a webhook of it reach this server with our secret? */
+export interface ToolCheck {
+  readonly tool: WebhookTool;
+  readonly credentials: CredentialsStatus;
+  readonly credentialsMessage: string;
+  readonly webhook: WebhookStatus;
+  readonly webhookMessage: string;
+}
+
+const checkedTools: readonly WebhookTool[] = ['plane', 'invoiceninja', 'xero', 'chatwoot', 'mautic', 'nextcloud'];
+
+/** The probe of each tool whose API credentials are configured; null (with the missing variables) otherwise. */
+function probeOf(tool: WebhookTool, config: AppConfig, http: SyncHttpClient): ToolProbe | string {
+  const sync = config.sync.tools;
+  const missing = (names: readonly string[]) => `not configured (set ${names.join(', ')})`;
+  switch (tool) {
+    case 'plane':
+      return sync.plane.enabled ? planeProbe(sync.plane.credentials, http) : missing(sync.plane.missing);
+    case 'invoiceninja':
+      return sync.invoiceninja.enabled ? invoiceNinjaProbe(sync.invoiceninja.credentials, http, config.webhooks.secretHeaders.invoiceninja) : missing(sync.invoiceninja.missing);
+    case 'xero':
+      return sync.xero.enabled ? xeroProbe(sync.xero.credentials, http) : missing(sync.xero.missing);
+    case 'chatwoot':
+      return sync.chatwoot.enabled ? chatwootProbe(sync.chatwoot.credentials, http) : missing(sync.chatwoot.missing);
+    case 'mautic':
+      return sync.mautic.enabled ? mauticProbe(sync.mautic.credentials, http) : missing(sync.mautic.missing);
+    case 'nextcloud': {
+      const nextcloud = config.workflows.tools.nextcloud;
+      return nextcloud ? nextcloudProbe(nextcloud, http) : missing(['NEXTCLOUD_URL', 'NEXTCLOUD_USER', 'NEXTCLOUD_APP_PASSWORD']);
+    }
+  }
+}
+
+const why = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+async function credentialsOf(probe: ToolProbe): Promise<{ status: CredentialsStatus; message: string }> {
+  try {
+    await probe.credentials();
+    return { status: 'OK', message: 'the API answered' };
+  } catch (error) {
+    const refused = error instanceof AppError && error.code === 'sync.unauthorized';
+    return { status: refused ? 'REFUSED' : 'FAILED', message: why(error) };
+  }
+}
+
+/** Whether `url` is this server's route for `tool`: under `publicUrl` when it is known, by path otherwise. */
+function reachesUs(url: string, tool: WebhookTool, publicUrl: string | null): boolean {
+  const route = `/webhooks/${tool}`;
+  if (publicUrl) return url === `${publicUrl}${route}` || url.startsWith(`${publicUrl}${route}/`) || url.startsWith(`${publicUrl}${route}?`);
+  try {
+    const path = new URL(url).pathname;
+    return path === route || path.startsWith(`${route}/`);
+  } catch {
+    return false;
+  }
+}
+
+function judge(targets: readonly WebhookTarget[], tool: WebhookTool, secret: string, publicUrl: string | null): { status: WebhookStatus; message: string } {
+  const ours = targets.filter((target) => target.active && reachesUs(target.url, tool, publicUrl));
+  const where = publicUrl ? `${publicUrl}/webhooks/${tool}` : `…/webhooks/${tool} (ZIXLY_PUBLIC_URL unset: matched on the path only)`;
+  if (ours.length === 0) {
+    const seen = targets.map((target) => target.url).join(', ') || 'none';
+    return { status: 'MISSING', message: `no active webhook points at ${where}; the tool's webhooks: ${seen}` };
+  }
+  if (ours.some((target) => target.secret === secret)) return { status: 'OK', message: `${ours.length} webhook(s) point at ${where} with the configured secret` };
+  if (ours.every((target) => target.secret === undefined)) return { status: 'SECRET_NOT_SHOWN', message: `${ours.length} webhook(s) point at ${where}; the tool's API does not show their secret` };
+  return { status: 'WRONG_SECRET', message: `${ours.length} webhook(s) point at ${where}, but none sends the configured WEBHOOK_SECRET_${tool.toUpperCase()}` };
+}
+
+const notCheckable: Partial<Record<WebhookTool, string>> = {
+  plane: "Plane's API keys cannot read webhooks: check workspace settings → Webhooks",
+  xero: "set in Xero's developer portal, which has no API: Xero's intent-to-receive proves the key when it is saved",
+};
+
+async function checkTool(tool: WebhookTool, config: AppConfig, http: SyncHttpClient): Promise<ToolCheck> {
+  const probe = probeOf(tool, config, http);
+  const secret = config.webhooks.secrets[tool];
+  const credentials = typeof probe === 'string' ? { status: 'NOT_CONFIGURED' as const, message: probe } : await credentialsOf(probe);
+  const webhook = await (async (): Promise<{ status: WebhookStatus; message: string }> => {
+    if (!secret) return { status: 'DISABLED', message: `WEBHOOK_SECRET_${tool.toUpperCase()} is not set: /webhooks/${tool} answers 503` };
+    if (typeof probe === 'string' || credentials.status !== 'OK') return { status: 'UNKNOWN', message: 'the API credentials must work to read the webhooks' };
+    try {
+      const targets = await probe.webhooks();
+      return targets === null ? { status: 'NOT_CHECKABLE', message: notCheckable[tool] ?? 'the API does not list webhooks' } : judge(targets, tool, secret, config.publicUrl);
+    } catch (error) {
+      return { status: 'UNKNOWN', message: `listing the webhooks failed: ${why(error)}` };
+    }
+  })();
+  return { tool, credentials: credentials.status, credentialsMessage: credentials.message, webhook: webhook.status, webhookMessage: webhook.message };
+}
+
+/** Checks every tool at once, one request or two each, without retries (a check should answer quickly). */
+export function checkTools(config: AppConfig): Promise<ToolCheck[]> {
+  return Promise.all(checkedTools.map((tool) => checkTool(tool, config, new SyncHttpClient({ tool, timeoutMs: config.sync.timeoutMs, maxAttempts: 1 }))));
+}

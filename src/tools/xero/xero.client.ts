@@ -1,0 +1,41 @@
+import { AppError } from '../../core/errors';
+import type { Json } from '../../core/read-store.port';
+import type { SyncHttpClient } from '../shared/tool-reads';
+import type { XeroCredentials } from '../../ingest/sync/sync.config';
+
+/** Xero pages its lists by 100. */
+export const xeroPageSize = 100;
+
+interface InvoicesResponse {
+  readonly Invoices?: Json[];
+}
+
+/** Xero Accounting API: invoices by id, and sales invoices modified since an instant (`If-Modified-Since`, UTC). */
+export class XeroClient {
+  constructor(
+    private readonly credentials: XeroCredentials,
+    private readonly http: SyncHttpClient,
+  ) {}
+
+  private headers(extra: Record<string, string> = {}): Record<string, string> {
+    return { authorization: `Bearer ${this.credentials.accessToken}`, 'xero-tenant-id': this.credentials.tenantId, ...extra };
+  }
+
+  /** Null when Xero no longer has it (deleted drafts answer 404). */
+  async invoice(invoiceId: string): Promise<Json | null> {
+    try {
+      const response = await this.http.getJson<InvoicesResponse>({ url: `${this.credentials.apiUrl}/api.xro/2.0/Invoices/${encodeURIComponent(invoiceId)}`, headers: this.headers() });
+      return response?.Invoices?.[0] ?? null;
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'sync.http_404') return null;
+      throw error;
+    }
+  }
+
+  async modifiedSince(since: string | null, page: number): Promise<Json[]> {
+    const query = new URLSearchParams({ page: String(page), order: 'UpdatedDateUTC ASC', where: 'Type=="ACCREC"' });
+    const headers = this.headers(since ? { 'if-modified-since': since.slice(0, 19) } : {});
+    const response = await this.http.getJson<InvoicesResponse>({ url: `${this.credentials.apiUrl}/api.xro/2.0/Invoices?${query}`, headers });
+    return response?.Invoices ?? [];
+  }
+}
