@@ -2,8 +2,9 @@ import type { BusinessCommand } from '../aggregates';
 import type { EventSource } from '../core/messages';
 import type { Json } from '../core/read-store.port';
 
-export const webhookTools = ['plane', 'chatwoot', 'invoiceninja', 'xero', 'mautic', 'nextcloud'] as const;
-export type WebhookTool = (typeof webhookTools)[number];
+import type { WebhookTool } from '../tools/tool-names';
+
+export { webhookTools, type WebhookTool } from '../tools/tool-names';
 
 /** An accepted webhook delivery, as the inbox stored it before answering 2xx. */
 export interface Delivery {

@@ -41,7 +41,7 @@ describe('checking the tools: credentials and webhooks, against the fake servers
       CHATWOOT_API_URL: chatwoot.url,
       CHATWOOT_API_TOKEN: 'cw-token',
       CHATWOOT_ACCOUNT_ID: '1',
-      MAUTIC_API_URL: mautic.url,
+      MAUTIC_API_URL: `${mautic.url}/api`,
       MAUTIC_USERNAME: 'sync',
       MAUTIC_PASSWORD: 'pa55',
       PLANE_API_URL: plane.url,

@@ -1,43 +1,30 @@
 import type { AppConfig } from '../config';
 import { AppError } from '../core/errors';
-import type { WebhookTool } from '../ingest/delivery';
-import { SyncHttpClient } from './shared/tool-reads';
-import { chatwootProbe, invoiceNinjaProbe, mauticProbe, nextcloudProbe, planeProbe, type ToolProbe, type WebhookTarget, xeroProbe } from './shared/tool-probe';
+import { probedTools, toolRegistry, type ConfigOf, type ProbedTool } from '.';
+import { ToolHttpClient } from './shared/tool-http.client';
+import type { ToolProbe, WebhookTarget } from './shared/tool-probe';
 
 export type CredentialsStatus = 'OK' | 'REFUSED' | 'FAILED' | 'NOT_CONFIGURED';
 export type WebhookStatus = 'OK' | 'MISSING' | 'WRONG_SECRET' | 'SECRET_NOT_SHOWN' | 'NOT_CHECKABLE' | 'DISABLED' | 'UNKNOWN';
 
 /** For each tool: do its API credentials work, and does a webhook of it reach this server with our secret? */
 export interface ToolCheck {
-  readonly tool: WebhookTool;
+  readonly tool: ProbedTool;
   readonly credentials: CredentialsStatus;
   readonly credentialsMessage: string;
   readonly webhook: WebhookStatus;
   readonly webhookMessage: string;
 }
 
-const checkedTools: readonly WebhookTool[] = ['plane', 'invoiceninja', 'xero', 'chatwoot', 'mautic', 'nextcloud'];
-
-/** The probe of each tool whose API credentials are configured; null (with the missing variables) otherwise. */
-function probeOf(tool: WebhookTool, config: AppConfig, http: SyncHttpClient): ToolProbe | string {
-  const sync = config.sync.tools;
-  const missing = (names: readonly string[]) => `not configured (set ${names.join(', ')})`;
-  switch (tool) {
-    case 'plane':
-      return sync.plane.enabled ? planeProbe(sync.plane.credentials, http) : missing(sync.plane.missing);
-    case 'invoiceninja':
-      return sync.invoiceninja.enabled ? invoiceNinjaProbe(sync.invoiceninja.credentials, http, config.webhooks.secretHeaders.invoiceninja) : missing(sync.invoiceninja.missing);
-    case 'xero':
-      return sync.xero.enabled ? xeroProbe(sync.xero.credentials, http) : missing(sync.xero.missing);
-    case 'chatwoot':
-      return sync.chatwoot.enabled ? chatwootProbe(sync.chatwoot.credentials, http) : missing(sync.chatwoot.missing);
-    case 'mautic':
-      return sync.mautic.enabled ? mauticProbe(sync.mautic.credentials, http) : missing(sync.mautic.missing);
-    case 'nextcloud': {
-      const nextcloud = config.workflows.tools.nextcloud;
-      return nextcloud ? nextcloudProbe(nextcloud, http) : missing(['NEXTCLOUD_URL', 'NEXTCLOUD_USER', 'NEXTCLOUD_APP_PASSWORD']);
-    }
-  }
+/**
+ * The probe of each tool whose API credentials are configured (`probe` in its declaration, over the
+ * settings its own reader gave); a sentence naming the missing variables otherwise.
+ */
+function probeOf<T extends ProbedTool>(tool: T, config: AppConfig, http: ToolHttpClient): ToolProbe | string {
+  const settings = config.workflows.tools[tool] as ConfigOf<T> | null;
+  if (settings === null) return `not configured (set ${(config.workflows.tools.missing[tool] ?? []).join(', ')})`;
+  const probe = toolRegistry[tool].probe as (settings: ConfigOf<T>, http: ToolHttpClient, context: { secretHeader: string | null }) => ToolProbe;
+  return probe(settings, http, { secretHeader: config.webhooks.secretHeaders[tool] ?? null });
 }
 
 const why = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -53,7 +40,7 @@ async function credentialsOf(probe: ToolProbe): Promise<{ status: CredentialsSta
 }
 
 /** Whether `url` is this server's route for `tool`: under `publicUrl` when it is known, by path otherwise. */
-function reachesUs(url: string, tool: WebhookTool, publicUrl: string | null): boolean {
+function reachesUs(url: string, tool: ProbedTool, publicUrl: string | null): boolean {
   const route = `/webhooks/${tool}`;
   if (publicUrl) return url === `${publicUrl}${route}` || url.startsWith(`${publicUrl}${route}/`) || url.startsWith(`${publicUrl}${route}?`);
   try {
@@ -64,7 +51,7 @@ function reachesUs(url: string, tool: WebhookTool, publicUrl: string | null): bo
   }
 }
 
-function judge(targets: readonly WebhookTarget[], tool: WebhookTool, secret: string, publicUrl: string | null): { status: WebhookStatus; message: string } {
+function judge(targets: readonly WebhookTarget[], tool: ProbedTool, secret: string, publicUrl: string | null): { status: WebhookStatus; message: string } {
   const ours = targets.filter((target) => target.active && reachesUs(target.url, tool, publicUrl));
   const where = publicUrl ? `${publicUrl}/webhooks/${tool}` : `…/webhooks/${tool} (ZIXLY_PUBLIC_URL unset: matched on the path only)`;
   if (ours.length === 0) {
@@ -76,12 +63,12 @@ function judge(targets: readonly WebhookTarget[], tool: WebhookTool, secret: str
   return { status: 'WRONG_SECRET', message: `${ours.length} webhook(s) point at ${where}, but none sends the configured WEBHOOK_SECRET_${tool.toUpperCase()}` };
 }
 
-const notCheckable: Partial<Record<WebhookTool, string>> = {
+const notCheckable: Partial<Record<ProbedTool, string>> = {
   plane: "Plane's API keys cannot read webhooks: check workspace settings → Webhooks",
   xero: "set in Xero's developer portal, which has no API: Xero's intent-to-receive proves the key when it is saved",
 };
 
-async function checkTool(tool: WebhookTool, config: AppConfig, http: SyncHttpClient): Promise<ToolCheck> {
+async function checkTool(tool: ProbedTool, config: AppConfig, http: ToolHttpClient): Promise<ToolCheck> {
   const probe = probeOf(tool, config, http);
   const secret = config.webhooks.secrets[tool];
   const credentials = typeof probe === 'string' ? { status: 'NOT_CONFIGURED' as const, message: probe } : await credentialsOf(probe);
@@ -100,5 +87,5 @@ async function checkTool(tool: WebhookTool, config: AppConfig, http: SyncHttpCli
 
 /** Checks every tool at once, one request or two each, without retries (a check should answer quickly). */
 export function checkTools(config: AppConfig): Promise<ToolCheck[]> {
-  return Promise.all(checkedTools.map((tool) => checkTool(tool, config, new SyncHttpClient({ tool, timeoutMs: config.sync.timeoutMs, maxAttempts: 1 }))));
+  return Promise.all(probedTools.map((tool) => checkTool(tool, config, new ToolHttpClient({ tool, timeoutMs: config.sync.timeoutMs, maxAttempts: 1 }))));
 }

@@ -5,7 +5,7 @@ import type { Clock } from '../../core/time';
 import { logger } from '../../logging/logger';
 import type { IdentityLookup } from '../delivery';
 import type { XeroFetchIntent } from '../../tools/xero/xero.translate';
-import { SyncHttpClient } from '../../tools/shared/tool-reads';
+import { ToolHttpClient } from '../../tools/shared/tool-http.client';
 import { SyncJob, type SyncRunReport } from './sync-job';
 import { syncSourceFor } from './sync-sources';
 import { syncTools, type SyncConfig, type SyncTool } from './sync.config';
@@ -83,7 +83,7 @@ export class SyncScheduler {
       return;
     }
     const { timeoutMs, maxAttempts, maxPagesPerRun } = this.config;
-    const http = new SyncHttpClient({ tool, timeoutMs, maxAttempts, signal: this.process.signal });
+    const http = new ToolHttpClient({ tool, timeoutMs, maxAttempts, signal: this.process.signal });
     const source = syncSourceFor(config, http);
     if (source instanceof XeroSyncSource) this.xero = source;
     const { store, commands, identities } = this.deps;

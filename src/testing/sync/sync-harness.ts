@@ -6,7 +6,8 @@ import type { EventStore } from '../../core/event-store.port';
 import type { RecordedEvent } from '../../core/messages';
 import type { IdentityLookup } from '../../ingest/delivery';
 import { IdentitySnapshot } from '../../ingest/identity/identity-lookup';
-import { SyncHttpClient } from '../../tools/shared/tool-reads';
+import { ToolHttpClient } from '../../tools/shared/tool-http.client';
+import type { ToolName } from '../../tools/tool-names';
 import { SyncJob } from '../../ingest/sync/sync-job';
 import type { SyncSource } from '../../ingest/sync/sync-source';
 import { recordingSleep } from '../tools/fake-http.server';
@@ -26,9 +27,9 @@ export class SyncHarness {
   }
 
   /** A client that records its waits instead of sleeping; `signal` stands for the process. */
-  http(tool: string, signal?: AbortSignal, timeoutMs = 300): { http: SyncHttpClient; waits: number[] } {
+  http(tool: ToolName, signal?: AbortSignal, timeoutMs = 300): { http: ToolHttpClient; waits: number[] } {
     const { sleep, waits } = recordingSleep();
-    return { http: new SyncHttpClient({ tool, timeoutMs, maxAttempts: 3, baseDelayMs: 10, sleep, random: () => 1, ...(signal ? { signal } : {}) }), waits };
+    return { http: new ToolHttpClient({ tool, timeoutMs, maxAttempts: 3, baseDelayMs: 10, sleep, random: () => 1, ...(signal ? { signal } : {}) }), waits };
   }
 
   /** A job as a fresh process would build it: it knows nothing but what the log says. */

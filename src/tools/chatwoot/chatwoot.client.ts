@@ -1,6 +1,6 @@
 import type { Json } from '../../core/read-store.port';
-import type { SyncHttpClient } from '../shared/tool-reads';
-import type { ChatwootCredentials } from '../../ingest/sync/sync.config';
+import type { ToolHttpClient } from '../shared/tool-http.client';
+import type { ChatwootConfig } from './chatwoot.config';
 
 /** Chatwoot pages conversation lists by 25. */
 export const chatwootPageSize = 25;
@@ -12,8 +12,8 @@ interface ConversationsResponse {
 /** Chatwoot application API: the account's conversations of every status, most recent activity first. */
 export class ChatwootClient {
   constructor(
-    private readonly credentials: ChatwootCredentials,
-    private readonly http: SyncHttpClient,
+    private readonly credentials: ChatwootConfig,
+    private readonly http: ToolHttpClient,
   ) {}
 
   get accountId(): string {

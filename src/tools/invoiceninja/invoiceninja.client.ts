@@ -1,5 +1,20 @@
-import type { InvoiceNinjaConfig } from '../tools.config';
-import { expectStatus, jsonOf, sendRequest, ToolError, type ClientOptions, type HttpResponse } from '../shared/tool-http';
+import type { Json } from '../../core/read-store.port';
+import { expectStatus, jsonOf, ToolError, type HttpResponse } from '../shared/tool-http';
+import type { ToolHttpClient } from '../shared/tool-http.client';
+import type { InvoiceNinjaConfig } from './invoiceninja.config';
+
+export const invoiceNinjaEntities = ['invoices', 'payments', 'tasks'] as const;
+export type InvoiceNinjaEntity = (typeof invoiceNinjaEntities)[number];
+
+/** The includes each webhook carries, so a pulled record translates like a delivered one. */
+const includes: Readonly<Record<InvoiceNinjaEntity, string>> = { invoices: 'client', payments: 'invoices,client', tasks: 'project' };
+
+export const invoiceNinjaPageSize = 100;
+
+interface ListResponse {
+  readonly data?: Json[];
+  readonly meta?: { readonly pagination?: { readonly current_page?: number; readonly total_pages?: number } };
+}
 
 export interface InvoiceNinjaClientRecord {
   readonly id: string;
@@ -40,17 +55,39 @@ export interface NewInvoice {
 }
 
 /**
- * Invoice Ninja v5 API (`X-API-TOKEN`): clients (found by `id_number`) and invoices (found by
- * `number`), and emailing an invoice (`bulk` action `email`, which also marks it sent).
+ * Invoice Ninja v5 API (`X-API-TOKEN`). The pull sync reads what changed (`GET /api/v1/{entity}`
+ * filtered by `updated_at`, oldest change first); the workflows find clients (by `id_number`) and
+ * invoices (by `number`), create them, and email an invoice (`bulk` action `email`, which also
+ * marks it sent).
  */
 export class InvoiceNinjaClient {
   constructor(
     private readonly config: InvoiceNinjaConfig,
-    private readonly options: ClientOptions,
+    private readonly http: ToolHttpClient,
   ) {}
 
+  /** A page of the records changed since `updatedSince` (Unix seconds, inclusive): the sync's reads. */
+  async list(entity: InvoiceNinjaEntity, updatedSince: number, page: number): Promise<{ items: Json[]; lastPage: boolean }> {
+    const query = new URLSearchParams({
+      updated_at: String(updatedSince),
+      sort: 'updated_at|asc',
+      status: 'active,archived,deleted',
+      per_page: String(invoiceNinjaPageSize),
+      page: String(page),
+      include: includes[entity],
+    });
+    const response = await this.http.getJson<ListResponse>({
+      url: `${this.config.apiUrl}/api/v1/${entity}?${query}`,
+      headers: { 'x-api-token': this.config.apiToken, 'x-requested-with': 'XMLHttpRequest' },
+    });
+    const items = response?.data ?? [];
+    const pagination = response?.meta?.pagination;
+    const lastPage = pagination?.total_pages === undefined ? items.length < invoiceNinjaPageSize : page >= pagination.total_pages;
+    return { items, lastPage };
+  }
+
   async ensureClient(client: NewInvoiceNinjaClient): Promise<{ client: InvoiceNinjaClientRecord; created: boolean }> {
-    const found = await this.list<InvoiceNinjaClientRecord>(`clients?id_number=${encodeURIComponent(client.idNumber)}`, 'clients');
+    const found = await this.find<InvoiceNinjaClientRecord>(`clients?id_number=${encodeURIComponent(client.idNumber)}`, 'clients');
     if (found[0]) return { client: found[0], created: false };
     const contacts = client.contactEmail ? [{ email: client.contactEmail, send_email: true, is_primary: true }] : [];
     const response = expectStatus('invoiceninja', await this.call('POST', 'clients', { name: client.name, id_number: client.idNumber, contacts }), [200, 201]);
@@ -58,7 +95,7 @@ export class InvoiceNinjaClient {
   }
 
   async findInvoiceByNumber(number: string): Promise<InvoiceNinjaInvoice | null> {
-    return (await this.list<InvoiceNinjaInvoice>(`invoices?number=${encodeURIComponent(number)}`, 'invoices'))[0] ?? null;
+    return (await this.find<InvoiceNinjaInvoice>(`invoices?number=${encodeURIComponent(number)}`, 'invoices'))[0] ?? null;
   }
 
   async ensureInvoice(invoice: NewInvoice): Promise<{ invoice: InvoiceNinjaInvoice; created: boolean }> {
@@ -82,27 +119,22 @@ export class InvoiceNinjaClient {
     return { invoice, emailed: true };
   }
 
-  private async list<T>(path: string, what: string): Promise<T[]> {
+  private async find<T>(path: string, what: string): Promise<T[]> {
     const response = expectStatus('invoiceninja', await this.call('GET', path), [200]);
     return jsonOf<{ data: T[] }>('invoiceninja', response, `a list of ${what}`).data ?? [];
   }
 
   private call(method: string, path: string, body?: object): Promise<HttpResponse> {
-    return sendRequest(
-      'invoiceninja',
-      {
-        method,
-        url: `${this.config.apiUrl}/api/v1/${path}`,
-        headers: {
-          'X-API-TOKEN': this.config.apiToken,
-          'X-Requested-With': 'XMLHttpRequest',
-          Accept: 'application/json',
-          ...(body ? { 'Content-Type': 'application/json' } : {}),
-        },
-        ...(body ? { body: JSON.stringify(body) } : {}),
-        timeoutMs: this.options.timeoutMs,
+    return this.http.send({
+      method,
+      url: `${this.config.apiUrl}/api/v1/${path}`,
+      headers: {
+        'X-API-TOKEN': this.config.apiToken,
+        'X-Requested-With': 'XMLHttpRequest',
+        Accept: 'application/json',
+        ...(body ? { 'Content-Type': 'application/json' } : {}),
       },
-      this.options.fetch,
-    );
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
   }
 }

@@ -5,7 +5,7 @@ import { fromUnixSeconds } from '../../ingest/mapping/instants.mapping';
 import { Fields } from '../../ingest/mapping/payload.reader';
 import { pulledDelivery } from '../../ingest/sync/sync-delivery';
 import type { PulledRecord, PullRequest, SyncPage, SyncSource } from '../../ingest/sync/sync-source';
-import { invoiceNinjaEntities, type InvoiceNinjaClient, type InvoiceNinjaEntity } from './invoiceninja-reads.client';
+import { invoiceNinjaEntities, type InvoiceNinjaClient, type InvoiceNinjaEntity } from './invoiceninja.client';
 
 /** Per entity, the newest `updated_at` applied (Unix seconds): each list is ordered by it. */
 type Cursor = Record<InvoiceNinjaEntity, number>;

@@ -5,7 +5,7 @@ import { IdentitySnapshot } from '../../ingest/identity/identity-lookup';
 import { translators } from '../../ingest/translators';
 import { InvoiceNinjaFake, invoiceNinjaSample } from './invoiceninja-reads.fake';
 import { SyncHarness } from '../../testing/sync/sync-harness';
-import { InvoiceNinjaClient } from './invoiceninja-reads.client';
+import { InvoiceNinjaClient } from './invoiceninja.client';
 import { InvoiceNinjaSyncSource } from './invoiceninja.sync-source';
 
 const globex = IdentitySnapshot.of({ 'invoiceninja:VolejRejNm': 'client-globex' });

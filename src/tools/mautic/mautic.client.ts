@@ -1,5 +1,19 @@
-import type { MauticConfig } from '../tools.config';
-import { expectStatus, jsonOf, sendRequest, type ClientOptions, type HttpResponse } from '../shared/tool-http';
+import type { Json } from '../../core/read-store.port';
+import { expectStatus, jsonOf, type HttpResponse } from '../shared/tool-http';
+import type { ToolHttpClient } from '../shared/tool-http.client';
+import type { MauticCredentials } from './mautic.config';
+
+export const mauticPageSize = 100;
+
+interface ContactsResponse {
+  /** Keyed by contact id (an empty list when there are none). */
+  readonly contacts?: Record<string, Json> | Json[];
+}
+
+/** Mautic stores times in UTC and filters with `Y-m-d H:i:s`. */
+const mauticTime = (iso: string) => iso.slice(0, 19).replace('T', ' ');
+
+const modifiedAt = (contact: Json) => String((contact as Record<string, Json>).dateModified ?? '');
 
 export interface MauticContact {
   readonly id: number;
@@ -16,14 +30,30 @@ export interface NewMauticContact {
 type ContactSearch = { total?: number | string; contacts?: Record<string, MauticContact> | MauticContact[] };
 
 /**
- * Mautic REST API (basic auth): contacts (search by email, create) and sending a template email
- * to one contact. The email's stats rows (`email_stats`) tell whether it was already sent.
+ * Mautic REST API (basic auth; `MAUTIC_API_URL` ends in `/api`). The pull sync reads contacts
+ * modified since an instant, oldest change first; the workflows find contacts by email, create
+ * them, and send a template email to one contact — its stats rows (`email_stats`) tell whether it
+ * was already sent.
  */
 export class MauticClient {
   constructor(
-    private readonly config: MauticConfig,
-    private readonly options: ClientOptions,
+    private readonly config: MauticCredentials,
+    private readonly http: ToolHttpClient,
   ) {}
+
+  /** A page of contacts modified since `since` (the sync's reads: retried, `sync.*` errors). */
+  async contactsModifiedSince(since: string | null, start: number): Promise<Json[]> {
+    const query = new URLSearchParams({ start: String(start), limit: String(mauticPageSize), orderBy: 'date_modified', orderByDir: 'ASC' });
+    if (since) {
+      query.set('where[0][col]', 'date_modified');
+      query.set('where[0][expr]', 'gte');
+      query.set('where[0][val]', mauticTime(since));
+    }
+    const response = await this.http.getJson<ContactsResponse>({ url: `${this.config.apiUrl}/contacts?${query}`, headers: { authorization: `Basic ${this.basic}` } });
+    const contacts = response?.contacts ?? [];
+    // Integer-like keys iterate in id order, not in the server's order.
+    return (Array.isArray(contacts) ? contacts : Object.values(contacts)).sort((a, b) => modifiedAt(a).localeCompare(modifiedAt(b)));
+  }
 
   async findContactByEmail(email: string): Promise<MauticContact | null> {
     const search = encodeURIComponent(`email:${email}`);
@@ -54,17 +84,15 @@ export class MauticClient {
   }
 
   private call(method: string, path: string, body?: object): Promise<HttpResponse> {
-    const credentials = Buffer.from(`${this.config.username}:${this.config.password}`).toString('base64');
-    return sendRequest(
-      'mautic',
-      {
-        method,
-        url: `${this.config.apiUrl}${path}`,
-        headers: { Authorization: `Basic ${credentials}`, Accept: 'application/json', ...(body ? { 'Content-Type': 'application/json' } : {}) },
-        ...(body ? { body: JSON.stringify(body) } : {}),
-        timeoutMs: this.options.timeoutMs,
-      },
-      this.options.fetch,
-    );
+    return this.http.send({
+      method,
+      url: `${this.config.apiUrl}${path}`,
+      headers: { Authorization: `Basic ${this.basic}`, Accept: 'application/json', ...(body ? { 'Content-Type': 'application/json' } : {}) },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+  }
+
+  private get basic(): string {
+    return Buffer.from(`${this.config.username}:${this.config.password}`).toString('base64');
   }
 }

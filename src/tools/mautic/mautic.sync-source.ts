@@ -6,7 +6,7 @@ import { ignored } from '../../ingest/mapping/translation.results';
 import { translateMautic } from './mautic.translate';
 import { pulledDelivery } from '../../ingest/sync/sync-delivery';
 import type { PulledRecord, PullRequest, SyncPage, SyncSource } from '../../ingest/sync/sync-source';
-import { type MauticClient, mauticPageSize } from './mautic-reads.client';
+import { type MauticClient, mauticPageSize } from './mautic.client';
 
 /**
  * Contacts modified since the cursor (the newest `dateModified` applied). An identified contact

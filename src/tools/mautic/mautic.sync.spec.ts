@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MauticFake, mauticContact } from './mautic-reads.fake';
 import { SyncHarness } from '../../testing/sync/sync-harness';
-import { MauticClient } from './mautic-reads.client';
+import { MauticClient } from './mautic.client';
 import { MauticSyncSource } from './mautic.sync-source';
 
 describe('mautic sync', () => {
@@ -19,7 +19,7 @@ describe('mautic sync', () => {
 
   function job(password = 'pa55') {
     const { http } = harness.http('mautic');
-    return harness.job(new MauticSyncSource(new MauticClient({ apiUrl: fake.url, username: 'sync', password }, http)));
+    return harness.job(new MauticSyncSource(new MauticClient({ apiUrl: `${fake.url}/api`, username: 'sync', password }, http)));
   }
 
   it('captures identified contacts modified since the cursor, in modification order, and skips anonymous visitors', async () => {

@@ -1,5 +1,6 @@
-import type { NextcloudConfig } from '../tools.config';
-import { expectStatus, sendRequest, type ClientOptions, type HttpResponse } from '../shared/tool-http';
+import { expectStatus, type HttpResponse } from '../shared/tool-http';
+import type { ToolHttpClient } from '../shared/tool-http.client';
+import type { NextcloudConfig } from './nextcloud.config';
 
 const propfindBody = '<?xml version="1.0"?><d:propfind xmlns:d="DAV:"><d:prop><d:resourcetype/></d:prop></d:propfind>';
 
@@ -10,7 +11,7 @@ const propfindBody = '<?xml version="1.0"?><d:propfind xmlns:d="DAV:"><d:prop><d
 export class NextcloudClient {
   constructor(
     private readonly config: NextcloudConfig,
-    private readonly options: ClientOptions,
+    private readonly http: ToolHttpClient,
   ) {}
 
   async exists(path: string): Promise<boolean> {
@@ -44,16 +45,11 @@ export class NextcloudClient {
   private call(method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<HttpResponse> {
     const encoded = path.split('/').filter((segment) => segment.length > 0).map(encodeURIComponent).join('/');
     const credentials = Buffer.from(`${this.config.user}:${this.config.appPassword}`).toString('base64');
-    return sendRequest(
-      'nextcloud',
-      {
-        method,
-        url: `${this.config.url}/remote.php/dav/files/${encodeURIComponent(this.config.user)}/${encoded}`,
-        headers: { Authorization: `Basic ${credentials}`, 'OCS-APIRequest': 'true', ...headers },
-        ...(body === undefined ? {} : { body }),
-        timeoutMs: this.options.timeoutMs,
-      },
-      this.options.fetch,
-    );
+    return this.http.send({
+      method,
+      url: `${this.config.url}/remote.php/dav/files/${encodeURIComponent(this.config.user)}/${encoded}`,
+      headers: { Authorization: `Basic ${credentials}`, 'OCS-APIRequest': 'true', ...headers },
+      ...(body === undefined ? {} : { body }),
+    });
   }
 }

@@ -1,5 +1,7 @@
-import type { PlaneConfig } from '../tools.config';
-import { classifyResponse, expectStatus, jsonOf, sendRequest, type ClientOptions, type HttpResponse } from '../shared/tool-http';
+import type { Json } from '../../core/read-store.port';
+import { classifyResponse, expectStatus, jsonOf, type HttpResponse } from '../shared/tool-http';
+import type { ToolHttpClient } from '../shared/tool-http.client';
+import type { PlaneCredentials } from './plane.config';
 
 export interface PlaneProject {
   readonly id: string;
@@ -35,17 +37,44 @@ export interface NewPlaneWorkItem {
 
 type Page<T> = T[] | { results: T[]; next_cursor?: string | null; next_page_results?: boolean };
 
+/** A page of a list the pull sync reads; `nextCursor` null on the last. */
+export interface PlanePage {
+  readonly items: Json[];
+  readonly nextCursor: string | null;
+}
+
+function pageOf(response: Page<Json> | null): PlanePage {
+  if (Array.isArray(response)) return { items: response, nextCursor: null };
+  const more = response?.next_page_results === true && typeof response.next_cursor === 'string';
+  return { items: response?.results ?? [], nextCursor: more ? response!.next_cursor! : null };
+}
+
 const maxPages = 50;
 
 /**
- * Plane REST API v1 (`X-API-Key`), the subset the workflows use: projects and work items. Both
- * carry `external_source` + `external_id`, which is how a created object is found again.
+ * Plane REST API v1 (`X-API-Key`). The pull sync reads projects and the worklogs of paid editions
+ * (durations in minutes); the workflows find and create projects and work items, which carry
+ * `external_source` + `external_id`, how a created object is found again.
  */
 export class PlaneClient {
   constructor(
-    private readonly config: PlaneConfig,
-    private readonly options: ClientOptions,
+    private readonly config: PlaneCredentials & { readonly webUrl?: string },
+    private readonly http: ToolHttpClient,
   ) {}
+
+  /** A page of projects (the sync's reads: retried, `sync.*` errors). */
+  async projects(cursor: string | null): Promise<PlanePage> {
+    return pageOf(await this.read(`projects/?per_page=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`));
+  }
+
+  /** `[{ issue_id, duration }]`: the work items of a project that have time logged. */
+  async totalWorklogs(projectId: string): Promise<Json[]> {
+    return pageOf(await this.read(`projects/${projectId}/total-worklogs/`)).items;
+  }
+
+  async worklogs(projectId: string, workItemId: string): Promise<Json[]> {
+    return pageOf(await this.read(`projects/${projectId}/work-items/${workItemId}/worklogs/`)).items;
+  }
 
   /** The project created with this external id, or null; projects are listed page by page. */
   async findProjectByExternalId(externalSource: string, externalId: string): Promise<PlaneProject | null> {
@@ -92,11 +121,15 @@ export class PlaneClient {
   }
 
   projectUrl(projectId: string): string {
-    return `${this.config.webUrl}/${this.config.workspace}/projects/${projectId}/issues/`;
+    return `${this.webUrl}/${this.config.workspace}/projects/${projectId}/issues/`;
   }
 
   workItemUrl(projectId: string, workItemId: string): string {
-    return `${this.config.webUrl}/${this.config.workspace}/projects/${projectId}/issues/${workItemId}`;
+    return `${this.webUrl}/${this.config.workspace}/projects/${projectId}/issues/${workItemId}`;
+  }
+
+  private get webUrl(): string {
+    return this.config.webUrl ?? this.config.apiUrl;
   }
 
   private conflictingItem(response: HttpResponse, item: NewPlaneWorkItem): PlaneWorkItem {
@@ -105,17 +138,20 @@ export class PlaneClient {
     return { id: body.id, name: item.name, external_id: item.externalId, external_source: item.externalSource };
   }
 
+  private get base(): string {
+    return `${this.config.apiUrl}/api/v1/workspaces/${encodeURIComponent(this.config.workspace)}/`;
+  }
+
+  private read(path: string): Promise<Page<Json> | null> {
+    return this.http.getJson<Page<Json> | null>({ url: `${this.base}${path}`, headers: { 'x-api-key': this.config.apiKey } });
+  }
+
   private call(method: string, path: string, body?: object): Promise<HttpResponse> {
-    return sendRequest(
-      'plane',
-      {
-        method,
-        url: `${this.config.apiUrl}/api/v1/workspaces/${encodeURIComponent(this.config.workspace)}/${path}`,
-        headers: { 'X-API-Key': this.config.apiKey, Accept: 'application/json', ...(body ? { 'Content-Type': 'application/json' } : {}) },
-        ...(body ? { body: JSON.stringify(body) } : {}),
-        timeoutMs: this.options.timeoutMs,
-      },
-      this.options.fetch,
-    );
+    return this.http.send({
+      method,
+      url: `${this.base}${path}`,
+      headers: { 'X-API-Key': this.config.apiKey, Accept: 'application/json', ...(body ? { 'Content-Type': 'application/json' } : {}) },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
   }
 }

@@ -5,7 +5,7 @@ import { Fields } from '../../ingest/mapping/payload.reader';
 import { commandsOf, ignored, translateWith } from '../../ingest/mapping/translation.results';
 import { worklogCommands } from './plane-worklog.mapping';
 import type { PulledRecord, PullRequest, SyncPage, SyncSource } from '../../ingest/sync/sync-source';
-import type { PlaneClient } from './plane-reads.client';
+import type { PlaneClient } from './plane.client';
 
 /** Plane's project cursor and the newest worklog change the run has seen so far. */
 type PageToken = { readonly projects: string | null; readonly newest: string | null };

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { IdentitySnapshot } from '../../ingest/identity/identity-lookup';
 import { PlaneFake } from './plane-reads.fake';
 import { SyncHarness } from '../../testing/sync/sync-harness';
-import { PlaneClient } from './plane-reads.client';
+import { PlaneClient } from './plane.client';
 import { PlaneSyncSource } from './plane.sync-source';
 
 const linked = IdentitySnapshot.of({ 'plane:p-client': 'client-globex' });

@@ -1,15 +1,22 @@
 import { UpstreamError } from '../../core/errors';
-import { toolMessage } from './tool-reads';
+import type { ToolName } from '../tool-names';
 
-/** The business tools the workflows call. */
-export const toolNames = ['plane', 'nextcloud', 'mautic', 'invoiceninja', 'slack'] as const;
-export type ToolName = (typeof toolNames)[number];
+/*
+ * The one HTTP layer every tool client is built on (`ToolHttpClient` in tool-http.client.ts): one
+ * exchange with a timeout, the classification of what came back, the tool's own message and its
+ * Retry-After. Backoff is in tool-retry.ts.
+ */
 
+export type { ToolName } from '../tool-names';
+
+/** How operators read a tool's name in messages. */
 export const toolLabels: Readonly<Record<ToolName, string>> = {
   plane: 'Plane',
-  nextcloud: 'Nextcloud',
-  mautic: 'Mautic',
+  chatwoot: 'Chatwoot',
   invoiceninja: 'Invoice Ninja',
+  xero: 'Xero',
+  mautic: 'Mautic',
+  nextcloud: 'Nextcloud',
   slack: 'Slack',
 };
 
@@ -62,6 +69,8 @@ export interface HttpRequest {
   readonly timeoutMs: number;
   /** `manual` refuses to follow redirects (Slack's official client does the same). */
   readonly redirect?: 'follow' | 'manual';
+  /** Aborts the request when its owner stops (a sync job shutting down). */
+  readonly signal?: AbortSignal;
 }
 
 export interface HttpResponse {
@@ -72,12 +81,6 @@ export interface HttpResponse {
 
 export type FetchFunction = typeof fetch;
 
-/** What every tool client needs besides its credentials. */
-export interface ClientOptions {
-  readonly timeoutMs: number;
-  readonly fetch?: FetchFunction;
-}
-
 /** One HTTP exchange with a timeout; transport failures become `ToolError`s, statuses are returned. */
 export async function sendRequest(tool: ToolName, request: HttpRequest, fetchImpl: FetchFunction = fetch): Promise<HttpResponse> {
   try {
@@ -86,7 +89,7 @@ export async function sendRequest(tool: ToolName, request: HttpRequest, fetchImp
       headers: request.headers,
       body: request.body,
       redirect: request.redirect ?? 'follow',
-      signal: AbortSignal.timeout(request.timeoutMs),
+      signal: request.signal ? AbortSignal.any([AbortSignal.timeout(request.timeoutMs), request.signal]) : AbortSignal.timeout(request.timeoutMs),
     });
     return { status: response.status, headers: response.headers, text: await response.text() };
   } catch (error) {
@@ -151,9 +154,26 @@ export function retryAfterMs(header: string | null, now: () => number = Date.now
   return Number.isNaN(date) ? null : Math.max(0, date - now());
 }
 
-/** The tool's own words (the pull sync's reading of error bodies: `message`, `error`, `errors`…). */
+/** The tool's own words in an error body (`message`, `error`, `errors`…). */
 export function messageOf(response: HttpResponse): string {
   return toolMessage(response.text);
+}
+
+/** Tools put their message in different keys (`message`, `error`, `Detail`…); else the body's start. */
+export function toolMessage(body: string): string {
+  try {
+    const parsed = JSON.parse(body) as Record<string, unknown>;
+    for (const key of ['message', 'error', 'detail', 'Detail', 'Message', 'errors']) {
+      const value = parsed[key];
+      if (typeof value === 'string' && value.trim()) return value.trim();
+      const first: unknown = Array.isArray(value) ? value[0] : value;
+      if (typeof first === 'string' && first.trim()) return first.trim();
+      if (first && typeof first === 'object' && typeof (first as { message?: unknown }).message === 'string') return (first as { message: string }).message;
+    }
+  } catch {
+    // Not JSON: the text itself is the message.
+  }
+  return body.trim().slice(0, 200) || '(empty body)';
 }
 
 /** Parses a JSON body, or throws an `unexpected_response` error naming what was expected. */

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeSlack } from './slack.fake';
+import { ToolHttpClient } from '../shared/tool-http.client';
 import { SlackClient } from './slack.client';
 
 let slack: FakeSlack;
@@ -7,7 +8,7 @@ let client: SlackClient;
 
 beforeAll(async () => {
   slack = await FakeSlack.start();
-  client = new SlackClient({ webhookUrl: slack.webhookUrl, minIntervalMs: 0 }, { timeoutMs: 1_000 });
+  client = new SlackClient({ webhookUrl: slack.webhookUrl, minIntervalMs: 0 }, new ToolHttpClient({ tool: 'slack', timeoutMs: 1_000 }));
 });
 afterAll(() => slack.server.close());
 
@@ -43,13 +44,13 @@ describe('Slack incoming webhook client', () => {
 
   it('reports a webhook URL that answers nothing as a timeout that may hide a post', async () => {
     slack.server.failNext({ kind: 'act-then-hang' });
-    const impatient = new SlackClient({ webhookUrl: slack.webhookUrl, minIntervalMs: 0 }, { timeoutMs: 100 });
+    const impatient = new SlackClient({ webhookUrl: slack.webhookUrl, minIntervalMs: 0 }, new ToolHttpClient({ tool: 'slack', timeoutMs: 100 }));
     await expect(impatient.post({ text: 'late' })).rejects.toMatchObject({ failure: 'timeout', retryable: true, ambiguous: true });
   });
 
   it('spaces posts through one webhook at least minIntervalMs apart, in the order they were made', async () => {
     // Given a client allowed one post every 150 ms
-    const spaced = new SlackClient({ webhookUrl: slack.webhookUrl, minIntervalMs: 150 }, { timeoutMs: 1_000 });
+    const spaced = new SlackClient({ webhookUrl: slack.webhookUrl, minIntervalMs: 150 }, new ToolHttpClient({ tool: 'slack', timeoutMs: 1_000 }));
     const before = slack.messages.length;
     const startedAt = performance.now();
 

@@ -1,5 +1,6 @@
-import type { SlackConfig } from '../tools.config';
-import { classifyResponse, sendRequest, ToolError, type ClientOptions } from '../shared/tool-http';
+import { classifyResponse, ToolError } from '../shared/tool-http';
+import type { ToolHttpClient } from '../shared/tool-http.client';
+import type { SlackConfig } from './slack.config';
 
 export interface SlackMessage {
   /** mrkdwn; also the notification text, so it is always sent, blocks or not. */
@@ -20,7 +21,7 @@ export class SlackClient {
 
   constructor(
     private readonly config: SlackConfig,
-    private readonly options: ClientOptions,
+    private readonly http: ToolHttpClient,
   ) {}
 
   async post(message: SlackMessage): Promise<void> {
@@ -28,18 +29,7 @@ export class SlackClient {
     const startAt = Math.max(now, this.nextSlotAt);
     this.nextSlotAt = startAt + this.config.minIntervalMs;
     if (startAt > now) await new Promise((resolve) => setTimeout(resolve, startAt - now));
-    const response = await sendRequest(
-      'slack',
-      {
-        method: 'POST',
-        url: this.config.webhookUrl,
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(message),
-        redirect: 'manual',
-        timeoutMs: this.options.timeoutMs,
-      },
-      this.options.fetch,
-    );
+    const response = await this.http.send({ method: 'POST', url: this.config.webhookUrl, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(message), redirect: 'manual' });
     if (response.status === 200 && response.text.trim() === 'ok') return;
     if (response.status === 200) {
       const toolMessage = `expected "ok", got "${response.text.slice(0, 80)}"`;

@@ -1,7 +1,7 @@
 import { AppError } from '../../core/errors';
 import type { Json } from '../../core/read-store.port';
-import type { SyncHttpClient } from '../shared/tool-reads';
-import type { XeroCredentials } from '../../ingest/sync/sync.config';
+import type { ToolHttpClient } from '../shared/tool-http.client';
+import type { XeroConfig } from './xero.config';
 
 /** Xero pages its lists by 100. */
 export const xeroPageSize = 100;
@@ -13,8 +13,8 @@ interface InvoicesResponse {
 /** Xero Accounting API: invoices by id, and sales invoices modified since an instant (`If-Modified-Since`, UTC). */
 export class XeroClient {
   constructor(
-    private readonly credentials: XeroCredentials,
-    private readonly http: SyncHttpClient,
+    private readonly credentials: XeroConfig,
+    private readonly http: ToolHttpClient,
   ) {}
 
   private headers(extra: Record<string, string> = {}): Record<string, string> {

@@ -1,17 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../core/errors';
 import { FakeHttpServer, recordingSleep } from '../../testing/tools/fake-http.server';
-import { SyncHttpClient } from './tool-reads';
+import { ToolHttpClient } from './tool-http.client';
 
 describe('sync HTTP client', () => {
   let server: FakeHttpServer;
   let waits: ReturnType<typeof recordingSleep>;
-  let client: SyncHttpClient;
+  let client: ToolHttpClient;
 
   beforeEach(async () => {
     server = await FakeHttpServer.start(() => ({ body: { data: [1, 2] } }));
     waits = recordingSleep();
-    client = new SyncHttpClient({ tool: 'invoiceninja', timeoutMs: 200, maxAttempts: 3, baseDelayMs: 100, sleep: waits.sleep, random: () => 1 });
+    client = new ToolHttpClient({ tool: 'invoiceninja', timeoutMs: 200, maxAttempts: 3, baseDelayMs: 100, sleep: waits.sleep, random: () => 1 });
   });
   afterEach(() => server.close());
 
