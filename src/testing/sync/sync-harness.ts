@@ -10,7 +10,7 @@ import { ToolHttpClient } from '../../tools/shared/tool-http.client';
 import type { ToolName } from '../../tools/tool-names';
 import { SyncJob } from '../../ingest/sync/sync-job';
 import type { SyncSource } from '../../ingest/sync/sync-source';
-import { recordingSleep } from '../tools/fake-http.server';
+import { recordingSleep } from '../tools/fake-tool-server';
 
 /** The real event store (SQLite in memory) and command bus a sync job writes to. */
 export class SyncHarness {

@@ -9,11 +9,13 @@ export interface ToolRequest {
   readonly body: string;
 }
 
+/** What the fake answers (status 200 unless given); `hang` keeps the request open (a timeout on the caller's side). */
 export interface ToolResponse {
-  readonly status: number;
+  readonly status?: number;
   readonly headers?: Readonly<Record<string, string>>;
   /** A string is sent as is (text/plain unless a content type is given); anything else as JSON. */
   readonly body?: unknown;
+  readonly hang?: boolean;
 }
 
 export type ToolRoute = (request: ToolRequest) => ToolResponse;
@@ -32,8 +34,10 @@ interface ScriptedFault {
 }
 
 /**
- * A business tool's API on 127.0.0.1 (port 0) with state, for the workflow specs. Unlike the pull
- * sync's `FakeHttpServer` (GET only), it reads request bodies and can act and then not answer.
+ * A tool's API on 127.0.0.1 (port 0), the one base of every tool's fake (`src/tools/<tool>/*.fake.ts`):
+ * a route function answers what the tool documents, with whatever state the fake keeps; scripted
+ * answers (401, 429, 500, hangs) take precedence while they last, and a fault can let the tool act
+ * and then not answer, so the caller times out although the tool acted.
  */
 export class FakeToolServer {
   readonly requests: ToolRequest[] = [];
@@ -66,6 +70,15 @@ export class FakeToolServer {
     return fake;
   }
 
+  /** The next `times` requests matching `when` get `response` instead of the route's answer. */
+  answerNext(response: ToolResponse, times = 1, when: (request: ToolRequest) => boolean = () => true): void {
+    this.failNext({ kind: 'respond', response }, when, times);
+  }
+
+  requestsTo(path: string): ToolRequest[] {
+    return this.requests.filter((request) => request.path === path);
+  }
+
   /** The next `times` requests matching `when` meet `fault`. */
   failNext(fault: Fault, when: (request: ToolRequest) => boolean = () => true, times = 1): void {
     this.faults.push({ fault, when, remaining: times });
@@ -92,9 +105,10 @@ export class FakeToolServer {
 }
 
 function send(response: ServerResponse, answer: ToolResponse): void {
+  if (answer.hang) return;
   const text = answer.body === undefined ? '' : typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
   const contentType = typeof answer.body === 'string' ? 'text/plain; charset=utf-8' : 'application/json';
-  response.writeHead(answer.status, { 'content-type': contentType, ...answer.headers });
+  response.writeHead(answer.status ?? 200, { 'content-type': contentType, ...answer.headers });
   response.end(text);
 }
 
@@ -106,4 +120,10 @@ export function basicCredentials(request: ToolRequest): { user: string; password
   if (typeof header !== 'string' || !header.startsWith('Basic ')) return null;
   const [user, ...rest] = Buffer.from(header.slice(6), 'base64').toString('utf8').split(':');
   return { user: user ?? '', password: rest.join(':') };
+}
+
+/** Records the waits a client asks for, without waiting: specs assert on delays, never on time. */
+export function recordingSleep(): { sleep: (ms: number) => Promise<void>; waits: number[] } {
+  const waits: number[] = [];
+  return { waits, sleep: async (ms) => void waits.push(ms) };
 }

@@ -10,7 +10,7 @@ import { ProjectionRunner } from '../../core/projection-runner';
 import type { ReadStore } from '../../core/read-store.port';
 import { systemClock } from '../../core/time';
 import { allProjections } from '../../projections';
-import { recordingSleep } from '../tools/fake-http.server';
+import { recordingSleep } from '../tools/fake-tool-server';
 import { ManualClock } from '../../workflows/engine/manual-clock';
 import { workflowRunId } from '../../workflows/engine/run-ids';
 import { readRun } from '../../workflows/engine/run-state';

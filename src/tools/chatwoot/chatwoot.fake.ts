@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Json } from '../../core/read-store.port';
-import { FakeHttpServer, type FakeRequest, type FakeResponse } from '../../testing/tools/fake-http.server';
+import { FakeToolServer, type ToolRequest, type ToolResponse } from '../../testing/tools/fake-tool-server';
 
 type Conversation = Record<string, Json> & { id: number; last_activity_at: number };
 
@@ -22,13 +22,13 @@ export class ChatwootFake {
   readonly webhooks: Array<Record<string, Json>> = [];
 
   private constructor(
-    readonly server: FakeHttpServer,
+    readonly server: FakeToolServer,
     private readonly token: string,
   ) {}
 
   static async start(token = 'cw-token'): Promise<ChatwootFake> {
     let fake: ChatwootFake | null = null;
-    const server = await FakeHttpServer.start((request) => fake!.answer(request));
+    const server = await FakeToolServer.start((request) => fake!.answer(request));
     fake = new ChatwootFake(server, token);
     return fake;
   }
@@ -37,7 +37,7 @@ export class ChatwootFake {
     return this.server.url;
   }
 
-  private answer(request: FakeRequest): FakeResponse {
+  private answer(request: ToolRequest): ToolResponse {
     if (request.headers.api_access_token !== this.token) return { status: 401, body: { error: 'Invalid Access Token' } };
     if (request.path === '/api/v1/accounts/1/webhooks') return { body: { payload: { webhooks: this.webhooks } } };
     if (request.path !== '/api/v1/accounts/1/conversations') return { status: 404, body: { error: 'Resource could not be found' } };

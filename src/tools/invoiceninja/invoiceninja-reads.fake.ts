@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Json } from '../../core/read-store.port';
-import { FakeHttpServer, type FakeRequest, type FakeResponse } from '../../testing/tools/fake-http.server';
+import { FakeToolServer, type ToolRequest, type ToolResponse } from '../../testing/tools/fake-tool-server';
 
 type Entity = Record<string, Json>;
 
@@ -22,13 +22,13 @@ export class InvoiceNinjaFake {
   readonly webhooks: Entity[] = [];
 
   private constructor(
-    readonly server: FakeHttpServer,
+    readonly server: FakeToolServer,
     readonly token: string,
   ) {}
 
   static async start(token = 'in-token', maxPerPage = 100): Promise<InvoiceNinjaFake> {
     let fake: InvoiceNinjaFake | null = null;
-    const server = await FakeHttpServer.start((request) => fake!.answer(request, maxPerPage));
+    const server = await FakeToolServer.start((request) => fake!.answer(request, maxPerPage));
     fake = new InvoiceNinjaFake(server, token);
     return fake;
   }
@@ -44,7 +44,7 @@ export class InvoiceNinjaFake {
     return invoice;
   }
 
-  private answer(request: FakeRequest, maxPerPage: number): FakeResponse {
+  private answer(request: ToolRequest, maxPerPage: number): ToolResponse {
     if (request.headers['x-api-token'] !== this.token) return { status: 401, body: { message: 'Invalid token' } };
     if (request.path === '/api/v1/webhooks') return { body: { data: this.webhooks, meta: { pagination: { total: this.webhooks.length, current_page: 1, total_pages: 1 } } } };
     const entity = /^\/api\/v1\/(invoices|payments|tasks)$/.exec(request.path)?.[1] as keyof InvoiceNinjaFake['records'] | undefined;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Json } from '../../core/read-store.port';
-import { FakeHttpServer, type FakeRequest, type FakeResponse } from '../../testing/tools/fake-http.server';
+import { FakeToolServer, type ToolRequest, type ToolResponse } from '../../testing/tools/fake-tool-server';
 
 type Contact = Record<string, Json> & { id: number; dateModified: string };
 
@@ -25,13 +25,13 @@ export class MauticFake {
   readonly hooks: Array<Record<string, unknown>> = [];
 
   private constructor(
-    readonly server: FakeHttpServer,
+    readonly server: FakeToolServer,
     private readonly authorization: string,
   ) {}
 
   static async start(username = 'sync', password = 'pa55'): Promise<MauticFake> {
     let fake: MauticFake | null = null;
-    const server = await FakeHttpServer.start((request) => fake!.answer(request));
+    const server = await FakeToolServer.start((request) => fake!.answer(request));
     fake = new MauticFake(server, `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`);
     return fake;
   }
@@ -40,7 +40,7 @@ export class MauticFake {
     return this.server.url;
   }
 
-  private answer(request: FakeRequest): FakeResponse {
+  private answer(request: ToolRequest): ToolResponse {
     if (request.headers.authorization !== this.authorization) return { status: 401, body: denied };
     if (request.path === '/api/hooks') return { body: { total: this.hooks.length, hooks: this.hooks } };
     if (request.path !== '/api/contacts') return { status: 404, body: { errors: [{ message: 'Requested URL not found', code: 404 }] } };

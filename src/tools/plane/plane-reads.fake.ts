@@ -1,5 +1,5 @@
 import type { Json } from '../../core/read-store.port';
-import { FakeHttpServer, type FakeRequest, type FakeResponse } from '../../testing/tools/fake-http.server';
+import { FakeToolServer, type ToolRequest, type ToolResponse } from '../../testing/tools/fake-tool-server';
 
 type Worklog = Record<string, Json> & { id: string; updated_at: string; duration: number };
 
@@ -16,14 +16,14 @@ export class PlaneFake {
   worklogsEnabled = true;
 
   private constructor(
-    readonly server: FakeHttpServer,
+    readonly server: FakeToolServer,
     private readonly apiKey: string,
     private readonly perPage: number,
   ) {}
 
   static async start(apiKey = 'plane_api_key', perPage = 100): Promise<PlaneFake> {
     let fake: PlaneFake | null = null;
-    const server = await FakeHttpServer.start((request) => fake!.answer(request));
+    const server = await FakeToolServer.start((request) => fake!.answer(request));
     fake = new PlaneFake(server, apiKey, perPage);
     return fake;
   }
@@ -39,7 +39,7 @@ export class PlaneFake {
     this.worklogs.set(projectId, items);
   }
 
-  private answer(request: FakeRequest): FakeResponse {
+  private answer(request: ToolRequest): ToolResponse {
     if (request.headers['x-api-key'] !== this.apiKey) return { status: 401, body: { detail: 'Given API token is not valid' } };
     const path = /^\/api\/v1\/workspaces\/agency\/projects\/(?:([^/]+)\/(?:(total-worklogs)|work-items\/([^/]+)\/worklogs)\/)?$/.exec(request.path);
     if (!path) return { status: 404, body: { detail: 'Not found.' } };
@@ -51,7 +51,7 @@ export class PlaneFake {
     return { body: items.get(workItemId!) ?? [] };
   }
 
-  private projectsPage(page: number): FakeResponse {
+  private projectsPage(page: number): ToolResponse {
     const results = this.projects.slice(page * this.perPage, (page + 1) * this.perPage).map((id) => ({ id, name: `Project ${id}` }));
     const more = (page + 1) * this.perPage < this.projects.length;
     return { body: { next_cursor: `${this.perPage}:${page + 1}:0`, next_page_results: more, results, total_count: this.projects.length } };

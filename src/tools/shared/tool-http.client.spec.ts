@@ -1,15 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../core/errors';
-import { FakeHttpServer, recordingSleep } from '../../testing/tools/fake-http.server';
+import { FakeToolServer, recordingSleep } from '../../testing/tools/fake-tool-server';
 import { ToolHttpClient } from './tool-http.client';
 
 describe('sync HTTP client', () => {
-  let server: FakeHttpServer;
+  let server: FakeToolServer;
   let waits: ReturnType<typeof recordingSleep>;
   let client: ToolHttpClient;
 
   beforeEach(async () => {
-    server = await FakeHttpServer.start(() => ({ body: { data: [1, 2] } }));
+    server = await FakeToolServer.start(() => ({ body: { data: [1, 2] } }));
     waits = recordingSleep();
     client = new ToolHttpClient({ tool: 'invoiceninja', timeoutMs: 200, maxAttempts: 3, baseDelayMs: 100, sleep: waits.sleep, random: () => 1 });
   });

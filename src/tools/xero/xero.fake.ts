@@ -1,5 +1,5 @@
 import type { Json } from '../../core/read-store.port';
-import { FakeHttpServer, type FakeRequest, type FakeResponse } from '../../testing/tools/fake-http.server';
+import { FakeToolServer, type ToolRequest, type ToolResponse } from '../../testing/tools/fake-tool-server';
 
 type Invoice = Record<string, Json> & { InvoiceID: string; UpdatedDateUTC: string };
 
@@ -17,14 +17,14 @@ export class XeroFake {
   readonly invoices: Invoice[] = [];
 
   private constructor(
-    readonly server: FakeHttpServer,
+    readonly server: FakeToolServer,
     private readonly token: string,
     private readonly tenantId: string,
   ) {}
 
   static async start(token = 'xero-token', tenantId = 'tenant-1'): Promise<XeroFake> {
     let fake: XeroFake | null = null;
-    const server = await FakeHttpServer.start((request) => fake!.answer(request));
+    const server = await FakeToolServer.start((request) => fake!.answer(request));
     fake = new XeroFake(server, token, tenantId);
     return fake;
   }
@@ -33,7 +33,7 @@ export class XeroFake {
     return this.server.url;
   }
 
-  private answer(request: FakeRequest): FakeResponse {
+  private answer(request: ToolRequest): ToolResponse {
     if (request.headers.authorization !== `Bearer ${this.token}`) return { status: 401, body: unauthorized };
     if (request.headers['xero-tenant-id'] !== this.tenantId) return { status: 403, body: { Title: 'Forbidden', Status: 403, Detail: 'AuthorizationUnsuccessful' } };
     if (request.path === '/api.xro/2.0/Organisation') return { body: { Organisations: [{ Name: 'Zixly Pty Ltd', BaseCurrency: 'AUD' }] } };
