@@ -46,6 +46,4 @@ export const probedTools = registered.filter((tool): tool is ProbedTool => 'prob
 /** The webhook tools that carry their secret in a configurable header (`WEBHOOK_SECRET_HEADER_<TOOL>`). */
 export const headerSecretTools = registered.filter((tool): tool is WebhookTool => (toolRegistry[tool] as { webhooks?: WebhookParts }).webhooks?.secretIn === 'header');
 
-export const toolLabel = (tool: ToolName): string => toolRegistry[tool].label;
-
-export { toolNames, webhookTools, type ToolName, type WebhookTool } from './tool-names';
+export { toolLabels, toolNames, webhookTools, type ToolName, type WebhookTool } from './tool-names';

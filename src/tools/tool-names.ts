@@ -1,13 +1,27 @@
 /**
- * The names of the tools Zixly talks to, and which of them send webhooks. These names are stored in
- * events and are a GraphQL enum, so they are declared here, importing nothing: the webhook inbox and
- * translations can name a tool without importing the tools themselves. What each tool supports —
- * and the code that does it — is registered in `src/tools/index.ts`, which the compiler holds to
- * exactly these names.
+ * The tools Zixly talks to: each one's name (stored in events, a value of the GraphQL `WebhookTool`
+ * enum when it sends webhooks) and how operators read it. Declared here, importing nothing, so the
+ * webhook inbox and translations can name a tool without importing the tools themselves. What each
+ * tool supports — and the code that does it — is registered in `src/tools/index.ts`, which the
+ * compiler holds to exactly these names.
  */
-export const webhookTools = ['plane', 'chatwoot', 'invoiceninja', 'xero', 'mautic', 'nextcloud'] as const;
-export type WebhookTool = (typeof webhookTools)[number];
+const declared = {
+  plane: { label: 'Plane', sendsWebhooks: true },
+  chatwoot: { label: 'Chatwoot', sendsWebhooks: true },
+  invoiceninja: { label: 'Invoice Ninja', sendsWebhooks: true },
+  xero: { label: 'Xero', sendsWebhooks: true },
+  mautic: { label: 'Mautic', sendsWebhooks: true },
+  nextcloud: { label: 'Nextcloud', sendsWebhooks: true },
+  slack: { label: 'Slack', sendsWebhooks: false },
+} as const;
+
+export type ToolName = keyof typeof declared;
+export type WebhookTool = { [T in ToolName]: (typeof declared)[T]['sendsWebhooks'] extends true ? T : never }[ToolName];
 
 /** Every tool: the webhook senders and those Zixly only calls (Slack). */
-export const toolNames = [...webhookTools, 'slack'] as const;
-export type ToolName = (typeof toolNames)[number];
+export const toolNames: readonly ToolName[] = Object.keys(declared) as ToolName[];
+/** The tools that send webhooks to `/webhooks/<tool>`. */
+export const webhookTools: readonly WebhookTool[] = toolNames.filter((tool): tool is WebhookTool => declared[tool].sendsWebhooks);
+
+/** How operators read each tool's name in messages. */
+export const toolLabels: Readonly<Record<ToolName, string>> = Object.fromEntries(toolNames.map((tool) => [tool, declared[tool].label])) as Record<ToolName, string>;

@@ -63,11 +63,6 @@ function judge(targets: readonly WebhookTarget[], tool: ProbedTool, secret: stri
   return { status: 'WRONG_SECRET', message: `${ours.length} webhook(s) point at ${where}, but none sends the configured WEBHOOK_SECRET_${tool.toUpperCase()}` };
 }
 
-const notCheckable: Partial<Record<ProbedTool, string>> = {
-  plane: "Plane's API keys cannot read webhooks: check workspace settings → Webhooks",
-  xero: "set in Xero's developer portal, which has no API: Xero's intent-to-receive proves the key when it is saved",
-};
-
 async function checkTool(tool: ProbedTool, config: AppConfig, http: ToolHttpClient): Promise<ToolCheck> {
   const probe = probeOf(tool, config, http);
   const secret = config.webhooks.secrets[tool];
@@ -77,7 +72,7 @@ async function checkTool(tool: ProbedTool, config: AppConfig, http: ToolHttpClie
     if (typeof probe === 'string' || credentials.status !== 'OK') return { status: 'UNKNOWN', message: 'the API credentials must work to read the webhooks' };
     try {
       const targets = await probe.webhooks();
-      return targets === null ? { status: 'NOT_CHECKABLE', message: notCheckable[tool] ?? 'the API does not list webhooks' } : judge(targets, tool, secret, config.publicUrl);
+      return targets === null ? { status: 'NOT_CHECKABLE', message: probe.notCheckable ?? 'the API does not list webhooks' } : judge(targets, tool, secret, config.publicUrl);
     } catch (error) {
       return { status: 'UNKNOWN', message: `listing the webhooks failed: ${why(error)}` };
     }

@@ -10,7 +10,6 @@ import { translateChatwoot } from './chatwoot.translate';
 
 /** Chatwoot: signed webhooks (conversations, messages, CSAT), conversations pulled. */
 export const chatwootTool = {
-  label: 'Chatwoot',
   config: readChatwootConfig,
   client: (config, http) => new ChatwootClient(config, http),
   webhooks: {

@@ -10,7 +10,6 @@ import { translateInvoiceNinja } from './invoiceninja.translate';
 
 /** Invoice Ninja: webhooks with a shared secret header, invoices, payments and tasks pulled, clients and invoices by the workflows. */
 export const invoiceNinjaTool = {
-  label: 'Invoice Ninja',
   config: readInvoiceNinjaConfig,
   client: (config, http) => new InvoiceNinjaClient(config, http),
   webhooks: {

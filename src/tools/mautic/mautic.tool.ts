@@ -10,7 +10,6 @@ import { translateMautic } from './mautic.translate';
 
 /** Mautic: signed webhooks (contacts, forms), contacts pulled, contacts and the welcome email by the workflows. */
 export const mauticTool = {
-  label: 'Mautic',
   config: readMauticConfig,
   client: (config, http) => new MauticClient(config, http),
   webhooks: {

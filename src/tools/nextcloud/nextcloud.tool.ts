@@ -9,7 +9,6 @@ import { translateNextcloud } from './nextcloud.translate';
 
 /** Nextcloud: webhook listeners with a shared secret header (file events), client folders by the workflows. */
 export const nextcloudTool = {
-  label: 'Nextcloud',
   config: readNextcloudConfig,
   client: (config, http) => new NextcloudClient(config, http),
   webhooks: {

@@ -7,5 +7,6 @@ export function planeProbe(credentials: PlaneCredentials, http: ToolHttpClient):
   return {
     credentials: async () => void (await http.getJson({ url: `${credentials.apiUrl}/api/v1/workspaces/${credentials.workspace}/projects/`, headers: { 'x-api-key': credentials.apiKey } })),
     webhooks: async () => null,
+    notCheckable: "Plane's API keys cannot read webhooks: check workspace settings → Webhooks",
   };
 }

@@ -10,7 +10,6 @@ import { translatePlane } from './plane.translate';
 
 /** Plane: signed webhooks (work items, comments, projects), worklogs pulled, projects and work items created by the workflows. */
 export const planeTool = {
-  label: 'Plane',
   config: readPlaneConfig,
   client: (config, http) => new PlaneClient(config, http),
   webhooks: {

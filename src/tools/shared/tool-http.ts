@@ -1,5 +1,5 @@
 import { UpstreamError } from '../../core/errors';
-import type { ToolName } from '../tool-names';
+import { toolLabels, type ToolName } from '../tool-names';
 
 /*
  * The one HTTP layer every tool client is built on (`ToolHttpClient` in tool-http.client.ts): one
@@ -7,18 +7,7 @@ import type { ToolName } from '../tool-names';
  * Retry-After. Backoff is in tool-retry.ts.
  */
 
-export type { ToolName } from '../tool-names';
-
-/** How operators read a tool's name in messages. */
-export const toolLabels: Readonly<Record<ToolName, string>> = {
-  plane: 'Plane',
-  chatwoot: 'Chatwoot',
-  invoiceninja: 'Invoice Ninja',
-  xero: 'Xero',
-  mautic: 'Mautic',
-  nextcloud: 'Nextcloud',
-  slack: 'Slack',
-};
+export { toolLabels, type ToolName } from '../tool-names';
 
 export type ToolFailure = 'rejected' | 'unavailable' | 'rate_limited' | 'timeout' | 'network' | 'unexpected_response';
 

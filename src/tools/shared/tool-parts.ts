@@ -31,8 +31,6 @@ export interface SyncParts<C> {
  * translators, the pull sync, the workflows' clients and `zixly tools check` all derive from it.
  */
 export interface ToolParts<C, Client> {
-  /** How operators read its name. */
-  readonly label: string;
   /** Reads its settings; unset variables leave it unconfigured (its sync off, its workflow steps skipped). */
   readonly config: (value: ConfigValue, problems: string[]) => Configured<C>;
   /** Its one client on the shared HTTP layer: reads for the sync and the probe, writes for the workflows. */
@@ -45,7 +43,6 @@ export interface ToolParts<C, Client> {
 
 /** Any tool's parts, whatever its settings and client (what the registry holds). */
 export interface AnyToolParts {
-  readonly label: string;
   readonly config: (value: ConfigValue, problems: string[]) => Configured<unknown>;
   readonly client: (config: never, http: ToolHttpClient) => unknown;
   readonly webhooks?: WebhookParts;

@@ -16,6 +16,8 @@ export interface WebhookTarget {
 export interface ToolProbe {
   credentials(): Promise<void>;
   webhooks(): Promise<WebhookTarget[] | null>;
+  /** Where to look instead, when `webhooks` cannot list them. */
+  readonly notCheckable?: string;
 }
 
 type Row = Record<string, Json>;

@@ -4,7 +4,6 @@ import { readSlackConfig, type SlackConfig } from './slack.config';
 
 /** Slack: an incoming webhook the workflows post to; nothing comes back. */
 export const slackTool = {
-  label: 'Slack',
   config: readSlackConfig,
   client: (config, http) => new SlackClient(config, http),
 } satisfies ToolParts<SlackConfig, SlackClient>;

@@ -8,5 +8,6 @@ export function xeroProbe(credentials: XeroConfig, http: ToolHttpClient): ToolPr
   return {
     credentials: async () => void (await http.getJson({ url: `${credentials.apiUrl}/api.xro/2.0/Organisation`, headers })),
     webhooks: async () => null,
+    notCheckable: "set in Xero's developer portal, which has no API: Xero's intent-to-receive proves the key when it is saved",
   };
 }

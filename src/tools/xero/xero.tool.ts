@@ -10,7 +10,6 @@ import { translateXero } from './xero.translate';
 
 /** Xero: signed notifications without data (intent-to-receive answered 200 with empty bodies), invoices pulled. */
 export const xeroTool = {
-  label: 'Xero',
   config: readXeroConfig,
   client: (config, http) => new XeroClient(config, http),
   webhooks: {
