@@ -1,6 +1,5 @@
 import type { RejectDocument } from '../../ingest/quarantine/reject-store';
 import { onboardTestClients } from '../test-clients';
-import { createHash, createHmac } from 'node:crypto';
 import { openSqliteEventStore } from '../../adapters/sqlite/sqlite-event-store';
 import { openSqliteReadStore } from '../../adapters/sqlite/sqlite-read-store';
 import { commandRoutes, type BusinessCommand } from '../../aggregates';
@@ -12,6 +11,13 @@ import type { ReadStore } from '../../core/read-store.port';
 import { systemClock, type Clock } from '../../core/time';
 import { startHttpServer } from '../../http/http-server';
 import type { WebhookTool } from '../../ingest/delivery';
+import { signChatwoot } from '../../tools/chatwoot/chatwoot.signing.fake';
+import { signInvoiceNinja } from '../../tools/invoiceninja/invoiceninja.signing.fake';
+import { signMautic } from '../../tools/mautic/mautic.signing.fake';
+import { signNextcloud } from '../../tools/nextcloud/nextcloud.signing.fake';
+import { signPlane } from '../../tools/plane/plane.signing.fake';
+import { signXero } from '../../tools/xero/xero.signing.fake';
+import type { SignOptions, WebhookSigner } from '../tools/webhook-signer';
 import { type IngestRouteOptions, type IngestServices, ingestRoutes } from '../../ingest/receiver/webhook.routes';
 
 /** One secret per tool, long enough for the configuration's check. */
@@ -27,37 +33,20 @@ export const testSecrets: Readonly<Record<WebhookTool, string>> = {
 export const secretEnv = (secrets: Partial<Record<WebhookTool, string>> = testSecrets) =>
   Object.fromEntries(Object.entries(secrets).map(([tool, secret]) => [`WEBHOOK_SECRET_${tool.toUpperCase()}`, secret]));
 
-export interface SignOptions {
-  readonly secret?: string;
-  /** Chatwoot's Unix-seconds timestamp; defaults to now. */
-  readonly timestamp?: number;
-  /** `X-Chatwoot-Delivery`; defaults to one per body (Chatwoot sends a new uuid per event). */
-  readonly chatwootDelivery?: string;
-  readonly invoiceNinjaEvent?: string;
-}
+export type { SignOptions } from '../tools/webhook-signer';
 
-/** The headers a tool sends with `body`, signed (or carrying the secret) as that tool does. */
+const signers: Readonly<Record<WebhookTool, WebhookSigner>> = {
+  plane: signPlane,
+  chatwoot: signChatwoot,
+  invoiceninja: signInvoiceNinja,
+  xero: signXero,
+  mautic: signMautic,
+  nextcloud: signNextcloud,
+};
+
+/** The headers a tool sends with `body`, signed (or carrying the secret) as that tool does (`src/tools/<tool>/<tool>.signing.fake.ts`). */
 export function signedHeaders(tool: WebhookTool, body: string | Buffer, options: SignOptions = {}): Record<string, string> {
-  const secret = options.secret ?? testSecrets[tool];
-  const hmac = (...parts: Array<string | Buffer>) => parts.reduce((h, part) => h.update(part), createHmac('sha256', secret)).digest();
-  const json = { 'content-type': 'application/json' };
-  switch (tool) {
-    case 'plane':
-      return { ...json, 'x-plane-event': 'issue', 'x-plane-signature': hmac(body).toString('hex') };
-    case 'chatwoot': {
-      const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000));
-      const delivery = options.chatwootDelivery ?? createHash('sha256').update(body).digest('hex').slice(0, 32);
-      return { ...json, 'x-chatwoot-delivery': delivery, 'x-chatwoot-timestamp': timestamp, 'x-chatwoot-signature': `sha256=${hmac(timestamp, '.', body).toString('hex')}` };
-    }
-    case 'mautic':
-      return { ...json, 'webhook-signature': hmac(body).toString('base64') };
-    case 'xero':
-      return { ...json, 'x-xero-signature': hmac(body).toString('base64') };
-    case 'invoiceninja':
-      return { ...json, 'x-zixly-secret': secret, 'x-in-event': options.invoiceNinjaEvent ?? 'create_client' };
-    case 'nextcloud':
-      return { 'x-zixly-secret': secret };
-  }
+  return signers[tool](body, options.secret ?? testSecrets[tool], options);
 }
 
 /** A small valid body per tool (what the translator under test expects is up to each test). */
