@@ -1,7 +1,7 @@
 import { FakeInvoiceNinja } from '../../tools/invoiceninja/invoiceninja-writes.fake';
 import { FakeMautic } from '../../tools/mautic/mautic-writes.fake';
 import { FakeNextcloud } from '../../tools/nextcloud/nextcloud.fake';
-import { FakePlane } from '../../tools/plane/plane-writes.fake';
+import { PlaneFake } from '../../tools/plane/plane.fake';
 import { FakeSlack } from '../../tools/slack/slack.fake';
 
 export type FakeToolName = 'plane' | 'nextcloud' | 'mautic' | 'invoiceninja' | 'slack';
@@ -9,7 +9,7 @@ export type FakeToolName = 'plane' | 'nextcloud' | 'mautic' | 'invoiceninja' | '
 /** All five tools on local ports, and the environment that points the workflows at them. */
 export class FakeTools {
   private constructor(
-    readonly plane: FakePlane,
+    readonly plane: PlaneFake,
     readonly nextcloud: FakeNextcloud,
     readonly mautic: FakeMautic,
     readonly invoiceNinja: FakeInvoiceNinja,
@@ -17,7 +17,7 @@ export class FakeTools {
   ) {}
 
   static async start(): Promise<FakeTools> {
-    return new FakeTools(await FakePlane.start(), await FakeNextcloud.start(), await FakeMautic.start(), await FakeInvoiceNinja.start(), await FakeSlack.start());
+    return new FakeTools(await PlaneFake.start(), await FakeNextcloud.start(), await FakeMautic.start(), await FakeInvoiceNinja.start(), await FakeSlack.start());
   }
 
   /** Variables of every tool except `unconfigured`. */

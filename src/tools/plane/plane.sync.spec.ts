@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { IdentitySnapshot } from '../../ingest/identity/identity-lookup';
-import { PlaneFake } from './plane-reads.fake';
+import { PlaneFake } from './plane.fake';
 import { SyncHarness } from '../../testing/sync/sync-harness';
 import { PlaneClient } from './plane.client';
 import { PlaneSyncSource } from './plane.sync-source';
@@ -23,11 +23,11 @@ describe('plane worklog sync', () => {
   let harness: SyncHarness;
 
   beforeEach(async () => {
-    fake = await PlaneFake.start('plane_api_key', 1);
+    fake = await PlaneFake.start({ workspace: 'agency', apiKey: 'plane_api_key', perPage: 1 });
     harness = await SyncHarness.open();
     await harness.given({ type: 'StartProject', occurredAt: '2026-05-01T00:00:00Z', data: { projectId: 'plane:p-client', clientId: 'client-globex', tier: 'PROFESSIONAL', name: 'Relaunch', budgetHours: 100, budgetAmountCents: 0, currency: 'AUD', startedOn: '2026-05-01', dueOn: '2026-07-31' } });
     await harness.given({ type: 'RegisterConsultant', occurredAt: '2026-05-01T00:00:00Z', data: { consultantId: 'plane:u-dana', name: 'Dana', email: 'dana@agency.example', weeklyCapacityHours: 38, costRateCents: 6_000, billRateCents: 15_000, currency: 'AUD' } });
-    fake.projects.push('p-internal');
+    fake.addProject('p-internal');
     fake.addWorklog('p-client', 'wi-1', worklog('wl-1', 90, '2026-05-21T22:30:00Z'));
     fake.addWorklog('p-client', 'wi-1', worklog('wl-2', 30, '2026-05-22T01:00:00Z'));
     fake.addWorklog('p-client', 'wi-2', worklog('wl-3', 45, '2026-05-22T03:00:00Z'));

@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import type { Json } from '../../core/read-store.port';
 import { FakeToolServer, json, type ToolRequest, type ToolResponse } from '../../testing/tools/fake-tool-server';
+
+type Worklog = Record<string, Json> & { id: string; updated_at: string; duration: number };
 
 export interface FakeProject {
   readonly id: string;
@@ -19,21 +22,56 @@ export interface FakeWorkItem {
   readonly external_source: string | null;
 }
 
-/** Plane API v1 as far as the workflows use it: projects and work items, with external ids. */
-export class FakePlane {
+export interface PlaneFakeOptions {
+  readonly workspace?: string;
+  readonly apiKey?: string;
+  /** At most this many projects a page (two by default, so specs cross pages). */
+  readonly perPage?: number;
+}
+
+/**
+ * Plane API v1 under `/api/v1/workspaces/{slug}` with `X-API-Key`: projects (cursor pagination
+ * `per_page:page:0` as Plane does it) and work items, found by external id, as the workflows use
+ * them; `projects/{id}/total-worklogs/` and `projects/{id}/work-items/{id}/worklogs/` as the pull
+ * sync reads them. `worklogsEnabled: false` answers 402 as editions without time tracking do.
+ */
+export class PlaneFake {
   readonly projects: FakeProject[] = [];
   readonly workItems: FakeWorkItem[] = [];
+  /** Worklogs by project, then by work item. */
+  readonly worklogs = new Map<string, Map<string, Worklog[]>>();
+  worklogsEnabled = true;
+  readonly workspace: string;
+  readonly apiKey: string;
+  private readonly perPage: number;
   server!: FakeToolServer;
 
-  constructor(
-    readonly workspace = 'zixly',
-    readonly apiKey = 'plane_api_test',
-  ) {}
+  constructor(options: PlaneFakeOptions = {}) {
+    this.workspace = options.workspace ?? 'zixly';
+    this.apiKey = options.apiKey ?? 'plane_api_test';
+    this.perPage = options.perPage ?? 2;
+  }
 
-  static async start(): Promise<FakePlane> {
-    const plane = new FakePlane();
+  static async start(options: PlaneFakeOptions = {}): Promise<PlaneFake> {
+    const plane = new PlaneFake(options);
     plane.server = await FakeToolServer.start((request) => plane.route(request));
     return plane;
+  }
+
+  get url(): string {
+    return this.server.url;
+  }
+
+  /** A project made in Plane by hand (no external id). */
+  addProject(id: string): void {
+    if (!this.projects.some((project) => project.id === id)) this.projects.push({ id, name: `Project ${id}`, identifier: id.toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 12), external_id: null, external_source: null });
+  }
+
+  addWorklog(projectId: string, workItemId: string, worklog: Worklog): void {
+    this.addProject(projectId);
+    const items = this.worklogs.get(projectId) ?? new Map<string, Worklog[]>();
+    items.set(workItemId, [...(items.get(workItemId) ?? []), worklog]);
+    this.worklogs.set(projectId, items);
   }
 
   private route(request: ToolRequest): ToolResponse {
@@ -45,16 +83,24 @@ export class FakePlane {
     if (parts.length === 3 && parts[0] === 'projects' && parts[2] === 'work-items') {
       return request.method === 'GET' ? this.findWorkItem(parts[1]!, request) : this.createWorkItem(parts[1]!, request);
     }
+    if (parts[0] === 'projects' && (parts[2] === 'total-worklogs' || parts[4] === 'worklogs')) return this.worklogsOf(parts[1]!, parts[3]);
     return json(404, { error: 'Not found' });
   }
 
-  /** Cursor pagination as Plane does it, two projects a page so specs cross pages. */
   private listProjects(request: ToolRequest): ToolResponse {
-    const perPage = 2;
-    const offset = Number(request.query.get('cursor') ?? '0');
-    const results = this.projects.slice(offset, offset + perPage);
-    const more = offset + perPage < this.projects.length;
-    return json(200, { results, next_cursor: more ? String(offset + perPage) : null, next_page_results: more, total_count: this.projects.length });
+    const perPage = Math.min(this.perPage, Number(request.query.get('per_page') ?? 100));
+    const page = Number(request.query.get('cursor')?.split(':')[1] ?? 0);
+    const results = this.projects.slice(page * perPage, (page + 1) * perPage);
+    const more = (page + 1) * perPage < this.projects.length;
+    return json(200, { results, next_cursor: `${perPage}:${page + 1}:0`, next_page_results: more, total_count: this.projects.length });
+  }
+
+  /** Totals per work item (`[{ issue_id, duration }]`), or one work item's worklogs. */
+  private worklogsOf(projectId: string, workItemId: string | undefined): ToolResponse {
+    if (!this.worklogsEnabled) return json(402, { error: 'Time tracking is not available on your plan' });
+    const items = this.worklogs.get(projectId) ?? new Map<string, Worklog[]>();
+    if (workItemId === undefined) return json(200, [...items].map(([issue_id, logs]) => ({ issue_id, duration: logs.reduce((sum, log) => sum + log.duration, 0) })));
+    return json(200, items.get(workItemId) ?? []);
   }
 
   private createProject(request: ToolRequest): ToolResponse {
