@@ -1,5 +1,5 @@
 import { FakeInvoiceNinja } from '../../tools/invoiceninja/invoiceninja-writes.fake';
-import { FakeMautic } from '../../tools/mautic/mautic-writes.fake';
+import { MauticFake } from '../../tools/mautic/mautic.fake';
 import { FakeNextcloud } from '../../tools/nextcloud/nextcloud.fake';
 import { PlaneFake } from '../../tools/plane/plane.fake';
 import { FakeSlack } from '../../tools/slack/slack.fake';
@@ -11,13 +11,13 @@ export class FakeTools {
   private constructor(
     readonly plane: PlaneFake,
     readonly nextcloud: FakeNextcloud,
-    readonly mautic: FakeMautic,
+    readonly mautic: MauticFake,
     readonly invoiceNinja: FakeInvoiceNinja,
     readonly slack: FakeSlack,
   ) {}
 
   static async start(): Promise<FakeTools> {
-    return new FakeTools(await PlaneFake.start(), await FakeNextcloud.start(), await FakeMautic.start(), await FakeInvoiceNinja.start(), await FakeSlack.start());
+    return new FakeTools(await PlaneFake.start(), await FakeNextcloud.start(), await MauticFake.start(), await FakeInvoiceNinja.start(), await FakeSlack.start());
   }
 
   /** Variables of every tool except `unconfigured`. */

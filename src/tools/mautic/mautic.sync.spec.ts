@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MauticFake, mauticContact } from './mautic-reads.fake';
+import { MauticFake, mauticContact } from './mautic.fake';
 import { SyncHarness } from '../../testing/sync/sync-harness';
 import { MauticClient } from './mautic.client';
 import { MauticSyncSource } from './mautic.sync-source';
@@ -9,7 +9,7 @@ describe('mautic sync', () => {
   let harness: SyncHarness;
 
   beforeEach(async () => {
-    fake = await MauticFake.start();
+    fake = await MauticFake.start({ username: 'sync', password: 'pa55' });
     harness = await SyncHarness.open();
   });
   afterEach(async () => {

@@ -28,7 +28,7 @@ describe('client onboarding workflow', () => {
     expect(plane.workItems.map((item) => item.name)).toContain('Integrations between up to five tools');
     expect(plane.workItems).toHaveLength(7);
     expect(nextcloud.folders()).toEqual(['Clients', 'Clients/Acme Logistics', ...['Contracts', 'Proposals', 'Deliverables', 'Reports'].map((folder) => `Clients/Acme Logistics/${folder}`)]);
-    expect(mautic.contacts).toEqual([{ id: 101, email: 'ops@acme.test', company: 'Acme Logistics' }]);
+    expect(mautic.contacts).toEqual([{ id: 101, email: 'ops@acme.test', company: 'Acme Logistics', dateModified: expect.any(String) }]);
     expect(mautic.emailStats).toEqual([{ emailId: '12', leadId: 101 }]);
     expect(invoiceNinja.invoices).toMatchObject([{ amount: 4_500, status_id: '2' }]);
     expect(steps['plane.project']).toMatchObject({ status: 'completed', externalId: plane.projects[0]!.id });
