@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toolsCheck } from '../cli/commands/tools-check.command';
 import { loadConfig } from '../config';
 import { errorCodes, TestApi } from '../testing/api-harness';
-import { FakeNextcloud } from './nextcloud/nextcloud.fake';
+import { NextcloudFake } from './nextcloud/nextcloud.fake';
 import { secretEnv, testSecrets } from '../testing/ingest/ingest.fixtures';
 import { ChatwootFake } from './chatwoot/chatwoot.fake';
-import { InvoiceNinjaFake } from './invoiceninja/invoiceninja-reads.fake';
+import { InvoiceNinjaFake } from './invoiceninja/invoiceninja.fake';
 import { MauticFake } from './mautic/mautic.fake';
 import { PlaneFake } from './plane/plane.fake';
 import { XeroFake } from './xero/xero.fake';
@@ -20,11 +20,11 @@ describe('checking the tools: credentials and webhooks, against the fake servers
   let mautic: MauticFake;
   let plane: PlaneFake;
   let xero: XeroFake;
-  let nextcloud: FakeNextcloud;
+  let nextcloud: NextcloudFake;
   let env: Record<string, string>;
 
   beforeAll(async () => {
-    [invoiceNinja, chatwoot, mautic, plane, xero, nextcloud] = await Promise.all([InvoiceNinjaFake.start(), ChatwootFake.start(), MauticFake.start({ username: 'sync', password: 'pa55' }), PlaneFake.start({ workspace: 'agency', apiKey: 'plane_api_key' }), XeroFake.start(), FakeNextcloud.start()]);
+    [invoiceNinja, chatwoot, mautic, plane, xero, nextcloud] = await Promise.all([InvoiceNinjaFake.start(), ChatwootFake.start(), MauticFake.start({ username: 'sync', password: 'pa55' }), PlaneFake.start({ workspace: 'agency', apiKey: 'plane_api_key' }), XeroFake.start(), NextcloudFake.start()]);
     // Invoice Ninja: one subscription to us with the shared-secret header, one archived elsewhere.
     invoiceNinja.webhooks.push(
       { id: 'w1', event_id: '4', target_url: `${publicUrl}/webhooks/invoiceninja/create_payment`, headers: { 'X-Zixly-Secret': testSecrets.invoiceninja }, is_deleted: false, archived_at: 0 },

@@ -25,7 +25,7 @@ export function auditToolObjects(tools: FakeTools, clients: ReadonlyArray<{ name
     'mautic contact': { keys: tools.mautic.contacts.map((contact) => String(contact.email)), expected: clients.length },
     'mautic welcome e-mail': { keys: tools.mautic.emailStats.map((stat) => `${stat.emailId} ${stat.leadId}`), expected: clients.length },
     'invoice ninja client': { keys: tools.invoiceNinja.clients.map((client) => client.id_number), expected: clients.length },
-    'invoice ninja invoice': { keys: tools.invoiceNinja.invoices.map((invoice) => invoice.number), expected: clients.length },
+    'invoice ninja invoice': { keys: tools.invoiceNinja.invoices.map((invoice) => String(invoice.number)), expected: clients.length },
     'invoice ninja e-mail': { keys: tools.invoiceNinja.emailed, expected: clients.length },
     'slack post': { keys: tools.slack.messages.map((message) => tickets.find((subject) => message.text.includes(subject)) ?? message.text), expected: tickets.length },
   };

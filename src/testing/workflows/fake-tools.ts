@@ -1,8 +1,8 @@
-import { FakeInvoiceNinja } from '../../tools/invoiceninja/invoiceninja-writes.fake';
+import { InvoiceNinjaFake } from '../../tools/invoiceninja/invoiceninja.fake';
 import { MauticFake } from '../../tools/mautic/mautic.fake';
-import { FakeNextcloud } from '../../tools/nextcloud/nextcloud.fake';
+import { NextcloudFake } from '../../tools/nextcloud/nextcloud.fake';
 import { PlaneFake } from '../../tools/plane/plane.fake';
-import { FakeSlack } from '../../tools/slack/slack.fake';
+import { SlackFake } from '../../tools/slack/slack.fake';
 
 export type FakeToolName = 'plane' | 'nextcloud' | 'mautic' | 'invoiceninja' | 'slack';
 
@@ -10,14 +10,14 @@ export type FakeToolName = 'plane' | 'nextcloud' | 'mautic' | 'invoiceninja' | '
 export class FakeTools {
   private constructor(
     readonly plane: PlaneFake,
-    readonly nextcloud: FakeNextcloud,
+    readonly nextcloud: NextcloudFake,
     readonly mautic: MauticFake,
-    readonly invoiceNinja: FakeInvoiceNinja,
-    readonly slack: FakeSlack,
+    readonly invoiceNinja: InvoiceNinjaFake,
+    readonly slack: SlackFake,
   ) {}
 
   static async start(): Promise<FakeTools> {
-    return new FakeTools(await PlaneFake.start(), await FakeNextcloud.start(), await MauticFake.start(), await FakeInvoiceNinja.start(), await FakeSlack.start());
+    return new FakeTools(await PlaneFake.start(), await NextcloudFake.start(), await MauticFake.start(), await InvoiceNinjaFake.start(), await SlackFake.start());
   }
 
   /** Variables of every tool except `unconfigured`. */
@@ -26,7 +26,7 @@ export class FakeTools {
       plane: { PLANE_API_URL: this.plane.server.url, PLANE_API_KEY: this.plane.apiKey, PLANE_WORKSPACE: this.plane.workspace, PLANE_WEB_URL: 'https://plane.zixly.test' },
       nextcloud: { NEXTCLOUD_URL: this.nextcloud.server.url, NEXTCLOUD_USER: this.nextcloud.user, NEXTCLOUD_APP_PASSWORD: this.nextcloud.appPassword },
       mautic: { MAUTIC_API_URL: `${this.mautic.server.url}/api`, MAUTIC_USERNAME: this.mautic.username, MAUTIC_PASSWORD: this.mautic.password, MAUTIC_WELCOME_EMAIL_ID: '12' },
-      invoiceninja: { INVOICENINJA_API_URL: this.invoiceNinja.server.url, INVOICENINJA_API_TOKEN: this.invoiceNinja.apiToken },
+      invoiceninja: { INVOICENINJA_API_URL: this.invoiceNinja.server.url, INVOICENINJA_API_TOKEN: this.invoiceNinja.token },
       slack: { SLACK_WEBHOOK_URL: this.slack.webhookUrl },
     };
     return Object.assign({}, ...Object.entries(all).filter(([tool]) => !unconfigured.includes(tool as FakeToolName)).map(([, env]) => env));

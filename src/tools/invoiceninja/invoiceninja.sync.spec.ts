@@ -3,7 +3,7 @@ import { AppError } from '../../core/errors';
 import { fixtureDelivery } from '../../testing/tools/fixture-deliveries';
 import { IdentitySnapshot } from '../../ingest/identity/identity-lookup';
 import { translators } from '../../ingest/translators';
-import { InvoiceNinjaFake, invoiceNinjaSample } from './invoiceninja-reads.fake';
+import { InvoiceNinjaFake, invoiceNinjaSample } from './invoiceninja.fake';
 import { SyncHarness } from '../../testing/sync/sync-harness';
 import { InvoiceNinjaClient } from './invoiceninja.client';
 import { InvoiceNinjaSyncSource } from './invoiceninja.sync-source';
@@ -15,7 +15,7 @@ describe('invoice ninja sync', () => {
   let harness: SyncHarness;
 
   beforeEach(async () => {
-    fake = await InvoiceNinjaFake.start('in-token', 2);
+    fake = await InvoiceNinjaFake.start({ token: 'in-token', maxPerPage: 2 });
     harness = await SyncHarness.open();
   });
   afterEach(async () => {

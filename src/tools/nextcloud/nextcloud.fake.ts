@@ -6,7 +6,7 @@ const notAuthenticated =
 const xml = (status: number, body = ''): ToolResponse => ({ status, headers: { 'content-type': 'application/xml; charset=utf-8' }, body });
 
 /** Nextcloud WebDAV for one user: PROPFIND (exists), MKCOL (folders, parent first) and PUT (files). */
-export class FakeNextcloud {
+export class NextcloudFake {
   /** Paths relative to the user's root; folders map to null, files to their content. */
   readonly nodes = new Map<string, string | null>();
   /** `webhook_listeners` registrations, as `GET /ocs/v2.php/apps/webhook_listeners/api/v1/webhooks` lists them. */
@@ -18,8 +18,8 @@ export class FakeNextcloud {
     readonly appPassword = 'app-password-test',
   ) {}
 
-  static async start(): Promise<FakeNextcloud> {
-    const nextcloud = new FakeNextcloud();
+  static async start(): Promise<NextcloudFake> {
+    const nextcloud = new NextcloudFake();
     nextcloud.server = await FakeToolServer.start((request) => nextcloud.route(request));
     return nextcloud;
   }

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeSlack } from './slack.fake';
+import { SlackFake } from './slack.fake';
 import { ToolHttpClient } from '../shared/tool-http.client';
 import { SlackClient } from './slack.client';
 
-let slack: FakeSlack;
+let slack: SlackFake;
 let client: SlackClient;
 
 beforeAll(async () => {
-  slack = await FakeSlack.start();
+  slack = await SlackFake.start();
   client = new SlackClient({ webhookUrl: slack.webhookUrl, minIntervalMs: 0 }, new ToolHttpClient({ tool: 'slack', timeoutMs: 1_000 }));
 });
 afterAll(() => slack.server.close());

@@ -3,14 +3,14 @@ import { FakeToolServer, type ToolRequest, type ToolResponse } from '../../testi
 const text = (status: number, body: string): ToolResponse => ({ status, body });
 
 /** A Slack incoming webhook: plain-text answers as Slack documents them (`ok`, `invalid_payload`, `no_service`…). */
-export class FakeSlack {
+export class SlackFake {
   readonly messages: Array<{ text: string }> = [];
   server!: FakeToolServer;
 
   constructor(readonly path = '/services/T0001/B0001/webhook-secret') {}
 
-  static async start(): Promise<FakeSlack> {
-    const slack = new FakeSlack();
+  static async start(): Promise<SlackFake> {
+    const slack = new SlackFake();
     slack.server = await FakeToolServer.start((request) => slack.route(request));
     return slack;
   }
