@@ -38,6 +38,7 @@ import { trackProjections } from './metrics/projection-lag.metrics';
 import { allProjections } from './projections';
 import type { PlatformServices } from './schema/context';
 import type { QueryLimits } from './schema/hardening/query-limits';
+import type { SchemaServices } from './schema/schema-services';
 
 export interface RunningApp {
   readonly url: string;
@@ -45,6 +46,8 @@ export interface RunningApp {
   readonly boundAddress: string;
   readonly services: AppServices;
   readonly platform: PlatformServices;
+  /** The services the GraphQL resolvers see (their context's `services`), with the API's caches. */
+  readonly schemaServices: SchemaServices;
   /**
    * Settles once the start-up walk of the embedded event log (a page per turn of the event loop,
    * sharing it with requests) is over; benchmarks wait for it before measuring latency.
@@ -86,7 +89,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     shutdown.add(() => server.close());
     // Runs before the server closes: closing waits for every connection, WebSockets included.
     shutdown.add(api.attach(server.server));
-    return { url: server.url, boundAddress: server.boundAddress, services: core.services, platform: api.platform, logChecked: core.logChecked, stop: () => shutdown.run() };
+    return { url: server.url, boundAddress: server.boundAddress, services: core.services, platform: api.platform, schemaServices: api.schemaServices, logChecked: core.logChecked, stop: () => shutdown.run() };
   } catch (error) {
     await shutdown.run();
     throw error;

@@ -7,6 +7,7 @@ import { readWorkflowConfig, type WorkflowConfig } from './workflows/workflow.co
 import { ConfigError, flag, wholeNumber } from './config-values';
 import { defaultFactWindow, type FactWindow } from './aggregates/fact-window';
 import { isIP } from 'node:net';
+import { type LogLevel, logLevels } from './logging/logger';
 import { isIso4217 } from './core/money/iso-4217';
 import { type ApiLimits, readApiLimits } from './schema/hardening/api-limits.config';
 
@@ -51,8 +52,6 @@ export interface AppConfig {
   readonly apiLimits: ApiLimits;
 }
 
-export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-export type LogLevel = (typeof logLevels)[number];
 
 export interface OpsConfig {
   /** `LOG_LEVEL`; `info` by default, `warn` under NODE_ENV=test so test output stays readable. */

@@ -1,4 +1,4 @@
-import type { BaselineRow } from '../adapters/sqlite/sqlite-raw.baseline';
+import type { BaselineRow } from '../testing/adapters/sqlite-raw.baseline';
 import { randomId } from '../core/ids';
 import type { NewEvent } from '../core/messages';
 import { categoryOf } from '../core/stream-name';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultSqliteSynchronous, openSqliteEventStore, type SqliteEventStore } from '../adapters/sqlite/sqlite-event-store';
-import { rawInsertRate, rawReadRate } from '../adapters/sqlite/sqlite-raw.baseline';
+import { rawInsertRate, rawReadRate } from '../testing/adapters/sqlite-raw.baseline';
 import { type BenchResult, benchResult } from './bench-result';
 import { appendWorkload, baselineRows, benchEvent, type Workload } from './event-store-workload.bench';
 

@@ -4,7 +4,6 @@ import { print } from 'graphql';
 import type { RunningApp } from '../app';
 import { FinancialDashboardDocument } from '../schema/__generated__/operations';
 import { buildAppSchema } from '../schema/build-schema';
-import { kpiCacheOf } from '../schema/dashboards/kpi-cache';
 import { profileFinancialKpis } from './graphql-profile.bench';
 import { type BenchServer, startBareGraphqlServer, startBenchApp, viewerKey } from './graphql-servers.bench';
 import { noDeadline } from '../core/deadline';
@@ -59,7 +58,7 @@ async function measure(server: string, target: Target, body: string, options: Pa
 }
 
 async function uncachedMedian(app: RunningApp, target: Target, body: string): Promise<number> {
-  const cache = kpiCacheOf(app.services);
+  const cache = app.schemaServices.kpiCache;
   const samples: number[] = [];
   for (let round = 0; round < 20; round++) {
     cache.clear();
@@ -82,7 +81,7 @@ async function main(): Promise<void> {
     console.log(`  starting the composed app (NODE_ENV=${process.env.NODE_ENV}); the read models catch up with the log`);
     const started = await startBenchApp(dataDir);
     app = started.app;
-    const { services, platform } = app;
+    const { schemaServices: services, platform } = app;
     const principal = { keyId: 'bench', name: 'bench viewer', role: 'VIEWER' as const };
     bare = await startBareGraphqlServer(await buildAppSchema(), (correlationId) => ({ services, platform, principal, requestId: correlationId, correlationId, deadline: noDeadline }));
     const body = JSON.stringify({ query: print(FinancialDashboardDocument), variables: { period } });

@@ -1,4 +1,4 @@
-import type { AppServices } from '../app-services';
+import type { SchemaServices } from '../schema/schema-services';
 import type { Period } from '../core/business-time';
 import { financialFields } from '../schema/dashboards/financial-dashboard.fields';
 import { KpiSource } from '../schema/dashboards/kpi-source';
@@ -9,7 +9,7 @@ const rounds = 10;
  * Where an uncached financial dashboard spends its time: each KPI alone on the live read models
  * (its read-model queries, the fold in memory and the mapping), median of `rounds` runs.
  */
-export async function profileFinancialKpis(services: AppServices, period: Period): Promise<Array<{ kpi: string; ms: number }>> {
+export async function profileFinancialKpis(services: SchemaServices, period: Period): Promise<Array<{ kpi: string; ms: number }>> {
   const source = () => new KpiSource({ context: services.kpi, period, at: services.clock(), asOf: false, services }, null);
   const timings: Array<{ kpi: string; ms: number }> = [];
   for (const [kpi, field] of Object.entries(financialFields)) {

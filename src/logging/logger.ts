@@ -1,7 +1,9 @@
 import pino, { type Logger } from 'pino';
-import type { LogLevel } from '../config';
 
 export type { Logger } from 'pino';
+
+export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof logLevels)[number];
 
 interface LineSink {
   write(line: string): void;

@@ -1,9 +1,9 @@
-import type { AppServices } from '../app-services';
 import type { Deadline } from '../core/deadline';
 import type { ApiKeys } from './auth/api-keys.service';
 import type { KeyRateLimiter } from './hardening/key-rate-limiter';
 import type { ProjectionFeed } from './projections/projection-feed';
 import type { Rebuilds } from './projections/rebuilds';
+import type { SchemaServices } from './schema-services';
 
 export type Role = 'VIEWER' | 'EDITOR' | 'ADMIN';
 
@@ -32,7 +32,7 @@ export interface PlatformServices {
 
 /** Built once per request (or per subscription connection); resolvers read everything from here. */
 export interface GraphQLContext {
-  readonly services: AppServices;
+  readonly services: SchemaServices;
   readonly platform: PlatformServices;
   /** Null only while the request is being authenticated; resolvers always see a principal. */
   readonly principal: Principal | null;

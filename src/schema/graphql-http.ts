@@ -104,7 +104,7 @@ export async function createGraphQLEndpoint(options: GraphQLEndpointOptions): Pr
       { method: 'POST', path: graphqlPath, handle },
       { method: 'GET', path: graphqlPath, handle },
     ],
-    attach: (server) => attachSubscriptions({ server, path: graphqlPath, schema, deps, introspection, limits, apiLimits: deps.services.config.apiLimits }),
+    attach: (server) => attachSubscriptions({ server, path: graphqlPath, schema, deps, introspection, limits, apiLimits: deps.services.settings.apiLimits }),
     stop: () => apollo.stop(),
   };
 }

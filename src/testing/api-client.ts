@@ -1,6 +1,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import type { AppServices } from '../app-services';
 import type { Role } from '../schema/context';
+import type { SchemaServices } from '../schema/schema-services';
 import { TestApi } from './api-harness';
 
 export interface ApiResponse<T> {
@@ -25,6 +26,11 @@ export class ApiClient {
 
   get services(): AppServices {
     return this.api.app.services;
+  }
+
+  /** What the resolvers see, with the API's caches. */
+  get schemaServices(): SchemaServices {
+    return this.api.app.schemaServices;
   }
 
   /** The key id the API records as `apikey:<keyId>` for callers with this role. */

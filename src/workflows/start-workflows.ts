@@ -1,5 +1,9 @@
-import type { AppServices } from '../app-services';
+import type { BusinessCommand } from '../aggregates';
+import type { CommandBus } from '../aggregates/command-bus';
+import type { EventStore } from '../core/event-store.port';
+import type { ReadStore } from '../core/read-store.port';
 import type { Clock } from '../core/time';
+import type { KpiContext } from '../projections/shared/kpi';
 import type { FetchFunction } from '../tools/shared/tool-http';
 import type { RetryPolicy } from '../tools/shared/tool-retry';
 import { createToolClients } from '../tools/tool-clients';
@@ -16,7 +20,14 @@ import { loadWorkflowConfig, type WorkflowConfig } from './workflow.config';
 export const eventWorkflows: readonly EventWorkflow[] = [clientOnboardingWorkflow, supportTriageWorkflow];
 export const scheduledWorkflows: readonly ScheduledWorkflow[] = [weeklyTimeReportWorkflow, weeklyFinancialReportWorkflow];
 
-export type WorkflowServices = Pick<AppServices, 'eventStore' | 'readStore' | 'commands' | 'kpi' | 'clock'>;
+/** What the workflows use, handed over by the composition root. */
+export interface WorkflowServices {
+  readonly eventStore: EventStore;
+  readonly readStore: ReadStore;
+  readonly commands: CommandBus<BusinessCommand>;
+  readonly kpi: KpiContext;
+  readonly clock: Clock;
+}
 
 export interface WorkflowEngineOverrides {
   /** The clock of schedules and SLA timers (a `ManualClock` in tests); defaults to the services' clock. */

@@ -1,7 +1,7 @@
 import type { Db } from 'mongodb';
 import type { DocumentWrite, FindQuery, FindResult, ReadDocument, VersionedDocument } from '../../core/read-store.port';
 import { parseFindQuery } from '../shared/read-query';
-import { encodeCursor } from '../shared/read-store-cursor';
+import { encodeCursor, pageWithCursors } from '../shared/read-store-cursor';
 import { checkCollection } from '../shared/read-store-names';
 import { liveOnly, mongoFind, sortValues } from './mongodb-document-filter';
 import { decodeNested, duplicateInserts, fromStored, planWrites, type StoredDocument, toBigInt } from './mongodb-document-writes';
@@ -33,9 +33,9 @@ export class MongoDocuments {
     const rows = (await (fetch === null ? cursor : cursor.limit(fetch)).toArray()).map((row) => decodeNested(row)) as D[];
     const hasMore = parsed.limit !== null && rows.length > parsed.limit;
     const page = hasMore ? rows.slice(0, parsed.limit!) : rows;
-    const cursors = page.map((document) => encodeCursor(parsed.sort, sortValues(document, parsed.sort)));
     // As the SQLite adapter answers for a collection never written: no cursors without documents.
-    return { documents: page, nextCursor: hasMore ? cursors[cursors.length - 1] ?? null : null, ...(page.length > 0 && { cursors }) };
+    if (page.length === 0) return { documents: page, nextCursor: null };
+    return pageWithCursors(page, hasMore, (at) => encodeCursor(parsed.sort, sortValues(page[at]!, parsed.sort)));
   }
 
   /**

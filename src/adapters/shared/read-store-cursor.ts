@@ -1,5 +1,5 @@
 import { ValidationError } from '../../core/errors';
-import type { SortDirection } from '../../core/read-store.port';
+import type { FindResult, ReadDocument, SortDirection } from '../../core/read-store.port';
 
 /** A value a filter compares with, and a cursor carries. */
 export type Scalar = string | number | boolean | null;
@@ -18,6 +18,22 @@ export interface SortKey {
 export function encodeCursor(sort: readonly SortKey[], values: readonly Scalar[]): string {
   const payload = { k: sort.map(sortLabel), v: values };
   return Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
+}
+
+/**
+ * A page whose per-document cursors are encoded when first asked for: the API's connections read
+ * them, while KPIs page through whole periods by `nextCursor` alone and would encode one per
+ * document for nothing.
+ */
+export function pageWithCursors<D extends ReadDocument>(documents: D[], hasMore: boolean, cursorAt: (index: number) => string): FindResult<D> {
+  let cursors: string[] | undefined;
+  return {
+    documents,
+    nextCursor: hasMore && documents.length > 0 ? cursorAt(documents.length - 1) : null,
+    get cursors() {
+      return (cursors ??= documents.map((_, index) => cursorAt(index)));
+    },
+  };
 }
 
 /** The values of a cursor issued for this sort, or a ValidationError. */

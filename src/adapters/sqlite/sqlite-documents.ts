@@ -1,7 +1,7 @@
 import { ValidationError } from '../../core/errors';
 import type { DocumentWrite, FindResult, ReadDocument, VersionedDocument } from '../../core/read-store.port';
 import type { ParsedQuery, Scalar } from '../shared/read-query';
-import { encodeCursor } from '../shared/read-store-cursor';
+import { encodeCursor, pageWithCursors } from '../shared/read-store-cursor';
 import { fieldExpression, orderByClause, whereClause } from './sqlite-document-filter';
 import { type SqliteCollections, table } from './sqlite-read-schema';
 import type { StatementCache } from './sqlite-statement-cache';
@@ -40,12 +40,8 @@ export class SqliteDocuments {
     const rows = this.statements.get(sql).all(...params) as Array<Record<string, Scalar>>;
     const hasMore = query.limit !== null && rows.length > query.limit;
     const page = hasMore ? rows.slice(0, query.limit!) : rows;
-    const cursors = page.map((row) => encodeCursor(query.sort, query.sort.map((_, index) => row[`s${index}`]!)));
-    return {
-      documents: page.map((row) => JSON.parse(row.doc as string) as D),
-      nextCursor: hasMore ? cursors[cursors.length - 1] ?? null : null,
-      cursors,
-    };
+    const cursorAt = (at: number) => encodeCursor(query.sort, query.sort.map((_, index) => page[at]![`s${index}`]!));
+    return pageWithCursors(page.map((row) => JSON.parse(row.doc as string) as D), hasMore, cursorAt);
   }
 
   /**

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { collect } from '../../core/event-store.port';
-import type { AcknowledgedAppend } from './sqlite-durability.child';
+import type { AcknowledgedAppend } from '../../testing/adapters/sqlite-durability.child';
 import { openSqliteEventStore } from './sqlite-event-store';
 
 const directory = mkdtempSync(join(tmpdir(), 'zixly-sqlite-durability-'));
@@ -35,7 +35,7 @@ describe('SQLite event store durability', () => {
 
 /** Forks a writer on the store file and SIGKILLs it once `count` appends were acknowledged. */
 function appendUntilKilled(path: string, count: number): Promise<AcknowledgedAppend[]> {
-  const child: ChildProcess = fork(resolve(__dirname, 'sqlite-durability.child.ts'), [path], {
+  const child: ChildProcess = fork(resolve(__dirname, '../../testing/adapters/sqlite-durability.child.ts'), [path], {
     execArgv: ['--require', resolve(__dirname, '../../testing/fixtures/swc-register.cjs')],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -1,16 +1,27 @@
 import { METHODS } from 'node:http';
-import type { AppServices } from '../../app-services';
+import type { BusinessCommand } from '../../aggregates';
+import type { CommandBus } from '../../aggregates/command-bus';
+import type { EventStore } from '../../core/event-store.port';
+import type { ReadStore } from '../../core/read-store.port';
+import type { Clock } from '../../core/time';
 import type { Route } from '../../http/http-server';
 import { logger } from '../../logging/logger';
 import { webhookTools as toolNames, type WebhookTool } from '../delivery';
 import { WebhookInbox } from '../inbox/webhook-inbox';
-import { secretVariable } from '../ingest.config';
+import { secretVariable, type WebhookConfig } from '../ingest.config';
 import { RejectStore } from '../quarantine/reject-store';
 import { WebhookQuarantine } from '../quarantine/webhook-quarantine';
 import { WebhookReceiver } from './webhook-receiver';
 import { type ToolIngest, webhookReceivers } from './webhook-tools';
 
-export type IngestServices = Pick<AppServices, 'config' | 'clock' | 'eventStore' | 'readStore' | 'commands'>;
+/** What the webhook door and its worker use, handed over by the composition root. */
+export interface IngestServices {
+  readonly config: { readonly webhooks: WebhookConfig; readonly nodeEnv: string };
+  readonly clock: Clock;
+  readonly eventStore: EventStore;
+  readonly readStore: ReadStore;
+  readonly commands: CommandBus<BusinessCommand>;
+}
 
 export interface IngestEndpoint {
   readonly routes: Route[];

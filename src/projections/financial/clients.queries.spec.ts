@@ -4,7 +4,7 @@ import type { KpiContext } from '../shared/kpi';
 import { periodOf } from '../shared/kpi';
 import { firstYearRetainerValueCents, tierOn } from './client-timeline';
 import { clientsActiveAt, clientsOnboardedIn } from './clients.queries';
-import { offboarded, onboarded, reactivated, retainerCancelled, retainerChanged, retainerStarted, tierChanged } from './financial.fixtures';
+import { offboarded, onboarded, reactivated, retainerCancelled, retainerChanged, retainerStarted, tierChanged } from '../../testing/projections/financial.fixtures';
 import { financialProjections } from './index';
 
 const ids = (clients: readonly { clientId: string }[]) => clients.map((client) => client.clientId).sort();

@@ -3,7 +3,7 @@ import { hoursLogged } from '../../testing/delivery-facts';
 import { projectScenario, type ProjectedScenario } from '../../testing/projection-scenario';
 import { deliveryProjections } from '../delivery';
 import { financialProjections, profitMargin } from './index';
-import { onboarded, tierChanged } from './financial.fixtures';
+import { onboarded, tierChanged } from '../../testing/projections/financial.fixtures';
 
 const work = (entryId: string, workDate: string) => hoursLogged(`${workDate}T03:00:00Z`, { entryId, projectId: 'p1', consultantId: 'k1', clientId: 'c1', workDate, hours: 10 });
 

@@ -14,6 +14,7 @@ const isMonthFact = (document: EventCounted): document is HoursFact => (document
  * first day: a tier change took effect on one of the following days of the month.
  */
 export function tierVariesInMonth(client: ClientDocument, monthStart: string, timeZone: string): boolean {
+  if (client.tierHistory.length <= 1) return false;
   const first = tierOn(client, monthStart, timeZone);
   const from = startOfBusinessDate(addDays(monthStart, 1), timeZone).toISOString();
   const to = startOfBusinessDate(nextMonthStart(monthStart), timeZone).toISOString();
@@ -27,9 +28,15 @@ export function tierVariesInMonth(client: ClientDocument, monthStart: string, ti
  */
 export async function datedByTier(context: KpiContext, costs: PeriodCosts, clients: ReadonlyMap<string, ClientDocument>): Promise<Pick<PeriodCosts, 'lines' | 'documents'>> {
   const split = new Set<string>();
+  // A month holds a line per project, consultant and billability: each client's month is judged once.
+  const judged = new Set<string>();
   for (const line of costs.lines) {
     const client = line.clientId === null ? undefined : clients.get(line.clientId);
-    if (line.grain === 'month' && client && tierVariesInMonth(client, line.date, context.timeZone)) split.add(`${line.clientId}\t${line.date}`);
+    if (line.grain !== 'month' || !client) continue;
+    const pair = `${line.clientId}\t${line.date}`;
+    if (judged.has(pair)) continue;
+    judged.add(pair);
+    if (tierVariesInMonth(client, line.date, context.timeZone)) split.add(pair);
   }
   if (split.size === 0) return costs;
   const days = await Promise.all(

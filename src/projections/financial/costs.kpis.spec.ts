@@ -3,7 +3,7 @@ import { projectScenario, type ProjectedScenario, type ScenarioFact } from '../.
 import { deliveryProjections } from '../delivery';
 import type { KpiContext } from '../shared/kpi';
 import { cashFlow, costs, profitMargin } from './costs.queries';
-import { expensePaid, expenseRecorded, hoursCorrected, hoursDeleted, hoursLogged, issued, onboarded, paid, projectStarted, voided } from './financial.fixtures';
+import { expensePaid, expenseRecorded, hoursCorrected, hoursDeleted, hoursLogged, issued, onboarded, paid, projectStarted, voided } from '../../testing/projections/financial.fixtures';
 import { financialProjections } from './index';
 
 const april = { from: '2026-04-01', to: '2026-05-01' };

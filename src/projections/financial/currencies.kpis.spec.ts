@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { projectScenario, type ProjectedScenario, type ScenarioFact } from '../../testing/projection-scenario';
 import type { KpiContext } from '../shared/kpi';
-import { issued, paid } from './financial.fixtures';
+import { issued, paid } from '../../testing/projections/financial.fixtures';
 import { financialProjections } from './index';
 import { receivables } from './receivables.queries';
 import { revenue } from './revenue.queries';

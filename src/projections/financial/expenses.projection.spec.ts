@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { projectScenario, type ProjectedScenario, type ScenarioFact } from '../../testing/projection-scenario';
 import { expensesCollection, expensesProjection, type ExpenseDocument } from './expenses.projection';
-import { expensePaid, expenseRecorded } from './financial.fixtures';
+import { expensePaid, expenseRecorded } from '../../testing/projections/financial.fixtures';
 
 describe('expenses read model', () => {
   let scenario: ProjectedScenario | null = null;

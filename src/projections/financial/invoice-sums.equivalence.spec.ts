@@ -11,13 +11,15 @@ import type { ScenarioFact } from '../../testing/projection-scenario';
 import { deliveryProjections } from '../delivery';
 import type { KpiContext, KpiResult } from '../shared/kpi';
 import { cashFlow, profitMargin } from './costs.queries';
-import { credited, invoiceDeleted, invoiceRestored, issued, onboarded, paid, paymentDeleted, refunded, tierChanged, voided } from './financial.fixtures';
+import { credited, invoiceDeleted, invoiceRestored, issued, onboarded, paid, paymentDeleted, refunded, tierChanged, voided } from '../../testing/projections/financial.fixtures';
 import { financialProjections } from './index';
+import { projectMargin } from './project-margin.queries';
+import { paidWithin30DaysRate } from './receivables.queries';
 import { revenue, revenuePerConsultantHour } from './revenue.queries';
 
 const timeZone = 'Australia/Brisbane';
 type Query = (context: KpiContext, period: Period) => Promise<KpiResult<unknown>>;
-const summed: Record<string, Query> = { revenue, cashFlow, profitMargin, revenuePerConsultantHour };
+const summed: Record<string, Query> = { revenue, cashFlow, profitMargin, revenuePerConsultantHour, projectMargin };
 
 /** Clients whose tier changes mid-month and a second either side of Brisbane midnights. */
 const clients: ScenarioFact[] = [
@@ -37,7 +39,10 @@ function invoiceHistory(random: SeededRandom, index: number): ScenarioFact[] {
   const issuedOn = addDays('2026-03-01', random.int(0, 120));
   const money = random.pick([...currencies]);
   const amount = random.int(1, 500) * 100;
-  const facts: ScenarioFact[] = [issued(id, random.pick(['c0', 'c1', 'c2', 'cx']), issuedOn, amount, money)];
+  // Projects p0–p2 have no project document here, so a project's client comes from its invoices (p2 spans two clients).
+  const project = random.pick([null, 'p0', 'p1', 'p2']);
+  const clientId = project === 'p2' ? random.pick(['c1', 'c2']) : random.pick(['c0', 'c1', 'c2', 'cx']);
+  const facts: ScenarioFact[] = [issued(id, clientId, issuedOn, amount, { ...money, projectId: project })];
   const later = (days: number) => addDays(issuedOn, random.int(0, days));
   const at = (date: string) => `${date}T02:00:00.000Z`;
   const payments: string[] = [];
@@ -66,7 +71,7 @@ function randomPeriod(random: SeededRandom): Period {
   return random.chance(0.5) ? { from, to } : { from: `${addDays(from, -1)}T13:59:59.999Z`, to: `${addDays(to, -1)}T14:00:00.001Z` };
 }
 
-describe('revenue and cash from the invoice sums, against the scan of every invoice (generated invoices with every kind of reversal)', () => {
+describe('revenue, cash, project margins and payment terms from the invoice sums, against the scan of every invoice (generated invoices with every kind of reversal)', () => {
   let events: EventStore;
   let reads: ReadStore;
 
@@ -99,6 +104,16 @@ describe('revenue and cash from the invoice sums, against the scan of every invo
         const [fromSums, fromScan] = await Promise.all([query({ reads, timeZone }, period), query({ reads, timeZone, path: 'scan' }, period)]);
         expect({ kpi: name, period, value: fromSums.value }).toEqual({ kpi: name, period, value: fromScan.value });
       }
+    }
+  });
+
+  it.each([4, 5, 6])('judges payment terms as the scan path does, as of any day around the period (seed %i)', async (seed) => {
+    const random = new SeededRandom(seed);
+    for (let round = 0; round < 20; round++) {
+      const period = randomPeriod(random);
+      const asOf = addDays(period.from.slice(0, 10), random.int(-10, 200));
+      const [fromSums, fromScan] = await Promise.all([paidWithin30DaysRate({ reads, timeZone }, period, { asOf }), paidWithin30DaysRate({ reads, timeZone, path: 'scan' }, period, { asOf })]);
+      expect({ period, asOf, value: fromSums.value }).toEqual({ period, asOf, value: fromScan.value });
     }
   });
 

@@ -19,7 +19,7 @@ export interface DatedAmount {
   readonly documentCents?: number;
 }
 
-type Measure = 'accrual' | 'cash';
+type Measure = 'accrual' | 'cash' | 'terms' | 'project';
 
 interface Bucket {
   readonly grain: 'd' | 'm';
@@ -39,6 +39,52 @@ async function bucketsIn(context: KpiContext, measure: Measure, fromDate: string
     const document = found.get(ids[index]!)?.document;
     return document ? [{ ...bucket, rows: document.rows }] : [];
   });
+}
+
+/** Invoices issued on business dates [fromDate, toDate), not voided: how many, and how many were paid on time. */
+export async function paymentTermsIn(context: KpiContext, fromDate: string, toDate: string): Promise<{ issued: number; onTime: number }> {
+  const counts = { issued: 0, onTime: 0 };
+  if (fromDate >= toDate) return counts;
+  for (const { rows } of await bucketsIn(context, 'terms', fromDate, toDate)) {
+    for (const [key, count] of rows) if (key === 'issued' || key === 'onTime') counts[key] += count;
+  }
+  return counts;
+}
+
+/** What a project's invoices issued in the period add up to, in base cents (lines without a rate add nothing). */
+export interface ProjectRevenue {
+  /** The client of the project's first invoice by client id, for a project the projects read model does not hold. */
+  readonly clientId: string;
+  readonly revenueCents: number;
+}
+
+/** Invoiced worth per project of the invoices issued in the period and not voided, and how many invoices that is. */
+export async function projectRevenueIn(context: KpiContext, period: ResolvedPeriod): Promise<{ byProject: Map<string, ProjectRevenue>; invoices: number }> {
+  const base = baseCurrencyOf(context);
+  const fields = new Map<string, Map<string, number>>();
+  for (const { rows } of await bucketsIn(context, 'project', period.fromDate, period.toDate)) {
+    for (const [key, amount] of rows) {
+      const cut = key.lastIndexOf('\t');
+      const line = key.slice(0, cut);
+      const found = fields.get(line) ?? new Map<string, number>();
+      fields.set(line, found);
+      const field = key.slice(cut + 1);
+      found.set(field, (found.get(field) ?? 0) + amount);
+    }
+  }
+  const byProject = new Map<string, ProjectRevenue>();
+  let invoices = 0;
+  for (const line of [...fields.keys()].sort()) {
+    const [projectId, clientId, currency] = line.split('\t') as [string, string, string];
+    const sums = fields.get(line)!;
+    const lines = sums.get('n') ?? 0;
+    if (lines === 0) continue;
+    invoices += lines;
+    const cents = currency === base ? (sums.get('c') ?? 0) : (sums.get('nb') ?? 0) > 0 ? (sums.get('b') ?? 0) : 0;
+    const found = byProject.get(projectId);
+    byProject.set(projectId, { clientId: found?.clientId ?? clientId, revenueCents: (found?.revenueCents ?? 0) + cents });
+  }
+  return { byProject, invoices };
 }
 
 export interface SummedAmounts {

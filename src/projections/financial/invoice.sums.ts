@@ -2,6 +2,7 @@ import type { Contribution, DerivedSums } from '../../core/projection-sums';
 import type { Projection } from '../../core/projection';
 import type { InvoiceDocument } from './invoice.document';
 import { invoicesProjection } from './invoices.projection';
+import { paidOnTime } from './payment-terms';
 
 export const invoiceSumsCollection = 'invoice_sums';
 
@@ -31,13 +32,19 @@ const dated = (measure: string, date: string, amounts: Contribution['amounts']):
 /**
  * Accrual: an invoice not voided (a deleted one reads as voided) adds its worth on its issue date.
  * Cash: each payment and refund line adds its cents on its own date, whatever became of the
- * invoice. Nothing in a contribution changes with events that do not change it (a payment leaves
+ * invoice. Terms: an invoice not voided counts on its issue date as `issued`, and as `onTime` once
+ * paid in full within the payment terms (paidWithin30DaysRate). Projects: an invoice of a project,
+ * not voided, adds its worth on its issue date under `project\tclient\tcurrency\t…` (projectMargin). Nothing in a contribution changes with events that do not change it (a payment leaves
  * the accrual sums as they are), so a rebuild writes only the sums that move.
  */
 export const invoiceSums: DerivedSums<InvoiceDocument> = {
   of(invoice) {
     const contributions: Contribution[] = [];
     if (invoice.status !== 'VOID') contributions.push(...dated('accrual', invoice.issuedOn, lineAmounts(invoice.clientId, invoice.currency, invoice.amountCents, invoice.exchangeRate)));
+    if (invoice.status !== 'VOID' && invoice.projectId !== null) {
+      contributions.push(...dated('project', invoice.issuedOn, lineAmounts(`${invoice.projectId}\t${invoice.clientId}`, invoice.currency, invoice.amountCents, invoice.exchangeRate)));
+    }
+    if (invoice.status !== 'VOID') contributions.push(...dated('terms', invoice.issuedOn, paidOnTime(invoice) ? [['issued', 1], ['onTime', 1]] : [['issued', 1]]));
     for (const payment of invoice.payments) {
       contributions.push(...dated('cash', payment.paidOn, lineAmounts(invoice.clientId, invoice.currency, payment.amountCents, payment.exchangeRate ?? invoice.exchangeRate)));
     }
@@ -52,7 +59,8 @@ export const invoiceSums: DerivedSums<InvoiceDocument> = {
 export const invoiceSumsProjection: Projection<InvoiceDocument> = {
   name: invoiceSumsCollection,
   // 2: no event counts in the sums (a payment no longer rewrites its invoice's accrual sums).
-  version: 2,
+  // 3: payment terms counted by issue date; projects' invoiced worth by issue date.
+  version: 3,
   handles: invoicesProjection.handles,
   documentIds: invoicesProjection.documentIds,
   evolve: invoicesProjection.evolve,

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { projectScenario, type ProjectedScenario, type ScenarioFact } from '../../testing/projection-scenario';
-import { issued, paid, voided } from './financial.fixtures';
+import { issued, paid, voided } from '../../testing/projections/financial.fixtures';
 import { invoicesCollection, invoicesProjection, type InvoiceDocument } from './invoices.projection';
 
 describe('invoices read model', () => {

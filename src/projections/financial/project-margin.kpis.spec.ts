@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { projectScenario, type ProjectedScenario, type ScenarioFact } from '../../testing/projection-scenario';
 import { deliveryProjections } from '../delivery';
 import type { KpiContext } from '../shared/kpi';
-import { expenseRecorded, hoursLogged, issued, onboarded, projectStarted, voided } from './financial.fixtures';
+import { expenseRecorded, hoursLogged, issued, onboarded, projectStarted, voided } from '../../testing/projections/financial.fixtures';
 import { financialProjections } from './index';
 import { projectMargin } from './project-margin.queries';
 

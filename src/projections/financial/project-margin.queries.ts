@@ -1,13 +1,15 @@
-import type { Period } from '../../core/business-time';
+import type { Period, ResolvedPeriod } from '../../core/business-time';
 import type { ProjectDocument } from '../delivery';
 import { type KpiContext, type KpiResult, kpiResult, periodOf } from '../shared/kpi';
-import { consultantTimeCategory, costsIn } from './cost-lines';
+import { type CostLine, consultantTimeCategory, costsIn } from './cost-lines';
 import { type Margin, marginOf } from './costs.queries';
 import { type TierKey } from './financial.reads';
 import { documentsByIds } from '../shared/documents';
 import { invoicesCollection } from './invoices.projection';
 import { invoicedIn } from './revenue.queries';
 import { invoiceBaseCents } from './base-amounts';
+import { invoiceSumsCollection } from './invoice.sums';
+import { type ProjectRevenue, projectRevenueIn } from './invoice-sums.reads';
 
 export interface ProjectMargin extends Margin {
   readonly projectId: string;
@@ -33,24 +35,50 @@ type Totals = { revenueCents: number; laborCostCents: number; expenseCents: numb
  */
 export async function projectMargin(context: KpiContext, period: Period): Promise<KpiResult<ProjectMargins>> {
   const resolved = periodOf(context, period);
+  if (context.path === 'scan') return projectMarginFromInvoices(context, resolved);
+  const [revenue, costs] = await Promise.all([projectRevenueIn(context, resolved), costsIn(context, resolved)]);
+  const totals = totalsOf(costs.lines, revenue.byProject);
+  const projects = await documentsByIds<ProjectDocument>(context.reads, 'projects', totals.keys());
+  const result = await kpiResult(context, [invoiceSumsCollection, ...costs.readModels], [...costs.documents, ...projects.values()], marginsOf(totals, projects));
+  return { ...result, eventCount: result.eventCount + revenue.invoices };
+}
+
+/** The same from every invoice of the period, one by one (the scan path). */
+async function projectMarginFromInvoices(context: KpiContext, resolved: ResolvedPeriod): Promise<KpiResult<ProjectMargins>> {
   const [invoices, costs] = await Promise.all([invoicedIn(context, resolved, { projectId: { $ne: null } }), costsIn(context, resolved)]);
+  const revenue = new Map<string, ProjectRevenue>();
+  for (const invoice of invoices) {
+    const found = revenue.get(invoice.projectId!);
+    // The project's client, if its document is missing: the lowest client id, as the sums give it.
+    const clientId = found && found.clientId < invoice.clientId ? found.clientId : invoice.clientId;
+    revenue.set(invoice.projectId!, { clientId, revenueCents: (found?.revenueCents ?? 0) + (invoiceBaseCents(context, invoice) ?? 0) });
+  }
+  const totals = totalsOf(costs.lines, revenue);
+  const projects = await documentsByIds<ProjectDocument>(context.reads, 'projects', totals.keys());
+  return kpiResult(context, [invoicesCollection, ...costs.readModels], [...invoices, ...costs.documents, ...projects.values()], marginsOf(totals, projects));
+}
+
+/** Revenue, labour and expenses per project: the invoices' first, then the cost lines booked on a project. */
+function totalsOf(lines: readonly CostLine[], revenue: ReadonlyMap<string, ProjectRevenue>): Map<string, Totals> {
   const totals = new Map<string, Totals>();
-  const totalsOf = (projectId: string, clientId: string | null) => {
+  const projectTotals = (projectId: string, clientId: string | null) => {
     const found = totals.get(projectId) ?? { revenueCents: 0, laborCostCents: 0, expenseCents: 0, clientId };
     totals.set(projectId, found);
     return found;
   };
-  for (const invoice of invoices) totalsOf(invoice.projectId!, invoice.clientId).revenueCents += invoiceBaseCents(context, invoice) ?? 0;
-  for (const line of costs.lines) {
+  for (const [projectId, { clientId, revenueCents }] of revenue) projectTotals(projectId, clientId).revenueCents += revenueCents;
+  for (const line of lines) {
     if (line.projectId === null) continue;
-    const project = totalsOf(line.projectId, line.clientId);
+    const project = projectTotals(line.projectId, line.clientId);
     if (line.category === consultantTimeCategory) project.laborCostCents += line.amountCents;
     else project.expenseCents += line.amountCents;
   }
-  const projects = await documentsByIds<ProjectDocument>(context.reads, 'projects', totals.keys());
+  return totals;
+}
+
+function marginsOf(totals: ReadonlyMap<string, Totals>, projects: ReadonlyMap<string, ProjectDocument>): ProjectMargins {
   const byProject = Object.fromEntries([...totals].map(([projectId, sums]) => [projectId, marginLine(projectId, sums, projects.get(projectId))]));
-  const used = [...invoices, ...costs.documents, ...projects.values()];
-  return kpiResult(context, [invoicesCollection, ...costs.readModels], used, { byProject, byTier: byTierOf(Object.values(byProject)) });
+  return { byProject, byTier: byTierOf(Object.values(byProject)) };
 }
 
 function marginLine(projectId: string, sums: Totals, project: ProjectDocument | undefined): ProjectMargin {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { projectScenario, type ProjectedScenario, type ScenarioFact } from '../../testing/projection-scenario';
 import type { KpiContext } from '../shared/kpi';
-import { issued, paid, voided } from './financial.fixtures';
+import { issued, paid, voided } from '../../testing/projections/financial.fixtures';
 import { financialProjections } from './index';
 import { paidWithin30DaysRate, receivables } from './receivables.queries';
 

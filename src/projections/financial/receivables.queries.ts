@@ -6,6 +6,9 @@ import { distinctById, findEvery } from '../shared/documents';
 import { invoicesCollection, type InvoiceDocument } from './invoices.projection';
 import { invoicedIn } from './revenue.queries';
 import { baseCurrencyOf, invoiceBaseCents, paymentBaseCents } from './base-amounts';
+import { invoiceSumsCollection } from './invoice.sums';
+import { paymentTermsIn } from './invoice-sums.reads';
+import { paidOnTime, paymentTermDays } from './payment-terms';
 
 export interface Aging {
   readonly current: number;
@@ -108,10 +111,38 @@ export interface PaidWithin30DaysOptions {
  */
 export async function paidWithin30DaysRate(context: KpiContext, period: Period, options: PaidWithin30DaysOptions = {}): Promise<KpiResult<PaidWithin30Days>> {
   const asOf = options.asOf ?? businessDate(new Date(), context.timeZone);
-  const invoices = await invoicedIn(context, periodOf(context, period));
-  const paid = (invoice: InvoiceDocument) => invoice.paidOn !== null && invoice.paidOn <= asOf;
-  const eligible = invoices.filter((invoice) => paid(invoice) || daysBetween(invoice.issuedOn, asOf) > 30);
-  const onTime = eligible.filter((invoice) => paid(invoice) && daysBetween(invoice.issuedOn, invoice.paidOn!) <= 30);
-  const value = { rate: ratio(onTime.length, eligible.length), paidWithin30Days: onTime.length, eligible: eligible.length, issued: invoices.length, asOf };
-  return kpiResult(context, [invoicesCollection], invoices, value);
+  const resolved = periodOf(context, period);
+  if (context.path === 'scan') {
+    const invoices = await invoicedIn(context, resolved);
+    return kpiResult(context, [invoicesCollection], invoices, paidWithin30DaysOf(judged(invoices, asOf), asOf));
+  }
+  // Issued more than the terms before asOf, an invoice is judged for good: eligible, and on time
+  // only if paid in full within the terms, whenever it was paid (by then, before asOf). The invoice
+  // sums count those by issue date; the later ones are judged one by one.
+  const settledBefore = clampDate(addDays(asOf, -paymentTermDays), resolved.fromDate, resolved.toDate);
+  const [settled, recent] = await Promise.all([
+    paymentTermsIn(context, resolved.fromDate, settledBefore),
+    settledBefore < resolved.toDate ? invoicedIn(context, { ...resolved, fromDate: settledBefore }) : Promise.resolve([]),
+  ]);
+  const open = judged(recent, asOf);
+  const counts = { issued: settled.issued + open.issued, eligible: settled.issued + open.eligible, onTime: settled.onTime + open.onTime };
+  const result = await kpiResult(context, [invoiceSumsCollection, invoicesCollection], recent, paidWithin30DaysOf(counts, asOf));
+  return { ...result, eventCount: result.eventCount + settled.issued };
 }
+
+interface TermCounts {
+  readonly issued: number;
+  readonly eligible: number;
+  readonly onTime: number;
+}
+
+/** Paid (by asOf) or past its terms unpaid: eligible; paid by asOf within the terms: on time. */
+function judged(invoices: readonly InvoiceDocument[], asOf: string): TermCounts {
+  const paid = (invoice: InvoiceDocument) => invoice.paidOn !== null && invoice.paidOn <= asOf;
+  const eligible = invoices.filter((invoice) => paid(invoice) || daysBetween(invoice.issuedOn, asOf) > paymentTermDays);
+  return { issued: invoices.length, eligible: eligible.length, onTime: eligible.filter((invoice) => paid(invoice) && paidOnTime(invoice)).length };
+}
+
+const paidWithin30DaysOf = ({ issued, eligible, onTime }: TermCounts, asOf: string): PaidWithin30Days => ({ rate: ratio(onTime, eligible), paidWithin30Days: onTime, eligible, issued, asOf });
+
+const clampDate = (date: string, from: string, to: string): string => (date < from ? from : date > to ? to : date);

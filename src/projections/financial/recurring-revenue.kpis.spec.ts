@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { projectScenario, type ProjectedScenario, type ScenarioFact } from '../../testing/projection-scenario';
 import type { KpiContext } from '../shared/kpi';
 import { arpa, clientLtv, customerChurnRate } from './customer-value.queries';
-import { offboarded, onboarded, reactivated, retainerCancelled, retainerChanged, retainerStarted, tierChanged } from './financial.fixtures';
+import { offboarded, onboarded, reactivated, retainerCancelled, retainerChanged, retainerStarted, tierChanged } from '../../testing/projections/financial.fixtures';
 import { financialProjections } from './index';
 import { arr, mrr, mrrMovements } from './recurring-revenue.queries';
 

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { projectScenario, type ProjectedScenario, type ScenarioFact } from '../../testing/projection-scenario';
 import { deliveryProjections } from '../delivery';
 import type { KpiContext } from '../shared/kpi';
-import { hoursLogged, issued, onboarded, paid, tierChanged, voided } from './financial.fixtures';
+import { hoursLogged, issued, onboarded, paid, tierChanged, voided } from '../../testing/projections/financial.fixtures';
 import { financialProjections } from './index';
 import { revenue, revenuePerConsultantHour } from './revenue.queries';
 

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { projectScenario, type ProjectedScenario, type ScenarioFact } from '../../testing/projection-scenario';
 import { deliveryProjections } from '../delivery';
 import type { KpiContext } from '../shared/kpi';
-import { credited, invoiceDeleted, invoiceRestored, issued, paid, paymentDeleted, projectStarted, refunded } from './financial.fixtures';
+import { credited, invoiceDeleted, invoiceRestored, issued, paid, paymentDeleted, projectStarted, refunded } from '../../testing/projections/financial.fixtures';
 import { financialProjections } from './index';
 import { projectMargin } from './project-margin.queries';
 import { paidWithin30DaysRate, receivables } from './receivables.queries';

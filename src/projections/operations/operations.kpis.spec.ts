@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { projectScenario, type ProjectedScenario, type ScenarioFact } from '../../testing/projection-scenario';
 import { operationsProjections } from './index';
-import * as f from './operations.facts';
+import * as f from '../../testing/projections/operations.facts';
 import { syncStatus } from './sync.queries';
 import { webhookDeliveries } from './webhook.queries';
 import { manualWorkReduction, manualWorkSaved, workflowRuns } from './workflow.queries';

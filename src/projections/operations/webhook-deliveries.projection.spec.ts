@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { projectScenario, type ProjectedScenario } from '../../testing/projection-scenario';
 import { operationsProjections } from './index';
-import * as f from './operations.facts';
+import * as f from '../../testing/projections/operations.facts';
 import type { WebhookDocument } from './webhook-deliveries.projection';
 
 describe('webhook deliveries projection', () => {

@@ -5,6 +5,7 @@ import { invoicesWithPaymentsIn } from '../financial/financial.reads';
 import type { InvoiceDocument } from '../financial/invoices.projection';
 import { invoicesCollection } from '../financial/invoices.projection';
 import { balanceAt, openAtEnd } from '../financial/receivables.queries';
+import { paidOnTime, paymentTermDays } from '../financial/payment-terms';
 import { invoicedIn } from '../financial/revenue.queries';
 import type { KpiContext } from '../shared/kpi';
 import { datesIn } from '../shared/period-filter';
@@ -75,10 +76,12 @@ export const financialFacts = {
       const asOf = businessDate(new Date(), context.timeZone);
       return (await invoicedIn(context, period)).map((invoice) => {
         const paid = invoice.paidOn !== null && invoice.paidOn <= asOf;
-        if (!paid && daysBetween(invoice.issuedOn, asOf) <= 30) return invoiceFact(invoice, invoice.issuedOn, false, `excluded: unpaid and its 30 days not over on ${asOf}`, 0);
-        if (!paid) return invoiceFact(invoice, invoice.issuedOn, true, `unpaid more than 30 days after issue (in the denominator only)`, 0);
+        if (!paid && daysBetween(invoice.issuedOn, asOf) <= paymentTermDays) return invoiceFact(invoice, invoice.issuedOn, false, `excluded: unpaid and its ${paymentTermDays} days not over on ${asOf}`, 0);
+        if (!paid) return invoiceFact(invoice, invoice.issuedOn, true, `unpaid more than ${paymentTermDays} days after issue (in the denominator only)`, 0);
         const days = daysBetween(invoice.issuedOn, invoice.paidOn!);
-        return invoiceFact(invoice, invoice.issuedOn, true, days <= 30 ? `paid in full ${days} days after issue` : `paid in full ${days} days after issue (in the denominator only)`, days <= 30 ? 1 : 0);
+        return paidOnTime(invoice)
+          ? invoiceFact(invoice, invoice.issuedOn, true, `paid in full ${days} days after issue`, 1)
+          : invoiceFact(invoice, invoice.issuedOn, true, `paid in full ${days} days after issue (in the denominator only)`, 0);
       });
     },
   }),

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { projectScenario, type ProjectedScenario } from '../../testing/projection-scenario';
 import { salesProjections } from './index';
-import { backdated, captured, estimated, lost, moved, reopened, won } from './lead.facts';
+import { backdated, captured, estimated, lost, moved, reopened, won } from '../../testing/projections/lead.facts';
 import { leadsBySource } from './lead.queries';
 import type { LeadDocument } from './leads.projection';
 import { salesCycleDays } from './win.queries';

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fact, projectScenario, type ProjectedScenario, type ScenarioFact } from '../../testing/projection-scenario';
 import { financialProjections } from '../financial';
-import { expenseRecorded, issued, offboarded, onboarded, reactivated, retainerStarted, voided } from '../financial/financial.fixtures';
+import { expenseRecorded, issued, offboarded, onboarded, reactivated, retainerStarted, voided } from '../../testing/projections/financial.fixtures';
 import { salesProjections } from './index';
-import { captured, won } from './lead.facts';
+import { captured, won } from '../../testing/projections/lead.facts';
 import { cac, marketingRoi } from './marketing.queries';
 
 const april = { from: '2026-04-01', to: '2026-05-01' };

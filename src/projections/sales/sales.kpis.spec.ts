@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { projectScenario, type ProjectedScenario, type ScenarioFact } from '../../testing/projection-scenario';
 import { salesProjections } from './index';
-import { captured, estimated, lost, moved, reopened, won } from './lead.facts';
+import { captured, estimated, lost, moved, reopened, won } from '../../testing/projections/lead.facts';
 import { leadsBySource, stageConversion } from './lead.queries';
 import { pipelineValue, pipelineVelocity } from './pipeline.queries';
 import { salesCycleDays, winRate } from './win.queries';

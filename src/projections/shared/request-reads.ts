@@ -36,8 +36,15 @@ export function requestReads(reads: ReadStore): ReadStore {
       found.set(key, result);
       result.catch(() => found.delete(key));
     }
-    // Each caller gets its own array: a KPI may sort or filter what it was given.
-    return result.then((page) => ({ ...page, documents: [...page.documents] })) as Promise<FindResult<D>>;
+    // Each caller gets its own array: a KPI may sort or filter what it was given. The cursors stay
+    // the page's own, encoded only if someone asks.
+    return result.then((page) => ({
+      documents: [...page.documents],
+      nextCursor: page.nextCursor,
+      get cursors() {
+        return page.cursors;
+      },
+    })) as Promise<FindResult<D>>;
   };
   const proxy = new Proxy(reads, {
     get(target, property, receiver) {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { projectScenario, type ProjectedScenario } from '../../testing/projection-scenario';
 import { financialProjections } from '../financial';
-import { offboarded, onboarded, reactivated } from '../financial/financial.fixtures';
+import { offboarded, onboarded, reactivated } from '../../testing/projections/financial.fixtures';
 import { clientRetentionRate } from './retention.queries';
 
 describe('client retention', () => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { collect } from '../../core/event-store.port';
 import { ApiClient } from '../../testing/api-client';
-import { mutationFor } from './every-command.fixture';
+import { mutationFor } from '../../testing/schema/every-command.fixture';
 
 type Payload = { status: string; replayed: boolean; revision: string; events: { id: string; type: string }[] };
 type Data = Record<string, Payload>;

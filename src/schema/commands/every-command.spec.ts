@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandTypes } from '../../aggregates';
 import { collect } from '../../core/event-store.port';
 import { ApiClient } from '../../testing/api-client';
-import { everyCommand, mutationFor, mutationOf } from './every-command.fixture';
+import { everyCommand, mutationFor, mutationOf } from '../../testing/schema/every-command.fixture';
 
 type Payload = { status: string; replayed: boolean; stream: string; revision: string; position: string; events: { id: string; type: string; revision: string; position: string }[] };
 

@@ -1,9 +1,9 @@
-import type { AppServices } from '../../app-services';
 import type { Deadline } from '../../core/deadline';
 import { readModelsAsOf, type ReadModelsAsOf } from '../../core/as-of';
 import { allProjections } from '../../projections';
 import type { KpiContext } from '../../projections/shared/kpi';
 import type { GraphQLContext } from '../context';
+import type { SchemaServices } from '../schema-services';
 
 /** Read models replayed as of an instant for one request, while at least one resolver uses them. */
 export interface AsOfLease {
@@ -47,11 +47,11 @@ export function leaseAsOf(context: GraphQLContext, instant: Date): AsOfLease {
   };
 }
 
-function replay(services: AppServices, instant: string, deadline: Deadline): Promise<ReadModelsAsOf> {
+function replay(services: SchemaServices, instant: string, deadline: Deadline): Promise<ReadModelsAsOf> {
   return readModelsAsOf(services.eventStore, allProjections, instant, {
     deadline,
     openScratchReadStore: services.openScratchReadStore,
-    maxEvents: services.config.asOfMaxEvents,
+    maxEvents: services.settings.asOfMaxEvents,
     clock: services.clock,
   });
 }

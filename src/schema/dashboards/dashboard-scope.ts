@@ -5,7 +5,6 @@ import type { GraphQLContext } from '../context';
 import { requestReads } from '../../projections/shared/request-reads';
 import { leaseAsOf } from './as-of-lease';
 import type { DashboardArgs } from './dashboard-args.inputs';
-import { kpiCacheOf } from './kpi-cache';
 import { type KpiFields, KpiSource, lazyDashboard } from './kpi-source';
 import { selectedFieldNames } from './selected-fields';
 
@@ -37,7 +36,7 @@ export async function withKpiSource<R>(context: GraphQLContext, args: DashboardA
   const { services } = context;
   const period = { from: args.period.from, to: args.period.to };
   checkPeriod(period, services.kpi.timeZone);
-  if (!args.asOf) return use(new KpiSource({ context: { ...services.kpi, reads: requestReads(services.kpi.reads) }, period, at: services.clock(), asOf: false, services, deadline: context.deadline }, kpiCacheOf(services)));
+  if (!args.asOf) return use(new KpiSource({ context: { ...services.kpi, reads: requestReads(services.kpi.reads) }, period, at: services.clock(), asOf: false, services, deadline: context.deadline }, services.kpiCache));
   const lease = leaseAsOf(context, args.asOf);
   try {
     const replayed = await lease.ready;

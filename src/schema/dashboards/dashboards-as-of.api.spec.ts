@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../../testing/api-client';
 import { errorCodes, TestApi } from '../../testing/api-harness';
 import { ClientsSupportDashboardDocument, FinancialDashboardDocument, SalesPipelineDashboardDocument, ServiceDeliveryDashboardDocument } from '../__generated__/operations';
-import { mutationFor } from '../commands/every-command.fixture';
-import { asViewer, march, seedHistory } from './dashboards.fixture';
+import { mutationFor } from '../../testing/schema/every-command.fixture';
+import { asViewer, march, seedHistory } from '../../testing/schema/dashboards.fixture';
 
 const lateInvoice = { invoiceId: 'i-7', clientId: 'c-1', number: 'INV-007', amountCents: 50_000, issuedOn: '2026-03-30', dueOn: '2026-04-13', kind: 'ONE_OFF' };
 const revenueOnly = `query ($period: PeriodInput!, $asOf: DateTime) {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../../testing/api-client';
 import { mongoTestServer, mongoTestUrl } from '../../testing/mongodb-test-database';
 import { ClientsSupportDashboardDocument, FinancialDashboardDocument, SalesPipelineDashboardDocument, ServiceDeliveryDashboardDocument } from '../__generated__/operations';
-import { asViewer, march, seedHistory } from './dashboards.fixture';
+import { asViewer, march, seedHistory } from '../../testing/schema/dashboards.fixture';
 
 if (!mongoTestServer) console.log('SKIPPED: the dashboards on the MongoDB read store (set MONGODB_URL, see README)');
 

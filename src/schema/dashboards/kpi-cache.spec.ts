@@ -9,7 +9,7 @@ function runnerAt(position: { value: bigint | null }) {
 
 describe('KpiCache', () => {
   it('computes a value once per key and shares it with concurrent callers', async () => {
-    const cache = new KpiCache({ projections: runnerAt({ value: 7n }) });
+    const cache = new KpiCache(runnerAt({ value: 7n }));
     let computed = 0;
     const compute = async () => ++computed;
 
@@ -20,7 +20,7 @@ describe('KpiCache', () => {
 
   it('keys values by where the read models stand, so a moved read model means a new value', () => {
     const position = { value: 7n as bigint | null };
-    const cache = new KpiCache({ projections: runnerAt(position) });
+    const cache = new KpiCache(runnerAt(position));
     const before = cache.positions();
     position.value = 8n;
     expect(cache.positions()).not.toBe(before);
@@ -28,7 +28,7 @@ describe('KpiCache', () => {
   });
 
   it('forgets a failed computation, so the next request tries again', async () => {
-    const cache = new KpiCache({ projections: runnerAt({ value: null }) });
+    const cache = new KpiCache(runnerAt({ value: null }));
     await expect(cache.get('mrr', () => Promise.reject(new Error('store closed')))).rejects.toThrow('store closed');
     await expect(cache.get('mrr', async () => 42)).resolves.toBe(42);
   });
@@ -36,7 +36,7 @@ describe('KpiCache', () => {
   it('drops the least recently used values beyond its budget of bytes', async () => {
     const value = (letter: string) => ({ letter, padding: 'x'.repeat(1_000) });
     const one = approximateBytes(value('a'));
-    const cache = new KpiCache({ projections: runnerAt({ value: 1n }) }, 2 * one);
+    const cache = new KpiCache(runnerAt({ value: 1n }), 2 * one);
     await cache.get('a', async () => value('a'));
     await cache.get('b', async () => value('b'));
     await cache.get('a', async () => value('not asked'));
@@ -48,7 +48,7 @@ describe('KpiCache', () => {
   });
 
   it('keeps many small values where a few large ones would fill it', async () => {
-    const cache = new KpiCache({ projections: runnerAt({ value: 1n }) }, 100 * approximateBytes({ position: 12n }));
+    const cache = new KpiCache(runnerAt({ value: 1n }), 100 * approximateBytes({ position: 12n }));
     for (let index = 0; index < 100; index++) await cache.get(`small-${index}`, async () => ({ position: 12n }));
     expect(cache.size).toBe(100);
     await cache.get('large', async () => ({ rows: 'y'.repeat(50 * approximateBytes({ position: 12n })) }));

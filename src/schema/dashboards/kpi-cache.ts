@@ -1,4 +1,4 @@
-import type { AppServices } from '../../app-services';
+import type { ProjectionRunner } from '../../core/projection-runner';
 
 /** What the cached values may take in memory, as serialised JSON bytes (UTF-16 code units × 2). */
 export const defaultMaxBytes = 64 * 2 ** 20;
@@ -27,13 +27,13 @@ export class KpiCache {
   private totalBytes = 0;
 
   constructor(
-    private readonly services: Pick<AppServices, 'projections'>,
+    private readonly projections: Pick<ProjectionRunner, 'status'>,
     private readonly maxBytes = defaultMaxBytes,
   ) {}
 
   /** Where every read model stands now: the part of each key that moves with the log. */
   positions(): string {
-    return this.services.projections
+    return this.projections
       .status()
       .map((status) => `${status.name}@${status.position ?? '-'}`)
       .join(',');
@@ -86,16 +86,4 @@ export class KpiCache {
   get bytes(): number {
     return this.totalBytes;
   }
-}
-
-// One cache per composed app; a WeakMap so a stopped app's cache goes with it.
-const caches = new WeakMap<AppServices, KpiCache>();
-
-export function kpiCacheOf(services: AppServices): KpiCache {
-  let cache = caches.get(services);
-  if (!cache) {
-    cache = new KpiCache(services);
-    caches.set(services, cache);
-  }
-  return cache;
 }

@@ -3,7 +3,7 @@ import { toGlobalId } from '../relay/global-id';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../../testing/api-client';
 import { ClientsSupportDashboardDocument, FinancialDashboardDocument, KpiFactsDocument, type KpiFactsQuery, type KpiFactsQueryVariables, KpiSeriesDocument, SalesPipelineDashboardDocument, ServiceDeliveryDashboardDocument } from '../__generated__/operations';
-import { asViewer, march, seedHistory } from './dashboards.fixture';
+import { asViewer, march, seedHistory } from '../../testing/schema/dashboards.fixture';
 
 type FactKpi = KpiFactsQueryVariables['kpi'];
 

@@ -1,7 +1,7 @@
-import type { AppServices } from '../../app-services';
 import { businessDate, type Period } from '../../core/business-time';
 import { type Deadline, noDeadline, yieldToLoop } from '../../core/deadline';
 import type { KpiContext, KpiResult } from '../../projections/shared/kpi';
+import type { SchemaServices } from '../schema-services';
 import type { KpiCache } from './kpi-cache';
 
 /** What a dashboard's KPIs are computed over: live read models, or those replayed as of an instant. */
@@ -12,7 +12,7 @@ export interface KpiScope {
   readonly at: Date;
   /** True when `context` holds read models replayed as of `at`. */
   readonly asOf: boolean;
-  readonly services: AppServices;
+  readonly services: SchemaServices;
   /** The request's deadline; absent outside a request (benchmarks). */
   readonly deadline?: Deadline;
 }

@@ -2,9 +2,8 @@ import { parse, print, type OperationDefinitionNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../../testing/api-client';
 import { FinancialDashboardDocument, type FinancialDashboardQuery, OperationsDashboardDocument } from '../__generated__/operations';
-import { march, seedHistory } from './dashboards.fixture';
-import { kpiCacheOf } from './kpi-cache';
-import { isCacheableOperation, responseCacheOf } from './response-cache.plugin';
+import { march, seedHistory } from '../../testing/schema/dashboards.fixture';
+import { isCacheableOperation } from './response-cache.plugin';
 
 /** Waits until every read model's checkpoint stands at the log's head (idle progress is saved at most once a second). */
 async function settledOn(api: ApiClient): Promise<void> {
@@ -42,15 +41,15 @@ describe('the dashboards response cache', () => {
   it('answers the same query at the same read-model positions without executing it, and executes it again once a read model moved', async () => {
     // Given a financial dashboard asked once (its KPIs computed and cached)
     const first = await financial();
-    expect(kpiCacheOf(api.services).size).toBeGreaterThan(0);
-    const cached = responseCacheOf(api.services).size;
+    expect(api.schemaServices.kpiCache.size).toBeGreaterThan(0);
+    const cached = api.schemaServices.responseCache.size;
     // When the KPI cache is emptied and the same query is asked again
-    kpiCacheOf(api.services).clear();
+    api.schemaServices.kpiCache.clear();
     const again = await financial();
     // Then the same answer comes back and no KPI was computed for it
     expect(again).toEqual(first);
-    expect(kpiCacheOf(api.services).size).toBe(0);
-    expect(responseCacheOf(api.services).size).toBe(cached);
+    expect(api.schemaServices.kpiCache.size).toBe(0);
+    expect(api.schemaServices.responseCache.size).toBe(cached);
     // When an invoice is issued in March and projected
     const issue = await api.execute(
       'mutation ($input: IssueInvoiceInput!) { issueInvoice(input: $input, occurredAt: "2026-03-28T01:00:00.000Z", waitForProjections: true) { projectionsCaughtUp } }',
@@ -61,14 +60,14 @@ describe('the dashboards response cache', () => {
     // Then the dashboard is executed again and counts it
     const after = await financial();
     expect(after.financialDashboard.revenue.value.accrual.totalCents).toBe(first.financialDashboard.revenue.value.accrual.totalCents + 12_300);
-    expect(kpiCacheOf(api.services).size).toBeGreaterThan(0);
+    expect(api.schemaServices.kpiCache.size).toBeGreaterThan(0);
   });
 
   it('never keeps a response that selects live health (sync status, projection lag)', async () => {
-    const before = responseCacheOf(api.services).size;
+    const before = api.schemaServices.responseCache.size;
     const response = await api.execute(print(OperationsDashboardDocument), { period: march }, 'VIEWER');
     expect(response.errors).toBeUndefined();
-    expect(responseCacheOf(api.services).size).toBe(before);
+    expect(api.schemaServices.responseCache.size).toBe(before);
   });
 
   it('caches only queries of dashboards, series and targets, without asOf', () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../../testing/api-client';
 import { SalesPipelineDashboardDocument, type SalesPipelineDashboardQuery } from '../__generated__/operations';
-import { asViewer, byKey, march, seedHistory } from './dashboards.fixture';
+import { asViewer, byKey, march, seedHistory } from '../../testing/schema/dashboards.fixture';
 
 describe('salesPipelineDashboard over HTTP', () => {
   let api: ApiClient;

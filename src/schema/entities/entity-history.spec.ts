@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiClient } from '../../testing/api-client';
-import { mutationFor } from '../commands/every-command.fixture';
+import { mutationFor } from '../../testing/schema/every-command.fixture';
 
 type History = { nodes: { type: string; revision: string; stream: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
 

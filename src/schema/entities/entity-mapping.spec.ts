@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../../testing/api-client';
-import { everyCommand, mutationFor } from '../commands/every-command.fixture';
+import { everyCommand, mutationFor } from '../../testing/schema/every-command.fixture';
 
 type IntrospectedType = { name: string; fields: { name: string; type: TypeRef }[] | null };
 type TypeRef = { kind: string; name: string | null; ofType: TypeRef | null };

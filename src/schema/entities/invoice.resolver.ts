@@ -13,7 +13,7 @@ import { findOne, findPage } from './entity-page';
 import { InvoicesArgs, invoiceSorts } from './invoice.inputs';
 import { Invoice, InvoiceConnection, PaymentConnection, paymentOrder, toInvoice, unpaidStatuses } from './invoice.type';
 
-const todayOf = ({ services }: GraphQLContext) => businessDate(services.clock(), services.config.businessTimeZone);
+const todayOf = ({ services }: GraphQLContext) => businessDate(services.clock(), services.settings.businessTimeZone);
 
 @Resolver(() => Invoice)
 export class InvoiceResolver {

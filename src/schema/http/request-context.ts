@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
-import type { AppServices } from '../../app-services';
 import { Deadline } from '../../core/deadline';
 import type { AppError } from '../../core/errors';
 import { sendJson } from '../../http/http-server';
 import { authenticateBearer } from '../auth/authenticate-request';
 import { csrfHeaderName, sessionIdOf } from '../auth/web-sessions.service';
 import type { GraphQLContext, PlatformServices, Principal } from '../context';
+import type { SchemaServices } from '../schema-services';
 
 const acceptableCorrelationId = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -18,12 +18,12 @@ export function correlationIdOf(headers: IncomingHttpHeaders): string {
 }
 
 export interface ContextDeps {
-  readonly services: AppServices;
+  readonly services: SchemaServices;
   readonly platform: PlatformServices;
 }
 
 export function createContext(deps: ContextDeps, principal: Principal | null, correlationId: string): GraphQLContext {
-  const deadline = Deadline.after(deps.services.config.apiLimits.requestDeadlineMs);
+  const deadline = Deadline.after(deps.services.settings.apiLimits.requestDeadlineMs);
   return { services: deps.services, platform: deps.platform, principal, requestId: randomUUID(), correlationId, deadline };
 }
 

@@ -1,5 +1,5 @@
 import { Args, Authorized, Ctx, Field, ObjectType, Query, Resolver } from 'type-graphql';
-import { type CredentialsStatus, checkTools, type WebhookStatus } from '../../tools/tools-check';
+import type { CredentialsStatus, WebhookStatus } from '../../tools/tools-check';
 import type { WebhookTool } from '../../ingest/delivery';
 import type { GraphQLContext } from '../context';
 import { domainEnum } from '../enums/domain.enums';
@@ -31,7 +31,7 @@ export class ToolsCheckResolver {
   @Query(() => ToolCheckConnection, { complexity: 100, description: 'Per tool: do its API credentials work, and does its webhook reach this server (ZIXLY_PUBLIC_URL) with the configured secret? Calls each tool.' })
   async toolsCheck(@Args() args: ConnectionArgs, @Ctx() context: GraphQLContext): Promise<ToolCheckConnection> {
     // The tools come in the order checkTools names them, which does not change between calls.
-    const checks = await checkTools(context.services.config);
+    const checks = await context.services.checkTools();
     return connectionOfList(checks, (check) => String(checks.indexOf(check)).padStart(2, '0'), args);
   }
 }

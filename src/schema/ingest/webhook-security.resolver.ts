@@ -2,7 +2,7 @@ import { Args, ArgsType, Authorized, Ctx, Field, Int, ObjectType, Query, Resolve
 import { ValidationError } from '../../core/errors';
 import type { RecordedEvent } from '../../core/messages';
 import type { WebhookTool } from '../../ingest/delivery';
-import { type RejectDocument, RejectStore } from '../../ingest/quarantine/reject-store';
+import type { RejectDocument } from '../../ingest/quarantine/reject-store';
 import { webhookRejectionReasons, type WebhookDeliveryConflicted, type WebhookRejectionReason } from '../../ingest/webhook-delivery.events';
 import type { GraphQLContext } from '../context';
 import { domainEnum } from '../enums/domain.enums';
@@ -60,8 +60,7 @@ export class WebhookSecurityResolver {
   @Authorized('ADMIN')
   @Query(() => WebhookRejectConnection, { complexity: pageComplexity, description: 'Requests refused before their sender was authenticated, newest first (bounded storage).' })
   async webhookRejects(@Args() args: WebhookRejectsArgs, @Ctx() { services }: GraphQLContext): Promise<WebhookRejectConnection> {
-    const store = new RejectStore(services.readStore, services.config.webhooks.rejectRetention, services.clock);
-    return connectionFrom(await store.list({ tool: args.tool, reason: args.reason }, pageSizeOf(args), args.after), toReject);
+    return connectionFrom(await services.webhookRejects.list({ tool: args.tool, reason: args.reason }, pageSizeOf(args), args.after), toReject);
   }
 
   @Authorized('ADMIN')

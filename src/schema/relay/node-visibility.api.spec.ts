@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes, type TestApi } from '../../testing/api-harness';
 import { decodeGlobalId } from './global-id';
-import { appWithEveryNode, listsByType, nodeTypeNamesOf } from './node.fixture';
+import { appWithEveryNode, listsByType, nodeTypeNamesOf } from '../../testing/schema/node.fixture';
 
 type Outcome = 'FORBIDDEN' | 'null' | 'found';
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixtureDelivery } from '../../testing/tools/fixture-deliveries';
 import { IdentitySnapshot } from '../../ingest/identity/identity-lookup';
-import { xeroPaidInvoice } from './xero-invoice.sample';
+import { xeroPaidInvoice } from './fixtures/xero-invoice.sample';
 import { xeroFetchIntents } from './xero.translate';
 import { SyncHarness } from '../../testing/sync/sync-harness';
 import { XeroFake, xeroTimestamp } from './xero.fake';

@@ -3,7 +3,7 @@ import { fixtureDelivery } from '../../testing/tools/fixture-deliveries';
 import { IdentitySnapshot } from '../../ingest/identity/identity-lookup';
 import { Fields } from '../../ingest/mapping/payload.reader';
 import { xeroInvoiceCommands } from './xero-invoice.mapping';
-import { xeroPaidInvoice } from './xero-invoice.sample';
+import { xeroPaidInvoice } from './fixtures/xero-invoice.sample';
 import { translateXero, xeroFetchIntents } from './xero.translate';
 
 const identities = IdentitySnapshot.of({ 'xero:717f2bfc-c6d4-41fd-b238-3f2f0c0cf777': 'client-globex' });

@@ -1,5 +1,5 @@
 import { leadStages, type LeadSource, type LeadStage } from '../../aggregates/lead/lead.events';
-import { fact, type ScenarioFact } from '../../testing/projection-scenario';
+import { fact, type ScenarioFact } from '../projection-scenario';
 
 /** Lead facts for specs, shaped as the lead decider emits them (every step of a skip recorded). */
 const stream = (leadId: string) => `Lead-${leadId}`;

@@ -1,4 +1,4 @@
-import type { CommandType } from './execute-command';
+import type { CommandType } from '../../schema/commands/execute-command';
 
 export interface CommandRow {
   readonly type: CommandType;

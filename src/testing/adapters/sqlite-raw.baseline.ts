@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { configureConnection, migrate } from './sqlite-schema';
+import { configureConnection, migrate } from '../../adapters/sqlite/sqlite-schema';
 
 /** A row as the event store writes it, for the raw driver baselines of the benchmarks. */
 export interface BaselineRow {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { eventually, secretEnv, signedHeaders } from '../../testing/ingest/ingest.fixtures';
-import { TestApi } from '../../testing/api-harness';
-import { everyCommand, mutationFor } from '../commands/every-command.fixture';
+import { eventually, secretEnv, signedHeaders } from '../ingest/ingest.fixtures';
+import { TestApi } from '../api-harness';
+import { everyCommand, mutationFor } from './every-command.fixture';
 
 /**
  * An app holding one of every Node type: the business history of every command, a client

@@ -1,9 +1,9 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { expect } from 'vitest';
-import type { ApiClient } from '../../testing/api-client';
-import { mutationFor, mutationOf } from '../commands/every-command.fixture';
-import type { CommandType } from '../commands/execute-command';
+import type { ApiClient } from '../api-client';
+import { mutationFor, mutationOf } from './every-command.fixture';
+import type { CommandType } from '../../schema/commands/execute-command';
 
 /** A command sent as a mutation with `occurredAt`: [type, instant (Z, 10:00 in Brisbane), input]. */
 type HistoryRow = readonly [CommandType, string, Record<string, unknown>];

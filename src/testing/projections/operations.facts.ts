@@ -1,5 +1,5 @@
 import type { WebhookParkReason, WebhookRejectionReason } from '../../ingest/webhook-delivery.events';
-import { fact, type ScenarioFact } from '../../testing/projection-scenario';
+import { fact, type ScenarioFact } from '../projection-scenario';
 
 /** Operations facts for specs, shaped as the deciders and the ingest emit them. */
 export const syncSucceeded = (source: string, runId: string, at: string, records: number, intervalSeconds: number): ScenarioFact =>

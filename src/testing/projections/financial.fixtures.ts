@@ -1,7 +1,7 @@
 import type { BillingPeriod, ClientTier } from '../../aggregates/client/client.events';
 import type { ExpenseCategory } from '../../aggregates/expense/expense.events';
 import type { InvoiceKind } from '../../aggregates/invoice/invoice.events';
-import { fact, type ScenarioFact } from '../../testing/projection-scenario';
+import { fact, type ScenarioFact } from '../projection-scenario';
 
 /** Fact builders for financial scenarios; amounts in cents, AUD. */
 const client = (clientId: string) => `Client-${clientId}`;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { NewEvent } from '../../core/messages';
-import { openSqliteEventStore } from './sqlite-event-store';
+import { openSqliteEventStore } from '../../adapters/sqlite/sqlite-event-store';
 
 /**
  * Run by `sqlite-durability.spec.ts` in a child process that it kills: appends forever from
