@@ -1,9 +1,9 @@
 import type { TicketChannel, TicketPriority } from '../../aggregates/ticket/ticket.events';
 import type { IdentityLookup, TranslatedCommand } from '../../ingest/delivery';
-import { resolveClient } from '../../ingest/mapping/client-resolution.mapping';
-import { fromIsoInstant, fromUnixSeconds } from '../../ingest/mapping/instants.mapping';
-import type { Fields } from '../../ingest/mapping/payload.reader';
-import { translated } from '../../ingest/mapping/translation.results';
+import { resolveClient } from '../shared/mapping/client-resolution.mapping';
+import { fromIsoInstant, fromUnixSeconds } from '../shared/mapping/instants.mapping';
+import type { Fields } from '../shared/mapping/payload.reader';
+import { translated } from '../shared/mapping/translation.results';
 
 /** Conversation ids (`display_id`) are numbered per account, so the account is part of the ticket id. */
 export const chatwootTicketId = (accountId: string, conversationId: string) => `chatwoot:${accountId}:${conversationId}`;

@@ -1,7 +1,7 @@
 import type { Delivery, IdentityLookup, TranslatedCommand, Translation } from '../../ingest/delivery';
-import { fromIsoInstant } from '../../ingest/mapping/instants.mapping';
-import { Fields, payloadInvalid } from '../../ingest/mapping/payload.reader';
-import { commandsOf, ignored, translated, translateWith } from '../../ingest/mapping/translation.results';
+import { fromIsoInstant } from '../shared/mapping/instants.mapping';
+import { Fields, payloadInvalid } from '../shared/mapping/payload.reader';
+import { commandsOf, ignored, translated, translateWith } from '../shared/mapping/translation.results';
 import { conversationOf, firstResponse, openTicket, statusCommand, type Conversation, type HumanReply } from './chatwoot-conversation.mapping';
 
 /** Why each other event a Chatwoot webhook can subscribe to (`Webhook::ALLOWED_WEBHOOK_EVENTS`) changes nothing. */

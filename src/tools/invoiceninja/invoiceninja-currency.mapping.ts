@@ -1,5 +1,5 @@
-import type { Fields } from '../../ingest/mapping/payload.reader';
-import { payloadInvalid } from '../../ingest/mapping/payload.reader';
+import type { Fields } from '../shared/mapping/payload.reader';
+import { payloadInvalid } from '../shared/mapping/payload.reader';
 import { invoiceNinjaCurrencies } from './invoiceninja-currencies.table';
 
 /** Without a client setting the company default applies, which payloads do not carry: the business's AUD. */

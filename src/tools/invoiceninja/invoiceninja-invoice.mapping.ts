@@ -1,9 +1,9 @@
 import type { IdentityLookup, TranslatedCommand } from '../../ingest/delivery';
-import { toCents } from '../../ingest/mapping/amounts.mapping';
-import { resolveClient } from '../../ingest/mapping/client-resolution.mapping';
-import { calendarDateOf, fromUnixSeconds, startOfDate } from '../../ingest/mapping/instants.mapping';
-import type { Fields } from '../../ingest/mapping/payload.reader';
-import { translated } from '../../ingest/mapping/translation.results';
+import { toCents } from '../shared/mapping/amounts.mapping';
+import { resolveClient } from '../shared/mapping/client-resolution.mapping';
+import { calendarDateOf, fromUnixSeconds, startOfDate } from '../shared/mapping/instants.mapping';
+import type { Fields } from '../shared/mapping/payload.reader';
+import { translated } from '../shared/mapping/translation.results';
 import { clientCurrency, exchangeRateOf } from './invoiceninja-currency.mapping';
 
 /** Hashids are unique per installation; the prefix keeps them apart from other tools' ids. */

@@ -1,8 +1,8 @@
 import type { IdentityLookup, TranslatedCommand } from '../../ingest/delivery';
-import { toCents } from '../../ingest/mapping/amounts.mapping';
-import { businessDateOf, calendarDateOf, fromUnixSeconds, startOfDate } from '../../ingest/mapping/instants.mapping';
-import type { Fields } from '../../ingest/mapping/payload.reader';
-import { translated } from '../../ingest/mapping/translation.results';
+import { toCents } from '../shared/mapping/amounts.mapping';
+import { businessDateOf, calendarDateOf, fromUnixSeconds, startOfDate } from '../shared/mapping/instants.mapping';
+import type { Fields } from '../shared/mapping/payload.reader';
+import { translated } from '../shared/mapping/translation.results';
 import { currencyOfId, exchangeRateOf } from './invoiceninja-currency.mapping';
 import { invoiceNinjaId, issueInvoice } from './invoiceninja-invoice.mapping';
 

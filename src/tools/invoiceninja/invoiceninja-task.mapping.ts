@@ -1,9 +1,9 @@
 import type { Json } from '../../core/read-store.port';
 import type { TranslatedCommand } from '../../ingest/delivery';
-import { hoursFromSeconds, toCents } from '../../ingest/mapping/amounts.mapping';
-import { businessDateOf, fromUnixSeconds } from '../../ingest/mapping/instants.mapping';
-import { payloadInvalid, type Fields } from '../../ingest/mapping/payload.reader';
-import { translated } from '../../ingest/mapping/translation.results';
+import { hoursFromSeconds, toCents } from '../shared/mapping/amounts.mapping';
+import { businessDateOf, fromUnixSeconds } from '../shared/mapping/instants.mapping';
+import { payloadInvalid, type Fields } from '../shared/mapping/payload.reader';
+import { translated } from '../shared/mapping/translation.results';
 import { invoiceNinjaId } from './invoiceninja-invoice.mapping';
 
 /** One `time_log` row: `[start_unix, end_unix (0 = running), description, billable]`. */

@@ -1,8 +1,8 @@
 import type { Json } from '../../core/read-store.port';
 import type { IdentityLookup } from '../../ingest/delivery';
 import { translateInvoiceNinja } from './invoiceninja.translate';
-import { fromUnixSeconds } from '../../ingest/mapping/instants.mapping';
-import { Fields } from '../../ingest/mapping/payload.reader';
+import { fromUnixSeconds } from '../shared/mapping/instants.mapping';
+import { Fields } from '../shared/mapping/payload.reader';
 import { pulledDelivery } from '../../ingest/sync/sync-delivery';
 import type { PulledRecord, PullRequest, SyncPage, SyncSource } from '../../ingest/sync/sync-source';
 import { invoiceNinjaEntities, type InvoiceNinjaClient, type InvoiceNinjaEntity } from './invoiceninja.client';

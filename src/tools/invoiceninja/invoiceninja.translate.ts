@@ -1,6 +1,6 @@
 import type { Delivery, IdentityLookup, TranslatedCommand, Translation } from '../../ingest/delivery';
-import { Fields } from '../../ingest/mapping/payload.reader';
-import { commandsOf, ignored, translateWith } from '../../ingest/mapping/translation.results';
+import { Fields } from '../shared/mapping/payload.reader';
+import { commandsOf, ignored, translateWith } from '../shared/mapping/translation.results';
 import { invoiceNinjaEventName } from './invoiceninja.event-names';
 import { invoiceNinjaIgnored } from './invoiceninja.ignored-events';
 import { deleteInvoice, invoiceCommands, invoiceNinjaId, restoreInvoice } from './invoiceninja-invoice.mapping';

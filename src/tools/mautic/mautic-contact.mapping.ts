@@ -1,8 +1,8 @@
 import type { LeadSource } from '../../aggregates/lead/lead.events';
 import type { TranslatedCommand } from '../../ingest/delivery';
-import { fromIsoInstant } from '../../ingest/mapping/instants.mapping';
-import type { Fields } from '../../ingest/mapping/payload.reader';
-import { translated } from '../../ingest/mapping/translation.results';
+import { fromIsoInstant } from '../shared/mapping/instants.mapping';
+import type { Fields } from '../shared/mapping/payload.reader';
+import { translated } from '../shared/mapping/translation.results';
 
 export const mauticId = (kind: string, id: string) => (kind === 'contact' ? `mautic:${id}` : `mautic:${kind}:${id}`);
 

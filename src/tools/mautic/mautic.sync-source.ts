@@ -1,8 +1,8 @@
 import type { Json } from '../../core/read-store.port';
 import type { IdentityLookup } from '../../ingest/delivery';
-import { fromIsoInstant } from '../../ingest/mapping/instants.mapping';
-import { Fields } from '../../ingest/mapping/payload.reader';
-import { ignored } from '../../ingest/mapping/translation.results';
+import { fromIsoInstant } from '../shared/mapping/instants.mapping';
+import { Fields } from '../shared/mapping/payload.reader';
+import { ignored } from '../shared/mapping/translation.results';
 import { translateMautic } from './mautic.translate';
 import { pulledDelivery } from '../../ingest/sync/sync-delivery';
 import type { PulledRecord, PullRequest, SyncPage, SyncSource } from '../../ingest/sync/sync-source';

@@ -1,6 +1,6 @@
 import type { Delivery, IdentityLookup, Translation } from '../../ingest/delivery';
-import { Fields } from '../../ingest/mapping/payload.reader';
-import { ignored, translateWith } from '../../ingest/mapping/translation.results';
+import { Fields } from '../shared/mapping/payload.reader';
+import { ignored, translateWith } from '../shared/mapping/translation.results';
 
 /**
  * Nextcloud file events have no business fact in the domain (no document or contract commands):

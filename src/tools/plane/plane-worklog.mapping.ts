@@ -1,8 +1,8 @@
 import type { TranslatedCommand } from '../../ingest/delivery';
-import { hoursFromMinutes } from '../../ingest/mapping/amounts.mapping';
-import { businessDateOf, fromIsoInstant } from '../../ingest/mapping/instants.mapping';
-import type { Fields } from '../../ingest/mapping/payload.reader';
-import { translated } from '../../ingest/mapping/translation.results';
+import { hoursFromMinutes } from '../shared/mapping/amounts.mapping';
+import { businessDateOf, fromIsoInstant } from '../shared/mapping/instants.mapping';
+import type { Fields } from '../shared/mapping/payload.reader';
+import { translated } from '../shared/mapping/translation.results';
 
 /** Plane ids are UUIDs; the prefix marks them as Plane's. A Zixly project fed by Plane has id `plane:<project uuid>`. */
 export const planeId = (id: string) => `plane:${id}`;

@@ -1,8 +1,8 @@
 import type { Json } from '../../core/read-store.port';
 import type { IdentityLookup } from '../../ingest/delivery';
-import { fromIsoInstant } from '../../ingest/mapping/instants.mapping';
-import { Fields } from '../../ingest/mapping/payload.reader';
-import { commandsOf, ignored, translateWith } from '../../ingest/mapping/translation.results';
+import { fromIsoInstant } from '../shared/mapping/instants.mapping';
+import { Fields } from '../shared/mapping/payload.reader';
+import { commandsOf, ignored, translateWith } from '../shared/mapping/translation.results';
 import { worklogCommands } from './plane-worklog.mapping';
 import type { PulledRecord, PullRequest, SyncPage, SyncSource } from '../../ingest/sync/sync-source';
 import type { PlaneClient } from './plane.client';

@@ -3,7 +3,7 @@ import type { Json } from '../../core/read-store.port';
 import type { Delivery } from '../../ingest/delivery';
 import { fixtureDelivery } from '../../testing/tools/fixture-deliveries';
 import { IdentitySnapshot } from '../../ingest/identity/identity-lookup';
-import { Fields } from '../../ingest/mapping/payload.reader';
+import { Fields } from '../shared/mapping/payload.reader';
 import { worklogCommands } from './plane-worklog.mapping';
 import { translatePlane } from './plane.translate';
 

@@ -1,9 +1,9 @@
 import type { IdentityLookup, TranslatedCommand } from '../../ingest/delivery';
-import { toCents } from '../../ingest/mapping/amounts.mapping';
-import { resolveClient } from '../../ingest/mapping/client-resolution.mapping';
-import { fromIsoInstant, startOfDate } from '../../ingest/mapping/instants.mapping';
-import { payloadInvalid, type Fields } from '../../ingest/mapping/payload.reader';
-import { translated } from '../../ingest/mapping/translation.results';
+import { toCents } from '../shared/mapping/amounts.mapping';
+import { resolveClient } from '../shared/mapping/client-resolution.mapping';
+import { fromIsoInstant, startOfDate } from '../shared/mapping/instants.mapping';
+import { payloadInvalid, type Fields } from '../shared/mapping/payload.reader';
+import { translated } from '../shared/mapping/translation.results';
 
 export const xeroId = (id: string) => `xero:${id}`;
 

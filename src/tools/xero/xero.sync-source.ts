@@ -1,7 +1,7 @@
 import type { Json } from '../../core/read-store.port';
 import type { IdentityLookup } from '../../ingest/delivery';
-import { Fields } from '../../ingest/mapping/payload.reader';
-import { commandsOf, ignored, translateWith } from '../../ingest/mapping/translation.results';
+import { Fields } from '../shared/mapping/payload.reader';
+import { commandsOf, ignored, translateWith } from '../shared/mapping/translation.results';
 import { xeroInstant, xeroInvoiceCommands } from './xero-invoice.mapping';
 import type { XeroFetchIntent } from './xero.translate';
 import type { PulledRecord, PullRequest, SyncPage, SyncSource } from '../../ingest/sync/sync-source';

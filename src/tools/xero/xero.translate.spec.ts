@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureDelivery } from '../../testing/tools/fixture-deliveries';
 import { IdentitySnapshot } from '../../ingest/identity/identity-lookup';
-import { Fields } from '../../ingest/mapping/payload.reader';
+import { Fields } from '../shared/mapping/payload.reader';
 import { xeroInvoiceCommands } from './xero-invoice.mapping';
 import { xeroPaidInvoice } from './fixtures/xero-invoice.sample';
 import { translateXero, xeroFetchIntents } from './xero.translate';

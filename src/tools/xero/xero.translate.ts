@@ -1,7 +1,7 @@
 import type { Delivery, IdentityLookup, Translation } from '../../ingest/delivery';
-import { fromIsoInstant } from '../../ingest/mapping/instants.mapping';
-import { Fields } from '../../ingest/mapping/payload.reader';
-import { ignored, translateWith } from '../../ingest/mapping/translation.results';
+import { fromIsoInstant } from '../shared/mapping/instants.mapping';
+import { Fields } from '../shared/mapping/payload.reader';
+import { ignored, translateWith } from '../shared/mapping/translation.results';
 
 /** An invoice a notification names, for the Xero sync job to fetch. */
 export interface XeroFetchIntent {

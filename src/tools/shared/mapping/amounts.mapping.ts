@@ -1,4 +1,4 @@
-import type { Json } from '../../core/read-store.port';
+import type { Json } from '../../../core/read-store.port';
 import { payloadInvalid } from './payload.reader';
 
 const decimal = /^(-?)(\d+)(?:\.(\d+))?$/;

@@ -1,5 +1,5 @@
-import { businessDate, defaultTimeZone, startOfBusinessDate } from '../../core/business-time';
-import type { Json } from '../../core/read-store.port';
+import { businessDate, defaultTimeZone, startOfBusinessDate } from '../../../core/business-time';
+import type { Json } from '../../../core/read-store.port';
 import { payloadInvalid } from './payload.reader';
 
 /**

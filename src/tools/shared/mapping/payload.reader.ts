@@ -1,5 +1,5 @@
-import { ValidationError } from '../../core/errors';
-import type { Json } from '../../core/read-store.port';
+import { ValidationError } from '../../../core/errors';
+import type { Json } from '../../../core/read-store.port';
 
 export type JsonObject = { [key: string]: Json };
 

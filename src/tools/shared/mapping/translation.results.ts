@@ -1,6 +1,6 @@
-import type { BusinessCommand } from '../../aggregates';
-import { AppError, NotFoundError } from '../../core/errors';
-import type { Delivery, IdentityLookup, TranslatedCommand, Translation, WebhookTool } from '../delivery';
+import type { BusinessCommand } from '../../../aggregates';
+import { AppError, NotFoundError } from '../../../core/errors';
+import type { Delivery, IdentityLookup, TranslatedCommand, Translation, WebhookTool } from '../../../ingest/delivery';
 import { invalidPayloadCode } from './payload.reader';
 
 export const unmappedCode = 'ingest.unmapped';

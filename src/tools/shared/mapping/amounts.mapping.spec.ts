@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../core/errors';
+import { AppError } from '../../../core/errors';
 import { hoursFromMinutes, hoursFromSeconds, toCents } from './amounts.mapping';
 import { fromIsoInstant, fromUnixSeconds, startOfDate } from './instants.mapping';
 

@@ -1,4 +1,4 @@
-import type { IdentityLookup, WebhookTool } from '../delivery';
+import type { IdentityLookup, WebhookTool } from '../../../ingest/delivery';
 import { unmappedParty } from './translation.results';
 
 /** How a delivery names the client: the tool's own id for it, and e-mail addresses as a fallback. */
