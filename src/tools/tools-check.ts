@@ -23,8 +23,11 @@ export interface ToolCheck {
 function probeOf<T extends ProbedTool>(tool: T, config: AppConfig, http: ToolHttpClient): ToolProbe | string {
   const settings = config.workflows.tools[tool] as ConfigOf<T> | null;
   if (settings === null) return `not configured (set ${(config.workflows.tools.missing[tool] ?? []).join(', ')})`;
-  const probe = toolRegistry[tool].probe as (settings: ConfigOf<T>, http: ToolHttpClient, context: { secretHeader: string | null }) => ToolProbe;
-  return probe(settings, http, { secretHeader: config.webhooks.secretHeaders[tool] ?? null });
+  const parts = toolRegistry[tool] as unknown as {
+    client: (settings: ConfigOf<T>, http: ToolHttpClient) => unknown;
+    probe: (client: unknown, context: { secretHeader: string | null }) => ToolProbe;
+  };
+  return parts.probe(parts.client(settings, http), { secretHeader: config.webhooks.secretHeaders[tool] ?? null });
 }
 
 const why = (error: unknown) => (error instanceof Error ? error.message : String(error));

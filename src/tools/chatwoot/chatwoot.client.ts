@@ -26,4 +26,10 @@ export class ChatwootClient {
     const response = await this.http.getJson<ConversationsResponse>({ url, headers: { api_access_token: this.credentials.apiToken } });
     return response?.data?.payload ?? [];
   }
+
+  /** `GET /api/v1/accounts/{id}/webhooks`: `{ payload: { webhooks: [{ url, secret? }] } }`. */
+  async webhooks(): Promise<Json | undefined> {
+    const url = `${this.credentials.apiUrl}/api/v1/accounts/${this.credentials.accountId}/webhooks`;
+    return (await this.http.getJson<{ payload?: { webhooks?: Json } }>({ url, headers: { api_access_token: this.credentials.apiToken } }))?.payload?.webhooks;
+  }
 }

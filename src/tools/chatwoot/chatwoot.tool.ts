@@ -18,5 +18,5 @@ export const chatwootTool = {
     translate: translateChatwoot,
   },
   sync: { intervalSeconds: 300, source: (config, http) => new ChatwootSyncSource(new ChatwootClient(config, http)) },
-  probe: (config, http) => chatwootProbe(config, http),
+  probe: (client) => chatwootProbe(client),
 } satisfies ToolParts<ChatwootConfig, ChatwootClient>;

@@ -86,6 +86,12 @@ export class InvoiceNinjaClient {
     return { items, lastPage };
   }
 
+  /** `GET /api/v1/webhooks` (WebhookTransformer: `target_url`, `headers`, `is_deleted`, `archived_at`). */
+  async webhooks(): Promise<Json | undefined> {
+    const headers = { 'x-api-token': this.config.apiToken, 'x-requested-with': 'XMLHttpRequest' };
+    return (await this.http.getJson<{ data?: Json }>({ url: `${this.config.apiUrl}/api/v1/webhooks?per_page=100`, headers }))?.data;
+  }
+
   async ensureClient(client: NewInvoiceNinjaClient): Promise<{ client: InvoiceNinjaClientRecord; created: boolean }> {
     const found = await this.find<InvoiceNinjaClientRecord>(`clients?id_number=${encodeURIComponent(client.idNumber)}`, 'clients');
     if (found[0]) return { client: found[0], created: false };

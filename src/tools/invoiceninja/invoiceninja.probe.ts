@@ -1,16 +1,13 @@
 import type { Json } from '../../core/read-store.port';
-import type { ToolHttpClient } from '../shared/tool-http.client';
 import { rows, text, type ToolProbe } from '../shared/tool-probe';
-import type { InvoiceNinjaConfig } from './invoiceninja.config';
+import type { InvoiceNinjaClient } from './invoiceninja.client';
 
-/** Invoice Ninja 5: `GET /api/v1/webhooks` (WebhookTransformer: `target_url`, `headers`, `is_deleted`, `archived_at`). */
-export function invoiceNinjaProbe(credentials: InvoiceNinjaConfig, http: ToolHttpClient, secretHeader: string): ToolProbe {
-  const headers = { 'x-api-token': credentials.apiToken, 'x-requested-with': 'XMLHttpRequest' };
-  const list = () => http.getJson<{ data?: Json }>({ url: `${credentials.apiUrl}/api/v1/webhooks?per_page=100`, headers });
+/** Invoice Ninja 5: its webhook list proves the token and shows each webhook's secret header. */
+export function invoiceNinjaProbe(client: InvoiceNinjaClient, secretHeader: string): ToolProbe {
   return {
-    credentials: async () => void (await list()),
+    credentials: async () => void (await client.webhooks()),
     webhooks: async () =>
-      rows((await list())?.data).map((webhook) => ({
+      rows(await client.webhooks()).map((webhook) => ({
         url: text(webhook.target_url),
         secret: headerValue(webhook.headers, secretHeader),
         active: webhook.is_deleted !== true && !webhook.archived_at,

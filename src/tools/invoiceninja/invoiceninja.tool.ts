@@ -27,5 +27,5 @@ export const invoiceNinjaTool = {
     translate: translateInvoiceNinja,
   },
   sync: { intervalSeconds: 600, source: (config, http) => new InvoiceNinjaSyncSource(new InvoiceNinjaClient(config, http)) },
-  probe: (config, http, { secretHeader }) => invoiceNinjaProbe(config, http, secretHeader ?? ''),
+  probe: (client, { secretHeader }) => invoiceNinjaProbe(client, secretHeader ?? ''),
 } satisfies ToolParts<InvoiceNinjaConfig, InvoiceNinjaClient>;

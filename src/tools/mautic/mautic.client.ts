@@ -55,6 +55,11 @@ export class MauticClient {
     return (Array.isArray(contacts) ? contacts : Object.values(contacts)).sort((a, b) => modifiedAt(a).localeCompare(modifiedAt(b)));
   }
 
+  /** `GET /hooks`: `{ hooks: [{ webhookUrl, secret, isPublished }] }` (an object keyed by id on some releases). */
+  async hooks(): Promise<Json | undefined> {
+    return (await this.http.getJson<{ hooks?: Json }>({ url: `${this.config.apiUrl}/hooks?limit=100`, headers: { authorization: `Basic ${this.basic}` } }))?.hooks;
+  }
+
   async findContactByEmail(email: string): Promise<MauticContact | null> {
     const search = encodeURIComponent(`email:${email}`);
     const body = jsonOf<ContactSearch>('mautic', expectStatus('mautic', await this.call('GET', `/contacts?search=${search}&limit=1`), [200]), 'a contact search');

@@ -19,5 +19,5 @@ export const mauticTool = {
     translate: translateMautic,
   },
   sync: { intervalSeconds: 900, source: (config, http) => new MauticSyncSource(new MauticClient(config, http)) },
-  probe: (config, http) => mauticProbe(config, http),
+  probe: (client) => mauticProbe(client),
 } satisfies ToolParts<MauticConfig, MauticClient>;

@@ -1,3 +1,4 @@
+import type { Json } from '../../core/read-store.port';
 import { expectStatus, type HttpResponse } from '../shared/tool-http';
 import type { ToolHttpClient } from '../shared/tool-http.client';
 import type { NextcloudConfig } from './nextcloud.config';
@@ -13,6 +14,21 @@ export class NextcloudClient {
     private readonly config: NextcloudConfig,
     private readonly http: ToolHttpClient,
   ) {}
+
+  /** The OCS user endpoint: proves the app password. */
+  async currentUser(): Promise<Json> {
+    return this.http.getJson<Json>({ url: `${this.config.url}/ocs/v2.php/cloud/user?format=json`, headers: this.ocsHeaders });
+  }
+
+  /** `webhook_listeners` (admins only): `{ ocs: { data: [{ uri, … }] } }`. */
+  async webhookListeners(): Promise<Json | undefined> {
+    const answer = await this.http.getJson<{ ocs?: { data?: Json } }>({ url: `${this.config.url}/ocs/v2.php/apps/webhook_listeners/api/v1/webhooks?format=json`, headers: this.ocsHeaders });
+    return answer?.ocs?.data;
+  }
+
+  private get ocsHeaders(): Record<string, string> {
+    return { authorization: `Basic ${Buffer.from(`${this.config.user}:${this.config.appPassword}`).toString('base64')}`, 'ocs-apirequest': 'true' };
+  }
 
   async exists(path: string): Promise<boolean> {
     const response = await this.call('PROPFIND', path, { Depth: '0', 'Content-Type': 'application/xml; charset=utf-8' }, propfindBody);

@@ -16,5 +16,5 @@ export const nextcloudTool = {
     receiver: (secretHeader) => ({ ...signedPost, verify: verifyNextcloud(secretHeader), split: nextcloudDeliveries, methods: ['POST', 'PUT'], secretHeaders: [secretHeader] }),
     translate: translateNextcloud,
   },
-  probe: (config, http) => nextcloudProbe(config, http),
+  probe: (client) => nextcloudProbe(client),
 } satisfies ToolParts<NextcloudConfig, NextcloudClient>;

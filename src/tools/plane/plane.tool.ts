@@ -18,5 +18,5 @@ export const planeTool = {
     translate: translatePlane,
   },
   sync: { intervalSeconds: 900, source: (config, http) => new PlaneSyncSource(new PlaneClient(config, http)) },
-  probe: (config, http) => planeProbe(config, http),
+  probe: (client) => planeProbe(client),
 } satisfies ToolParts<PlaneConfig, PlaneClient>;

@@ -37,8 +37,8 @@ export interface ToolParts<C, Client> {
   readonly client: (config: C, http: ToolHttpClient) => Client;
   readonly webhooks?: WebhookParts;
   readonly sync?: SyncParts<C>;
-  /** `zixly tools check`: proves the credentials, and lists the webhooks where the API can. */
-  readonly probe?: (config: C, http: ToolHttpClient, context: { readonly secretHeader: string | null }) => ToolProbe;
+  /** `zixly tools check`, over its client: proves the credentials, and lists the webhooks where the API can. */
+  readonly probe?: (client: Client, context: { readonly secretHeader: string | null }) => ToolProbe;
 }
 
 /** Any tool's parts, whatever its settings and client (what the registry holds). */
@@ -47,5 +47,5 @@ export interface AnyToolParts {
   readonly client: (config: never, http: ToolHttpClient) => unknown;
   readonly webhooks?: WebhookParts;
   readonly sync?: { readonly intervalSeconds: number; readonly source: (config: never, http: ToolHttpClient) => SyncSource };
-  readonly probe?: (config: never, http: ToolHttpClient, context: { readonly secretHeader: string | null }) => ToolProbe;
+  readonly probe?: (client: never, context: { readonly secretHeader: string | null }) => ToolProbe;
 }

@@ -38,4 +38,9 @@ export class XeroClient {
     const response = await this.http.getJson<InvoicesResponse>({ url: `${this.credentials.apiUrl}/api.xro/2.0/Invoices?${query}`, headers });
     return response?.Invoices ?? [];
   }
+
+  /** The organisation: proves the token and the tenant. */
+  async organisation(): Promise<Json> {
+    return this.http.getJson<Json>({ url: `${this.credentials.apiUrl}/api.xro/2.0/Organisation`, headers: this.headers() });
+  }
 }

@@ -18,5 +18,5 @@ export const xeroTool = {
     translate: translateXero,
   },
   sync: { intervalSeconds: 600, source: (config, http) => new XeroSyncSource(new XeroClient(config, http), config.tenantId) },
-  probe: (config, http) => xeroProbe(config, http),
+  probe: (client) => xeroProbe(client),
 } satisfies ToolParts<XeroConfig, XeroClient>;
