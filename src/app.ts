@@ -18,10 +18,9 @@ import { logExchange } from './http/request-log';
 import { identityLookupLoader } from './ingest/identity/identity-lookup';
 import { clientIdentitiesCollection } from './ingest/identity/client-identities.projection';
 import { withPaymentAllocations } from './ingest/identity/payment-allocations.projection';
-import { invoiceNinjaPaymentsNamed } from './tools/invoiceninja/invoiceninja.translate';
 import { SyncScheduler } from './ingest/sync/sync-scheduler';
 import { forwardXeroNotifications } from './ingest/sync/xero-notifications';
-import { translators } from './ingest/translators';
+import { paymentsNamedBy, translators } from './ingest/translators';
 import { startIngestWorker } from './ingest/worker/start-ingest-worker';
 import { startWorkflows } from './workflows/start-workflows';
 import type { LeaseKeeper } from './core/lease-keeper';
@@ -174,7 +173,7 @@ async function startBackgroundWork(services: AppServices, shutdown: Shutdown, me
   };
   // A delivery received after its contact was linked is never parked for a read model still behind.
   const identitiesReached = (position: bigint) => services.projections.reached(clientIdentitiesCollection, position);
-  const workerIdentities = withPaymentAllocations(identities, services.readStore, invoiceNinjaPaymentsNamed, allocationsCaughtUp);
+  const workerIdentities = withPaymentAllocations(identities, services.readStore, paymentsNamedBy, allocationsCaughtUp);
   let worker: WebhookWorker | null = null;
   const webhooks = runWhileLeased(leases, webhookWorkerLease, async () => (worker = await startIngestWorker(services, { translators, identities: workerIdentities, identitiesReached })), onError);
   shutdown.add(() => webhooks.stop());

@@ -6,7 +6,7 @@ import { invoiceNinjaDeliveries } from './invoiceninja.dedupe';
 import { invoiceNinjaProbe } from './invoiceninja.probe';
 import { verifyInvoiceNinja } from './invoiceninja.signature';
 import { InvoiceNinjaSyncSource } from './invoiceninja.sync-source';
-import { translateInvoiceNinja } from './invoiceninja.translate';
+import { invoiceNinjaPaymentsNamed, translateInvoiceNinja } from './invoiceninja.translate';
 
 /** Invoice Ninja: webhooks with a shared secret header, invoices, payments and tasks pulled, clients and invoices by the workflows. */
 export const invoiceNinjaTool = {
@@ -25,6 +25,7 @@ export const invoiceNinjaTool = {
       forbiddenStatuses: [404, 405, 410],
     }),
     translate: translateInvoiceNinja,
+    paymentsNamed: invoiceNinjaPaymentsNamed,
   },
   sync: { intervalSeconds: 600, source: (config, http) => new InvoiceNinjaSyncSource(new InvoiceNinjaClient(config, http)) },
   probe: (client, { secretHeader }) => invoiceNinjaProbe(client, secretHeader ?? ''),

@@ -1,5 +1,5 @@
 import type { ConfigValue } from '../../config-values';
-import type { Translator } from '../../ingest/delivery';
+import type { Delivery, Translator } from '../../ingest/delivery';
 import type { ToolIngest } from '../../ingest/receiver/tool-ingest';
 import type { SyncSource } from '../../ingest/sync/sync-source';
 import type { Configured } from './tool-config';
@@ -16,6 +16,11 @@ export interface WebhookParts {
   /** `secretHeader`: the lower-cased header name, for `header` tools. */
   readonly receiver: (secretHeader: string) => ToolIngest;
   readonly translate: Translator;
+  /**
+   * The payments (Zixly's ids) a delivery names whose invoice allocations its translation needs,
+   * for the worker to load first (Invoice Ninja's deleted payment); none when absent.
+   */
+  readonly paymentsNamed?: (delivery: Delivery) => readonly string[];
 }
 
 /** A tool with an API to read: what changed since a cursor, as the same translations as its webhooks. */
