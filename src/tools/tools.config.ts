@@ -2,12 +2,6 @@ import type { ConfigValue } from '../config-values';
 import { toolNames, toolRegistry, type ConfigOf, type ToolName } from '.';
 import { toolLabels } from './shared/tool-http';
 
-export type { PlaneConfig } from './plane/plane.config';
-export type { NextcloudConfig } from './nextcloud/nextcloud.config';
-export type { MauticConfig } from './mautic/mautic.config';
-export type { InvoiceNinjaConfig } from './invoiceninja/invoiceninja.config';
-export type { SlackConfig } from './slack/slack.config';
-
 /**
  * Every tool's settings, read by each tool's own reader (`src/tools/<tool>/<tool>.config.ts`). A
  * tool is configured when all its variables are set; otherwise null, and its workflow steps are
