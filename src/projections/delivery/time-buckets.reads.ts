@@ -1,5 +1,6 @@
 import { addDays } from '../../core/business-time';
 import { documentsByIds, findEvery } from '../shared/documents';
+import { oncePerRequest } from '../shared/request-reads';
 import type { KpiContext } from '../shared/kpi';
 import { chunkKeys, dayBucketId, monthBucketId, stride, type TimeBucketDocument, timeBucketsCollection } from './time-buckets.projection';
 
@@ -21,8 +22,8 @@ export interface TimeBucketRow {
 }
 
 export interface TimeBuckets {
-  readonly rows: TimeBucketRow[];
-  readonly documents: TimeBucketDocument[];
+  readonly rows: readonly TimeBucketRow[];
+  readonly documents: readonly TimeBucketDocument[];
 }
 
 /** The first day of the month after `date`'s month. */
@@ -69,11 +70,16 @@ export function rowsOf(documents: readonly TimeBucketDocument[], projects?: Read
   return rows;
 }
 
-/** The buckets of the time entries whose work date is in [fromDate, toDate). */
-export async function timeBucketsIn(context: KpiContext, fromDate: string, toDate: string, options: { daysOnly?: boolean } = {}): Promise<TimeBuckets> {
-  const found = await documentsByIds<TimeBucketDocument>(context.reads, timeBucketsCollection, bucketIdsCovering(fromDate, toDate, options));
-  const documents = [...found.values()];
-  return { rows: rowsOf(documents), documents };
+/**
+ * The buckets of the time entries whose work date is in [fromDate, toDate), read once per request
+ * whichever KPIs ask (billable hours, utilisation, budget burn, costs, margins). Shared: read only.
+ */
+export function timeBucketsIn(context: KpiContext, fromDate: string, toDate: string, options: { daysOnly?: boolean } = {}): Promise<TimeBuckets> {
+  return oncePerRequest(context.reads, `time-buckets|${fromDate}|${toDate}|${options.daysOnly === true}`, async () => {
+    const found = await documentsByIds<TimeBucketDocument>(context.reads, timeBucketsCollection, bucketIdsCovering(fromDate, toDate, options));
+    const documents = [...found.values()];
+    return { rows: rowsOf(documents), documents };
+  });
 }
 
 /**

@@ -1,10 +1,10 @@
-import type { FindQuery, FindResult, ReadDocument, ReadStore } from '../../core/read-store.port';
+import type { FindQuery, FindResult, ReadDocument, ReadStore, VersionedDocument } from '../../core/read-store.port';
 
 /**
  * The read store as one request sees it: the same `find` (same collection, filter, sort, page)
- * asked by several KPIs of a dashboard is read and parsed once — revenue, profit margin and
- * revenue per hour all read the period's invoices. Lives as long as the request; writes and
- * everything else go straight through.
+ * or `getMany` (same ids) asked by several KPIs of a dashboard is read and parsed once — revenue,
+ * profit margin and revenue per hour all read the period's invoices and clients. Lives as long as
+ * the request; writes and everything else go straight through.
  */
 const memos = new WeakMap<ReadStore, Map<string, Promise<unknown>>>();
 
@@ -46,9 +46,21 @@ export function requestReads(reads: ReadStore): ReadStore {
       },
     })) as Promise<FindResult<D>>;
   };
+  const gotten = new Map<string, Promise<ReadonlyMap<string, VersionedDocument<ReadDocument>>>>();
+  const getMany = <D extends ReadDocument>(collection: string, ids: readonly string[]): Promise<Map<string, VersionedDocument<D>>> => {
+    const key = `${collection}\u0000${JSON.stringify(ids)}`;
+    let result = gotten.get(key);
+    if (!result) {
+      result = reads.getMany<ReadDocument>(collection, ids);
+      gotten.set(key, result);
+      result.catch(() => gotten.delete(key));
+    }
+    return result.then((found) => new Map(found)) as Promise<Map<string, VersionedDocument<D>>>;
+  };
   const proxy = new Proxy(reads, {
     get(target, property, receiver) {
       if (property === 'find') return find;
+      if (property === 'getMany') return getMany;
       const value: unknown = Reflect.get(target, property, receiver);
       return typeof value === 'function' ? value.bind(target) : value;
     },
