@@ -55,16 +55,16 @@ module.exports = {
     },
     {
       name: 'edges-use-ports-not-adapters',
-      comment: 'Schema, ingest, workflows, projections, aggregates, http and metrics get stores through ports, built by the composition root.',
+      comment: 'Schema, ingest, tools, workflows, projections, aggregates, http and metrics get stores through ports, built by the composition root.',
       severity: 'error',
-      from: { path: '^src/(schema|ingest|workflows|projections|aggregates|http|metrics|core|demo)/', pathNot: testSupport },
+      from: { path: '^src/(schema|ingest|tools|workflows|projections|aggregates|http|metrics|core|demo)/', pathNot: testSupport },
       to: { path: '^src/adapters/' },
     },
     {
       name: 'edges-do-not-import-the-root',
       comment: 'The composition root (src/app*.ts) imports the parts; no part imports it back.',
       severity: 'error',
-      from: { path: '^src/(core|aggregates|projections|schema|ingest|workflows|adapters|http|metrics|logging|demo)/', pathNot: testSupport },
+      from: { path: '^src/(core|aggregates|projections|schema|ingest|tools|workflows|adapters|http|metrics|logging|demo)/', pathNot: testSupport },
       to: { path: compositionRoot },
     },
     {

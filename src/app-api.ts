@@ -5,7 +5,7 @@ import type { Route } from './http/http-server';
 import { platformRoutes, type PlatformCommand } from './aggregates';
 import { createCommandBus } from './aggregates/command-bus';
 import { createIdentityService } from './ingest/identity/identity.service';
-import { checkTools } from './ingest/check/tools-check';
+import { checkTools } from './tools/tools-check';
 import type { RejectStore } from './ingest/quarantine/reject-store';
 import { ingestRoutes } from './ingest/receiver/webhook.routes';
 import { logger } from './logging/logger';

@@ -18,9 +18,8 @@ import { logExchange } from './http/request-log';
 import { identityLookupLoader } from './ingest/identity/identity-lookup';
 import { clientIdentitiesCollection } from './projections/identity/client-identities.projection';
 import { withPaymentAllocations } from './ingest/identity/payment-allocations.lookup';
-import { invoiceNinjaPaymentsNamed } from './ingest/invoiceninja/invoiceninja.translate';
 import { SyncScheduler } from './ingest/sync/sync-scheduler';
-import { translators } from './ingest/translators';
+import { paymentsNamedBy, translators } from './ingest/translators';
 import { createIngestWorker } from './ingest/worker/start-ingest-worker';
 import { createWorkflowEngine } from './workflows/start-workflows';
 import type { LeaseKeeper } from './core/lease-keeper';
@@ -174,7 +173,7 @@ async function startBackgroundWork(services: AppServices, shutdown: Shutdown, me
   };
   // A delivery received after its contact was linked is never parked for a read model still behind.
   const identitiesReached = (position: bigint) => services.projections.reached(clientIdentitiesCollection, position);
-  const workerIdentities = withPaymentAllocations(identities, services.readStore, invoiceNinjaPaymentsNamed, allocationsCaughtUp);
+  const workerIdentities = withPaymentAllocations(identities, services.readStore, paymentsNamedBy, allocationsCaughtUp);
   const worker = createIngestWorker(services, { translators, identities: workerIdentities, identitiesReached });
   const mayRunSync = leases ? (tool: string) => leases.held(syncLeaseName(tool)) !== null : undefined;
   const sync = SyncScheduler.start(services.config.sync, { store: services.eventStore, commands: services.commands, identities, clock: services.clock, ...(mayRunSync && { mayRun: mayRunSync }) });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { chatwootDeliveries } from '../ingest/chatwoot/chatwoot.dedupe';
-import { verifyChatwoot } from '../ingest/chatwoot/chatwoot.signature';
-import { translateChatwoot } from '../ingest/chatwoot/chatwoot.translate';
+import { chatwootDeliveries } from '../tools/chatwoot/chatwoot.dedupe';
+import { verifyChatwoot } from '../tools/chatwoot/chatwoot.signature';
+import { translateChatwoot } from '../tools/chatwoot/chatwoot.translate';
 import type { Delivery } from '../ingest/delivery';
 import { IdentitySnapshot } from '../ingest/identity/identity-lookup';
 import type { JsonObject } from '../ingest/receiver/delivery-draft';

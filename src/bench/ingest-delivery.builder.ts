@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import sample from '../ingest/fixtures/chatwoot.conversation_created.json';
-import { signedHeaders } from '../ingest/ingest.fixtures';
+import sample from '../tools/chatwoot/fixtures/chatwoot.conversation_created.json';
+import { signedHeaders } from '../testing/ingest/ingest.fixtures';
 
 /** A conversation the benchmark makes Chatwoot report: its number, when it was opened, and whose it is. */
 export interface BenchConversation {

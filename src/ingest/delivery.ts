@@ -1,9 +1,9 @@
 import type { BusinessCommand } from '../aggregates';
-import type { WebhookTool } from '../aggregates/webhook-delivery/webhook-tool';
 import type { EventSource } from '../core/messages';
 import type { Json } from '../core/read-store.port';
+import type { WebhookTool } from '../tools/tool-names';
 
-export { webhookTools, type WebhookTool } from '../aggregates/webhook-delivery/webhook-tool';
+export { webhookTools, type WebhookTool } from '../tools/tool-names';
 
 /** An accepted webhook delivery, as the inbox stored it before answering 2xx. */
 export interface Delivery {

@@ -1,18 +1,20 @@
+import { headerSecretTools } from '../tools';
 import { webhookTools, type WebhookTool } from './delivery';
 import { type ConfigValue, wholeNumber } from '../config-values';
 import { defaultRejectRetention, type RejectRetention } from './quarantine/reject-store';
 
-/** Tools that authenticate with a static secret header instead of a signature. */
-export const headerSecretTools = ['invoiceninja', 'nextcloud'] as const satisfies readonly WebhookTool[];
-export type HeaderSecretTool = (typeof headerSecretTools)[number];
+export { headerSecretTools } from '../tools';
 
 export const defaultSecretHeader = 'X-Zixly-Secret';
 
 export interface WebhookConfig {
   /** `WEBHOOK_SECRET_<TOOL>`; a tool without one is disabled (its endpoint refuses everything). */
   readonly secrets: Readonly<Record<WebhookTool, string | null>>;
-  /** `WEBHOOK_SECRET_HEADER_<TOOL>`: the header carrying the shared secret, lower-cased. */
-  readonly secretHeaders: Readonly<Record<HeaderSecretTool, string>>;
+  /**
+   * `WEBHOOK_SECRET_HEADER_<TOOL>`: the header carrying the shared secret, lower-cased, for the tools
+   * that send a secret header instead of signing (`secretIn: 'header'` in their declaration).
+   */
+  readonly secretHeaders: Readonly<Partial<Record<WebhookTool, string>>>;
   /** `WEBHOOK_MAX_ATTEMPTS`: processing attempts of a delivery before it is parked. */
   readonly maxAttempts: number;
   /** `WEBHOOK_RETRY_BASE_MS`: first retry delay; doubled per attempt (jittered, capped at an hour). */
@@ -36,7 +38,7 @@ const headerName = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
 /** Reads the webhook settings, adding one line per problem to `problems` (see `loadConfig`). */
 export function readWebhookConfig(value: ConfigValue, problems: string[]): WebhookConfig {
   const secrets = Object.fromEntries(webhookTools.map((tool) => [tool, secretOf(tool, value, problems)])) as Record<WebhookTool, string | null>;
-  const secretHeaders = Object.fromEntries(headerSecretTools.map((tool) => [tool, secretHeaderOf(tool, value, problems)])) as Record<HeaderSecretTool, string>;
+  const secretHeaders: Partial<Record<WebhookTool, string>> = Object.fromEntries(headerSecretTools.map((tool) => [tool, secretHeaderOf(tool, value, problems)]));
   return {
     secrets,
     secretHeaders,
@@ -63,7 +65,7 @@ function secretOf(tool: WebhookTool, value: ConfigValue, problems: string[]): st
   return secret;
 }
 
-function secretHeaderOf(tool: HeaderSecretTool, value: ConfigValue, problems: string[]): string {
+function secretHeaderOf(tool: WebhookTool, value: ConfigValue, problems: string[]): string {
   const name = `WEBHOOK_SECRET_HEADER_${tool.toUpperCase()}`;
   const header = value(name) ?? defaultSecretHeader;
   if (!headerName.test(header)) problems.push(`${name} must be an HTTP header name such as ${defaultSecretHeader}, got "${header}"`);

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Translation } from './delivery';
 import { webhookTools } from './delivery';
-import { fixtureDelivery, fixtureNames } from './fixtures/fixture-deliveries';
+import { fixtureDelivery, fixtureNames } from '../testing/tools/fixture-deliveries';
 import { IdentitySnapshot } from './identity/identity-lookup';
-import { translators } from './translators';
+import { paymentsNamedBy, translators } from './translators';
 
 const identities = IdentitySnapshot.of({
   'chatwoot:42': 'client-globex',
@@ -74,5 +74,18 @@ describe('translators', () => {
         expect(command.occurredAt >= '2026-05-20' && command.occurredAt < '2026-06-03', `${name} ${command.type} at ${command.occurredAt}`).toBe(true);
       }
     }
+  });
+});
+
+describe('the payments a delivery names', () => {
+  const delivery = (tool: 'invoiceninja' | 'xero', event: string) => ({ ...fixtureDelivery('invoiceninja.create_payment'), tool, eventKind: event, headers: { 'x-in-event': event }, payload: { id: 'Wpmbk5ezJn' } });
+
+  it("asks for the allocations of the payment an Invoice Ninja delete_payment names, through the tool's own declaration", () => {
+    expect(paymentsNamedBy(delivery('invoiceninja', 'delete_payment'))).toEqual(['invoiceninja:Wpmbk5ezJn']);
+  });
+
+  it('asks for none for other events, or for tools that declare no such need', () => {
+    expect(paymentsNamedBy(delivery('invoiceninja', 'create_payment'))).toEqual([]);
+    expect(paymentsNamedBy(delivery('xero', 'delete_payment'))).toEqual([]);
   });
 });

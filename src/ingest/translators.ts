@@ -1,19 +1,13 @@
-import { translateChatwoot } from './chatwoot/chatwoot.translate';
-import type { Translator, WebhookTool } from './delivery';
-import { translateInvoiceNinja } from './invoiceninja/invoiceninja.translate';
-import { translateMautic } from './mautic/mautic.translate';
-import { translateNextcloud } from './nextcloud/nextcloud.translate';
-import { translatePlane } from './plane/plane.translate';
-import { translateXero } from './xero/xero.translate';
+import { toolRegistry, webhookTools } from '../tools';
+import type { Delivery, Translator, WebhookTool } from './delivery';
+import type { WebhookParts } from '../tools/shared/tool-parts';
 
 /** One pure translator per tool: what a delivery means as business commands (or why nothing). */
-export const translators: Readonly<Record<WebhookTool, Translator>> = {
-  plane: translatePlane,
-  chatwoot: translateChatwoot,
-  invoiceninja: translateInvoiceNinja,
-  xero: translateXero,
-  mautic: translateMautic,
-  nextcloud: translateNextcloud,
-};
+export const translators: Readonly<Record<WebhookTool, Translator>> = Object.fromEntries(webhookTools.map((tool) => [tool, toolRegistry[tool].webhooks.translate])) as Record<WebhookTool, Translator>;
 
-export { xeroFetchIntents, type XeroFetchIntent } from './xero/xero.translate';
+
+/** The payments a delivery names whose allocations its translation needs (`paymentsNamed` of its tool). */
+export function paymentsNamedBy(delivery: Delivery): readonly string[] {
+  const webhooks: WebhookParts = toolRegistry[delivery.tool].webhooks;
+  return webhooks.paymentsNamed?.(delivery) ?? [];
+}

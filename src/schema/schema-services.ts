@@ -5,7 +5,7 @@ import type { Processors } from '../core/processors';
 import type { ProjectionRunner } from '../core/projection-runner';
 import type { ReadStore } from '../core/read-store.port';
 import type { Clock } from '../core/time';
-import type { ToolCheck } from '../ingest/check/tools-check';
+import type { ToolCheck } from '../tools/tools-check';
 import type { RejectStore } from '../ingest/quarantine/reject-store';
 import type { KpiContext } from '../projections/shared/kpi';
 import type { KpiCache } from './dashboards/kpi-cache';

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { WebhookTool } from '../ingest/delivery';
-import { eventually, signedHeaders, type SignOptions } from '../ingest/ingest.fixtures';
+import { eventually, signedHeaders, type SignOptions } from './ingest/ingest.fixtures';
 import type { TestApi } from './api-harness';
+import { toolFixturesFolder } from './tools/fixture-deliveries';
 
-/** The body of a fixture rebuilt from a tool's source (`src/ingest/fixtures/<tool>/<name>.json`). */
+/** The body of a fixture rebuilt from a tool's source (`src/tools/<tool>/fixtures/<name>.json`). */
 export function toolFixture(tool: WebhookTool, name: string): string {
-  return readFileSync(join(__dirname, '..', 'ingest', 'fixtures', tool, `${name}.json`), 'utf8');
+  return readFileSync(join(toolFixturesFolder(tool), `${name}.json`), 'utf8');
 }
 
 /**

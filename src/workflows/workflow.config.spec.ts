@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../config';
-import { notConfiguredReason } from './tools.config';
+import { notConfiguredReason } from '../tools/tools.config';
 import { loadWorkflowConfig } from './workflow.config';
 
 function problemsOf(env: Record<string, string>): readonly string[] {

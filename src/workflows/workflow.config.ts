@@ -3,7 +3,7 @@ import { defaultTimeZone } from '../core/business-time';
 import { isAppError } from '../core/errors';
 import { parseBusinessHours, type BusinessHours } from './engine/business-hours';
 import { parseWeeklySchedule, type WeeklySchedule } from './engine/weekly-schedule';
-import { readToolsConfig, type ToolsConfig } from './tools.config';
+import { readToolsConfig, type ToolsConfig } from '../tools/tools.config';
 import { ConfigError, type ConfigValue, flag, readDotEnv, wholeNumber } from '../config-values';
 
 export interface WorkflowHttpConfig {

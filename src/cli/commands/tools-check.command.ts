@@ -1,4 +1,4 @@
-import { checkTools } from '../../ingest/check/tools-check';
+import { checkTools } from '../../tools/tools-check';
 import { type CliIo, type CommandInput, exitCodes } from '../cli-command';
 import { loadCliConfig } from '../cli-context';
 import { jsonLine, table } from '../cli-table';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openIngestHarness, sampleBody, secretEnv, signedHeaders, testSecrets } from '../ingest.fixtures';
+import { openIngestHarness, sampleBody, secretEnv, signedHeaders, testSecrets } from '../../testing/ingest/ingest.fixtures';
 
 describe('quarantine', () => {
   it('keeps unauthenticated rejects out of the log (only counted there), and records authenticated ones up to the rate', async () => {

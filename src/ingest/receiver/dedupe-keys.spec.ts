@@ -1,17 +1,17 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chatwootDeliveries } from '../chatwoot/chatwoot.dedupe';
-import { invoiceNinjaDeliveries } from '../invoiceninja/invoiceninja.dedupe';
-import { mauticDeliveries } from '../mautic/mautic.dedupe';
-import { nextcloudDeliveries } from '../nextcloud/nextcloud.dedupe';
-import { planeDeliveries } from '../plane/plane.dedupe';
-import { xeroDeliveries } from '../xero/xero.dedupe';
+import { chatwootDeliveries } from '../../tools/chatwoot/chatwoot.dedupe';
+import { invoiceNinjaDeliveries } from '../../tools/invoiceninja/invoiceninja.dedupe';
+import { mauticDeliveries } from '../../tools/mautic/mautic.dedupe';
+import { nextcloudDeliveries } from '../../tools/nextcloud/nextcloud.dedupe';
+import { planeDeliveries } from '../../tools/plane/plane.dedupe';
+import { xeroDeliveries } from '../../tools/xero/xero.dedupe';
+import { fixturePath } from '../../testing/tools/fixture-deliveries';
 import type { DedupeInput, DeliverySplitter, JsonObject } from './delivery-draft';
 
-/** A shared-docs sample (copied to src/ingest/fixtures) as the receiver sees it after verification. */
+/** A shared-docs sample (copied to src/tools/<tool>/fixtures) as the receiver sees it after verification. */
 function sample(name: string, headers: Record<string, string> = {}, pathSuffix: string | null = null): DedupeInput {
-  const { _headers, _note, ...body } = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', `${name}.json`), 'utf8')) as JsonObject;
+  const { _headers, _note, ...body } = JSON.parse(readFileSync(fixturePath(name), 'utf8')) as JsonObject;
   return { raw: Buffer.from(JSON.stringify(body)), body, headers, pathSuffix };
 }
 

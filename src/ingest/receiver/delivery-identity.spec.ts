@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type IngestHarness, openIngestHarness, sampleBody, signedHeaders } from '../ingest.fixtures';
+import { type IngestHarness, openIngestHarness, sampleBody, signedHeaders } from '../../testing/ingest/ingest.fixtures';
 
 let harness: IngestHarness;
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureDelivery, fixtureNames } from '../fixtures/fixture-deliveries';
+import { fixtureDelivery, fixtureNames } from '../../testing/tools/fixture-deliveries';
 import { maxJsonDepth, nestsDeeperThan } from './json-depth';
 
 const nested = (depth: number) => JSON.parse(`${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`) as unknown;

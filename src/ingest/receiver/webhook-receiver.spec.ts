@@ -1,7 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { type IngestHarness, openIngestHarness, sampleBody, secretEnv, signedHeaders, testSecrets, xeroEvent } from '../ingest.fixtures';
+import { type IngestHarness, openIngestHarness, sampleBody, secretEnv, signedHeaders, testSecrets, xeroEvent } from '../../testing/ingest/ingest.fixtures';
 import { maxWebhookBodyBytes } from './raw-body.reader';
 import { sendWholeThenAsk } from '../../testing/raw-http';
 

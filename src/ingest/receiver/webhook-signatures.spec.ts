@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webhookTools, type WebhookTool } from '../delivery';
-import { type IngestHarness, openIngestHarness, sampleBody, signedHeaders, testSecrets } from '../ingest.fixtures';
+import { type IngestHarness, openIngestHarness, sampleBody, signedHeaders, testSecrets } from '../../testing/ingest/ingest.fixtures';
 
 const acceptedStatus = (tool: WebhookTool) => (tool === 'xero' ? 200 : 202);
 const otherTool = (tool: WebhookTool): WebhookTool => webhookTools[(webhookTools.indexOf(tool) + 1) % webhookTools.length]!;

@@ -1,55 +1,12 @@
-import { chatwootDeliveries } from '../chatwoot/chatwoot.dedupe';
-import { verifyChatwoot } from '../chatwoot/chatwoot.signature';
+import { toolRegistry, webhookTools } from '../../tools';
 import type { WebhookTool } from '../delivery';
 import type { WebhookConfig } from '../ingest.config';
-import { invoiceNinjaDeliveries } from '../invoiceninja/invoiceninja.dedupe';
-import { verifyInvoiceNinja } from '../invoiceninja/invoiceninja.signature';
-import { mauticDeliveries } from '../mautic/mautic.dedupe';
-import { verifyMautic } from '../mautic/mautic.signature';
-import { nextcloudDeliveries } from '../nextcloud/nextcloud.dedupe';
-import { verifyNextcloud } from '../nextcloud/nextcloud.signature';
-import { planeDeliveries } from '../plane/plane.dedupe';
-import { verifyPlane } from '../plane/plane.signature';
-import { xeroDeliveries } from '../xero/xero.dedupe';
-import { verifyXero } from '../xero/xero.signature';
-import type { DeliverySplitter } from './delivery-draft';
-import type { SignatureVerifier } from './signature-check';
+import type { ToolIngest } from './tool-ingest';
 
-/** How the receiver treats one tool's requests. */
-export interface ToolIngest {
-  readonly verify: SignatureVerifier;
-  readonly split: DeliverySplitter;
-  /** Methods the tool can be configured to send. */
-  readonly methods: readonly string[];
-  /** Whether `/webhooks/<tool>/<suffix>` is meaningful (Invoice Ninja: the event name). */
-  readonly pathSuffix: boolean;
-  /** Headers holding the signature or the secret: never stored. */
-  readonly secretHeaders: readonly string[];
-  /** Xero: every answer has an empty body, and acceptance is 200. */
-  readonly emptyBodies: boolean;
-  readonly acceptedStatus: 200 | 202;
-  /** Statuses that make the tool delete or unpublish its subscription: answered 400 instead. */
-  readonly forbiddenStatuses: readonly number[];
-}
+export type { ToolIngest } from './tool-ingest';
 
-const signed = { methods: ['POST'], pathSuffix: false, emptyBodies: false, acceptedStatus: 202, forbiddenStatuses: [] } as const;
-
-export function webhookTools(config: WebhookConfig): Readonly<Record<WebhookTool, ToolIngest>> {
-  const { invoiceninja: ninjaHeader, nextcloud: nextcloudHeader } = config.secretHeaders;
-  return {
-    plane: { ...signed, verify: verifyPlane, split: planeDeliveries, secretHeaders: ['x-plane-signature'] },
-    chatwoot: { ...signed, verify: verifyChatwoot, split: chatwootDeliveries, secretHeaders: ['x-chatwoot-signature'] },
-    mautic: { ...signed, verify: verifyMautic, split: mauticDeliveries, secretHeaders: ['webhook-signature'], forbiddenStatuses: [410] },
-    xero: { ...signed, verify: verifyXero, split: xeroDeliveries, secretHeaders: ['x-xero-signature'], emptyBodies: true, acceptedStatus: 200 },
-    invoiceninja: {
-      ...signed,
-      verify: verifyInvoiceNinja(ninjaHeader),
-      split: invoiceNinjaDeliveries,
-      methods: ['POST', 'PUT'],
-      pathSuffix: true,
-      secretHeaders: [ninjaHeader],
-      forbiddenStatuses: [404, 405, 410],
-    },
-    nextcloud: { ...signed, verify: verifyNextcloud(nextcloudHeader), split: nextcloudDeliveries, methods: ['POST', 'PUT'], secretHeaders: [nextcloudHeader] },
-  };
+/** How the receiver treats each tool's requests, from each tool's own declaration (`src/tools/<tool>/<tool>.tool.ts`). */
+export function webhookReceivers(config: WebhookConfig): Readonly<Record<WebhookTool, ToolIngest>> {
+  const receiverOf = (tool: WebhookTool): ToolIngest => toolRegistry[tool].webhooks.receiver(config.secretHeaders[tool] ?? '');
+  return Object.fromEntries(webhookTools.map((tool) => [tool, receiverOf(tool)])) as Record<WebhookTool, ToolIngest>;
 }

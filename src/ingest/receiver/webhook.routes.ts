@@ -12,7 +12,7 @@ import { secretVariable, type WebhookConfig } from '../ingest.config';
 import { RejectStore } from '../quarantine/reject-store';
 import { WebhookQuarantine } from '../quarantine/webhook-quarantine';
 import { WebhookReceiver } from './webhook-receiver';
-import { type ToolIngest, webhookTools } from './webhook-tools';
+import { type ToolIngest, webhookReceivers } from './webhook-tools';
 
 /** What the webhook door and its worker use, handed over by the composition root. */
 export interface IngestServices {
@@ -45,7 +45,7 @@ export function ingestRoutes(services: IngestServices, options: IngestRouteOptio
   }
   const rejects = new RejectStore(services.readStore, services.config.webhooks.rejectRetention, services.clock);
   const quarantine = new WebhookQuarantine({ store: services.eventStore, clock: services.clock, perMinute: services.config.webhooks.quarantinePerMinute, rejects });
-  const tools = webhookTools(services.config.webhooks);
+  const tools = webhookReceivers(services.config.webhooks);
   const receiver = new WebhookReceiver({ tools, secrets, inbox: new WebhookInbox(services.eventStore), quarantine, clock: services.clock, ...options });
   return { routes: webhookRoutes(receiver, tools), rejects, stop: () => quarantine.flush() };
 }

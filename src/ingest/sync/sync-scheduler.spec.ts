@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { captureLogs, configureLogger } from '../../logging/logger';
 import { IdentitySnapshot } from '../identity/identity-lookup';
-import { InvoiceNinjaFake } from './fakes/invoiceninja.fake';
-import { SyncHarness } from './fakes/sync-harness';
+import { InvoiceNinjaFake } from '../../tools/invoiceninja/invoiceninja.fake';
+import { SyncHarness } from '../../testing/sync/sync-harness';
 import { type SyncLog, SyncScheduler } from './sync-scheduler';
 import { loadSyncConfig } from './sync.config';
 
@@ -13,7 +13,7 @@ describe('sync scheduler', () => {
   const logged: Array<Parameters<SyncLog>[0]> = [];
 
   beforeEach(async () => {
-    fake = await InvoiceNinjaFake.start('in-token');
+    fake = await InvoiceNinjaFake.start({ token: 'in-token' });
     harness = await SyncHarness.open();
     logged.length = 0;
   });

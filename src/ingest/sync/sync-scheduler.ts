@@ -4,12 +4,12 @@ import type { EventStore } from '../../core/event-store.port';
 import type { Clock } from '../../core/time';
 import { logger } from '../../logging/logger';
 import type { IdentityLookup } from '../delivery';
-import type { XeroFetchIntent } from '../xero/xero.translate';
-import { SyncHttpClient } from './sync-http.client';
+import type { XeroFetchIntent } from '../../tools/xero/xero.translate';
+import { ToolHttpClient } from '../../tools/shared/tool-http.client';
 import { SyncJob, type SyncRunReport } from './sync-job';
 import { syncSourceFor } from './sync-sources';
 import { syncTools, type SyncConfig, type SyncTool } from './sync.config';
-import { XeroSyncSource } from './xero/xero.sync-source';
+import { XeroSyncSource } from '../../tools/xero/xero.sync-source';
 
 export type SyncLog = (entry: { readonly level: 'info' | 'warn'; readonly msg: string; readonly [key: string]: unknown }) => void;
 
@@ -83,7 +83,7 @@ export class SyncScheduler {
       return;
     }
     const { timeoutMs, maxAttempts, maxPagesPerRun } = this.config;
-    const http = new SyncHttpClient({ tool, timeoutMs, maxAttempts, signal: this.process.signal });
+    const http = new ToolHttpClient({ tool, timeoutMs, maxAttempts, signal: this.process.signal });
     const source = syncSourceFor(config, http);
     if (source instanceof XeroSyncSource) this.xero = source;
     const { store, commands, identities } = this.deps;

@@ -1,5 +1,5 @@
 import type { IdentityLookup, Translation } from '../delivery';
-import type { SyncTool } from './sync.config';
+import type { ToolName } from '../../tools/tool-names';
 
 /** One record of a tool as a translation, labelled for the run's report (`invoice Opnel5aKBz`). */
 export interface PulledRecord {
@@ -33,6 +33,6 @@ export interface PullRequest {
  * seen by both paths acts once.
  */
 export interface SyncSource {
-  readonly tool: SyncTool;
+  readonly tool: ToolName;
   pull(request: PullRequest): Promise<SyncPage>;
 }

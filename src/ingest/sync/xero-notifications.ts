@@ -1,6 +1,6 @@
 import type { WebhookDeliveryReceived } from '../../aggregates/webhook-delivery/webhook-delivery.events';
 import type { Reactor } from '../../core/reactor';
-import { xeroFetchIntents } from '../xero/xero.translate';
+import { xeroFetchIntents } from '../../tools/xero/xero.translate';
 import type { SyncScheduler } from './sync-scheduler';
 
 /**

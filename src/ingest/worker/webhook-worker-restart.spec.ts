@@ -3,7 +3,7 @@ import { collect, type EventStore } from '../../core/event-store.port';
 import { DomainRuleError, NotFoundError } from '../../core/errors';
 import { systemClock } from '../../core/time';
 import { ParkedDeliveries } from '../inbox/parked-deliveries.service';
-import { eventually, type IngestHarness, openIngestHarness, secretEnv } from '../ingest.fixtures';
+import { eventually, type IngestHarness, openIngestHarness, secretEnv } from '../../testing/ingest/ingest.fixtures';
 import { webhookWorkerName, type WebhookWorker } from './webhook-worker';
 import { deliveryEvents, MutableIdentities, sendOp, startTestWorker, typesOf } from './worker.fixtures';
 

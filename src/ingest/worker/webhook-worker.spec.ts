@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { collect } from '../../core/event-store.port';
 import { deterministicId } from '../../core/ids';
-import { eventually, type IngestHarness, openIngestHarness, secretEnv } from '../ingest.fixtures';
+import { eventually, type IngestHarness, openIngestHarness, secretEnv } from '../../testing/ingest/ingest.fixtures';
 import type { WebhookWorker } from './webhook-worker';
 import { deliveryEvents, MutableIdentities, sendOp, startTestWorker, typesOf } from './worker.fixtures';
 

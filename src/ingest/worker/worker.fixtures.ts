@@ -2,7 +2,7 @@ import { UpstreamError } from '../../core/errors';
 import type { RecordedEvent } from '../../core/messages';
 import type { Json } from '../../core/read-store.port';
 import { type Delivery, type IdentityLookup, type Translation, type Translator, webhookTools, type WebhookTool } from '../delivery';
-import { type IngestHarness, signedHeaders } from '../ingest.fixtures';
+import { type IngestHarness, signedHeaders } from '../../testing/ingest/ingest.fixtures';
 import type { IngestServices } from '../receiver/webhook.routes';
 import { startIngestWorker } from './start-ingest-worker';
 import type { WebhookWorker } from './webhook-worker';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webhookTools } from '../../ingest/delivery';
-import { sampleBody, secretEnv } from '../../ingest/ingest.fixtures';
+import { sampleBody, secretEnv } from '../../testing/ingest/ingest.fixtures';
 import { buildAppSchema } from '../../schema/build-schema';
 import { TestApi } from '../../testing/api-harness';
 import { errorCodesOf, graphqlCall, graphqlData } from '../support/graphql-call';

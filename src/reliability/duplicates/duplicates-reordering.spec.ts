@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { resolvePeriod } from '../../core/business-time';
-import { secretEnv } from '../../ingest/ingest.fixtures';
+import { secretEnv } from '../../testing/ingest/ingest.fixtures';
 import { TestApi } from '../../testing/api-harness';
 import { type DeliveryTarget, deliverAll } from '../support/delivery-driver';
 import { linkClients, waitUntilSettled } from '../support/app-readiness';

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { collect } from '../../core/event-store.port';
 import { SeededRandom } from '../../demo/seeded-random';
 import { processorNames } from '../../fleet/processor-leases';
-import { FakeTools } from '../../workflows/testing/fake-tools';
+import { FakeTools } from '../../testing/workflows/fake-tools';
 import { appEnv, appFiles } from '../support/app-env';
 import { AppProcess } from '../support/app-process';
 import { ingestProgress, linkClients, waitUntilSettled } from '../support/app-readiness';

@@ -1,4 +1,4 @@
-import { secretEnv } from '../../ingest/ingest.fixtures';
+import { secretEnv } from '../../testing/ingest/ingest.fixtures';
 import { TestApi } from '../../testing/api-harness';
 import { healthy, waitUntilSettled } from '../support/app-readiness';
 import type { ReliabilityRow } from '../support/reliability-row';

@@ -1,5 +1,5 @@
 import { webhookTools, type WebhookTool } from '../../ingest/delivery';
-import { testSecrets } from '../../ingest/ingest.fixtures';
+import { testSecrets } from '../../testing/ingest/ingest.fixtures';
 
 /** `{"a":{"a":…1…}}`, `depth` levels: valid JSON that recursive code cannot walk. */
 export const deeplyNested = (depth: number, key = 'a') => `${`{"${key}":`.repeat(depth)}1${'}'.repeat(depth)}`;

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { webhookTools } from '../../ingest/delivery';
-import { sampleBody, signedHeaders } from '../../ingest/ingest.fixtures';
+import { sampleBody, signedHeaders } from '../../testing/ingest/ingest.fixtures';
 import { linkClients } from '../support/app-readiness';
 import { reportRow } from '../support/reliability-row';
 import { SeededRandom } from '../../demo/seeded-random';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { secretEnv } from '../../ingest/ingest.fixtures';
+import { secretEnv } from '../../testing/ingest/ingest.fixtures';
 
 /** A temp DATA_DIR and an admin key for one product instance; `remove` deletes the files. */
 export interface AppFiles {

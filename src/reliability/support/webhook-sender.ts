@@ -1,4 +1,4 @@
-import { signedHeaders } from '../../ingest/ingest.fixtures';
+import { signedHeaders } from '../../testing/ingest/ingest.fixtures';
 import type { PlannedDelivery } from '../workload/workload.types';
 
 /** What became of one request: acknowledged (2xx), refused (4xx: never retried) or failed (retry it). */

@@ -1,5 +1,5 @@
-import type { FakeToolServer, ToolRequest } from '../../workflows/testing/fake-tool.server';
-import type { FakeTools } from '../../workflows/testing/fake-tools';
+import type { FakeToolServer, ToolRequest } from '../../testing/tools/fake-tool-server';
+import type { FakeTools } from '../../testing/workflows/fake-tools';
 
 /** An outbound call after which the app is killed: the tool has acted, the app never records it. */
 export interface KillPoint {

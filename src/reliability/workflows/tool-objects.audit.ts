@@ -1,4 +1,4 @@
-import type { FakeTools } from '../../workflows/testing/fake-tools';
+import type { FakeTools } from '../../testing/workflows/fake-tools';
 
 export interface ObjectAudit {
   /** Objects each tool holds, by kind. */
@@ -22,10 +22,10 @@ export function auditToolObjects(tools: FakeTools, clients: ReadonlyArray<{ name
   const kinds: Record<string, { keys: string[]; expected: number }> = {
     'plane project': { keys: tools.plane.projects.map((project) => String(project.external_id)), expected: clients.length },
     'plane work item': { keys: tools.plane.workItems.map((item) => `${item.project} ${item.external_id}`), expected: -1 },
-    'mautic contact': { keys: tools.mautic.contacts.map((contact) => contact.email), expected: clients.length },
+    'mautic contact': { keys: tools.mautic.contacts.map((contact) => String(contact.email)), expected: clients.length },
     'mautic welcome e-mail': { keys: tools.mautic.emailStats.map((stat) => `${stat.emailId} ${stat.leadId}`), expected: clients.length },
     'invoice ninja client': { keys: tools.invoiceNinja.clients.map((client) => client.id_number), expected: clients.length },
-    'invoice ninja invoice': { keys: tools.invoiceNinja.invoices.map((invoice) => invoice.number), expected: clients.length },
+    'invoice ninja invoice': { keys: tools.invoiceNinja.invoices.map((invoice) => String(invoice.number)), expected: clients.length },
     'invoice ninja e-mail': { keys: tools.invoiceNinja.emailed, expected: clients.length },
     'slack post': { keys: tools.slack.messages.map((message) => tickets.find((subject) => message.text.includes(subject)) ?? message.text), expected: tickets.length },
   };

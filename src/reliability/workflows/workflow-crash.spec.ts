@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSqliteEventStore } from '../../adapters/sqlite/sqlite-event-store';
 import { openSqliteReadStore } from '../../adapters/sqlite/sqlite-read-store';
-import { FakeTools } from '../../workflows/testing/fake-tools';
+import { FakeTools } from '../../testing/workflows/fake-tools';
 import { appEnv, appFiles } from '../support/app-env';
 import { AppProcess } from '../support/app-process';
 import { graphqlData } from '../support/graphql-call';

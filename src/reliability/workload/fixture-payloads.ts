@@ -1,20 +1,19 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { fixturePath } from '../../testing/tools/fixture-deliveries';
 
 /** A JSON object as the tools send it; variants mutate a fresh copy. */
 export type Payload = Record<string, any>;
 
-const fixtures = join(__dirname, '../../ingest/fixtures');
 const cache = new Map<string, Payload>();
 
 /**
- * A fresh copy of a shared sample body (`src/ingest/fixtures/<name>.json`) without our `_headers`
+ * A fresh copy of a shared sample body (`src/tools/<tool>/fixtures/<name>.json`) without our `_headers`
  * and `_note` annotations: the realistic shape every generated variant starts from.
  */
 export function samplePayload(name: string): Payload {
   let sample = cache.get(name);
   if (!sample) {
-    const { _headers, _note, ...body } = JSON.parse(readFileSync(join(fixtures, `${name}.json`), 'utf8')) as Payload;
+    const { _headers, _note, ...body } = JSON.parse(readFileSync(fixturePath(name), 'utf8')) as Payload;
     sample = body;
     cache.set(name, sample);
   }

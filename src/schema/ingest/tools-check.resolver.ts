@@ -1,5 +1,5 @@
 import { Args, Authorized, Ctx, Field, ObjectType, Query, Resolver } from 'type-graphql';
-import type { CredentialsStatus, WebhookStatus } from '../../ingest/check/tools-check';
+import type { CredentialsStatus, WebhookStatus } from '../../tools/tools-check';
 import type { WebhookTool } from '../../ingest/delivery';
 import type { GraphQLContext } from '../context';
 import { domainEnum } from '../enums/domain.enums';

@@ -2,12 +2,12 @@ import { collect } from '../../core/event-store.port';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, secretEnv, signedHeaders } from '../../ingest/ingest.fixtures';
+import { eventually, secretEnv, signedHeaders } from '../../testing/ingest/ingest.fixtures';
 import { errorCodes, TestApi } from '../../testing/api-harness';
 
 /** The shared Chatwoot sample without our `_headers`/`_note`, as Chatwoot would send it. */
 function chatwootSample(): string {
-  const { _headers, _note, ...body } = JSON.parse(readFileSync(join(__dirname, '..', '..', 'ingest', 'fixtures', 'chatwoot.conversation_created.json'), 'utf8'));
+  const { _headers, _note, ...body } = JSON.parse(readFileSync(join(__dirname, '..', '..', 'tools', 'chatwoot', 'fixtures', 'chatwoot.conversation_created.json'), 'utf8'));
   return JSON.stringify(body);
 }
 

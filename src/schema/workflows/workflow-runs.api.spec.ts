@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestApi } from '../../testing/api-harness';
 import type { Role } from '../context';
 import { workflowRunId } from '../../workflows/engine/run-ids';
-import { FakeTools } from '../../workflows/testing/fake-tools';
+import { FakeTools } from '../../testing/workflows/fake-tools';
 
 const onboard = `mutation ($input: OnboardClientInput!) { onboardClient(input: $input) { events { id type } } }`;
 const runQuery = `query ($runId: ID!) { workflowRun(runId: $runId) { runId workflow status attempt manualMinutes trigger steps { step status externalId result reason } } }`;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { eventually, secretEnv, signedHeaders } from '../../ingest/ingest.fixtures';
+import { eventually, secretEnv, signedHeaders } from '../ingest/ingest.fixtures';
 import { TestApi } from '../api-harness';
 import { everyCommand, mutationFor } from './every-command.fixture';
 
@@ -17,7 +17,7 @@ export async function appWithEveryNode(): Promise<TestApi> {
   }
   const linked = await api.graphql('mutation { linkClientIdentity(input: { clientId: "c-1", tool: XERO, externalId: "xero-c-1" }, waitForProjections: true) { status } }');
   if (linked.body.errors) throw new Error(JSON.stringify(linked.body.errors));
-  const { _headers, _note, ...sample } = JSON.parse(readFileSync(join(__dirname, '..', '..', 'ingest', 'fixtures', 'chatwoot.conversation_created.json'), 'utf8'));
+  const { _headers, _note, ...sample } = JSON.parse(readFileSync(join(__dirname, '..', '..', 'tools', 'chatwoot', 'fixtures', 'chatwoot.conversation_created.json'), 'utf8'));
   const body = JSON.stringify(sample);
   const sent = await fetch(`${api.url}/webhooks/chatwoot`, { method: 'POST', body, headers: signedHeaders('chatwoot', body) });
   if (sent.status !== 202) throw new Error(`chatwoot delivery answered ${sent.status}`);

@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../cli/commands/demo-seed.command';
 import { collect } from '../../core/event-store.port';
-import { WorkflowHarness } from '../testing/workflow-harness';
+import { WorkflowHarness } from '../../testing/workflows/workflow-harness';
 
 let harness: WorkflowHarness;
 afterEach(() => harness?.close());

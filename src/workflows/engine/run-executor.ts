@@ -3,7 +3,7 @@ import type { CommandBus } from '../../aggregates/command-bus';
 import type { WorkflowRunCommand } from '../../aggregates/operations/workflow-run.commands';
 import type { WorkflowStepCommand } from '../../aggregates/workflow-steps/workflow-steps.commands';
 import { KeyedMutex } from '../../core/keyed-mutex';
-import type { RetryPolicy } from '../clients/retry';
+import type { RetryPolicy } from '../../tools/shared/tool-retry';
 import { triggerKeyOf, workflowRunId } from './run-ids';
 import { loadTrigger, readRun, runTriggerOf, storedTriggerOf } from './run-state';
 import { readSteps, StepLedger } from './step-ledger';

@@ -1,8 +1,8 @@
-import type { ToolName } from '../clients/http';
-import { ToolError } from '../clients/http';
-import { withRetries, type RetryPolicy } from '../clients/retry';
-import type { ToolClient } from '../clients/tool-clients';
-import { notConfiguredReason } from '../tools.config';
+import type { ToolName } from '../../tools/shared/tool-http';
+import { ToolError } from '../../tools/shared/tool-http';
+import { withRetries, type RetryPolicy } from '../../tools/shared/tool-retry';
+import type { ToolClient } from '../../tools/tool-clients';
+import { notConfiguredReason } from '../../tools/tools.config';
 import { stepKey } from './run-ids';
 import type { StepLedger } from './step-ledger';
 import type { RunContext, StepOptions, StepOutcome, WorkflowDeps } from './workflow';

@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { clientOnboardingName } from '../onboarding/client-onboarding.workflow';
 import { supportTriageName } from '../support/support-triage.workflow';
 import { collect } from '../../core/event-store.port';
-import { completionOf } from '../testing/crashing-event-store';
-import { WorkflowHarness } from '../testing/workflow-harness';
+import { completionOf } from '../../testing/workflows/crashing-event-store';
+import { WorkflowHarness } from '../../testing/workflows/workflow-harness';
 import { checkpointKey } from './workflow-checkpoints';
 
 const onboard = (clientId: string) => ({ type: 'OnboardClient', data: { clientId, name: `Client ${clientId}`, tier: 'STARTER', industry: 'Retail', contactEmail: null, currency: 'AUD' } }) as const;

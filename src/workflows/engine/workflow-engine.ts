@@ -7,7 +7,7 @@ import type { RecordedEvent } from '../../core/messages';
 import { type RunningGroup, runReactors } from '../../core/processors';
 import type { Reactor, ReactorNotice } from '../../core/reactor';
 import type { ReactorLoopDeps } from '../../core/reactor-loop';
-import { defaultRetryPolicy, type RetryPolicy } from '../clients/retry';
+import { defaultRetryPolicy, type RetryPolicy } from '../../tools/shared/tool-retry';
 import { isNewInTheWorld } from './new-fact.rule';
 import { RunExecutor } from './run-executor';
 import { Scheduler } from './scheduler';

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { collect } from '../../core/event-store.port';
 import { checkpointKey } from '../engine/workflow-checkpoints';
-import { completionOf } from '../testing/crashing-event-store';
-import { WorkflowHarness, type HarnessOptions } from '../testing/workflow-harness';
+import { completionOf } from '../../testing/workflows/crashing-event-store';
+import { WorkflowHarness, type HarnessOptions } from '../../testing/workflows/workflow-harness';
 import { clientOnboardingName } from './client-onboarding.workflow';
 
 const acme = { clientId: 'c-acme', name: 'Acme Logistics', tier: 'PROFESSIONAL', industry: 'Logistics', contactEmail: 'ops@acme.test', currency: 'AUD' };
@@ -28,7 +28,7 @@ describe('client onboarding workflow', () => {
     expect(plane.workItems.map((item) => item.name)).toContain('Integrations between up to five tools');
     expect(plane.workItems).toHaveLength(7);
     expect(nextcloud.folders()).toEqual(['Clients', 'Clients/Acme Logistics', ...['Contracts', 'Proposals', 'Deliverables', 'Reports'].map((folder) => `Clients/Acme Logistics/${folder}`)]);
-    expect(mautic.contacts).toEqual([{ id: 101, email: 'ops@acme.test', company: 'Acme Logistics' }]);
+    expect(mautic.contacts).toEqual([{ id: 101, email: 'ops@acme.test', company: 'Acme Logistics', dateModified: expect.any(String) }]);
     expect(mautic.emailStats).toEqual([{ emailId: '12', leadId: 101 }]);
     expect(invoiceNinja.invoices).toMatchObject([{ amount: 4_500, status_id: '2' }]);
     expect(steps['plane.project']).toMatchObject({ status: 'completed', externalId: plane.projects[0]!.id });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { WorkflowHarness, type HarnessOptions } from '../testing/workflow-harness';
+import { WorkflowHarness, type HarnessOptions } from '../../testing/workflows/workflow-harness';
 import { weeklyFinancialReportName } from './weekly-financial-report.workflow';
 import { weeklyTimeReportName } from './weekly-time-report.workflow';
 

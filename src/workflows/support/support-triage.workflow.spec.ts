@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { collect } from '../../core/event-store.port';
 import { checkpointKey } from '../engine/workflow-checkpoints';
-import { completionOf } from '../testing/crashing-event-store';
-import { WorkflowHarness, type HarnessOptions } from '../testing/workflow-harness';
+import { completionOf } from '../../testing/workflows/crashing-event-store';
+import { WorkflowHarness, type HarnessOptions } from '../../testing/workflows/workflow-harness';
 import { slaEscalationName } from './sla-escalation.workflow';
 import { supportTriageName } from './support-triage.workflow';
 

@@ -1,4 +1,0 @@
-import { sharedSecretVerifier, type SignatureVerifier } from '../receiver/signature-check';
-
-/** Invoice Ninja signs nothing: the subscription sends our secret in a custom header (`WEBHOOK_SECRET_HEADER_INVOICENINJA`). */
-export const verifyInvoiceNinja = (header: string): SignatureVerifier => sharedSecretVerifier(header);
