@@ -5,7 +5,7 @@ import { systemClock } from '../../core/time';
 import { ParkedDeliveries } from '../inbox/parked-deliveries.service';
 import { eventually, type IngestHarness, openIngestHarness, secretEnv } from '../../testing/ingest/ingest.fixtures';
 import { webhookWorkerName, type WebhookWorker } from './webhook-worker';
-import { deliveryEvents, MutableIdentities, sendOp, startTestWorker, typesOf } from './worker.fixtures';
+import { deliveryEvents, MutableIdentities, sendOp, startTestWorker, typesOf } from '../../testing/ingest/worker.fixtures';
 
 let harness: IngestHarness;
 const workers: WebhookWorker[] = [];

@@ -3,7 +3,7 @@ import { collect } from '../../core/event-store.port';
 import { deterministicId } from '../../core/ids';
 import { eventually, type IngestHarness, openIngestHarness, secretEnv } from '../../testing/ingest/ingest.fixtures';
 import type { WebhookWorker } from './webhook-worker';
-import { deliveryEvents, MutableIdentities, sendOp, startTestWorker, typesOf } from './worker.fixtures';
+import { deliveryEvents, MutableIdentities, sendOp, startTestWorker, typesOf } from '../../testing/ingest/worker.fixtures';
 
 let harness: IngestHarness;
 let worker: WebhookWorker | null = null;

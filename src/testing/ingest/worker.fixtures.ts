@@ -1,11 +1,11 @@
 import { UpstreamError } from '../../core/errors';
 import type { RecordedEvent } from '../../core/messages';
 import type { Json } from '../../core/read-store.port';
-import { type Delivery, type IdentityLookup, type Translation, type Translator, webhookTools, type WebhookTool } from '../delivery';
-import { type IngestHarness, signedHeaders } from '../../testing/ingest/ingest.fixtures';
-import type { IngestServices } from '../receiver/webhook.routes';
-import { startIngestWorker } from './start-ingest-worker';
-import type { WebhookWorker } from './webhook-worker';
+import { type Delivery, type IdentityLookup, type Translation, type Translator, webhookTools, type WebhookTool } from '../../ingest/delivery';
+import { type IngestHarness, signedHeaders } from './ingest.fixtures';
+import type { IngestServices } from '../../ingest/receiver/webhook.routes';
+import { startIngestWorker } from '../../ingest/worker/start-ingest-worker';
+import type { WebhookWorker } from '../../ingest/worker/webhook-worker';
 
 /** What a test delivery asks the tiny translator for; sent as a Plane v2 body so the dedupe key is `event_id`. */
 export interface TicketOp {
