@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProjectionRunner } from '../../core/projection-runner';
-import { approximateBytes, KpiCache } from './kpi-cache';
+import { approximateBytes } from './byte-budget-lru';
+import { KpiCache } from './kpi-cache';
 
 /** A runner stand-in whose read models sit at a position the test moves. */
 function runnerAt(position: { value: bigint | null }) {
@@ -51,7 +52,8 @@ describe('KpiCache', () => {
     const cache = new KpiCache(runnerAt({ value: 1n }), 100 * approximateBytes({ position: 12n }));
     for (let index = 0; index < 100; index++) await cache.get(`small-${index}`, async () => ({ position: 12n }));
     expect(cache.size).toBe(100);
-    await cache.get('large', async () => ({ rows: 'y'.repeat(50 * approximateBytes({ position: 12n })) }));
+    // About half the budget (a string's JSON weighs two bytes a character).
+    await cache.get('large', async () => ({ rows: 'y'.repeat(25 * approximateBytes({ position: 12n })) }));
     expect(cache.size).toBeLessThan(60);
     expect(cache.bytes).toBeLessThanOrEqual(100 * approximateBytes({ position: 12n }));
   });

@@ -1,19 +1,8 @@
 import type { ProjectionRunner } from '../../core/projection-runner';
+import { approximateBytes, ByteBudgetLru } from './byte-budget-lru';
 
 /** What the cached values may take in memory, as serialised JSON bytes (UTF-16 code units × 2). */
 export const defaultMaxBytes = 64 * 2 ** 20;
-
-/** Approximate bytes of a value: its JSON, bigints as their digits. */
-export function approximateBytes(value: unknown): number {
-  const json = JSON.stringify(value, (_, field: unknown) => (typeof field === 'bigint' ? field.toString() : field));
-  return 2 * (json?.length ?? 0) + 64;
-}
-
-interface Entry {
-  readonly value: Promise<unknown>;
-  /** Set once the value has resolved; in-flight entries weigh nothing yet. */
-  bytes: number;
-}
 
 /**
  * KPI values are a pure function of (KPI, period, read-model positions), so a value computed once
@@ -23,13 +12,14 @@ interface Entry {
  * Bounded by the bytes of the values it holds (a two-year dashboard weighs far more than a day's).
  */
 export class KpiCache {
-  private readonly entries = new Map<string, Entry>();
-  private totalBytes = 0;
+  private readonly values: ByteBudgetLru<Promise<unknown>>;
 
   constructor(
     private readonly projections: Pick<ProjectionRunner, 'status'>,
-    private readonly maxBytes = defaultMaxBytes,
-  ) {}
+    maxBytes = defaultMaxBytes,
+  ) {
+    this.values = new ByteBudgetLru(maxBytes);
+  }
 
   /** Where every read model stands now: the part of each key that moves with the log. */
   positions(): string {
@@ -40,50 +30,29 @@ export class KpiCache {
   }
 
   get<V>(key: string, compute: () => Promise<V>): Promise<V> {
-    const hit = this.entries.get(key);
-    if (hit) {
-      this.entries.delete(key);
-      this.entries.set(key, hit);
-      return hit.value as Promise<V>;
-    }
+    const hit = this.values.get(key);
+    if (hit) return hit as Promise<V>;
     const computed = compute();
-    const entry: Entry = { value: computed, bytes: 0 };
-    this.entries.set(key, entry);
+    this.values.set(key, computed);
     computed.then(
-      (value) => {
-        if (this.entries.get(key) !== entry) return;
-        entry.bytes = approximateBytes(value);
-        this.totalBytes += entry.bytes;
-        this.evictBeyondBudget(key);
-      },
+      (value) => this.values.weigh(key, computed, approximateBytes(value)),
       // A failure is not a value: the next request tries again.
-      () => this.entries.get(key) === entry && this.entries.delete(key),
+      () => this.values.delete(key, computed),
     );
     return computed;
   }
 
-  /** Drops least recently used values until the rest fit; a value larger than the budget alone is not kept. */
-  private evictBeyondBudget(justAdded: string): void {
-    for (const [key, entry] of this.entries) {
-      if (this.totalBytes <= this.maxBytes) return;
-      if (key === justAdded && this.entries.size > 1) continue;
-      this.entries.delete(key);
-      this.totalBytes -= entry.bytes;
-    }
-  }
-
   /** Forgets every value (benchmarks measure uncached dashboards with it). */
   clear(): void {
-    this.entries.clear();
-    this.totalBytes = 0;
+    this.values.clear();
   }
 
   get size(): number {
-    return this.entries.size;
+    return this.values.size;
   }
 
   /** Bytes of the resolved values held. */
   get bytes(): number {
-    return this.totalBytes;
+    return this.values.bytes;
   }
 }

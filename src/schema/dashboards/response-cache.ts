@@ -1,12 +1,7 @@
-import { approximateBytes } from './kpi-cache';
+import { approximateBytes, ByteBudgetLru } from './byte-budget-lru';
 
 /** What cached responses may take in memory (their JSON as UTF-16, see `approximateBytes`). */
 export const defaultResponseCacheBytes = 32 * 2 ** 20;
-
-interface Entry {
-  readonly data: Record<string, unknown>;
-  readonly bytes: number;
-}
 
 /**
  * Whole dashboard responses, exact: the same document and variables, asked by the same role, at
@@ -15,43 +10,29 @@ interface Entry {
  * bounded by the bytes of the responses held. Only responses without errors are kept.
  */
 export class ResponseCache {
-  private readonly entries = new Map<string, Entry>();
-  private totalBytes = 0;
+  private readonly responses: ByteBudgetLru<Record<string, unknown>>;
 
-  constructor(private readonly maxBytes = defaultResponseCacheBytes) {}
+  constructor(maxBytes = defaultResponseCacheBytes) {
+    this.responses = new ByteBudgetLru(maxBytes);
+  }
 
   get(key: string): Record<string, unknown> | undefined {
-    const hit = this.entries.get(key);
-    if (!hit) return undefined;
-    this.entries.delete(key);
-    this.entries.set(key, hit);
-    return hit.data;
+    return this.responses.get(key);
   }
 
   set(key: string, data: Record<string, unknown>): void {
-    const bytes = approximateBytes(data) + 2 * key.length;
-    if (bytes > this.maxBytes) return;
-    const previous = this.entries.get(key);
-    if (previous) this.totalBytes -= previous.bytes;
-    this.entries.set(key, { data, bytes });
-    this.totalBytes += bytes;
-    for (const [oldest, entry] of this.entries) {
-      if (this.totalBytes <= this.maxBytes) break;
-      this.entries.delete(oldest);
-      this.totalBytes -= entry.bytes;
-    }
+    this.responses.set(key, data, approximateBytes(data) + 2 * key.length);
   }
 
   clear(): void {
-    this.entries.clear();
-    this.totalBytes = 0;
+    this.responses.clear();
   }
 
   get size(): number {
-    return this.entries.size;
+    return this.responses.size;
   }
 
   get bytes(): number {
-    return this.totalBytes;
+    return this.responses.bytes;
   }
 }
