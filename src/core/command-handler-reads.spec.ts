@@ -4,9 +4,10 @@ import { AggregateCache } from './aggregate-cache';
 import { createCommandHandler } from './command-handler';
 import type { Decider } from './decider';
 import { ConcurrencyError } from './errors';
-import { collect, type EventStore, type ReadStreamOptions } from './event-store.port';
+import { collect, type EventStore } from './event-store.port';
 import { deterministicId } from './ids';
-import type { Command, DomainEvent, RecordedEvent } from './messages';
+import type { Command, DomainEvent } from './messages';
+import { countingReads } from '../testing/counting-reads';
 
 type Count = Command<'Count', { by: number }> | Command<'Noop', Record<string, never>>;
 type Counted = DomainEvent<'Counted', { total: number }>;
@@ -23,17 +24,6 @@ const at = '2026-03-01T10:00:00.000Z';
 const count = (by = 1): Count => ({ type: 'Count', occurredAt: at, data: { by } });
 const noop: Count = { type: 'Noop', occurredAt: at, data: {} };
 const actor = { actor: 'spec' };
-
-/** The real SQLite store, counting the stream reads made through it. */
-function countingReads(inner: EventStore): EventStore & { reads: number } {
-  const counting = Object.create(inner) as EventStore & { reads: number };
-  counting.reads = 0;
-  counting.readStream = <E extends DomainEvent>(stream: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent<E>> => {
-    counting.reads++;
-    return inner.readStream<E>(stream, options);
-  };
-  return counting;
-}
 
 describe('command handling without needless reads', () => {
   let inner: EventStore;

@@ -3,22 +3,11 @@ import { openSqliteEventStore } from '../../adapters/sqlite/sqlite-event-store';
 import { commandRoutes, type BusinessCommand } from '../../aggregates';
 import { createCommandBus } from '../../aggregates/command-bus';
 import { webhookDeliveryStream } from '../../aggregates/webhook-delivery/webhook-delivery.decider';
-import { collect, type EventStore, type ReadStreamOptions } from '../../core/event-store.port';
-import type { DomainEvent, RecordedEvent } from '../../core/messages';
+import { collect, type EventStore } from '../../core/event-store.port';
 import { webhookTools, type Translator, type WebhookTool } from '../delivery';
 import { WebhookInbox } from '../inbox/webhook-inbox';
 import { DeliveryProcessor } from './delivery-processor';
-
-/** The real SQLite store, counting the stream reads made through it. */
-function countingReads(inner: EventStore): EventStore & { reads: number } {
-  const counting = Object.create(inner) as EventStore & { reads: number };
-  counting.reads = 0;
-  counting.readStream = <E extends DomainEvent>(stream: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent<E>> => {
-    counting.reads++;
-    return inner.readStream<E>(stream, options);
-  };
-  return counting;
-}
+import { countingReads } from '../../testing/counting-reads';
 
 const ignore: Translator = () => ({ outcome: 'ignored', reason: 'not a kind the product uses' });
 const translators = Object.fromEntries(webhookTools.map((tool) => [tool, ignore])) as Record<WebhookTool, Translator>;
