@@ -22,7 +22,7 @@ import { logger } from './logging/logger';
 import { logProjectionNotice, logReactorNotice } from './logging/processor-notices';
 import { AppMetrics } from './metrics/app-metrics';
 import { outcomeMetricsReactor } from './metrics/outcome-events.metrics';
-import { allProjections } from './projections';
+import { keptProjections } from './projections';
 import { ApiKeys } from './schema/auth/api-keys.service';
 import type { WorkflowEngine } from './workflows/engine/workflow-engine';
 import { createWorkflowEngine } from './workflows/start-workflows';
@@ -41,7 +41,7 @@ export interface ReactorParts {
 /**
  * Every reactor of the product, in one list, with the lease it runs under when several processes
  * share the stores (README "Scaling out"). The projections are the other processors: see
- * `allProjections`. Order matters: groups start in this order and stop in reverse.
+ * `keptProjections`. Order matters: groups start in this order and stop in reverse.
  */
 export function reactorGroups(parts: ReactorParts): ReactorGroup[] {
   const { workflows } = parts;
@@ -58,11 +58,12 @@ export function reactorGroups(parts: ReactorParts): ReactorGroup[] {
 }
 
 /**
- * The processors of this process: every projection (`allProjections`, run by one runner), and the
- * reactor groups `runReactorGroups` adds (`reactorGroups`).
+ * The processors of this process: the projections it keeps (`keptProjections`, run by one runner),
+ * and the reactor groups `runReactorGroups` adds (`reactorGroups`).
  */
-export function createProcessors(services: Pick<AppServices, 'eventStore' | 'readStore' | 'clock'>, leases: LeaseKeeper | null, malformed: MalformedCheck): Processors {
-  const runner = new ProjectionRunner({ eventStore: services.eventStore, readStore: services.readStore, projections: allProjections, clock: services.clock, malformed, onNotice: logProjectionNotice, leases });
+export function createProcessors(services: Pick<AppServices, 'config' | 'eventStore' | 'readStore' | 'clock'>, leases: LeaseKeeper | null, malformed: MalformedCheck): Processors {
+  const projections = keptProjections(services.config.workflows);
+  const runner = new ProjectionRunner({ eventStore: services.eventStore, readStore: services.readStore, projections, clock: services.clock, malformed, onNotice: logProjectionNotice, leases });
   return new Processors({
     eventStore: services.eventStore,
     readStore: services.readStore,

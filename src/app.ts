@@ -127,7 +127,7 @@ async function startCore(config: AppConfig, options: StartOptions, shutdown: Shu
   const malformed = (event: RecordedEvent) => eventDataProblem(event.type, event.data);
   const lookups = { hoursOnOtherProjects: (consultantId: string, workDate: string, exceptProjectId: string) => hoursOnOtherProjects(readStore, consultantId, workDate, exceptProjectId) };
   const commands = createCommandBus<BusinessCommand>(store, commandRoutes, { factWindow: config.factWindow, clock: systemClock, lookups });
-  const processors = createProcessors({ eventStore: store, readStore, clock: systemClock }, leases, malformed);
+  const processors = createProcessors({ config, eventStore: store, readStore, clock: systemClock }, leases, malformed);
   const runner = processors.runner;
   const composed: AppServices = {
     config,

@@ -21,4 +21,10 @@ describe('fleet configuration', () => {
     expect(() => loadConfig({ PROCESSORS: 'projections' })).toThrow(/PROCESSORS must be all, none, or a comma-separated list/);
     expect(() => loadConfig({ LEASE_TTL_MS: '50' })).toThrow(/LEASE_TTL_MS/);
   });
+
+  it('refuses a process that may run the workflows but not the SLA timers they read, which only such a process keeps', () => {
+    expect(() => loadConfig({ PROCESSORS: 'workflows', WORKFLOWS_ENABLED: 'true' })).toThrow(/run the workflows but not projection:sla_timers/);
+    expect(loadConfig({ PROCESSORS: 'workflows, projection:sla_timers', WORKFLOWS_ENABLED: 'true' }).fleet.processors).toEqual(['workflows', 'projection:sla_timers']);
+    expect(loadConfig({ PROCESSORS: 'workflows', WORKFLOWS_ENABLED: 'false' }).workflows.enabled).toBe(false);
+  });
 });

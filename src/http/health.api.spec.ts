@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { allProjections } from '../projections';
+import { apiProjections } from '../projections';
 import { TestApi } from '../testing/api-harness';
 
 const readyz = async (api: TestApi) => {
@@ -21,7 +21,7 @@ describe('health probes', () => {
     const { status, body } = await readyz(api);
     expect(status).toBe(200);
     expect(body).toMatchObject({ status: 'ready', readStore: { reachable: true }, eventStore: { adapter: expect.stringMatching(/^sqlite:/) } });
-    expect(Object.keys(body.projections).sort()).toEqual(allProjections.map((projection) => projection.name).sort());
+    expect(Object.keys(body.projections).sort()).toEqual(apiProjections.map((projection) => projection.name).sort());
   });
 
   it('answers HEAD on both probes with their status and no body', async () => {
@@ -41,8 +41,8 @@ describe('health probes', () => {
 
   it('answers /readyz with 503 and the reason per projection when projections fall behind beyond the threshold', async () => {
     api = await TestApi.start({ PROJECTION_LAG_THRESHOLD: '2' });
-    const type = allProjections[0]!.handles[0]!;
-    const behind = allProjections.filter((projection) => projection.handles.includes(type)).map((projection) => projection.name);
+    const type = apiProjections[0]!.handles[0]!;
+    const behind = apiProjections.filter((projection) => projection.handles.includes(type)).map((projection) => projection.name);
 
     await api.app.services.projections.stop();
     await api.given('Lagging-1', [{ type }, { type }, { type }]);

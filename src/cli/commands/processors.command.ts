@@ -4,7 +4,8 @@ import { lagAfter } from '../../core/processor';
 import type { Reactor } from '../../core/reactor';
 import type { ProjectionFailure, ReadStore } from '../../core/read-store.port';
 import { systemClock } from '../../core/time';
-import { allProjections } from '../../projections';
+import type { Projection } from '../../core/projection';
+import { keptProjections } from '../../projections';
 import { type CliIo, type CommandInput, exitCodes } from '../cli-command';
 import { withStores } from '../cli-context';
 import { jsonLine, table } from '../cli-table';
@@ -35,15 +36,15 @@ async function reactorStatus(reactor: Reactor, eventStore: EventStore, readStore
 }
 
 /** Every processor — projections and reactors — as stored, so it also describes those another process runs. */
-export async function processorStatuses(eventStore: EventStore, readStore: ReadStore, reactors: readonly Reactor[]): Promise<ProcessorStatusRow[]> {
-  const projections = (await projectionStatuses(allProjections, eventStore, readStore)).map(({ version: _, ...row }): ProcessorStatusRow => ({ ...row, kind: 'projection' }));
+export async function processorStatuses(eventStore: EventStore, readStore: ReadStore, kept: readonly Projection[], reactors: readonly Reactor[]): Promise<ProcessorStatusRow[]> {
+  const projections = (await projectionStatuses(kept, eventStore, readStore)).map(({ version: _, ...row }): ProcessorStatusRow => ({ ...row, kind: 'projection' }));
   const rows: ProcessorStatusRow[] = [...projections];
   for (const reactor of reactors) rows.push(await reactorStatus(reactor, eventStore, readStore));
   return rows;
 }
 
 export async function listProcessors({ options }: CommandInput, io: CliIo): Promise<number> {
-  const rows = await withStores(io, ({ config, eventStore, readStore }) => processorStatuses(eventStore, readStore, describeReactors(config, eventStore, readStore)));
+  const rows = await withStores(io, ({ config, eventStore, readStore }) => processorStatuses(eventStore, readStore, keptProjections(config.workflows), describeReactors(config, eventStore, readStore)));
   if (options.json) {
     io.stdout.write(jsonLine(rows));
     return exitCodes.ok;

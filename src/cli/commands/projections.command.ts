@@ -11,7 +11,7 @@ import { projectionLeaseName } from '../../core/projection-runner';
 import type { ReadStore } from '../../core/read-store.port';
 import { systemClock } from '../../core/time';
 import { eventDataProblem } from '../../events/event-validation';
-import { allProjections } from '../../projections';
+import { allProjections, keptProjections } from '../../projections';
 import { type CliIo, type CommandInput, exitCodes, UsageError } from '../cli-command';
 import { withStores } from '../cli-context';
 import { jsonLine, table } from '../cli-table';
@@ -28,7 +28,7 @@ export function lagText(row: LagAndFailure): string {
 export const failureText = (row: LagAndFailure) => (row.failure ? `at ${row.failure.eventType} ${row.failure.eventId}: ${row.failure.error}` : '');
 
 export async function listProjections({ options }: CommandInput, io: CliIo): Promise<number> {
-  const rows = await withStores(io, ({ eventStore, readStore }) => projectionStatuses(allProjections, eventStore, readStore));
+  const rows = await withStores(io, ({ config, eventStore, readStore }) => projectionStatuses(keptProjections(config.workflows), eventStore, readStore));
   if (options.json) {
     io.stdout.write(jsonLine(rows));
     return exitCodes.ok;

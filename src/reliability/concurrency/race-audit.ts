@@ -4,6 +4,10 @@ import { openSqliteReadStore } from '../../adapters/sqlite/sqlite-read-store';
 import { collect } from '../../core/event-store.port';
 import type { RecordedEvent } from '../../core/messages';
 import { divergingDocuments, rebuiltFromLog, snapshotReadModels, type Snapshot } from '../support/read-model-snapshot';
+import { keptProjections } from '../../projections';
+
+/** The read models the servers keep: they run without workflows (`appEnv`). */
+const kept = keptProjections({ enabled: false });
 
 export interface StoredRace {
   readonly invoice: RecordedEvent[];
@@ -17,10 +21,10 @@ export async function storedRace(dataDir: string, invoiceStream: string, project
   const store = await openSqliteEventStore({ path: join(dataDir, 'events.sqlite') });
   const reads = await openSqliteReadStore({ path: join(dataDir, 'read-models.sqlite') });
   try {
-    const live = await snapshotReadModels(reads);
+    const live = await snapshotReadModels(reads, kept);
     const invoice = await collect(store.readStream(invoiceStream));
     const project = await collect(store.readStream(projectStream));
-    return { invoice, project, live, diverging: divergingDocuments(live, await rebuiltFromLog(store)) };
+    return { invoice, project, live, diverging: divergingDocuments(live, await rebuiltFromLog(store, kept)) };
   } finally {
     await reads.close();
     await store.close();

@@ -7,6 +7,10 @@ import { AppProcess } from '../support/app-process';
 import { linkClients, waitUntilSettled } from '../support/app-readiness';
 import { auditFacts, auditInbox } from '../support/ingest-audit';
 import { divergingDocuments, rebuiltFromLog, snapshotReadModels } from '../support/read-model-snapshot';
+import { keptProjections } from '../../projections';
+
+/** The read models the app keeps: it runs without workflows (`appEnv`). */
+const kept = keptProjections({ enabled: false });
 import { reportRow } from '../support/reliability-row';
 import { reliabilityScale, reliabilitySeed } from '../support/reliability-scale';
 import { SeededRandom } from '../../demo/seeded-random';
@@ -33,7 +37,7 @@ async function offlineAudit(acknowledged: Parameters<typeof auditInbox>[1], expe
   try {
     const inbox = await auditInbox(store, acknowledged);
     const facts = await auditFacts(store, expected);
-    const diverging = divergingDocuments(await snapshotReadModels(reads), await rebuiltFromLog(store));
+    const diverging = divergingDocuments(await snapshotReadModels(reads, kept), await rebuiltFromLog(store, kept));
     return { inbox, facts, diverging };
   } finally {
     await reads.close();

@@ -8,6 +8,7 @@ import { businessFacts } from '../support/domain-events';
 import { auditFacts } from '../support/ingest-audit';
 import { kpiAnswers, workloadPeriod } from '../support/kpi-answers';
 import { snapshotReadModels } from '../support/read-model-snapshot';
+import { keptProjections } from '../../projections';
 import { reportRow } from '../support/reliability-row';
 import { reliabilityScale, reliabilitySeed } from '../support/reliability-scale';
 import { SeededRandom } from '../../demo/seeded-random';
@@ -37,8 +38,8 @@ async function productWithClients(): Promise<TestApi> {
 const fixedTarget = (url: string): DeliveryTarget => ({ url, whenUp: () => Promise.resolve() });
 
 async function runResult(api: TestApi): Promise<RunResult> {
-  const { eventStore, readStore } = api.app.services;
-  return { facts: await businessFacts(eventStore), documents: withoutBookkeeping(await snapshotReadModels(readStore)), kpis: await kpiAnswers(api.url, api.adminKey) };
+  const { config, eventStore, readStore } = api.app.services;
+  return { facts: await businessFacts(eventStore), documents: withoutBookkeeping(await snapshotReadModels(readStore, keptProjections(config.workflows))), kpis: await kpiAnswers(api.url, api.adminKey) };
 }
 
 describe('webhooks delivered three times, concurrently and shuffled', () => {

@@ -10,6 +10,7 @@ import { deliverAll, type DeliveryTarget } from '../support/delivery-driver';
 import { graphqlData } from '../support/graphql-call';
 import { auditFacts, auditInbox } from '../support/ingest-audit';
 import { divergingDocuments, rebuiltFromLog, snapshotReadModels } from '../support/read-model-snapshot';
+import { allProjections } from '../../projections';
 import { reportRow } from '../support/reliability-row';
 import { reliabilityScale, reliabilitySeed } from '../support/reliability-scale';
 import { auditToolObjects, total } from '../workflows/tool-objects.audit';
@@ -92,7 +93,7 @@ async function audit(stores: FleetStores, acknowledged: Parameters<typeof auditI
       unsettled,
       inbox: await auditInbox(events, acknowledged),
       facts: await auditFacts(events, expected),
-      diverging: divergingDocuments(await snapshotReadModels(reads), await rebuiltFromLog(events)),
+      diverging: divergingDocuments(await snapshotReadModels(reads, allProjections), await rebuiltFromLog(events, allProjections)),
     };
   } finally {
     await reads.close();

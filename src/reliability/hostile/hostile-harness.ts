@@ -5,6 +5,7 @@ import type { ReliabilityRow } from '../support/reliability-row';
 import { graphqlCall } from '../support/graphql-call';
 import { auditInbox } from '../support/ingest-audit';
 import { divergingDocuments, rebuiltFromLog, snapshotReadModels } from '../support/read-model-snapshot';
+import { keptProjections } from '../../projections';
 import { sendDelivery } from '../support/webhook-sender';
 import type { PlannedDelivery } from '../workload/workload.types';
 
@@ -52,10 +53,11 @@ export class HostileHarness {
 
   /** Canaries not acknowledged or not stored once, and read models that differ from a rebuild. */
   async audit(): Promise<{ canaries: number; lost: string[]; duplicated: number; diverging: string[] }> {
-    const { eventStore, readStore } = this.api.app.services;
+    const { config, eventStore, readStore } = this.api.app.services;
+    const kept = keptProjections(config.workflows);
     await waitUntilSettled(() => this.url, this.api.adminKey, 60_000);
     const inbox = await auditInbox(eventStore, this.canaries);
-    const diverging = divergingDocuments(await snapshotReadModels(readStore), await rebuiltFromLog(eventStore));
+    const diverging = divergingDocuments(await snapshotReadModels(readStore, kept), await rebuiltFromLog(eventStore, kept));
     return { canaries: this.canaries.length, lost: [...this.unacknowledged, ...inbox.lost], duplicated: inbox.duplicated, diverging };
   }
 

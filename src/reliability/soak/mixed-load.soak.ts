@@ -6,6 +6,10 @@ import { appEnv, appFiles } from '../support/app-env';
 import { AppProcess } from '../support/app-process';
 import { linkClients, waitUntilSettled } from '../support/app-readiness';
 import { divergingDocuments, rebuiltFromLog, snapshotReadModels } from '../support/read-model-snapshot';
+import { keptProjections } from '../../projections';
+
+/** The read models the app keeps: it runs without workflows (`appEnv`). */
+const kept = keptProjections({ enabled: false });
 import { auditInbox } from '../support/ingest-audit';
 import { reportRow } from '../support/reliability-row';
 import { reliabilitySeed } from '../support/reliability-scale';
@@ -28,7 +32,7 @@ async function offlineAudit(acknowledged: readonly PlannedDelivery[]) {
   const store = await openSqliteEventStore({ path: join(files.dataDir, 'events.sqlite') });
   const reads = await openSqliteReadStore({ path: join(files.dataDir, 'read-models.sqlite') });
   try {
-    return { inbox: await auditInbox(store, acknowledged), diverging: divergingDocuments(await snapshotReadModels(reads), await rebuiltFromLog(store)) };
+    return { inbox: await auditInbox(store, acknowledged), diverging: divergingDocuments(await snapshotReadModels(reads, kept), await rebuiltFromLog(store, kept)) };
   } finally {
     await reads.close();
     await store.close();

@@ -2,7 +2,7 @@ import { openSqliteReadStore } from '../../adapters/sqlite/sqlite-read-store';
 import type { EventStore } from '../../core/event-store.port';
 import { ProjectionRunner } from '../../core/projection-runner';
 import type { ReadDocument, ReadStore } from '../../core/read-store.port';
-import { allProjections } from '../../projections';
+import type { Projection } from '../../core/projection';
 
 /** Every document of every read model, by collection and id, with the position of the last event applied. */
 export type Snapshot = Record<string, Record<string, { readonly document: ReadDocument; readonly position: string }>>;
@@ -12,9 +12,10 @@ export type DocumentsByCollection = Readonly<Record<string, Readonly<Record<stri
 
 const pageSize = 1_000;
 
-export async function snapshotReadModels(reads: ReadStore, names: readonly string[] = allProjections.map((projection) => projection.name)): Promise<Snapshot> {
+/** The read models of `projections` (those the app under test keeps: `keptProjections` of its configuration). */
+export async function snapshotReadModels(reads: ReadStore, projections: readonly Projection[]): Promise<Snapshot> {
   const snapshot: Snapshot = {};
-  for (const name of names) {
+  for (const { name } of projections) {
     const documents: ReadDocument[] = [];
     let after: string | undefined;
     do {
@@ -32,18 +33,18 @@ export async function snapshotReadModels(reads: ReadStore, names: readonly strin
 
 /**
  * The read models a from-scratch rebuild gives: a fresh in-memory read store and one runner over
- * every projection, caught up with the log's head.
+ * `projections`, caught up with the log's head.
  */
-export async function rebuiltFromLog(events: EventStore, timeoutMs = 600_000): Promise<Snapshot> {
+export async function rebuiltFromLog(events: EventStore, projections: readonly Projection[], timeoutMs = 600_000): Promise<Snapshot> {
   const reads = await openSqliteReadStore({ path: ':memory:' });
-  const runner = new ProjectionRunner({ eventStore: events, readStore: reads, projections: allProjections, batchSize: 1_000 });
+  const runner = new ProjectionRunner({ eventStore: events, readStore: reads, projections, batchSize: 1_000 });
   try {
     await runner.start();
     const head = await events.headPosition();
     if (head !== null && !(await runner.waitFor(head, timeoutMs))) throw new Error(`the rebuild did not reach position ${head} within ${timeoutMs} ms`);
     const failed = runner.status().filter((status) => status.failure !== null);
     if (failed.length > 0) throw new Error(`the rebuild failed: ${JSON.stringify(failed.map((status) => status.failure))}`);
-    return await snapshotReadModels(reads);
+    return await snapshotReadModels(reads, projections);
   } finally {
     await runner.stop();
     await reads.close();

@@ -7,6 +7,7 @@ import { appEnv, appFiles } from '../support/app-env';
 import { AppProcess } from '../support/app-process';
 import { graphqlData } from '../support/graphql-call';
 import { divergingDocuments, rebuiltFromLog, snapshotReadModels } from '../support/read-model-snapshot';
+import { allProjections } from '../../projections';
 import { reportRow } from '../support/reliability-row';
 import { killPoints, type KillPoint } from './kill-points';
 import { auditToolObjects, total } from './tool-objects.audit';
@@ -67,7 +68,7 @@ async function storedDivergence(): Promise<string[]> {
   const store = await openSqliteEventStore({ path: join(files.dataDir, 'events.sqlite') });
   const reads = await openSqliteReadStore({ path: join(files.dataDir, 'read-models.sqlite') });
   try {
-    return divergingDocuments(await snapshotReadModels(reads), await rebuiltFromLog(store));
+    return divergingDocuments(await snapshotReadModels(reads, allProjections), await rebuiltFromLog(store, allProjections));
   } finally {
     await reads.close();
     await store.close();

@@ -1,6 +1,6 @@
 import type { Deadline } from '../../core/deadline';
 import { readModelsAsOf, type ReadModelsAsOf } from '../../core/as-of';
-import { allProjections } from '../../projections';
+import { apiProjections } from '../../projections';
 import type { KpiContext } from '../../projections/shared/kpi';
 import type { GraphQLContext } from '../context';
 import type { SchemaServices } from '../schema-services';
@@ -48,7 +48,7 @@ export function leaseAsOf(context: GraphQLContext, instant: Date): AsOfLease {
 }
 
 function replay(services: SchemaServices, instant: string, deadline: Deadline): Promise<ReadModelsAsOf> {
-  return readModelsAsOf(services.eventStore, allProjections, instant, {
+  return readModelsAsOf(services.eventStore, apiProjections, instant, {
     deadline,
     openScratchReadStore: services.openScratchReadStore,
     maxEvents: services.settings.asOfMaxEvents,

@@ -45,6 +45,24 @@ describe('read models over GraphQL', () => {
     expect(nodes.filter((node) => node.kind === 'PROJECTION').map((node) => node.name)).toEqual((await api.graphql(ProjectionsDocument, {})).body.data!.projections.nodes.map((node) => node.name));
   });
 
+  it('keeps the SLA timers only where the workflows, their one reader, run: a ticket costs this process no timer', async () => {
+    const opened = await api.given('Ticket-t-1', [{ type: 'TicketOpened', data: { ticketId: 't-1', clientId: 'c-1', channel: 'email', priority: 'MEDIUM', subject: 'Help', openedAt: '2026-03-01T09:00:00.000Z' } }]);
+    expect(await api.app.services.projections.waitFor(opened)).toBe(true);
+
+    const names = (await api.graphql(ProcessorsDocument, {})).body.data!.processors.nodes.map((node) => node.name);
+    expect(names).toContain('tickets');
+    expect(names).not.toContain('sla_timers');
+    expect(await api.app.services.readStore.find('sla_timers', {})).toMatchObject({ documents: [] });
+
+    const withWorkflows = await TestApi.start({ WORKFLOWS_ENABLED: 'true' });
+    try {
+      const nodes = (await withWorkflows.graphql(ProcessorsDocument, {})).body.data!.processors.nodes;
+      expect(nodes.find((node) => node.name === 'sla_timers')).toMatchObject({ kind: 'PROJECTION', rebuildable: true });
+    } finally {
+      await withWorkflows.stop();
+    }
+  });
+
   it('answers NOT_FOUND for a projection it does not know', async () => {
     const response = await api.graphql(RebuildProjectionDocument, { name: 'nope' });
     expect(errorCodes(response)).toEqual(['NOT_FOUND']);
