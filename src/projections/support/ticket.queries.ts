@@ -4,6 +4,7 @@ import { minutesBetween } from '../shared/event-instant';
 import { kpiResult, periodOf, type KpiContext, type KpiResult } from '../shared/kpi';
 import { percentile, sumBy } from '../shared/kpi-math';
 import { instantsIn } from '../shared/period-filter';
+import { type TicketResolutionDocument, ticketResolutionsCollection } from './ticket-resolutions.projection';
 import type { TicketDocument } from './tickets.projection';
 
 export interface TicketVolume {
@@ -53,17 +54,28 @@ export async function firstResponseTime(context: KpiContext, period: Period): Pr
  */
 export async function resolutionTime(context: KpiContext, period: Period): Promise<KpiResult<DurationPercentiles>> {
   const resolved = periodOf(context, period);
-  const { documents } = await context.reads.find<TicketDocument>('tickets', { filter: { lastResolvedAt: { $gte: resolved.fromInstant } } });
-  const samples = documents.flatMap((ticket) => {
+  const samples = (await ticketsResolvedIn(context, resolved)).flatMap((ticket) => {
     const last = lastResolutionIn(ticket, resolved);
     return last === null ? [] : [{ ticket, minutes: minutesBetween(ticket.openedAt, last) }];
   });
   return kpiResult(
     context,
-    ['tickets'],
+    ['tickets', ticketResolutionsCollection],
     samples.map((sample) => sample.ticket),
     percentilesOf(samples.map((sample) => sample.minutes)),
   );
+}
+
+/**
+ * The tickets with a resolution in the period: the period's resolutions (one range of their
+ * index), then those tickets by id. Bounded by the period, where a range over the tickets' latest
+ * resolution would also read every ticket resolved since.
+ */
+async function ticketsResolvedIn(context: KpiContext, resolved: ResolvedPeriod): Promise<TicketDocument[]> {
+  const { documents } = await context.reads.find<TicketResolutionDocument>(ticketResolutionsCollection, { filter: { resolvedAt: instantsIn(resolved) } });
+  const ids = [...new Set(documents.map((resolution) => resolution.ticketId))];
+  const tickets = await context.reads.getMany<TicketDocument>('tickets', ids);
+  return ids.flatMap((id) => tickets.get(id)?.document ?? []);
 }
 
 /** A ticket's latest resolution in the period, or null: resolution time counts a ticket once, with it. */
