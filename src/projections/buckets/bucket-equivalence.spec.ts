@@ -12,6 +12,7 @@ import { allProjections } from '../index';
 import { billableHours, billableUtilisation, budgetBurn } from '../delivery';
 import { cashFlow, costs, profitMargin, projectMargin, revenue, revenuePerConsultantHour } from '../financial';
 import { manualWorkReduction, manualWorkSaved, workflowRuns } from '../operations';
+import { firstResponseTime, resolutionTime, ticketVolume } from '../support';
 import type { KpiContext, KpiResult } from '../shared/kpi';
 
 const history = { seed: 7, consultants: 3, years: 1, startDate: '2025-01-06' };
@@ -19,7 +20,9 @@ const timeZone = 'Australia/Brisbane';
 const invoiceReversals = new Set(['InvoiceVoided', 'InvoiceDeleted', 'InvoiceRestored', 'PaymentDeleted', 'PaymentRefunded', 'InvoiceCredited']);
 
 type Query = (context: KpiContext, period: Period) => Promise<KpiResult<unknown>>;
-const bucketed: Record<string, Query> = { billableHours, billableUtilisation, budgetBurn, costs, profitMargin, projectMargin, revenuePerConsultantHour, revenue, cashFlow, workflowRuns, manualWorkSaved, manualWorkReduction };
+const bucketed: Record<string, Query> = { billableHours, billableUtilisation, budgetBurn, costs, profitMargin, projectMargin, revenuePerConsultantHour, revenue, cashFlow, workflowRuns, manualWorkSaved, manualWorkReduction, ticketVolume, firstResponseTime, resolutionTime };
+/** KPIs whose sums also count the scan path's events (`eventCount`), not only its value. */
+const sameEventCount = new Set(['ticketVolume', 'firstResponseTime', 'resolutionTime']);
 
 /**
  * A period of 1 day to 14 months inside the history, as dates, or as instants a millisecond either
@@ -47,6 +50,7 @@ describe('KPIs from period buckets, against the scan of every document (a genera
   let reads: ReadStore;
   let corrections = 0;
   let retriedRuns = 0;
+  let reopenedTickets = 0;
   const reversals = new Map<string, number>();
 
   beforeAll(async () => {
@@ -55,6 +59,7 @@ describe('KPIs from period buckets, against the scan of every document (a genera
     for await (const { stream, events: decided } of decideHistory(generateHistory(history))) {
       corrections += decided.filter((event) => event.type === 'TimeEntryCorrected' || event.type === 'TimeEntryDeleted').length;
       retriedRuns += decided.filter((event) => event.type === 'WorkflowRunRetried').length;
+      reopenedTickets += decided.filter((event) => event.type === 'TicketReopened').length;
       for (const event of decided) if (invoiceReversals.has(event.type)) reversals.set(event.type, (reversals.get(event.type) ?? 0) + 1);
       await events.append(stream, decided);
     }
@@ -71,6 +76,7 @@ describe('KPIs from period buckets, against the scan of every document (a genera
 
   it('has corrections and deletions to get right', () => {
     expect(corrections).toBeGreaterThan(10);
+    expect(reopenedTickets).toBeGreaterThan(3);
     expect(retriedRuns).toBeGreaterThan(3);
     console.log('invoice reversals in the generated year', Object.fromEntries(reversals));
   });
@@ -84,6 +90,7 @@ describe('KPIs from period buckets, against the scan of every document (a genera
       for (const [name, query] of Object.entries(bucketed)) {
         const [fromBuckets, fromScan] = await Promise.all([query(buckets, period), query(scan, period)]);
         expect({ kpi: name, period, value: fromBuckets.value }).toEqual({ kpi: name, period, value: fromScan.value });
+        if (sameEventCount.has(name)) expect({ kpi: name, period, eventCount: fromBuckets.eventCount }).toEqual({ kpi: name, period, eventCount: fromScan.eventCount });
       }
     }
   }, 120_000);

@@ -94,6 +94,29 @@ describe('support KPIs', () => {
     expect((await resolutionTime(context, june)).value).toEqual({ tickets: 0, medianMinutes: null, p90Minutes: null });
   });
 
+  it('measures a ticket whose resolutions were recorded out of time order by its latest resolution as recorded, on both paths', async () => {
+    const context = await given([
+      opened('t1', '2026-04-01T00:00:00.000Z'),
+      resolved('t1', '2026-04-01T00:00:00.000Z', '2026-04-20T00:00:00.000Z'),
+      reopened('t1', '2026-04-21T00:00:00.000Z'),
+      // Synced late: a resolution that happened before the one recorded first.
+      resolved('t1', '2026-04-01T00:00:00.000Z', '2026-04-10T00:00:00.000Z', 2),
+      opened('t2', '2026-04-01T00:00:00.000Z'),
+      resolved('t2', '2026-04-01T00:00:00.000Z', '2026-04-02T00:00:00.000Z'),
+    ]);
+    const scan = { ...context, path: 'scan' as const };
+    const firstHalf = { from: '2026-04-01', to: '2026-04-15' };
+    const secondHalf = { from: '2026-04-15', to: '2026-05-01' };
+    for (const period of [april, firstHalf, secondHalf]) {
+      const [fromSums, fromScan] = [await resolutionTime(context, period), await resolutionTime(scan, period)];
+      expect({ period, value: fromSums.value, eventCount: fromSums.eventCount }).toEqual({ period, value: fromScan.value, eventCount: fromScan.eventCount });
+    }
+    // April: t1 by its latest resolution as recorded (10 April: 12,960 min), t2 1,440 min.
+    expect((await resolutionTime(context, april)).value).toMatchObject({ tickets: 2, medianMinutes: (1_440 + 12_960) / 2 });
+    // From 15 April only the 20 April resolution is in the period: 27,360 min.
+    expect((await resolutionTime(context, secondHalf)).value).toEqual({ tickets: 1, medianMinutes: 27_360, p90Minutes: 27_360 });
+  });
+
   it('rates satisfaction as ratings of 4 or 5 over all ratings given in the period', async () => {
     const context = await given([
       opened('t1', '2026-03-01T00:00:00.000Z'),

@@ -1,10 +1,12 @@
 import type { Period } from '../../core/business-time';
 import { instantInPeriod, type ResolvedPeriod } from '../../core/business-time';
 import { minutesBetween } from '../shared/event-instant';
-import { kpiResult, periodOf, type KpiContext, type KpiResult } from '../shared/kpi';
+import { kpiResult, periodOf, positionOf, type KpiContext, type KpiResult } from '../shared/kpi';
 import { percentile, sumBy } from '../shared/kpi-math';
 import { instantsIn } from '../shared/period-filter';
-import { type TicketResolutionDocument, ticketResolutionsCollection } from './ticket-resolutions.projection';
+import { ticketResolutionsCollection } from './ticket-resolutions.projection';
+import { ticketsById, ticketSumsIn, ticketsCollection } from './ticket-sums.reads';
+import { resolutionEventsRow, resolutionRow, ticketEventsKey, unorderedTicketRow } from './ticket.sums';
 import type { TicketDocument } from './tickets.projection';
 
 export interface TicketVolume {
@@ -25,9 +27,22 @@ const one = () => 1;
 
 /** ticketVolume: tickets opened in the period, by channel, priority and client. */
 export async function ticketVolume(context: KpiContext, period: Period): Promise<KpiResult<TicketVolume>> {
-  const filter = { openedAt: instantsIn(periodOf(context, period)) };
-  const { documents } = await context.reads.find<TicketDocument>('tickets', { filter });
-  return kpiResult(context, ['tickets'], documents, {
+  const resolved = periodOf(context, period);
+  if (context.path !== 'scan') {
+    const totals = await ticketSumsIn(context, 'opened', resolved);
+    const byChannel: Record<string, number> = {};
+    const byPriority: Record<string, number> = {};
+    const byClient: Record<string, number> = {};
+    const groups: Record<string, Record<string, number>> = { channel: byChannel, priority: byPriority, client: byClient };
+    for (const [key, count] of totals) {
+      const [group, value] = key.split('\t') as [string, string];
+      if (count !== 0 && groups[group]) groups[group][value] = count;
+    }
+    const opened = Object.values(byChannel).reduce((total, count) => total + count, 0);
+    return { value: { opened, byChannel, byPriority, byClient }, eventCount: totals.get(ticketEventsKey) ?? 0, position: await positionOf(context.reads, [ticketsCollection]) };
+  }
+  const { documents } = await context.reads.find<TicketDocument>(ticketsCollection, { filter: { openedAt: instantsIn(resolved) } });
+  return kpiResult(context, [ticketsCollection], documents, {
     opened: documents.length,
     byChannel: sumBy(documents, (ticket) => ticket.channel, one),
     byPriority: sumBy(documents, (ticket) => ticket.priority, one),
@@ -40,10 +55,16 @@ export async function ticketVolume(context: KpiContext, period: Period): Promise
  * in the period (whenever they were opened); median and p90 (inclusive percentiles).
  */
 export async function firstResponseTime(context: KpiContext, period: Period): Promise<KpiResult<DurationPercentiles>> {
-  const filter = { firstRespondedAt: instantsIn(periodOf(context, period)) };
-  const { documents } = await context.reads.find<TicketDocument>('tickets', { filter });
+  const resolved = periodOf(context, period);
+  if (context.path !== 'scan') {
+    const totals = await ticketSumsIn(context, 'responded', resolved);
+    const minutes: number[] = [];
+    for (const [key, count] of totals) if (key.startsWith('d\t')) minutes.push(...durationsOf(Number(key.slice(2)), count));
+    return { value: percentilesOf(minutes), eventCount: totals.get(ticketEventsKey) ?? 0, position: await positionOf(context.reads, [ticketsCollection]) };
+  }
+  const { documents } = await context.reads.find<TicketDocument>(ticketsCollection, { filter: { firstRespondedAt: instantsIn(resolved) } });
   const minutes = documents.map((ticket) => minutesBetween(ticket.openedAt, ticket.firstRespondedAt!));
-  return kpiResult(context, ['tickets'], documents, percentilesOf(minutes));
+  return kpiResult(context, [ticketsCollection], documents, percentilesOf(minutes));
 }
 
 /**
@@ -54,29 +75,57 @@ export async function firstResponseTime(context: KpiContext, period: Period): Pr
  */
 export async function resolutionTime(context: KpiContext, period: Period): Promise<KpiResult<DurationPercentiles>> {
   const resolved = periodOf(context, period);
-  const samples = (await ticketsResolvedIn(context, resolved)).flatMap((ticket) => {
+  if (context.path !== 'scan') return resolutionTimeFromSums(context, resolved);
+  const { documents } = await context.reads.find<TicketDocument>(ticketsCollection, { filter: { lastResolvedAt: { $gte: resolved.fromInstant } } });
+  const samples = documents.flatMap((ticket) => {
     const last = lastResolutionIn(ticket, resolved);
     return last === null ? [] : [{ ticket, minutes: minutesBetween(ticket.openedAt, last) }];
   });
   return kpiResult(
     context,
-    ['tickets', ticketResolutionsCollection],
+    [ticketsCollection],
     samples.map((sample) => sample.ticket),
     percentilesOf(samples.map((sample) => sample.minutes)),
   );
 }
 
 /**
- * The tickets with a resolution in the period: the period's resolutions (one range of their
- * index), then those tickets by id. Bounded by the period, where a range over the tickets' latest
- * resolution would also read every ticket resolved since.
+ * From the sums: the rows of resolutions whose next resolution is at or after the period's end
+ * (or that have none) are each ticket's latest in the period; tickets with resolutions out of time
+ * order are measured from their documents, as the scan path does.
  */
-async function ticketsResolvedIn(context: KpiContext, resolved: ResolvedPeriod): Promise<TicketDocument[]> {
-  const { documents } = await context.reads.find<TicketResolutionDocument>(ticketResolutionsCollection, { filter: { resolvedAt: instantsIn(resolved) } });
-  const ids = [...new Set(documents.map((resolution) => resolution.ticketId))];
-  const tickets = await context.reads.getMany<TicketDocument>('tickets', ids);
-  return ids.flatMap((id) => tickets.get(id)?.document ?? []);
+async function resolutionTimeFromSums(context: KpiContext, resolved: ResolvedPeriod): Promise<KpiResult<DurationPercentiles>> {
+  const totals = await ticketSumsIn(context, 'resolved', resolved);
+  const counted = (next: string) => next === '' || next >= resolved.toInstant;
+  const minutes: number[] = [];
+  const unordered: string[] = [];
+  let events = 0;
+  for (const [key, amount] of totals) {
+    if (amount === 0) continue;
+    const row = resolutionRow(key);
+    if (row) {
+      if (counted(row.next)) minutes.push(...durationsOf(row.durationMs, amount));
+      continue;
+    }
+    const eventsNext = resolutionEventsRow(key);
+    if (eventsNext !== null) {
+      if (counted(eventsNext)) events += amount;
+      continue;
+    }
+    const ticketId = unorderedTicketRow(key);
+    if (ticketId !== null) unordered.push(ticketId);
+  }
+  for (const ticket of await ticketsById(context, unordered)) {
+    const last = lastResolutionIn(ticket, resolved);
+    if (last === null) continue;
+    minutes.push(minutesBetween(ticket.openedAt, last));
+    events += typeof ticket._events === 'number' ? ticket._events : 0;
+  }
+  return { value: percentilesOf(minutes), eventCount: events, position: await positionOf(context.reads, [ticketsCollection, ticketResolutionsCollection]) };
 }
+
+/** `count` samples of a duration in ms, in calendar minutes as `minutesBetween` gives them. */
+const durationsOf = (durationMs: number, count: number): number[] => Array.from({ length: count }, () => durationMs / 60_000);
 
 /** A ticket's latest resolution in the period, or null: resolution time counts a ticket once, with it. */
 export function lastResolutionIn(ticket: TicketDocument, period: ResolvedPeriod): string | null {

@@ -3,6 +3,7 @@ import type { ReadDocument } from '../../core/read-store.port';
 import type { TicketChannel, TicketEvent, TicketPriority } from '../../aggregates/ticket/ticket.events';
 import type { RecordedOf, RecordedOfType } from '../shared/recorded';
 import { occurredAt } from '../shared/event-instant';
+import { ticketSums } from './ticket.sums';
 
 /** One ticket: when it was opened, first answered and resolved (every time, as reopens resolve again). */
 export interface TicketDocument extends ReadDocument {
@@ -14,9 +15,9 @@ export interface TicketDocument extends ReadDocument {
   readonly openedAt: string;
   readonly firstRespondedAt: string | null;
   readonly status: 'open' | 'resolved';
-  /** Resolution instants, oldest first. */
+  /** Resolution instants in the order recorded (oldest first, unless one was synced late). */
   readonly resolvedAts: string[];
-  /** The latest resolution, so a period's resolutions are found by a range filter. */
+  /** The latest resolution in time, so a period's resolutions are found by a range filter (`$gte` its start). */
   readonly lastResolvedAt: string | null;
   readonly reopenCount: number;
 }
@@ -47,7 +48,8 @@ function evolveTicket(ticket: TicketDocument | null, event: RecordedOf<TicketEve
     case 'FirstResponseRecorded':
       return ticket.firstRespondedAt === null ? { ...ticket, firstRespondedAt: at } : ticket;
     case 'TicketResolved':
-      return { ...ticket, status: 'resolved', resolvedAts: [...ticket.resolvedAts, at], lastResolvedAt: at };
+      // The latest instant, not the last recorded: a resolution synced late may have happened before another.
+      return { ...ticket, status: 'resolved', resolvedAts: [...ticket.resolvedAts, at], lastResolvedAt: ticket.lastResolvedAt !== null && ticket.lastResolvedAt > at ? ticket.lastResolvedAt : at };
     case 'TicketReopened':
       return { ...ticket, status: 'open', reopenCount: ticket.reopenCount + 1 };
     default:
@@ -57,10 +59,13 @@ function evolveTicket(ticket: TicketDocument | null, event: RecordedOf<TicketEve
 
 export const ticketsProjection: Projection<TicketDocument> = {
   name: 'tickets',
-  version: 2,
+  // 3: sums of openings, first responses and resolutions per UTC day and month (ticket.sums.ts);
+  //    lastResolvedAt is the latest resolution in time, not the last recorded.
+  version: 3,
   handles: ['TicketOpened', 'FirstResponseRecorded', 'TicketResolved', 'TicketReopened'],
   documentIds: (event) => [(event.data as { ticketId: string }).ticketId],
   evolve: (ticket, event, id) => evolveTicket(ticket, event as RecordedOf<TicketEvent>, id),
+  sums: ticketSums,
   indexes: [
     { name: 'tickets_opened_at', fields: ['openedAt'] },
     { name: 'tickets_first_responded_at', fields: ['firstRespondedAt'] },

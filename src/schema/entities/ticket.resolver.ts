@@ -18,7 +18,9 @@ export class TicketResolver {
   @Authorized('VIEWER')
   @Query(() => TicketConnection, { complexity: pageComplexity })
   tickets(@Args() args: TicketsArgs, @Ctx() context: GraphQLContext): Promise<TicketConnection> {
+    // Every ticket has an opening; the collection's sum documents (ticket.sums.ts) have none.
     const filter = new DocumentFilterBuilder()
+      .bounds('openedAt', { $gte: '' })
       .oneOf('clientId', args.filter?.clientId)
       .oneOf('status', args.filter?.status)
       .oneOf('priority', args.filter?.priority)

@@ -1,0 +1,71 @@
+import type { Contribution, DerivedSums } from '../../core/projection-sums';
+import { instantContributions } from '../shared/instant-buckets';
+import type { TicketDocument } from './tickets.projection';
+
+/** Key of the events folded into the tickets a sum counts: the KPIs' `eventCount`, as the scan path sums each ticket's `_events`. */
+export const ticketEventsKey = '\u0000events';
+
+/** Resolution rows: the instant of the ticket's next resolution (or '' for its last) and the duration in ms, tab-separated. */
+const resolutionKey = (next: string, durationMs: number) => `r\t${next}\t${durationMs}`;
+const resolutionEventsKey = (next: string) => `e\t${next}`;
+/** A ticket whose resolutions are not in time order: read whole at query time (see `resolvedSums`). */
+const unorderedKey = (ticketId: string) => `u\t${ticketId}`;
+
+const durationMs = (from: string, to: string) => Date.parse(to) - Date.parse(from);
+const eventsOf = (ticket: TicketDocument) => (typeof ticket._events === 'number' ? ticket._events : 0);
+const inTimeOrder = (instants: readonly string[]) => instants.every((instant, index) => index === 0 || instants[index - 1]! <= instant);
+
+/** One instant a ticket adds to a measure's sums, with its amounts. */
+export interface TicketFact {
+  readonly measure: 'opened' | 'responded' | 'resolved';
+  readonly instant: string;
+  readonly amounts: Contribution['amounts'];
+}
+
+/**
+ * What a ticket adds to the sums, fact by fact:
+ * - `opened` on its opening: 1 per channel, priority and client (ticketVolume);
+ * - `responded` on its first response: 1 under its response time in ms (firstResponseTime's
+ *   percentiles are exact: the sums hold every duration, counted);
+ * - `resolved` on each resolution: 1 under the duration from its opening and the instant of its
+ *   next resolution. resolutionTime counts a ticket once per period, with its latest resolution
+ *   in it: with resolutions in time order that is the one whose next resolution is at or after the
+ *   period's end (or which has none), so the query keeps exactly those rows. A ticket whose
+ *   resolutions are out of time order (facts recorded late) is listed by id instead, on each of
+ *   its resolutions, and measured from its document.
+ * Each fact also carries the ticket's events, so `eventCount` is the scan path's.
+ */
+export function ticketFacts(ticket: TicketDocument): TicketFact[] {
+  const events = eventsOf(ticket);
+  const facts: TicketFact[] = [
+    { measure: 'opened', instant: ticket.openedAt, amounts: [[`channel\t${ticket.channel}`, 1], [`priority\t${ticket.priority}`, 1], [`client\t${ticket.clientId}`, 1], [ticketEventsKey, events]] },
+  ];
+  if (ticket.firstRespondedAt !== null) {
+    facts.push({ measure: 'responded', instant: ticket.firstRespondedAt, amounts: [[`d\t${durationMs(ticket.openedAt, ticket.firstRespondedAt)}`, 1], [ticketEventsKey, events]] });
+  }
+  const resolutions = ticket.resolvedAts;
+  const ordered = inTimeOrder(resolutions);
+  resolutions.forEach((resolvedAt, index) => {
+    const next = resolutions[index + 1] ?? '';
+    const amounts: Contribution['amounts'] = ordered
+      ? [[resolutionKey(next, durationMs(ticket.openedAt, resolvedAt)), 1], [resolutionEventsKey(next), events]]
+      : [[unorderedKey(ticket._id), 1]];
+    facts.push({ measure: 'resolved', instant: resolvedAt, amounts });
+  });
+  return facts;
+}
+
+/** The tickets' sums, kept beside them in the `tickets` collection (month and day buckets of UTC instants). */
+export const ticketSums: DerivedSums<TicketDocument> = {
+  of: (ticket) => ticketFacts(ticket).flatMap((fact) => instantContributions(fact.measure, fact.instant, fact.amounts)),
+};
+
+/** Parses a `resolved` row: null for a key that is not a resolution (events, unordered tickets). */
+export function resolutionRow(key: string): { next: string; durationMs: number } | null {
+  if (!key.startsWith('r\t')) return null;
+  const [, next, duration] = key.split('\t') as [string, string, string];
+  return { next, durationMs: Number(duration) };
+}
+
+export const resolutionEventsRow = (key: string): string | null => (key.startsWith('e\t') ? key.slice(2) : null);
+export const unorderedTicketRow = (key: string): string | null => (key.startsWith('u\t') ? key.slice(2) : null);
