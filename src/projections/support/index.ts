@@ -1,10 +1,9 @@
 import type { Projection } from '../../core/projection';
 import { csatRatingsProjection } from './csat-ratings.projection';
 import { npsResponsesProjection } from './nps-responses.projection';
-import { ticketResolutionsProjection } from './ticket-resolutions.projection';
 import { ticketsProjection } from './tickets.projection';
 
-export const supportProjections: Projection[] = [ticketsProjection, ticketResolutionsProjection, csatRatingsProjection, npsResponsesProjection];
+export const supportProjections: Projection[] = [ticketsProjection, csatRatingsProjection, npsResponsesProjection];
 
 export { csat, nps, type Csat, type Nps } from './satisfaction.queries';
 export { firstResponseTime, resolutionTime, ticketVolume, type DurationPercentiles, type TicketVolume } from './ticket.queries';

@@ -1,39 +1,49 @@
 import type { ResolvedPeriod } from '../../core/business-time';
+import { type SumDocument, sumDocumentId } from '../../core/projection-sums';
 import { instantBucketsCovering, sumsOf } from '../shared/instant-buckets';
 import type { KpiContext } from '../shared/kpi';
-import { type TicketResolutionDocument, ticketResolutionsCollection } from './ticket-resolutions.projection';
-import { type TicketFact, ticketFacts } from './ticket.sums';
+import { resolvedRow, type TicketFact, ticketFacts } from './ticket.sums';
 import type { TicketDocument } from './tickets.projection';
 
 export const ticketsCollection = 'tickets';
 
-/** The tickets whose fact of `measure` falls in [from, to), found by the index on its instant. */
-async function ticketsWithFactIn(context: KpiContext, measure: TicketFact['measure'], from: string, to: string): Promise<TicketDocument[]> {
-  const range = { $gte: from, $lt: to };
-  if (measure === 'opened') return (await context.reads.find<TicketDocument>(ticketsCollection, { filter: { openedAt: range } })).documents;
-  if (measure === 'responded') return (await context.reads.find<TicketDocument>(ticketsCollection, { filter: { firstRespondedAt: range } })).documents;
-  const resolutions = await context.reads.find<TicketResolutionDocument>(ticketResolutionsCollection, { filter: { resolvedAt: range } });
-  const found = await context.reads.getMany<TicketDocument>(ticketsCollection, [...new Set(resolutions.documents.map((resolution) => resolution.ticketId))]);
-  return [...found.values()].map((stored) => stored.document);
-}
-
 /**
  * The tickets' sums of one measure over the period: its whole UTC days and months from the sum
  * documents, the hours either side (a period of Brisbane dates starts at 14:00 UTC) from the
- * tickets themselves, through the same `ticketFacts`.
+ * tickets by the index on the fact's instant, through the same `ticketFacts` — or, for
+ * resolutions (one array per ticket, which no index ranges over), from the rows of that day's sum,
+ * each of which carries its resolution's instant.
  */
 export async function ticketSumsIn(context: KpiContext, measure: TicketFact['measure'], period: ResolvedPeriod): Promise<Map<string, number>> {
   const { buckets, edges } = instantBucketsCovering(measure, period.fromInstant, period.toInstant);
   const totals = await sumsOf(context.reads, ticketsCollection, buckets);
+  const add = (key: string, amount: number) => totals.set(key, (totals.get(key) ?? 0) + amount);
   for (const [from, to] of edges) {
-    for (const ticket of await ticketsWithFactIn(context, measure, from, to)) {
-      for (const fact of ticketFacts(ticket)) {
-        if (fact.measure !== measure || fact.instant < from || fact.instant >= to) continue;
-        for (const [key, amount] of fact.amounts) totals.set(key, (totals.get(key) ?? 0) + amount);
+    if (measure === 'resolved') {
+      const days = await context.reads.getMany<SumDocument>(ticketsCollection, utcDaysOf(from, to).map((day) => sumDocumentId(`resolved:d:${day}`)));
+      for (const { document } of days.values()) {
+        for (const [key, amount] of document.rows) {
+          const row = resolvedRow(key);
+          if (row && row.resolvedAt >= from && row.resolvedAt < to) add(key, amount);
+        }
       }
+      continue;
+    }
+    const field = measure === 'opened' ? 'openedAt' : 'firstRespondedAt';
+    const { documents } = await context.reads.find<TicketDocument>(ticketsCollection, { filter: { [field]: { $gte: from, $lt: to } } });
+    for (const ticket of documents) {
+      for (const fact of ticketFacts(ticket)) if (fact.measure === measure && fact.instant >= from && fact.instant < to) for (const [key, amount] of fact.amounts) add(key, amount);
     }
   }
   return totals;
+}
+
+/** The UTC dates [from, to) touches: an edge is part of one day, or of two when a period is shorter than a day. */
+function utcDaysOf(from: string, to: string): string[] {
+  const days = [from.slice(0, 10)];
+  const last = new Date(Date.parse(to) - 1).toISOString().slice(0, 10);
+  if (last !== days[0]) days.push(last);
+  return days;
 }
 
 /** The tickets listed by id (those whose resolutions are out of time order), as stored. */
@@ -42,4 +52,3 @@ export async function ticketsById(context: KpiContext, ids: readonly string[]): 
   const found = await context.reads.getMany<TicketDocument>(ticketsCollection, ids);
   return ids.flatMap((id) => found.get(id)?.document ?? []);
 }
-

@@ -4,9 +4,8 @@ import { minutesBetween } from '../shared/event-instant';
 import { kpiResult, periodOf, positionOf, type KpiContext, type KpiResult } from '../shared/kpi';
 import { percentile, sumBy } from '../shared/kpi-math';
 import { instantsIn } from '../shared/period-filter';
-import { ticketResolutionsCollection } from './ticket-resolutions.projection';
 import { ticketsById, ticketSumsIn, ticketsCollection } from './ticket-sums.reads';
-import { resolutionEventsRow, resolutionRow, ticketEventsKey, unorderedTicketRow } from './ticket.sums';
+import { resolvedRow, ticketEventsKey } from './ticket.sums';
 import type { TicketDocument } from './tickets.projection';
 
 export interface TicketVolume {
@@ -98,30 +97,21 @@ async function resolutionTimeFromSums(context: KpiContext, resolved: ResolvedPer
   const totals = await ticketSumsIn(context, 'resolved', resolved);
   const counted = (next: string) => next === '' || next >= resolved.toInstant;
   const minutes: number[] = [];
-  const unordered: string[] = [];
+  const unordered = new Set<string>();
   let events = 0;
   for (const [key, amount] of totals) {
-    if (amount === 0) continue;
-    const row = resolutionRow(key);
-    if (row) {
-      if (counted(row.next)) minutes.push(...durationsOf(row.durationMs, amount));
-      continue;
-    }
-    const eventsNext = resolutionEventsRow(key);
-    if (eventsNext !== null) {
-      if (counted(eventsNext)) events += amount;
-      continue;
-    }
-    const ticketId = unorderedTicketRow(key);
-    if (ticketId !== null) unordered.push(ticketId);
+    const row = amount === 0 ? null : resolvedRow(key);
+    if (row?.kind === 'resolution' && counted(row.next)) minutes.push(...durationsOf(row.durationMs, amount));
+    else if (row?.kind === 'events' && counted(row.next)) events += amount;
+    else if (row?.kind === 'unordered') unordered.add(row.ticketId);
   }
-  for (const ticket of await ticketsById(context, unordered)) {
+  for (const ticket of await ticketsById(context, [...unordered])) {
     const last = lastResolutionIn(ticket, resolved);
     if (last === null) continue;
     minutes.push(minutesBetween(ticket.openedAt, last));
     events += typeof ticket._events === 'number' ? ticket._events : 0;
   }
-  return { value: percentilesOf(minutes), eventCount: events, position: await positionOf(context.reads, [ticketsCollection, ticketResolutionsCollection]) };
+  return { value: percentilesOf(minutes), eventCount: events, position: await positionOf(context.reads, [ticketsCollection]) };
 }
 
 /** `count` samples of a duration in ms, in calendar minutes as `minutesBetween` gives them. */

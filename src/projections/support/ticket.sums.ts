@@ -5,11 +5,15 @@ import type { TicketDocument } from './tickets.projection';
 /** Key of the events folded into the tickets a sum counts: the KPIs' `eventCount`, as the scan path sums each ticket's `_events`. */
 export const ticketEventsKey = '\u0000events';
 
-/** Resolution rows: the instant of the ticket's next resolution (or '' for its last) and the duration in ms, tab-separated. */
-const resolutionKey = (next: string, durationMs: number) => `r\t${next}\t${durationMs}`;
-const resolutionEventsKey = (next: string) => `e\t${next}`;
-/** A ticket whose resolutions are not in time order: read whole at query time (see `resolvedSums`). */
-const unorderedKey = (ticketId: string) => `u\t${ticketId}`;
+/**
+ * Resolution rows carry the resolution's own instant (so the partial days at a period's ends are
+ * read from the day's sums, row by row), the instant of the ticket's next resolution ('' for its
+ * last) and the duration in ms, tab-separated.
+ */
+const resolutionKey = (resolvedAt: string, next: string, durationMs: number) => `r\t${resolvedAt}\t${next}\t${durationMs}`;
+const resolutionEventsKey = (resolvedAt: string, next: string) => `e\t${resolvedAt}\t${next}`;
+/** A ticket whose resolutions are not in time order: read whole at query time (see `resolutionTime`). */
+const unorderedKey = (resolvedAt: string, ticketId: string) => `u\t${resolvedAt}\t${ticketId}`;
 
 const durationMs = (from: string, to: string) => Date.parse(to) - Date.parse(from);
 const eventsOf = (ticket: TicketDocument) => (typeof ticket._events === 'number' ? ticket._events : 0);
@@ -48,8 +52,8 @@ export function ticketFacts(ticket: TicketDocument): TicketFact[] {
   resolutions.forEach((resolvedAt, index) => {
     const next = resolutions[index + 1] ?? '';
     const amounts: Contribution['amounts'] = ordered
-      ? [[resolutionKey(next, durationMs(ticket.openedAt, resolvedAt)), 1], [resolutionEventsKey(next), events]]
-      : [[unorderedKey(ticket._id), 1]];
+      ? [[resolutionKey(resolvedAt, next, durationMs(ticket.openedAt, resolvedAt)), 1], [resolutionEventsKey(resolvedAt, next), events]]
+      : [[unorderedKey(resolvedAt, ticket._id), 1]];
     facts.push({ measure: 'resolved', instant: resolvedAt, amounts });
   });
   return facts;
@@ -60,12 +64,16 @@ export const ticketSums: DerivedSums<TicketDocument> = {
   of: (ticket) => ticketFacts(ticket).flatMap((fact) => instantContributions(fact.measure, fact.instant, fact.amounts)),
 };
 
-/** Parses a `resolved` row: null for a key that is not a resolution (events, unordered tickets). */
-export function resolutionRow(key: string): { next: string; durationMs: number } | null {
-  if (!key.startsWith('r\t')) return null;
-  const [, next, duration] = key.split('\t') as [string, string, string];
-  return { next, durationMs: Number(duration) };
-}
+/** A `resolved` row: a resolution's durations, its events, or an unordered ticket, each at the resolution's instant. */
+export type ResolvedRow =
+  | { readonly kind: 'resolution'; readonly resolvedAt: string; readonly next: string; readonly durationMs: number }
+  | { readonly kind: 'events'; readonly resolvedAt: string; readonly next: string }
+  | { readonly kind: 'unordered'; readonly resolvedAt: string; readonly ticketId: string };
 
-export const resolutionEventsRow = (key: string): string | null => (key.startsWith('e\t') ? key.slice(2) : null);
-export const unorderedTicketRow = (key: string): string | null => (key.startsWith('u\t') ? key.slice(2) : null);
+export function resolvedRow(key: string): ResolvedRow | null {
+  const [kind, resolvedAt, second, third] = key.split('\t') as [string, string, string, string | undefined];
+  if (kind === 'r') return { kind: 'resolution', resolvedAt, next: second, durationMs: Number(third) };
+  if (kind === 'e') return { kind: 'events', resolvedAt, next: second };
+  if (kind === 'u') return { kind: 'unordered', resolvedAt, ticketId: second };
+  return null;
+}

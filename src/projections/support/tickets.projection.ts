@@ -61,7 +61,8 @@ export const ticketsProjection: Projection<TicketDocument> = {
   name: 'tickets',
   // 3: sums of openings, first responses and resolutions per UTC day and month (ticket.sums.ts);
   //    lastResolvedAt is the latest resolution in time, not the last recorded.
-  version: 3,
+  // 4: resolution rows carry their own instant (a period's partial days read from the day's sum).
+  version: 4,
   handles: ['TicketOpened', 'FirstResponseRecorded', 'TicketResolved', 'TicketReopened'],
   documentIds: (event) => [(event.data as { ticketId: string }).ticketId],
   evolve: (ticket, event, id) => evolveTicket(ticket, event as RecordedOf<TicketEvent>, id),
