@@ -11,18 +11,23 @@ import type { ReadStore } from '../../core/read-store.port';
  * days of documents, whatever the size of the store. No hour sums: a rebuild would write about one
  * per document.
  */
-export function instantContributions(measure: string, instant: string, amounts: Contribution['amounts']): Contribution[] {
-  return [
-    { bucket: `${measure}:m:${instant.slice(0, 7)}`, amounts },
-    { bucket: `${measure}:d:${instant.slice(0, 10)}`, amounts },
-  ];
+export function instantContributions(measure: string, instant: string, amounts: Contribution['amounts'], grains: Grains = 'months and days'): Contribution[] {
+  const day = { bucket: `${measure}:d:${instant.slice(0, 10)}`, amounts };
+  return grains === 'days' ? [day] : [{ bucket: `${measure}:m:${instant.slice(0, 7)}`, amounts }, day];
 }
+
+/**
+ * Month sums pay when they merge many documents into few rows (counts by workflow or channel);
+ * sums with a row per document (each duration) hold as many rows in a month as in its days, and a
+ * rebuild would rewrite each month's growing document batch after batch: those keep days only.
+ */
+export type Grains = 'months and days' | 'days';
 
 const dayMs = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** The buckets covering whole UTC days of [from, to), and the partial days left at its ends. */
-export function instantBucketsCovering(measure: string, fromInstant: string, toInstant: string): { buckets: string[]; edges: Array<readonly [string, string]> } {
+export function instantBucketsCovering(measure: string, fromInstant: string, toInstant: string, grains: Grains = 'months and days'): { buckets: string[]; edges: Array<readonly [string, string]> } {
   const from = Date.parse(fromInstant);
   const to = Date.parse(toInstant);
   const first = Math.ceil(from / dayMs) * dayMs;
@@ -36,7 +41,7 @@ export function instantBucketsCovering(measure: string, fromInstant: string, toI
   while (at < last) {
     const date = new Date(at);
     const nextMonth = Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1);
-    if (date.getUTCDate() === 1 && nextMonth <= last) {
+    if (grains === 'months and days' && date.getUTCDate() === 1 && nextMonth <= last) {
       buckets.push(`${measure}:m:${iso(at).slice(0, 7)}`);
       at = nextMonth;
     } else {

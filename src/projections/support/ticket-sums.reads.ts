@@ -2,20 +2,20 @@ import type { ResolvedPeriod } from '../../core/business-time';
 import { type SumDocument, sumDocumentId } from '../../core/projection-sums';
 import { instantBucketsCovering, sumsOf } from '../shared/instant-buckets';
 import type { KpiContext } from '../shared/kpi';
-import { resolvedRow, type TicketFact, ticketFacts } from './ticket.sums';
+import { resolvedRow, type TicketFact, ticketFacts, ticketGrains } from './ticket.sums';
 import type { TicketDocument } from './tickets.projection';
 
 export const ticketsCollection = 'tickets';
 
 /**
- * The tickets' sums of one measure over the period: its whole UTC days and months from the sum
+ * The tickets' sums of one measure over the period: its whole UTC days (and months) from the sum
  * documents, the hours either side (a period of Brisbane dates starts at 14:00 UTC) from the
  * tickets by the index on the fact's instant, through the same `ticketFacts` — or, for
  * resolutions (one array per ticket, which no index ranges over), from the rows of that day's sum,
  * each of which carries its resolution's instant.
  */
 export async function ticketSumsIn(context: KpiContext, measure: TicketFact['measure'], period: ResolvedPeriod): Promise<Map<string, number>> {
-  const { buckets, edges } = instantBucketsCovering(measure, period.fromInstant, period.toInstant);
+  const { buckets, edges } = instantBucketsCovering(measure, period.fromInstant, period.toInstant, ticketGrains[measure]);
   const totals = await sumsOf(context.reads, ticketsCollection, buckets);
   const add = (key: string, amount: number) => totals.set(key, (totals.get(key) ?? 0) + amount);
   for (const [from, to] of edges) {

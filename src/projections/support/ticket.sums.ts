@@ -1,5 +1,5 @@
 import type { Contribution, DerivedSums } from '../../core/projection-sums';
-import { instantContributions } from '../shared/instant-buckets';
+import { type Grains, instantContributions } from '../shared/instant-buckets';
 import type { TicketDocument } from './tickets.projection';
 
 /** Key of the events folded into the tickets a sum counts: the KPIs' `eventCount`, as the scan path sums each ticket's `_events`. */
@@ -59,10 +59,13 @@ export function ticketFacts(ticket: TicketDocument): TicketFact[] {
   return facts;
 }
 
-/** The tickets' sums, kept beside them in the `tickets` collection (month and day buckets of UTC instants). */
+/** The tickets' sums, kept beside them in the `tickets` collection (day, and for openings month, buckets of UTC instants). */
 export const ticketSums: DerivedSums<TicketDocument> = {
-  of: (ticket) => ticketFacts(ticket).flatMap((fact) => instantContributions(fact.measure, fact.instant, fact.amounts)),
+  of: (ticket) => ticketFacts(ticket).flatMap((fact) => instantContributions(fact.measure, fact.instant, fact.amounts, ticketGrains[fact.measure])),
 };
+
+/** Openings merge into a few counts per month; durations keep a row each, so days only (see `Grains`). */
+export const ticketGrains: Record<TicketFact['measure'], Grains> = { opened: 'months and days', responded: 'days', resolved: 'days' };
 
 /** A `resolved` row: a resolution's durations, its events, or an unordered ticket, each at the resolution's instant. */
 export type ResolvedRow =

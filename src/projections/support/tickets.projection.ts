@@ -62,7 +62,8 @@ export const ticketsProjection: Projection<TicketDocument> = {
   // 3: sums of openings, first responses and resolutions per UTC day and month (ticket.sums.ts);
   //    lastResolvedAt is the latest resolution in time, not the last recorded.
   // 4: resolution rows carry their own instant (a period's partial days read from the day's sum).
-  version: 4,
+  // 5: durations summed per day only (no month documents rewritten batch after batch).
+  version: 5,
   handles: ['TicketOpened', 'FirstResponseRecorded', 'TicketResolved', 'TicketReopened'],
   documentIds: (event) => [(event.data as { ticketId: string }).ticketId],
   evolve: (ticket, event, id) => evolveTicket(ticket, event as RecordedOf<TicketEvent>, id),
