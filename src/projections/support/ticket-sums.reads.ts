@@ -3,7 +3,7 @@ import { type SumDocument, sumDocumentId } from '../../core/projection-sums';
 import { instantBucketsCovering, sumsOf } from '../shared/instant-buckets';
 import type { KpiContext } from '../shared/kpi';
 import { resolvedRow, type TicketFact, ticketFacts, ticketGrains } from './ticket.sums';
-import type { TicketDocument } from './tickets.projection';
+import type { TicketDocument } from './ticket.document';
 
 export const ticketsCollection = 'tickets';
 

@@ -1,6 +1,6 @@
 import type { Contribution, DerivedSums } from '../../core/projection-sums';
 import { type Grains, instantContributions } from '../shared/instant-buckets';
-import type { TicketDocument } from './tickets.projection';
+import type { TicketDocument } from './ticket.document';
 
 /** Key of the events folded into the tickets a sum counts: the KPIs' `eventCount`, as the scan path sums each ticket's `_events`. */
 export const ticketEventsKey = '\u0000events';
