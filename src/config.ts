@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { defaultAsOfMaxEvents } from './core/as-of';
 import { readWebhookConfig, type WebhookConfig } from './ingest/ingest.config';
 import { readSyncConfig, type SyncConfig } from './ingest/sync/sync.config';
+import { projectionLeaseName } from './core/projection-runner.types';
 import { workflowProjections } from './projections';
 import { readWorkflowConfig, type WorkflowConfig } from './workflows/workflow.config';
 import { ConfigError, flag, wholeNumber } from './config-values';
@@ -129,7 +130,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const ops = readOpsConfig(value, nodeEnv, problems);
   const fleet = readFleetConfig(value, problems);
   const apiLimits = readApiLimits(value, problems);
-  const unkept = workflows.enabled && mayRun(fleet, 'workflows') ? workflowProjections.map(({ name }) => `projection:${name}`).filter((name) => !mayRun(fleet, name)) : [];
+  const unkept = workflows.enabled && mayRun(fleet, 'workflows') ? workflowProjections.map(({ name }) => projectionLeaseName(name)).filter((name) => !mayRun(fleet, name)) : [];
   if (unkept.length > 0) problems.push(`PROCESSORS lets this process run the workflows but not ${unkept.join(', ')}, which only a process running the workflows keeps: add ${unkept.join(', ')} (or projection:*)`);
 
   const asOfMaxEvents = Number(value('AS_OF_MAX_EVENTS') ?? defaultAsOfMaxEvents);

@@ -69,4 +69,4 @@ export const computed = (rule: { combination: FactCombination } & Omit<ComputedP
   return { combination, parts: [computedPart(part)] };
 };
 
-export const eventsOf = (document: ReadDocument): number => (typeof document._events === 'number' ? document._events : 0);
+export { eventsOf } from '../shared/kpi';

@@ -21,7 +21,8 @@ export interface KpiContext {
 /** Anything that knows how many events fed it: a document (the runner's `_events`), or a pre-summed fact. */
 export type EventCounted = object;
 
-const eventsOf = (counted: EventCounted): number => {
+/** The events folded into a document (the runner's `_events`), 0 when it has none. */
+export const eventsOf = (counted: EventCounted): number => {
   const events = (counted as { _events?: unknown })._events;
   return typeof events === 'number' ? events : 0;
 };

@@ -1,7 +1,7 @@
 import type { Period } from '../../core/business-time';
 import { instantInPeriod, type ResolvedPeriod } from '../../core/business-time';
 import { minutesBetween } from '../shared/event-instant';
-import { kpiResult, periodOf, positionOf, type KpiContext, type KpiResult } from '../shared/kpi';
+import { eventsOf, kpiResult, periodOf, positionOf, type KpiContext, type KpiResult } from '../shared/kpi';
 import { percentile, sumBy } from '../shared/kpi-math';
 import { instantsIn } from '../shared/period-filter';
 import { ticketsById, ticketSumsIn, ticketsCollection } from './ticket-sums.reads';
@@ -109,7 +109,7 @@ async function resolutionTimeFromSums(context: KpiContext, resolved: ResolvedPer
     const last = lastResolutionIn(ticket, resolved);
     if (last === null) continue;
     minutes.push(minutesBetween(ticket.openedAt, last));
-    events += typeof ticket._events === 'number' ? ticket._events : 0;
+    events += eventsOf(ticket);
   }
   return { value: percentilesOf(minutes), eventCount: events, position: await positionOf(context.reads, [ticketsCollection]) };
 }

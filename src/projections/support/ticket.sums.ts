@@ -1,5 +1,6 @@
 import type { Contribution, DerivedSums } from '../../core/projection-sums';
 import { type Grains, instantContributions } from '../shared/instant-buckets';
+import { eventsOf } from '../shared/kpi';
 import type { TicketDocument } from './ticket.document';
 
 /** Key of the events folded into the tickets a sum counts: the KPIs' `eventCount`, as the scan path sums each ticket's `_events`. */
@@ -16,7 +17,6 @@ const resolutionEventsKey = (resolvedAt: string, next: string) => `e\t${resolved
 const unorderedKey = (resolvedAt: string, ticketId: string) => `u\t${resolvedAt}\t${ticketId}`;
 
 const durationMs = (from: string, to: string) => Date.parse(to) - Date.parse(from);
-const eventsOf = (ticket: TicketDocument) => (typeof ticket._events === 'number' ? ticket._events : 0);
 const inTimeOrder = (instants: readonly string[]) => instants.every((instant, index) => index === 0 || instants[index - 1]! <= instant);
 
 /** One instant a ticket adds to a measure's sums, with its amounts. */
