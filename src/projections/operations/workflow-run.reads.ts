@@ -1,6 +1,6 @@
 import type { ResolvedPeriod } from '../../core/business-time';
 import type { DocumentFilter } from '../../core/read-store.port';
-import { instantBucketsCovering, sumsOf } from '../shared/instant-buckets';
+import { periodSums } from '../shared/instant-buckets';
 import type { KpiContext } from '../shared/kpi';
 import { eventsKey, workflowRunSums } from './workflow-run.sums';
 import type { WorkflowRunDocument } from './workflow-run.document';
@@ -17,17 +17,12 @@ const fieldOf: Record<Measure, keyof WorkflowRunDocument & string> = { started: 
  * The workflow_runs sums of one measure over the period: its whole UTC days from the sum documents,
  * the hours either side (if any) from the runs themselves, through the same `workflowRunSums`.
  */
-export async function runSumsIn(context: KpiContext, measure: Measure, period: ResolvedPeriod): Promise<Map<string, number>> {
-  const { buckets, edges } = instantBucketsCovering(measure, period.fromInstant, period.toInstant);
-  const totals = await sumsOf(context.reads, workflowRunsCollection, buckets);
-  for (const [from, to] of edges) {
-    for (const run of await findRuns(context, { [fieldOf[measure]]: { $gte: from, $lt: to } })) {
-      for (const { bucket, amounts } of workflowRunSums.of(run)) {
-        if (bucket.startsWith(`${measure}:d:`)) for (const [key, amount] of amounts) totals.set(key, (totals.get(key) ?? 0) + amount);
-      }
-    }
-  }
-  return totals;
+export function runSumsIn(context: KpiContext, measure: Measure, period: ResolvedPeriod): Promise<Map<string, number>> {
+  return periodSums(context.reads, workflowRunsCollection, measure, period, async (from, to) =>
+    (await findRuns(context, { [fieldOf[measure]]: { $gte: from, $lt: to } })).flatMap((run) =>
+      workflowRunSums.of(run).flatMap(({ bucket, amounts }) => (bucket.startsWith(`${measure}:d:`) ? amounts : [])),
+    ),
+  );
 }
 
 /** The events behind a measure's sums, and its other keys. */

@@ -63,3 +63,19 @@ export async function sumsOf(reads: ReadStore, collection: string, buckets: read
   }
   return totals;
 }
+
+/** What falls in one partial day [from, to) at a period's end, read from wherever the measure's facts are indexed. */
+export type EdgeAmounts = (from: string, to: string) => Promise<Iterable<readonly [string, number]>>;
+
+/**
+ * Σ of each key of one measure's sums over [from, to): the whole UTC days (and months) from the
+ * sum documents, the partial days at its ends from `edge`.
+ */
+export async function periodSums(reads: ReadStore, collection: string, measure: string, period: { readonly fromInstant: string; readonly toInstant: string }, edge: EdgeAmounts, grains: Grains = 'months and days'): Promise<Map<string, number>> {
+  const { buckets, edges } = instantBucketsCovering(measure, period.fromInstant, period.toInstant, grains);
+  const totals = await sumsOf(reads, collection, buckets);
+  for (const [from, to] of edges) {
+    for (const [key, amount] of await edge(from, to)) totals.set(key, (totals.get(key) ?? 0) + amount);
+  }
+  return totals;
+}

@@ -1,6 +1,6 @@
 import type { ResolvedPeriod } from '../../core/business-time';
 import { type SumDocument, sumDocumentId } from '../../core/projection-sums';
-import { instantBucketsCovering, sumsOf } from '../shared/instant-buckets';
+import { type EdgeAmounts, periodSums } from '../shared/instant-buckets';
 import type { KpiContext } from '../shared/kpi';
 import { resolvedRow, type TicketFact, ticketFacts, ticketGrains } from './ticket.sums';
 import type { TicketDocument } from './ticket.document';
@@ -14,28 +14,27 @@ export const ticketsCollection = 'tickets';
  * resolutions (one array per ticket, which no index ranges over), from the rows of that day's sum,
  * each of which carries its resolution's instant.
  */
-export async function ticketSumsIn(context: KpiContext, measure: TicketFact['measure'], period: ResolvedPeriod): Promise<Map<string, number>> {
-  const { buckets, edges } = instantBucketsCovering(measure, period.fromInstant, period.toInstant, ticketGrains[measure]);
-  const totals = await sumsOf(context.reads, ticketsCollection, buckets);
-  const add = (key: string, amount: number) => totals.set(key, (totals.get(key) ?? 0) + amount);
-  for (const [from, to] of edges) {
-    if (measure === 'resolved') {
-      const days = await context.reads.getMany<SumDocument>(ticketsCollection, utcDaysOf(from, to).map((day) => sumDocumentId(`resolved:d:${day}`)));
-      for (const { document } of days.values()) {
-        for (const [key, amount] of document.rows) {
-          const row = resolvedRow(key);
-          if (row && row.resolvedAt >= from && row.resolvedAt < to) add(key, amount);
-        }
-      }
-      continue;
-    }
-    const field = measure === 'opened' ? 'openedAt' : 'firstRespondedAt';
-    const { documents } = await context.reads.find<TicketDocument>(ticketsCollection, { filter: { [field]: { $gte: from, $lt: to } } });
-    for (const ticket of documents) {
-      for (const fact of ticketFacts(ticket)) if (fact.measure === measure && fact.instant >= from && fact.instant < to) for (const [key, amount] of fact.amounts) add(key, amount);
-    }
-  }
-  return totals;
+export function ticketSumsIn(context: KpiContext, measure: TicketFact['measure'], period: ResolvedPeriod): Promise<Map<string, number>> {
+  const edge: EdgeAmounts = measure === 'resolved' ? (from, to) => resolutionRowsIn(context, from, to) : (from, to) => ticketAmountsIn(context, measure, from, to);
+  return periodSums(context.reads, ticketsCollection, measure, period, edge, ticketGrains[measure]);
+}
+
+/** The amounts of the openings or first responses in [from, to), from the tickets by the index on that instant. */
+async function ticketAmountsIn(context: KpiContext, measure: 'opened' | 'responded', from: string, to: string): Promise<Array<readonly [string, number]>> {
+  const field = measure === 'opened' ? 'openedAt' : 'firstRespondedAt';
+  const { documents } = await context.reads.find<TicketDocument>(ticketsCollection, { filter: { [field]: { $gte: from, $lt: to } } });
+  return documents.flatMap((ticket) => ticketFacts(ticket).flatMap((fact) => (fact.measure === measure && fact.instant >= from && fact.instant < to ? fact.amounts : [])));
+}
+
+/** The resolution rows in [from, to), from the sums of the UTC days it touches (each row carries its instant). */
+async function resolutionRowsIn(context: KpiContext, from: string, to: string): Promise<Array<readonly [string, number]>> {
+  const days = await context.reads.getMany<SumDocument>(ticketsCollection, utcDaysOf(from, to).map((day) => sumDocumentId(`resolved:d:${day}`)));
+  return [...days.values()].flatMap(({ document }) =>
+    document.rows.filter(([key]) => {
+      const row = resolvedRow(key);
+      return row !== null && row.resolvedAt >= from && row.resolvedAt < to;
+    }),
+  );
 }
 
 /** The UTC dates [from, to) touches: an edge is part of one day, or of two when a period is shorter than a day. */
