@@ -7,7 +7,8 @@ import { parseFindQuery } from '../shared/read-query';
 import { checkCheckpoint, checkCollection, checkWrites } from '../shared/read-store-names';
 import { SqliteCheckpoints } from './sqlite-checkpoints';
 import { SqliteDocuments } from './sqlite-documents';
-import { SqliteCollections } from './sqlite-read-schema';
+import { PlannerStatistics } from './sqlite-planner-statistics';
+import { SqliteCollections, table } from './sqlite-read-schema';
 import { StatementCache } from './sqlite-statement-cache';
 import { storeFailure } from './sqlite-faults';
 import { capFileSize } from './sqlite-schema';
@@ -30,6 +31,8 @@ export interface SqliteReadStoreOptions {
   readonly busyTimeoutMs?: number;
   /** A size cap for the file: writes that need more are refused as on a full disk (`read_store.disk_full`). */
   readonly maxFileBytes?: number;
+  /** How often, at most, a commit refreshes the planner's statistics (see `PlannerStatistics`); default a minute. */
+  readonly statisticsEveryMs?: number;
 }
 
 /**
@@ -44,6 +47,7 @@ export async function openSqliteReadStore(options: SqliteReadStoreOptions): Prom
   const collections = new SqliteCollections(db, statements);
   const documents = new SqliteDocuments(statements, collections);
   const checkpoints = new SqliteCheckpoints(statements);
+  const statistics = new PlannerStatistics(db, options.statisticsEveryMs);
   const commitBatch = db.transaction((collection: string, writes: readonly DocumentWrite[], checkpoint: ProjectionCheckpoint) => {
     documents.write(collection, writes);
     checkpoints.save(checkpoint);
@@ -69,6 +73,7 @@ export async function openSqliteReadStore(options: SqliteReadStoreOptions): Prom
         checkWrites(writes);
         checkCheckpoint(checkpoint);
         commitBatch.immediate(collection, writes, checkpoint);
+        statistics.afterCommit();
       }),
     checkpoint: (projection) => run(() => checkpoints.get(projection)),
     checkpoints: () => run(() => checkpoints.list()),
@@ -76,7 +81,11 @@ export async function openSqliteReadStore(options: SqliteReadStoreOptions): Prom
     deleteCheckpoint: (projection) => run(() => checkpoints.delete(projection)),
     ensureIndexes: (collection, indexes) => run(() => collections.ensureIndexes(collection, indexes)),
     dropCollection: (collection) => run(() => collections.drop(collection)),
-    renameCollection: (from, to) => run(() => collections.rename(checkCollection(from), checkCollection(to))),
+    renameCollection: (from, to) =>
+      run(() => {
+        collections.rename(checkCollection(from), checkCollection(to));
+        statistics.analyse(table(to), from);
+      }),
     listCollections: () => run(() => collections.list()),
     async close() {
       if (closed) return;
