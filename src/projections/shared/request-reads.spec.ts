@@ -27,6 +27,31 @@ describe('request reads', () => {
     expect((await requestReads(store).find('things', { filter: { n: { $gte: 0 } } })).documents).toHaveLength(3);
   });
 
+  it('reads each document by id once per request: a later getMany reads only the ids not read yet', async () => {
+    const raw = await storeWith(['a', 'b', 'c']);
+    const asked: string[][] = [];
+    const counting: ReadStore = { ...raw, getMany: (collection, ids) => (asked.push([...ids]), raw.getMany(collection, ids)) };
+    const reads = requestReads(counting);
+    // Given a request that read a and b (and an id that does not exist)
+    const first = await reads.getMany('things', ['a', 'b', 'zz']);
+    // When it asks for b, c and zz, and then for a again
+    const second = await reads.getMany('things', ['c', 'b', 'zz']);
+    const third = await reads.getMany('things', ['a']);
+    // Then only c was read again, and each answer holds the ids asked for, in the order asked
+    expect(asked).toEqual([['a', 'b', 'zz'], ['c']]);
+    expect([[...first.keys()], [...second.keys()], [...third.keys()]]).toEqual([['a', 'b'], ['c', 'b'], ['a']]);
+    expect(second.get('b')!.document).toEqual({ _id: 'b', n: 1 });
+  });
+
+  it('forgets a failed read by id, so the next ask reads again', async () => {
+    const raw = await storeWith(['a']);
+    let failures = 1;
+    const flaky: ReadStore = { ...raw, getMany: (collection, ids) => (failures-- > 0 ? Promise.reject(new Error('store unavailable')) : raw.getMany(collection, ids)) };
+    const reads = requestReads(flaky);
+    await expect(reads.getMany('things', ['a'])).rejects.toThrow('store unavailable');
+    expect([...(await reads.getMany('things', ['a'])).keys()]).toEqual(['a']);
+  });
+
   it('derives a value once per request and key, and every time on a store that is not a request\'s', async () => {
     const raw = await storeWith(['a']);
     const reads = requestReads(raw);

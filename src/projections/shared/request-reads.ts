@@ -2,9 +2,10 @@ import type { FindQuery, FindResult, ReadDocument, ReadStore, VersionedDocument 
 
 /**
  * The read store as one request sees it: the same `find` (same collection, filter, sort, page)
- * or `getMany` (same ids) asked by several KPIs of a dashboard is read and parsed once — revenue,
- * profit margin and revenue per hour all read the period's invoices and clients. Lives as long as
- * the request; writes and everything else go straight through.
+ * asked by several KPIs of a dashboard is read and parsed once, and so is each document read by id
+ * — revenue, profit margin and revenue per hour all read the period's invoices and clients, each
+ * point of a series its clients. Lives as long as the request; writes and everything else go
+ * straight through.
  */
 const memos = new WeakMap<ReadStore, Map<string, Promise<unknown>>>();
 
@@ -46,16 +47,29 @@ export function requestReads(reads: ReadStore): ReadStore {
       },
     })) as Promise<FindResult<D>>;
   };
-  const gotten = new Map<string, Promise<ReadonlyMap<string, VersionedDocument<ReadDocument>>>>();
-  const getMany = <D extends ReadDocument>(collection: string, ids: readonly string[]): Promise<Map<string, VersionedDocument<D>>> => {
-    const key = `${collection}\u0000${JSON.stringify(ids)}`;
-    let result = gotten.get(key);
-    if (!result) {
-      result = reads.getMany<ReadDocument>(collection, ids);
-      gotten.set(key, result);
-      result.catch(() => gotten.delete(key));
+  // Documents by id, per collection: a KPI asking for ids another already read (the clients of each
+  // point of a series, of revenue and of profit margin) reads only those not read yet.
+  const byId = new Map<string, Map<string, Promise<VersionedDocument<ReadDocument> | undefined>>>();
+  const getMany = async <D extends ReadDocument>(collection: string, ids: readonly string[]): Promise<Map<string, VersionedDocument<D>>> => {
+    let known = byId.get(collection);
+    if (!known) byId.set(collection, (known = new Map()));
+    const missing = [...new Set(ids)].filter((id) => !known.has(id));
+    if (missing.length > 0) {
+      const read = reads.getMany<ReadDocument>(collection, missing);
+      for (const id of missing) {
+        const one = read.then((found) => found.get(id));
+        // Awaited below or by a later caller; a failed read is forgotten, so a later ask reads again.
+        one.catch(() => known.delete(id));
+        known.set(id, one);
+      }
     }
-    return result.then((found) => new Map(found)) as Promise<Map<string, VersionedDocument<D>>>;
+    const versions = await Promise.all(ids.map((id) => known.get(id)));
+    const found = new Map<string, VersionedDocument<D>>();
+    ids.forEach((id, index) => {
+      const versioned = versions[index];
+      if (versioned) found.set(id, versioned as VersionedDocument<D>);
+    });
+    return found;
   };
   const proxy = new Proxy(reads, {
     get(target, property, receiver) {
