@@ -1,5 +1,5 @@
 import type { ClientTier } from '../../aggregates/client/client.events';
-import { addDays, startOfBusinessDate } from '../../core/business-time';
+import { businessDate } from '../../core/business-time';
 import type { ClientDocument, ClientRetainer } from './clients.projection';
 
 /*
@@ -18,11 +18,32 @@ export function tierAt(client: ClientDocument, instant: string): ClientTier {
   return tier;
 }
 
+/**
+ * The business date of each of the client's tier changes, in `tierHistory` order: a change at an
+ * instant before a date's end is one dated on or before it. Worked out once per client document
+ * and time zone, so a KPI judging thousands of dated amounts compares strings.
+ */
+export function tierChangeDates(client: ClientDocument, timeZone: string): readonly string[] {
+  const known = changeDates.get(client.tierHistory);
+  if (known?.timeZone === timeZone) return known.dates;
+  const dates = client.tierHistory.map((change) => businessDate(change.at, timeZone));
+  changeDates.set(client.tierHistory, { timeZone, dates });
+  return dates;
+}
+
+// Keyed by the history itself: a tier change gives the client a new one.
+const changeDates = new WeakMap<readonly object[], { readonly timeZone: string; readonly dates: readonly string[] }>();
+
 /** The tier the client ended a business day with: facts dated that day take its latest tier. */
 export function tierOn(client: ClientDocument, date: string, timeZone: string): ClientTier {
-  // One tier all along (most clients): no instant to work out.
+  // One tier all along (most clients): no date to work out.
   if (client.tierHistory.length <= 1) return client.tierHistory[0]?.tier ?? client.tier;
-  return tierAt(client, startOfBusinessDate(addDays(date, 1), timeZone).toISOString());
+  const dates = tierChangeDates(client, timeZone);
+  let tier = client.tierHistory[0]!.tier;
+  client.tierHistory.forEach((change, index) => {
+    if (dates[index]! <= date) tier = change.tier;
+  });
+  return tier;
 }
 
 /** The retainer's monthly amount in effect at `instant`; `through` also applies facts at it. */

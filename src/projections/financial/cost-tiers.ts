@@ -1,9 +1,7 @@
-import { startOfBusinessDate } from '../../core/business-time';
-import { addDays } from '../../core/business-time';
 import { dailyTimeFactsOf, type HoursFact, nextMonthStart } from '../delivery';
 import type { EventCounted } from '../shared/kpi';
 import type { KpiContext } from '../shared/kpi';
-import { tierOn } from './client-timeline';
+import { tierChangeDates, tierOn } from './client-timeline';
 import type { ClientDocument } from './clients.projection';
 import { type CostLine, type PeriodCosts, timeCostLine } from './cost-lines';
 
@@ -16,9 +14,9 @@ const isMonthFact = (document: EventCounted): document is HoursFact => (document
 export function tierVariesInMonth(client: ClientDocument, monthStart: string, timeZone: string): boolean {
   if (client.tierHistory.length <= 1) return false;
   const first = tierOn(client, monthStart, timeZone);
-  const from = startOfBusinessDate(addDays(monthStart, 1), timeZone).toISOString();
-  const to = startOfBusinessDate(nextMonthStart(monthStart), timeZone).toISOString();
-  return client.tierHistory.some((change) => change.at >= from && change.at < to && change.tier !== first);
+  const next = nextMonthStart(monthStart);
+  const dates = tierChangeDates(client, timeZone);
+  return client.tierHistory.some((change, index) => dates[index]! > monthStart && dates[index]! < next && change.tier !== first);
 }
 
 /**
