@@ -41,8 +41,8 @@ export function bucketIdsCovering(fromDate: string, toDate: string, options: { d
   const ids: string[] = [];
   let date = fromDate;
   while (date < toDate) {
-    const next = nextMonthStart(date);
-    if (!options.daysOnly && date.endsWith('-01') && next <= toDate) {
+    const next = !options.daysOnly && date.endsWith('-01') ? nextMonthStart(date) : null;
+    if (next !== null && next <= toDate) {
       ids.push(monthBucketId(date));
       date = next;
     } else {

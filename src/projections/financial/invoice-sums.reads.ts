@@ -7,7 +7,7 @@ import { oncePerRequest } from '../shared/request-reads';
 import { tierVariesInMonth } from './cost-tiers';
 import { clientsByIds } from './financial.reads';
 import type { ClientDocument } from './clients.projection';
-import { invoiceEventsKey, invoiceSumsCollection } from './invoice.sums';
+import { clientMonthBucket, invoiceEventsKey, invoiceSumsCollection } from './invoice.sums';
 
 /** An amount dated on a business day for one client, in base cents (null: no rate to convert it). */
 export interface DatedAmount {
@@ -28,17 +28,50 @@ interface Bucket {
   readonly rows: ReadonlyArray<readonly [string, number]>;
 }
 
-/** The sum documents covering business dates [fromDate, toDate): whole months, then days. */
-async function bucketsIn(context: KpiContext, measure: Measure, fromDate: string, toDate: string, daysOnly = false): Promise<Bucket[]> {
-  const buckets = bucketIdsCovering(fromDate, toDate, { daysOnly }).map((id) =>
+/**
+ * The sums covering business dates [fromDate, toDate): a bucket per whole month, then one per day
+ * of the partial months at its ends, each day's rows taken from its month's `dm` document.
+ */
+async function bucketsIn(context: KpiContext, measure: Measure, fromDate: string, toDate: string): Promise<Bucket[]> {
+  const covering = bucketIdsCovering(fromDate, toDate).map((id) =>
     id.startsWith('day:') ? { grain: 'd' as const, start: id.slice(4) } : { grain: 'm' as const, start: `${id.slice(6)}-01` },
   );
-  const ids = buckets.map(({ grain, start }) => sumDocumentId(`${measure}:${grain}:${grain === 'd' ? start : start.slice(0, 7)}`));
+  const documentOf = ({ grain, start }: { grain: 'd' | 'm'; start: string }) => sumDocumentId(`${measure}:${grain === 'd' ? 'dm' : 'm'}:${start.slice(0, 7)}`);
+  const ids = [...new Set(covering.map(documentOf))];
   const found = await context.reads.getMany<SumDocument>(invoiceSumsCollection, ids);
-  return buckets.flatMap((bucket, index) => {
-    const document = found.get(ids[index]!)?.document;
-    return document ? [{ ...bucket, rows: document.rows }] : [];
+  const days = new Map<string, Map<string, Array<[string, number]>>>();
+  const daysOf = (id: string) => {
+    let byDay = days.get(id);
+    if (!byDay) days.set(id, (byDay = rowsByDay(found.get(id)?.document)));
+    return byDay;
+  };
+  return covering.flatMap((bucket) => {
+    const id = documentOf(bucket);
+    const rows = bucket.grain === 'm' ? found.get(id)?.document.rows : daysOf(id).get(bucket.start.slice(8, 10));
+    return rows ? [{ ...bucket, rows }] : [];
   });
+}
+
+/** The days of each `client\tYYYY-MM-01` pair's month, each bucket holding only that client's lines (its `cm` document). */
+async function clientMonthDays(context: KpiContext, measure: Measure, pairs: readonly string[]): Promise<Bucket[]> {
+  const months = pairs.map((pair) => {
+    const [clientId, monthStart] = pair.split('\t') as [string, string];
+    return { month: monthStart.slice(0, 7), id: sumDocumentId(clientMonthBucket(measure, monthStart.slice(0, 7), clientId)) };
+  });
+  const found = await context.reads.getMany<SumDocument>(invoiceSumsCollection, months.map(({ id }) => id));
+  return months.flatMap(({ month, id }) => [...rowsByDay(found.get(id)?.document)].map(([day, rows]) => ({ grain: 'd' as const, start: `${month}-${day}`, rows })));
+}
+
+/** A `dm` document's rows by day of the month (`DD`), each key without its day. */
+function rowsByDay(document: SumDocument | undefined): Map<string, Array<[string, number]>> {
+  const byDay = new Map<string, Array<[string, number]>>();
+  for (const [key, amount] of document?.rows ?? []) {
+    const day = key.slice(0, 2);
+    let rows = byDay.get(day);
+    if (!rows) byDay.set(day, (rows = []));
+    rows.push([key.slice(3), amount]);
+  }
+  return byDay;
 }
 
 /** Invoices issued on business dates [fromDate, toDate), not voided: how many, and how many were paid on time. */
@@ -121,8 +154,7 @@ async function computeSummedAmounts(context: KpiContext, measure: Measure, perio
       if (client && client.tierHistory.length > 1 && !split.has(pair) && tierVariesInMonth(client, bucket.start, context.timeZone)) split.add(pair);
     }
   }
-  const monthsToSplit = [...new Set([...split].map((pair) => pair.slice(pair.indexOf('\t') + 1)))];
-  const days = (await Promise.all(monthsToSplit.map((month) => bucketsIn(context, measure, month, nextMonth(month), true)))).flat().map(parsed);
+  const days = (await clientMonthDays(context, measure, [...split])).map(parsed);
   const base = baseCurrencyOf(context);
   const amounts: DatedAmount[] = [];
   let events = 0;
@@ -173,10 +205,5 @@ function parsed(bucket: Bucket): ParsedBucket {
     if (field === 'n') events += amount;
   }
   return { grain: bucket.grain, start: bucket.start, events, lines };
-}
-
-function nextMonth(monthStart: string): string {
-  const [year, month] = monthStart.split('-').map(Number) as [number, number];
-  return month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
 }
 

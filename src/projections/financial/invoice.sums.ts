@@ -24,10 +24,25 @@ function lineAmounts(clientId: string, currency: string, cents: number, rate: nu
   return amounts;
 }
 
-const dated = (measure: string, date: string, amounts: Contribution['amounts']): Contribution[] => [
-  { bucket: `${measure}:d:${date}`, amounts },
-  { bucket: `${measure}:m:${date.slice(0, 7)}`, amounts },
-];
+/**
+ * A dated line adds to its month's sums (`<measure>:m:YYYY-MM`) and, under its day of the month
+ * (`DD\t<key>`), to that month's days (`<measure>:dm:YYYY-MM`): one document holds every day of a
+ * month, so the partial months at a period's ends cost one read each instead of a read per day.
+ * A client's line also adds its day to the client's month (`<measure>:cm:YYYY-MM:<client>`): a month
+ * in which the client changed tier is read day by day from that small document alone.
+ */
+const dated = (measure: string, date: string, amounts: Contribution['amounts'], clientId?: string): Contribution[] => {
+  const month = date.slice(0, 7);
+  const days = amounts.map(([key, amount]) => [`${date.slice(8, 10)}\t${key}`, amount] as const);
+  const contributions: Contribution[] = [
+    { bucket: `${measure}:m:${month}`, amounts },
+    { bucket: `${measure}:dm:${month}`, amounts: days },
+  ];
+  if (clientId !== undefined) contributions.push({ bucket: clientMonthBucket(measure, month, clientId), amounts: days });
+  return contributions;
+};
+
+export const clientMonthBucket = (measure: string, month: string, clientId: string) => `${measure}:cm:${month}:${clientId}`;
 
 /**
  * Accrual: an invoice not voided (a deleted one reads as voided) adds its worth on its issue date.
@@ -40,13 +55,13 @@ const dated = (measure: string, date: string, amounts: Contribution['amounts']):
 export const invoiceSums: DerivedSums<InvoiceDocument> = {
   of(invoice) {
     const contributions: Contribution[] = [];
-    if (invoice.status !== 'VOID') contributions.push(...dated('accrual', invoice.issuedOn, lineAmounts(invoice.clientId, invoice.currency, invoice.amountCents, invoice.exchangeRate)));
+    if (invoice.status !== 'VOID') contributions.push(...dated('accrual', invoice.issuedOn, lineAmounts(invoice.clientId, invoice.currency, invoice.amountCents, invoice.exchangeRate), invoice.clientId));
     if (invoice.status !== 'VOID' && invoice.projectId !== null) {
       contributions.push(...dated('project', invoice.issuedOn, lineAmounts(`${invoice.projectId}\t${invoice.clientId}`, invoice.currency, invoice.amountCents, invoice.exchangeRate)));
     }
     if (invoice.status !== 'VOID') contributions.push(...dated('terms', invoice.issuedOn, paidOnTime(invoice) ? [['issued', 1], ['onTime', 1]] : [['issued', 1]]));
     for (const payment of invoice.payments) {
-      contributions.push(...dated('cash', payment.paidOn, lineAmounts(invoice.clientId, invoice.currency, payment.amountCents, payment.exchangeRate ?? invoice.exchangeRate)));
+      contributions.push(...dated('cash', payment.paidOn, lineAmounts(invoice.clientId, invoice.currency, payment.amountCents, payment.exchangeRate ?? invoice.exchangeRate), invoice.clientId));
     }
     return contributions;
   },
@@ -60,7 +75,8 @@ export const invoiceSumsProjection: Projection<InvoiceDocument> = {
   name: invoiceSumsCollection,
   // 2: no event counts in the sums (a payment no longer rewrites its invoice's accrual sums).
   // 3: payment terms counted by issue date; projects' invoiced worth by issue date.
-  version: 3,
+  // 4: a month's days in one document (`dm`) instead of a document per day; a client's month's days (`cm`).
+  version: 4,
   handles: invoicesProjection.handles,
   documentIds: invoicesProjection.documentIds,
   evolve: invoicesProjection.evolve,
