@@ -36,10 +36,9 @@ export async function billableUtilisation(context: KpiContext, period: Period): 
   const resolved = periodOf(context, period);
   const range = { from: resolved.fromDate, to: resolved.toDate };
   const registeredBefore = startOfBusinessDate(range.to, context.timeZone).toISOString();
-  const [registered, { facts, readModel }] = await Promise.all([
-    findEvery<ConsultantDocument>(context.reads, 'consultants', { registeredAt: { $lt: registeredBefore } }),
-    timeFactsIn(context, resolved, { billableOnly: true }),
-  ]);
+  // Every consultant, filtered here: a consultancy has few, and each point of a series then shares one read.
+  const [everyone, { facts, readModel }] = await Promise.all([findEvery<ConsultantDocument>(context.reads, 'consultants', {}), timeFactsIn(context, resolved, { billableOnly: true })]);
+  const registered = everyone.filter((consultant) => consultant.registeredAt < registeredBefore);
   const billableByConsultant = hoursBy(facts, (fact) => fact.consultantId);
   const consultants = registered.filter((consultant) => consultant.consultantId in billableByConsultant || isActiveDuring(consultant, range, context.timeZone));
   const byConsultant = consultantFigures(consultants, billableByConsultant, range, context.timeZone);
