@@ -13,11 +13,24 @@ const isMonthFact = (document: EventCounted): document is HoursFact => (document
  */
 export function tierVariesInMonth(client: ClientDocument, monthStart: string, timeZone: string): boolean {
   if (client.tierHistory.length <= 1) return false;
-  const first = tierOn(client, monthStart, timeZone);
-  const next = nextMonthStart(monthStart);
-  const dates = tierChangeDates(client, timeZone);
-  return client.tierHistory.some((change, index) => dates[index]! > monthStart && dates[index]! < next && change.tier !== first);
+  return monthsWithTierChange(client, timeZone).has(monthStart);
 }
+
+/** The first days of the months in which the client's tier changed after their first day, worked out once per tier history. */
+function monthsWithTierChange(client: ClientDocument, timeZone: string): ReadonlySet<string> {
+  const known = variedMonths.get(client.tierHistory);
+  if (known?.timeZone === timeZone) return known.months;
+  const dates = tierChangeDates(client, timeZone);
+  const months = new Set<string>();
+  client.tierHistory.forEach((change, index) => {
+    const monthStart = `${dates[index]!.slice(0, 7)}-01`;
+    if (dates[index]! > monthStart && change.tier !== tierOn(client, monthStart, timeZone)) months.add(monthStart);
+  });
+  variedMonths.set(client.tierHistory, { timeZone, months });
+  return months;
+}
+
+const variedMonths = new WeakMap<readonly object[], { readonly timeZone: string; readonly months: ReadonlySet<string> }>();
 
 /**
  * Cost lines where each one's tier can be judged from its date: consultant time summed over a
