@@ -62,7 +62,7 @@ async function clientMonthDays(context: KpiContext, measure: Measure, pairs: rea
   return months.flatMap(({ month, id }) => [...rowsByDay(found.get(id)?.document)].map(([day, rows]) => ({ grain: 'd' as const, start: `${month}-${day}`, rows })));
 }
 
-/** A `dm` document's rows by day of the month (`DD`), each key without its day. */
+/** A `dm` or `cm` document's rows by day of the month (`DD`), each key without its day. */
 function rowsByDay(document: SumDocument | undefined): Map<string, Array<[string, number]>> {
   const byDay = new Map<string, Array<[string, number]>>();
   for (const [key, amount] of document?.rows ?? []) {
