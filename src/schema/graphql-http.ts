@@ -52,6 +52,8 @@ export async function createGraphQLEndpoint(options: GraphQLEndpointOptions): Pr
     parseOptions: { maxTokens: maxTokensOf(limits) },
     includeStacktraceInErrorResponses: false,
     formatError,
+    // A response served from the dashboards' response cache is sent as the body kept with it.
+    stringifyResult: (result) => deps.services.responseCache.bodyOf(result) ?? `${JSON.stringify(result)}\n`,
     plugins: [
       errorMappingPlugin,
       mutationRolePlugin,
