@@ -39,9 +39,19 @@ function wallClock(instant: Date, timeZone: string): { date: string; utcMillisAs
   return { date, utcMillisAsIfLocal: Date.parse(`${date}T${parts.hour}:${parts.minute}:${parts.second}Z`) };
 }
 
-/** The calendar date of an instant in the business time zone. */
+const instantDates = new Map<string, string>();
+
+/** The calendar date of an instant in the business time zone. Remembered for instants given as strings: KPIs ask for the same ones request after request. */
 export function businessDate(instant: string | Date, timeZone = defaultTimeZone): string {
-  return wallClock(typeof instant === 'string' ? new Date(instant) : instant, timeZone).date;
+  if (typeof instant !== 'string') return wallClock(instant, timeZone).date;
+  const key = `${timeZone} ${instant}`;
+  let date = instantDates.get(key);
+  if (date === undefined) {
+    date = wallClock(new Date(instant), timeZone).date;
+    if (instantDates.size >= 100_000) instantDates.clear();
+    instantDates.set(key, date);
+  }
+  return date;
 }
 
 const midnights = new Map<string, number>();

@@ -26,21 +26,9 @@ export function tierAt(client: ClientDocument, instant: string): ClientTier {
 export function tierChangeDates(client: ClientDocument, timeZone: string): readonly string[] {
   const known = changeDates.get(client.tierHistory);
   if (known?.timeZone === timeZone) return known.dates;
-  const dates = client.tierHistory.map((change) => dateOf(change.at, timeZone));
+  const dates = client.tierHistory.map((change) => businessDate(change.at, timeZone));
   changeDates.set(client.tierHistory, { timeZone, dates });
   return dates;
-}
-
-/** Business dates of instants, remembered across requests (each request reads its clients afresh). */
-const instantDates = new Map<string, string>();
-function dateOf(instant: string, timeZone: string): string {
-  const key = `${timeZone} ${instant}`;
-  let date = instantDates.get(key);
-  if (date === undefined) {
-    if (instantDates.size >= 100_000) instantDates.clear();
-    instantDates.set(key, (date = businessDate(instant, timeZone)));
-  }
-  return date;
 }
 
 // Keyed by the history itself: a tier change gives the client a new one.
