@@ -12,7 +12,7 @@ import { allProjections } from '../index';
 import { billableHours, billableUtilisation, budgetBurn } from '../delivery';
 import { cashFlow, costs, profitMargin, projectMargin, revenue, revenuePerConsultantHour } from '../financial';
 import { manualWorkReduction, manualWorkSaved, workflowRuns } from '../operations';
-import { firstResponseTime, resolutionTime, ticketVolume } from '../support';
+import { csat, firstResponseTime, nps, resolutionTime, ticketVolume } from '../support';
 import type { KpiContext, KpiResult } from '../shared/kpi';
 
 const history = { seed: 7, consultants: 3, years: 1, startDate: '2025-01-06' };
@@ -20,9 +20,9 @@ const timeZone = 'Australia/Brisbane';
 const invoiceReversals = new Set(['InvoiceVoided', 'InvoiceDeleted', 'InvoiceRestored', 'PaymentDeleted', 'PaymentRefunded', 'InvoiceCredited']);
 
 type Query = (context: KpiContext, period: Period) => Promise<KpiResult<unknown>>;
-const bucketed: Record<string, Query> = { billableHours, billableUtilisation, budgetBurn, costs, profitMargin, projectMargin, revenuePerConsultantHour, revenue, cashFlow, workflowRuns, manualWorkSaved, manualWorkReduction, ticketVolume, firstResponseTime, resolutionTime };
+const bucketed: Record<string, Query> = { billableHours, billableUtilisation, budgetBurn, costs, profitMargin, projectMargin, revenuePerConsultantHour, revenue, cashFlow, workflowRuns, manualWorkSaved, manualWorkReduction, ticketVolume, firstResponseTime, resolutionTime, csat, nps };
 /** KPIs whose sums also count the scan path's events (`eventCount`), not only its value. */
-const sameEventCount = new Set(['ticketVolume', 'firstResponseTime', 'resolutionTime']);
+const sameEventCount = new Set(['ticketVolume', 'firstResponseTime', 'resolutionTime', 'csat', 'nps']);
 
 /**
  * A period of 1 day to 14 months inside the history, as dates, or as instants a millisecond either

@@ -1,6 +1,6 @@
 import type { ResolvedPeriod } from '../../core/business-time';
 import type { DocumentFilter } from '../../core/read-store.port';
-import { periodSums } from '../shared/instant-buckets';
+import { indexedEdge, periodSums } from '../shared/instant-buckets';
 import type { KpiContext } from '../shared/kpi';
 import { eventsKey, workflowRunSums } from './workflow-run.sums';
 import type { WorkflowRunDocument } from './workflow-run.document';
@@ -18,11 +18,7 @@ const fieldOf: Record<Measure, keyof WorkflowRunDocument & string> = { started: 
  * the hours either side (if any) from the runs themselves, through the same `workflowRunSums`.
  */
 export function runSumsIn(context: KpiContext, measure: Measure, period: ResolvedPeriod): Promise<Map<string, number>> {
-  return periodSums(context.reads, workflowRunsCollection, measure, period, async (from, to) =>
-    (await findRuns(context, { [fieldOf[measure]]: { $gte: from, $lt: to } })).flatMap((run) =>
-      workflowRunSums.of(run).flatMap(({ bucket, amounts }) => (bucket.startsWith(`${measure}:d:`) ? amounts : [])),
-    ),
-  );
+  return periodSums(context.reads, workflowRunsCollection, measure, period, indexedEdge(context.reads, workflowRunsCollection, fieldOf[measure], workflowRunSums, measure));
 }
 
 /** The events behind a measure's sums, and its other keys. */

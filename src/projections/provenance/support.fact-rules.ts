@@ -1,7 +1,7 @@
 import { npsResponseStream } from '../../aggregates/ticket/nps-response.decider';
 import { ticketStream } from '../../aggregates/ticket/ticket.decider';
 import { minutesBetween } from '../shared/event-instant';
-import { isSatisfied, npsCategoryOf } from '../support/satisfaction.queries';
+import { isSatisfied, npsCategoryOf } from '../support/satisfaction.sums';
 import { instantsIn } from '../shared/period-filter';
 import type { CsatRatingDocument } from '../support/csat-ratings.projection';
 import type { NpsResponseDocument } from '../support/nps-responses.projection';

@@ -1,6 +1,5 @@
-import type { Contribution } from '../../core/projection-sums';
-import { type SumDocument, sumDocumentId } from '../../core/projection-sums';
-import type { ReadStore } from '../../core/read-store.port';
+import { type Contribution, type DerivedSums, type SumDocument, sumDocumentId } from '../../core/projection-sums';
+import type { ReadDocument, ReadStore } from '../../core/read-store.port';
 
 /**
  * Sums over UTC instants: a document contributes to the month and the day of its instant
@@ -78,4 +77,17 @@ export async function periodSums(reads: ReadStore, collection: string, measure: 
     for (const [key, amount] of await edge(from, to)) totals.set(key, (totals.get(key) ?? 0) + amount);
   }
   return totals;
+}
+
+/**
+ * The partial days of sums whose documents are indexed on the measure's instant (`field`): the
+ * documents whose instant falls in [from, to), through the same `sums`, each adding what it adds
+ * to its day.
+ */
+export function indexedEdge<D extends ReadDocument>(reads: ReadStore, collection: string, field: keyof D & string, sums: DerivedSums<D>, measure: string): EdgeAmounts {
+  const day = `${measure}:d:`;
+  return async (from, to) => {
+    const { documents } = await reads.find<D>(collection, { filter: { [field]: { $gte: from, $lt: to } } });
+    return documents.flatMap((document) => sums.of(document).flatMap(({ bucket, amounts }) => (bucket.startsWith(day) ? amounts : [])));
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mean, percentile, ratio, sumBy } from './kpi-math';
+import { mean, percentile, percentiles, ratio, sumBy } from './kpi-math';
 
 describe('KPI math', () => {
   it('gives null, not zero or NaN, for a zero denominator', () => {
@@ -14,6 +14,12 @@ describe('KPI math', () => {
     expect(percentile([1, 2, 3, 4], 0.5)).toBe(2.5);
     expect(percentile([7], 0.9)).toBe(7);
     expect(percentile([], 0.5)).toBeNull();
+  });
+
+  it('gives several percentiles of unsorted values (negatives and fractions included) in the order asked', () => {
+    const values = [40, -3.5, 15, 1e6, 0, 20, 35, 2.25];
+    expect(percentiles(values, [1, 0, 0.5])).toEqual([1e6, -3.5, 17.5]);
+    expect(percentiles([], [0.5, 0.9])).toEqual([null, null]);
   });
 
   it('averages and groups', () => {

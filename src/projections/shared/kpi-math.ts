@@ -8,12 +8,19 @@ export function ratio(numerator: number, denominator: number): number | null {
  * (numpy's default, Excel's PERCENTILE.INC). `p` in [0, 1]; null for no values.
  */
 export function percentile(values: readonly number[], p: number): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = p * (sorted.length - 1);
-  const lower = Math.floor(rank);
-  const upper = Math.ceil(rank);
-  return sorted[lower]! + (sorted[upper]! - sorted[lower]!) * (rank - lower);
+  return percentiles(values, [p])[0]!;
+}
+
+/** Several percentiles of the same values, sorted once (a typed array sorts numbers natively). */
+export function percentiles(values: readonly number[], ps: readonly number[]): Array<number | null> {
+  if (values.length === 0) return ps.map(() => null);
+  const sorted = Float64Array.from(values).sort();
+  return ps.map((p) => {
+    const rank = p * (sorted.length - 1);
+    const lower = Math.floor(rank);
+    const upper = Math.ceil(rank);
+    return sorted[lower]! + (sorted[upper]! - sorted[lower]!) * (rank - lower);
+  });
 }
 
 export function mean(values: readonly number[]): number | null {

@@ -3,6 +3,7 @@ import type { Projection } from '../../core/projection';
 import type { ReadDocument } from '../../core/read-store.port';
 import type { CsatRated } from '../../aggregates/ticket/ticket.events';
 import { occurredAt } from '../shared/event-instant';
+import { csatSums } from './satisfaction.sums';
 
 /** One CSAT rating (1–5); a ticket may collect several. */
 export interface CsatRatingDocument extends ReadDocument {
@@ -15,7 +16,8 @@ export interface CsatRatingDocument extends ReadDocument {
 
 export const csatRatingsProjection: Projection<CsatRatingDocument> = {
   name: 'csat_ratings',
-  version: 1,
+  // 2: sums per UTC day and month (satisfaction.sums.ts).
+  version: 2,
   handles: ['CsatRated'],
   // Rating ids are unique within a ticket only.
   documentIds: (event) => {
@@ -27,5 +29,6 @@ export const csatRatingsProjection: Projection<CsatRatingDocument> = {
     const { ticketId, clientId, ratingId, score } = (event as RecordedEvent<CsatRated>).data;
     return { _id: id, ratingId, ticketId, clientId, score, ratedAt: occurredAt(event) };
   },
+  sums: csatSums,
   indexes: [{ name: 'csat_ratings_rated_at', fields: ['ratedAt'] }],
 };

@@ -3,6 +3,7 @@ import type { Projection } from '../../core/projection';
 import type { ReadDocument } from '../../core/read-store.port';
 import type { NpsResponded } from '../../aggregates/ticket/nps-response.events';
 import { occurredAt } from '../shared/event-instant';
+import { npsSums } from './satisfaction.sums';
 
 /** One NPS answer (0–10). */
 export interface NpsResponseDocument extends ReadDocument {
@@ -14,7 +15,8 @@ export interface NpsResponseDocument extends ReadDocument {
 
 export const npsResponsesProjection: Projection<NpsResponseDocument> = {
   name: 'nps_responses',
-  version: 1,
+  // 2: sums per UTC day and month (satisfaction.sums.ts).
+  version: 2,
   handles: ['NpsResponded'],
   documentIds: (event) => [(event as RecordedEvent<NpsResponded>).data.responseId],
   evolve(response, event, id) {
@@ -22,5 +24,6 @@ export const npsResponsesProjection: Projection<NpsResponseDocument> = {
     const { clientId, score } = (event as RecordedEvent<NpsResponded>).data;
     return { _id: id, responseId: id, clientId, score, respondedAt: occurredAt(event) };
   },
+  sums: npsSums,
   indexes: [{ name: 'nps_responses_responded_at', fields: ['respondedAt'] }],
 };

@@ -1,40 +1,47 @@
 import type { ResolvedPeriod } from '../../core/business-time';
 import { type SumDocument, sumDocumentId } from '../../core/projection-sums';
-import { type EdgeAmounts, periodSums } from '../shared/instant-buckets';
+import { type EdgeAmounts, indexedEdge, periodSums } from '../shared/instant-buckets';
 import type { KpiContext } from '../shared/kpi';
-import { resolvedRow, type TicketFact, ticketFacts, ticketGrains } from './ticket.sums';
+import { resolvedRow, rowInstant, type TicketFact, ticketGrains, ticketSums } from './ticket.sums';
 import type { TicketDocument } from './ticket.document';
 
 export const ticketsCollection = 'tickets';
 
+const instantField = { opened: 'openedAt', responded: 'firstRespondedAt' } as const;
+
 /**
  * The tickets' sums of one measure over the period: its whole UTC days (and months) from the sum
  * documents, the hours either side (a period of Brisbane dates starts at 14:00 UTC) from the
- * tickets by the index on the fact's instant, through the same `ticketFacts` — or, for
- * resolutions (one array per ticket, which no index ranges over), from the rows of that day's sum,
- * each of which carries its resolution's instant.
+ * tickets by the index on the fact's instant, through the same `ticketSums` — for resolutions
+ * (one array per ticket, which no index ranges over) see `resolutionEdge`.
  */
 export function ticketSumsIn(context: KpiContext, measure: TicketFact['measure'], period: ResolvedPeriod): Promise<Map<string, number>> {
-  const edge: EdgeAmounts = measure === 'resolved' ? (from, to) => resolutionRowsIn(context, from, to) : (from, to) => ticketAmountsIn(context, measure, from, to);
+  const edge = measure === 'resolved' ? resolutionEdge(context) : indexedEdge(context.reads, ticketsCollection, instantField[measure], ticketSums, measure);
   return periodSums(context.reads, ticketsCollection, measure, period, edge, ticketGrains[measure]);
 }
 
-/** The amounts of the openings or first responses in [from, to), from the tickets by the index on that instant. */
-async function ticketAmountsIn(context: KpiContext, measure: 'opened' | 'responded', from: string, to: string): Promise<Array<readonly [string, number]>> {
-  const field = measure === 'opened' ? 'openedAt' : 'firstRespondedAt';
-  const { documents } = await context.reads.find<TicketDocument>(ticketsCollection, { filter: { [field]: { $gte: from, $lt: to } } });
-  return documents.flatMap((ticket) => ticketFacts(ticket).flatMap((fact) => (fact.measure === measure && fact.instant >= from && fact.instant < to ? fact.amounts : [])));
-}
-
-/** The resolution rows in [from, to), from the sums of the UTC days it touches (each row carries its instant). */
-async function resolutionRowsIn(context: KpiContext, from: string, to: string): Promise<Array<readonly [string, number]>> {
-  const days = await context.reads.getMany<SumDocument>(ticketsCollection, utcDaysOf(from, to).map((day) => sumDocumentId(`resolved:d:${day}`)));
-  return [...days.values()].flatMap(({ document }) =>
-    document.rows.filter(([key]) => {
+/**
+ * The resolution rows in [from, to): a ticket's latest resolution is its `lastResolvedAt`, so those
+ * rows (which hold no instant) come from the tickets by that index; the rows of earlier and
+ * unordered resolutions carry their instants, so they come from the sums of the UTC days [from, to) touches.
+ */
+function resolutionEdge(context: KpiContext): EdgeAmounts {
+  const latest = indexedEdge(context.reads, ticketsCollection, 'lastResolvedAt', ticketSums, 'resolved');
+  return async (from, to) => {
+    const [ofTickets, days] = await Promise.all([latest(from, to), context.reads.getMany<SumDocument>(ticketsCollection, utcDaysOf(from, to).map((day) => sumDocumentId(`resolved:d:${day}`)))]);
+    const instantOf = (key: string) => {
       const row = resolvedRow(key);
-      return row !== null && row.resolvedAt >= from && row.resolvedAt < to;
-    }),
-  );
+      return row === null ? undefined : rowInstant(row);
+    };
+    const latestRows = [...ofTickets].filter(([key]) => instantOf(key) === null);
+    const rowsAtInstants = [...days.values()].flatMap(({ document }) =>
+      document.rows.filter(([key]) => {
+        const instant = instantOf(key);
+        return typeof instant === 'string' && instant >= from && instant < to;
+      }),
+    );
+    return [...latestRows, ...rowsAtInstants];
+  };
 }
 
 /** The UTC dates [from, to) touches: an edge is part of one day, or of two when a period is shorter than a day. */

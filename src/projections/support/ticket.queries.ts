@@ -2,7 +2,7 @@ import type { Period } from '../../core/business-time';
 import { instantInPeriod, type ResolvedPeriod } from '../../core/business-time';
 import { minutesBetween } from '../shared/event-instant';
 import { eventsOf, kpiResult, periodOf, positionOf, type KpiContext, type KpiResult } from '../shared/kpi';
-import { percentile, sumBy } from '../shared/kpi-math';
+import { percentiles, sumBy } from '../shared/kpi-math';
 import { instantsIn } from '../shared/period-filter';
 import { ticketsById, ticketSumsIn, ticketsCollection } from './ticket-sums.reads';
 import { resolvedRow, ticketEventsKey } from './ticket.sums';
@@ -58,7 +58,7 @@ export async function firstResponseTime(context: KpiContext, period: Period): Pr
   if (context.path !== 'scan') {
     const totals = await ticketSumsIn(context, 'responded', resolved);
     const minutes: number[] = [];
-    for (const [key, count] of totals) if (key.startsWith('d\t')) minutes.push(...durationsOf(Number(key.slice(2)), count));
+    for (const [key, count] of totals) if (key.startsWith('d\t')) pushDurations(minutes, Number(key.slice(2)), count);
     return { value: percentilesOf(minutes), eventCount: totals.get(ticketEventsKey) ?? 0, position: await positionOf(context.reads, [ticketsCollection]) };
   }
   const { documents } = await context.reads.find<TicketDocument>(ticketsCollection, { filter: { firstRespondedAt: instantsIn(resolved) } });
@@ -89,20 +89,22 @@ export async function resolutionTime(context: KpiContext, period: Period): Promi
 }
 
 /**
- * From the sums: the rows of resolutions whose next resolution is at or after the period's end
- * (or that have none) are each ticket's latest in the period; tickets with resolutions out of time
+ * From the sums: each ticket's latest resolution counts, and an earlier one whose next resolution
+ * is at or after the period's end (the latest in the period); tickets with resolutions out of time
  * order are measured from their documents, as the scan path does.
  */
 async function resolutionTimeFromSums(context: KpiContext, resolved: ResolvedPeriod): Promise<KpiResult<DurationPercentiles>> {
   const totals = await ticketSumsIn(context, 'resolved', resolved);
-  const counted = (next: string) => next === '' || next >= resolved.toInstant;
+  const latestInPeriod = (next: string) => next >= resolved.toInstant;
   const minutes: number[] = [];
   const unordered = new Set<string>();
   let events = 0;
   for (const [key, amount] of totals) {
     const row = amount === 0 ? null : resolvedRow(key);
-    if (row?.kind === 'resolution' && counted(row.next)) minutes.push(...durationsOf(row.durationMs, amount));
-    else if (row?.kind === 'events' && counted(row.next)) events += amount;
+    if (row?.kind === 'final') pushDurations(minutes, row.durationMs, amount);
+    else if (row?.kind === 'final events') events += amount;
+    else if (row?.kind === 'earlier' && latestInPeriod(row.next)) pushDurations(minutes, row.durationMs, amount);
+    else if (row?.kind === 'earlier events' && latestInPeriod(row.next)) events += amount;
     else if (row?.kind === 'unordered') unordered.add(row.ticketId);
   }
   for (const ticket of await ticketsById(context, [...unordered])) {
@@ -114,8 +116,10 @@ async function resolutionTimeFromSums(context: KpiContext, resolved: ResolvedPer
   return { value: percentilesOf(minutes), eventCount: events, position: await positionOf(context.reads, [ticketsCollection]) };
 }
 
-/** `count` samples of a duration in ms, in calendar minutes as `minutesBetween` gives them. */
-const durationsOf = (durationMs: number, count: number): number[] => Array.from({ length: count }, () => durationMs / 60_000);
+/** Adds `count` samples of a duration in ms, in calendar minutes as `minutesBetween` gives them. */
+function pushDurations(minutes: number[], durationMs: number, count: number): void {
+  for (let sample = 0; sample < count; sample++) minutes.push(durationMs / 60_000);
+}
 
 /** A ticket's latest resolution in the period, or null: resolution time counts a ticket once, with it. */
 export function lastResolutionIn(ticket: TicketDocument, period: ResolvedPeriod): string | null {
@@ -123,5 +127,6 @@ export function lastResolutionIn(ticket: TicketDocument, period: ResolvedPeriod)
 }
 
 function percentilesOf(minutes: number[]): DurationPercentiles {
-  return { tickets: minutes.length, medianMinutes: percentile(minutes, 0.5), p90Minutes: percentile(minutes, 0.9) };
+  const [medianMinutes = null, p90Minutes = null] = percentiles(minutes, [0.5, 0.9]);
+  return { tickets: minutes.length, medianMinutes, p90Minutes };
 }

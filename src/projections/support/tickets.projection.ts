@@ -48,7 +48,8 @@ export const ticketsProjection: Projection<TicketDocument> = {
   //    lastResolvedAt is the latest resolution in time, not the last recorded.
   // 4: resolution rows carry their own instant (a period's partial days read from the day's sum).
   // 5: durations summed per day only (no month documents rewritten batch after batch).
-  version: 5,
+  // 6: a ticket's latest resolution summed by duration alone (rows merge); earlier ones keep their instants.
+  version: 6,
   handles: ['TicketOpened', 'FirstResponseRecorded', 'TicketResolved', 'TicketReopened'],
   documentIds: (event) => [(event.data as { ticketId: string }).ticketId],
   evolve: (ticket, event, id) => evolveTicket(ticket, event as RecordedOf<TicketEvent>, id),
