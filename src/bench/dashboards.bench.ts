@@ -112,6 +112,18 @@ function periodsOf(store: Store, length: number): Array<{ from: string; to: stri
   });
 }
 
+/** One dashboard's bucketed calls, kept until its scan baseline is measured after every dashboard's. */
+interface MeasuredDashboard {
+  readonly name: string;
+  readonly source: string;
+  readonly samples: number[];
+  readonly cpuSamples: number[];
+  readonly slowest: { readonly ms: number; readonly period: { readonly from: string; readonly to: string }; readonly lengthName: string };
+  readonly byLength: Map<string, number[]>;
+  readonly repeated: number[];
+  readonly repeatedCpu: number[];
+}
+
 async function measureStore(store: Store, directory: string): Promise<BenchResult[]> {
   const path = join(directory, 'events.sqlite');
   if (!existsSync(path)) {
@@ -136,15 +148,21 @@ async function measureStore(store: Store, directory: string): Promise<BenchResul
     const results: BenchResult[] = [];
     const firstCalls: number[] = [];
     const firstCallsCpu: number[] = [];
-    // One unmeasured call of each document over a period outside the measured ones, so that the
-    // first measured call is not also the first time the code runs (compilation, lazy schema parts).
-    const warmUp = { from: addDays(store.history.startDate!, 200), to: addDays(store.history.startDate!, 291) };
-    for (const source of Object.values(dashboards)) await run(schema, buckets, source, { period: warmUp });
-    await run(schema, buckets, print(KpiSeriesDocument), { kpi: 'CSAT', period: warmUp, bucket: 'MONTH' });
+    // Unmeasured calls of each document, one per period length, ending 100 days before the measured
+    // periods (caches are cleared before every measured call anyway): the first measured call is then
+    // made by code already compiled for the store's data, as on a server that has been up a while.
+    const warmUpEnd = addDays(periodsOf(store, 1)[0]!.to, -100);
+    for (const source of Object.values(dashboards)) {
+      for (const days of Object.values(lengths)) await run(schema, buckets, source, { period: { from: addDays(warmUpEnd, -days), to: warmUpEnd } });
+    }
+    await run(schema, buckets, print(KpiSeriesDocument), { kpi: 'CSAT', period: { from: addDays(warmUpEnd, -365), to: warmUpEnd }, bucket: 'MONTH' });
+    clear();
+    // Every bucketed call is measured before any scan baseline: a scan reads every document of the
+    // period (hundreds of MB on the ten-year store), and the call after it would pay for collecting that.
+    const measured: MeasuredDashboard[] = [];
     for (const [name, source] of Object.entries(dashboards)) {
       const samples: number[] = [];
       const cpuSamples: number[] = [];
-      const baseline: number[] = [];
       // The slowest first call's period and the median of its length, so a tail can be told from a slow period.
       let slowest = { ms: -1, period: { from: '', to: '' }, lengthName: '' };
       const byLength = new Map<string, number[]>();
@@ -157,11 +175,6 @@ async function measureStore(store: Store, directory: string): Promise<BenchResul
           byLength.set(lengthName, [...(byLength.get(lengthName) ?? []), ms]);
           if (ms > slowest.ms) slowest = { ms, period, lengthName };
         }
-        if (store.baselineLengths.includes(lengthName as keyof typeof lengths)) {
-          clear();
-          const [period] = periodsOf(store, days);
-          baseline.push(await run(schema, scan, source, { period }));
-        }
       }
       const longest = periodsOf(store, lengths['two years'])[0]!;
       const repeated: number[] = [];
@@ -170,17 +183,10 @@ async function measureStore(store: Store, directory: string): Promise<BenchResul
         repeated.push(await overHttp(app.url, viewer, source, { period: longest }));
         repeatedCpu.push(cpuOfRuns.at(-1)!);
       }
-      firstCalls.push(...samples);
-      firstCallsCpu.push(...cpuSamples);
-      console.log(`    ${name}: first call p99 ${p99(samples).toFixed(1)} ms (CPU p99 ${p99(cpuSamples).toFixed(1)} ms) over ${samples.length} periods (day … two years), scan baseline max ${Math.max(...baseline).toFixed(0)} ms, repeated median ${median(repeated).toFixed(2)} ms (CPU, server and client in this process, ${median(repeatedCpu).toFixed(2)} ms)`);
-      console.log(`      slowest first call ${slowest.ms.toFixed(1)} ms: ${slowest.lengthName} ${slowest.period.from} to ${slowest.period.to} (that length's median ${median(byLength.get(slowest.lengthName)!).toFixed(1)} ms)`);
-      results.push(benchResult(`dashboards (${store.label}): ${name}, first call p99, day to two years, vs scan path (max of its ${store.baselineLengths.join('/')})`, p99(samples), 'ms', Math.max(...baseline), `<= ${store.target} ms`));
-      results.push(benchResult(`dashboards (${store.label}): ${name}, repeated call median (HTTP)`, median(repeated), 'ms', null, '<= 5 ms'));
-      results.push(benchResult(`dashboards (${store.label}): ${name}, repeated call CPU median (HTTP server and client in this process)`, median(repeatedCpu), 'ms', null, '<= 5 ms'));
+      measured.push({ name, source, samples, cpuSamples, slowest, byLength, repeated, repeatedCpu });
     }
     const seriesSamples: number[] = [];
     const seriesCpu: number[] = [];
-    const seriesBaseline: number[] = [];
     const end = periodsOf(store, 1)[0]!.to;
     const seriesPeriod = { from: addMonthsBack(end, 24), to: `${end.slice(0, 7)}-01` };
     const seriesKpis = ['BILLABLE_UTILISATION', 'REVENUE_ACCRUAL_CENTS', 'COSTS_CENTS', 'CSAT', 'PAID_WITHIN_30_DAYS_RATE', 'FIRST_RESPONSE_P90_MINUTES'];
@@ -188,16 +194,33 @@ async function measureStore(store: Store, directory: string): Promise<BenchResul
       clear();
       seriesSamples.push(await run(schema, buckets, print(KpiSeriesDocument), { kpi, period: seriesPeriod, bucket: 'MONTH' }));
       seriesCpu.push(cpuOfRuns.at(-1)!);
-      if (kpi === 'BILLABLE_UTILISATION' || kpi === 'CSAT') {
+    }
+    for (const { name, source, samples, cpuSamples, slowest, byLength, repeated, repeatedCpu } of measured) {
+      const baseline: number[] = [];
+      for (const lengthName of store.baselineLengths) {
         clear();
-        seriesBaseline.push(await run(schema, scan, print(KpiSeriesDocument), { kpi, period: seriesPeriod, bucket: 'MONTH' }));
+        const [period] = periodsOf(store, lengths[lengthName]);
+        baseline.push(await run(schema, scan, source, { period }));
       }
+      firstCalls.push(...samples);
+      firstCallsCpu.push(...cpuSamples);
+      console.log(`    ${name}: first call p99 ${p99(samples).toFixed(1)} ms (CPU p99 ${p99(cpuSamples).toFixed(1)} ms) over ${samples.length} periods (day … two years), scan baseline max ${Math.max(...baseline).toFixed(0)} ms, repeated median ${median(repeated).toFixed(2)} ms (CPU, server and client in this process, ${median(repeatedCpu).toFixed(2)} ms)`);
+      console.log(`      slowest first call ${slowest.ms.toFixed(1)} ms: ${slowest.lengthName} ${slowest.period.from} to ${slowest.period.to} (that length's median ${median(byLength.get(slowest.lengthName)!).toFixed(1)} ms)`);
+      results.push(benchResult(`dashboards (${store.label}): ${name}, first call p99, day to two years, vs scan path (max of its ${store.baselineLengths.join('/')})`, p99(samples), 'ms', Math.max(...baseline), `<= ${store.target} ms`));
+      results.push(benchResult(`dashboards (${store.label}): ${name}, repeated call median (HTTP)`, median(repeated), 'ms', null, '<= 5 ms'));
+      // CPU beside the call's time, not a target: it counts the client's work and the collector's threads too.
+      results.push(benchResult(`dashboards (${store.label}): ${name}, repeated call CPU median (HTTP server and client in this process; not a target)`, median(repeatedCpu), 'ms', null));
+    }
+    const seriesBaseline: number[] = [];
+    for (const kpi of ['BILLABLE_UTILISATION', 'CSAT']) {
+      clear();
+      seriesBaseline.push(await run(schema, scan, print(KpiSeriesDocument), { kpi, period: seriesPeriod, bucket: 'MONTH' }));
     }
     console.log(`    24-month series: max ${Math.max(...seriesSamples).toFixed(1)} ms (CPU max ${Math.max(...seriesCpu).toFixed(1)} ms); scan path max ${Math.max(...seriesBaseline).toFixed(0)} ms`);
     console.log(`      by KPI: ${seriesKpis.map((kpi, index) => `${kpi} ${seriesSamples[index]!.toFixed(1)} ms`).join(', ')}`);
     results.push(benchResult(`dashboards (${store.label}): 24-month kpiSeries, max of 6 KPIs, vs scan path`, Math.max(...seriesSamples), 'ms', Math.max(...seriesBaseline), `<= ${store.target} ms`));
     results.push(benchResult(`dashboards (${store.label}): every dashboard, first call p99, day to two years`, p99(firstCalls), 'ms', null, `<= ${store.target} ms`));
-    results.push(benchResult(`dashboards (${store.label}): every dashboard, first call CPU p99 (this process's CPU time, other load left out)`, p99(firstCallsCpu), 'ms', null, `<= ${store.target} ms`));
+    results.push(benchResult(`dashboards (${store.label}): every dashboard, first call CPU p99 (this process's CPU time, the collector's threads included; not a target)`, p99(firstCallsCpu), 'ms', null));
     return results;
   } finally {
     await app.stop();

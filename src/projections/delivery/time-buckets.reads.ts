@@ -53,8 +53,15 @@ export function bucketIdsCovering(fromDate: string, toDate: string, options: { d
   return ids;
 }
 
-/** The rows of the buckets; `projects` keeps only those of these projects (read before splitting the keys). */
-export function rowsOf(documents: readonly TimeBucketDocument[], projects?: ReadonlySet<string>): TimeBucketRow[] {
+/** Which keys of the buckets a read keeps (checked before a key is split into its fields). */
+export interface RowFilter {
+  readonly projects?: ReadonlySet<string>;
+  readonly clientId?: string;
+}
+
+/** The rows of the buckets, those the filter keeps. */
+export function rowsOf(documents: readonly TimeBucketDocument[], filter: RowFilter = {}): TimeBucketRow[] {
+  const { projects, clientId } = filter;
   const rows: TimeBucketRow[] = [];
   for (const { grain, start, keys, sums } of documents) {
     keys.forEach((key, index) => {
@@ -63,23 +70,41 @@ export function rowsOf(documents: readonly TimeBucketDocument[], projects?: Read
       // A key whose entries all moved away or were deleted stays in its bucket at zero.
       if (chunk[at + 3] === 0) return;
       if (projects && !projects.has(key.slice(0, key.indexOf('\t')))) return;
-      const [projectId, consultantId, clientId, billable] = key.split('\t') as [string, string, string, string];
-      rows.push({ grain, start, projectId, consultantId, clientId, billable: billable === '1', hundredths: chunk[at]!, costUnits: chunk[at + 1]!, costCents: chunk[at + 2]!, entries: chunk[at + 3]! });
+      if (clientId !== undefined && clientOfKey(key) !== clientId) return;
+      const [projectId, consultantId, client, billable] = key.split('\t') as [string, string, string, string];
+      rows.push({ grain, start, projectId, consultantId, clientId: client, billable: billable === '1', hundredths: chunk[at]!, costUnits: chunk[at + 1]!, costCents: chunk[at + 2]!, entries: chunk[at + 3]! });
     });
   }
   return rows;
+}
+
+/** The client of a key `project\tconsultant\tclient\tbillable`. */
+function clientOfKey(key: string): string {
+  const end = key.lastIndexOf('\t');
+  return key.slice(key.lastIndexOf('\t', end - 1) + 1, end);
 }
 
 /**
  * The buckets of the time entries whose work date is in [fromDate, toDate), read once per request
  * whichever KPIs ask (billable hours, utilisation, budget burn, costs, margins). Shared: read only.
  */
-export function timeBucketsIn(context: KpiContext, fromDate: string, toDate: string, options: { daysOnly?: boolean } = {}): Promise<TimeBuckets> {
-  return oncePerRequest(context.reads, `time-buckets|${fromDate}|${toDate}|${options.daysOnly === true}`, async () => {
-    const found = await documentsByIds<TimeBucketDocument>(context.reads, timeBucketsCollection, bucketIdsCovering(fromDate, toDate, options));
+export function timeBucketsIn(context: KpiContext, fromDate: string, toDate: string): Promise<TimeBuckets> {
+  return oncePerRequest(context.reads, `time-buckets|${fromDate}|${toDate}`, async () => {
+    const found = await documentsByIds<TimeBucketDocument>(context.reads, timeBucketsCollection, bucketIdsCovering(fromDate, toDate));
     const documents = [...found.values()];
     return { rows: rowsOf(documents), documents };
   });
+}
+
+/**
+ * One client's rows of the day buckets of [fromDate, toDate): the days are read once per request
+ * (a month in which several clients changed tier is read once), each client's rows taken from them.
+ */
+export async function clientDayRowsIn(context: KpiContext, clientId: string, fromDate: string, toDate: string): Promise<TimeBucketRow[]> {
+  const days = await oncePerRequest(context.reads, `time-day-buckets|${fromDate}|${toDate}`, async () => [
+    ...(await documentsByIds<TimeBucketDocument>(context.reads, timeBucketsCollection, bucketIdsCovering(fromDate, toDate, { daysOnly: true }))).values(),
+  ]);
+  return rowsOf(days, { clientId });
 }
 
 /**
@@ -94,7 +119,7 @@ export async function timeBucketsBefore(context: KpiContext, toDate: string, pro
     documentsByIds<TimeBucketDocument>(context.reads, timeBucketsCollection, bucketIdsCovering(monthOfTo, toDate)),
   ]);
   const documents = [...months, ...days.values()];
-  return { rows: rowsOf(documents, projects), documents };
+  return { rows: rowsOf(documents, { projects }), documents };
 }
 
 /** Hours of rows, exactly (hundredths summed, divided once). */

@@ -4,7 +4,7 @@ import type { KpiContext } from '../shared/kpi';
 import { datesIn } from '../shared/period-filter';
 import { hundredthsOf } from './hours';
 import { timeBucketsCollection } from './time-buckets.projection';
-import { type TimeBucketRow, timeBucketsBefore, timeBucketsIn } from './time-buckets.reads';
+import { clientDayRowsIn, type TimeBucketRow, timeBucketsBefore, timeBucketsIn } from './time-buckets.reads';
 import type { TimeEntryDocument } from './time-entries.projection';
 
 /**
@@ -66,8 +66,8 @@ export async function timeFactsIn(context: KpiContext, period: ResolvedPeriod, o
 
 /** Hours of one client with a work date in [fromDate, toDate), from day buckets only: each fact keeps its date. */
 export async function dailyTimeFactsOf(context: KpiContext, clientId: string, fromDate: string, toDate: string): Promise<TimeFacts> {
-  const { rows } = await timeBucketsIn(context, fromDate, toDate, { daysOnly: true });
-  return { facts: rows.filter((row) => row.clientId === clientId).map(fromRow), readModel: timeBucketsCollection };
+  const rows = await clientDayRowsIn(context, clientId, fromDate, toDate);
+  return { facts: rows.map(fromRow), readModel: timeBucketsCollection };
 }
 
 /** Hours on the given projects with a work date before `toDate`, whenever logged. */

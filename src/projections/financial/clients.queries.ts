@@ -3,7 +3,7 @@ import type { KpiContext } from '../shared/kpi';
 import { instantsIn } from '../shared/period-filter';
 import { clientMrrAt, isActiveAt, tierAt } from './client-timeline';
 import { clientsCollection, type ClientDocument } from './clients.projection';
-import { addTo } from './financial.reads';
+import { addTo, everyClientById } from './financial.reads';
 import { findEvery } from '../shared/documents';
 
 /*
@@ -11,15 +11,16 @@ import { findEvery } from '../shared/documents';
  * instant's state is the state after every fact strictly before it (see client-timeline).
  */
 
+const everyClient = async (context: KpiContext) => [...(await everyClientById(context)).values()];
+
 /** Clients onboarded before `instant` and not offboarded (or reactivated since) at it. */
 export async function clientsActiveAt(context: KpiContext, instant: string): Promise<ClientDocument[]> {
-  const candidates = await findEvery<ClientDocument>(context.reads, clientsCollection, { onboardedAt: { $lt: instant } });
-  return candidates.filter((client) => isActiveAt(client, instant));
+  return (await everyClient(context)).filter((client) => client.onboardedAt < instant && isActiveAt(client, instant));
 }
 
 /** Every client onboarded before `instant`, active or not: the population churn is counted over. */
-export function clientsOnboardedBefore(context: KpiContext, instant: string): Promise<ClientDocument[]> {
-  return findEvery<ClientDocument>(context.reads, clientsCollection, { onboardedAt: { $lt: instant } });
+export async function clientsOnboardedBefore(context: KpiContext, instant: string): Promise<ClientDocument[]> {
+  return (await everyClient(context)).filter((client) => client.onboardedAt < instant);
 }
 
 /** Clients whose onboarding occurred in the period (new clients, for CAC). */
@@ -29,8 +30,8 @@ export function clientsOnboardedIn(context: KpiContext, period: ResolvedPeriod):
 
 
 /** Clients that had started a retainer before `instant`: the only ones that can carry MRR. */
-export function clientsWithRetainersBefore(context: KpiContext, instant: string): Promise<ClientDocument[]> {
-  return findEvery<ClientDocument>(context.reads, clientsCollection, { firstRetainerAt: { $lt: instant } });
+export async function clientsWithRetainersBefore(context: KpiContext, instant: string): Promise<ClientDocument[]> {
+  return (await everyClient(context)).filter((client) => client.firstRetainerAt !== null && client.firstRetainerAt < instant);
 }
 
 export interface MrrSnapshot {

@@ -1,6 +1,7 @@
 import type { ResolvedPeriod } from '../../core/business-time';
 import type { DocumentFilter, ReadDocument } from '../../core/read-store.port';
-import { documentsByIds, findEvery } from '../shared/documents';
+import { findEvery } from '../shared/documents';
+import { oncePerRequest } from '../shared/request-reads';
 import type { KpiContext } from '../shared/kpi';
 import { datesIn } from '../shared/period-filter';
 import { clientsCollection, type ClientDocument } from './clients.projection';
@@ -9,7 +10,23 @@ import { invoicesCollection, type InvoiceDocument } from './invoices.projection'
 
 
 
-export const clientsByIds = (context: KpiContext, ids: Iterable<string>) => documentsByIds<ClientDocument>(context.reads, clientsCollection, ids);
+/**
+ * Every client by id, read once per request however many KPIs and points of a series ask: revenue,
+ * margins, MRR, churn, ARPA and LTV each look at most clients, and a consultancy has hundreds.
+ */
+export const everyClientById = (context: KpiContext): Promise<ReadonlyMap<string, ClientDocument>> =>
+  oncePerRequest(context.reads, 'clients by id', async () => new Map((await findEvery<ClientDocument>(context.reads, clientsCollection, {})).map((client) => [client._id, client])));
+
+/** The clients of these ids that the read model holds. */
+export async function clientsByIds(context: KpiContext, ids: Iterable<string>): Promise<Map<string, ClientDocument>> {
+  const every = await everyClientById(context);
+  const found = new Map<string, ClientDocument>();
+  for (const id of ids) {
+    const client = every.get(id);
+    if (client) found.set(id, client);
+  }
+  return found;
+}
 
 /** Invoices issued on a business date of the period, voided ones included (callers decide). */
 export const invoicesIssuedIn = (context: KpiContext, period: ResolvedPeriod, filter: DocumentFilter = {}) =>

@@ -159,12 +159,10 @@ async function computeSummedAmounts(context: KpiContext, measure: Measure, perio
   const amounts: DatedAmount[] = [];
   let events = 0;
   const add = (bucket: ParsedBucket, keep: (clientId: string) => boolean) => {
-    for (const { clientId, currency, fields } of bucket.lines) {
+    for (const { clientId, currency, c, b, nb } of bucket.lines) {
       if (!keep(clientId)) continue;
-      const documentCents = fields.get('c') ?? 0;
-      const rated = (fields.get('nb') ?? 0) > 0;
-      const amountCents = currency === base ? documentCents : rated ? (fields.get('b') ?? 0) : null;
-      amounts.push({ clientId, date: bucket.start, amountCents, currency, documentCents });
+      const amountCents = currency === base ? c : nb > 0 ? b : null;
+      amounts.push({ clientId, date: bucket.start, amountCents, currency, documentCents: c });
     }
   };
   for (const bucket of buckets) {
@@ -175,35 +173,45 @@ async function computeSummedAmounts(context: KpiContext, measure: Measure, perio
   return { amounts, events, clientIds: [...clientIds], clients };
 }
 
+/** A client's line in one currency: its cents (`c`), lines (`n`), base cents (`b`) and rated lines (`nb`). */
+interface LineSums {
+  readonly clientId: string;
+  readonly currency: string;
+  c: number;
+  n: number;
+  b: number;
+  nb: number;
+}
+
 interface ParsedBucket {
   readonly grain: 'd' | 'm';
   readonly start: string;
   readonly events: number;
-  readonly lines: ReadonlyArray<{ clientId: string; currency: string; fields: ReadonlyMap<string, number> }>;
+  readonly lines: readonly LineSums[];
 }
 
 /** A bucket's rows as one line per client and currency (keys `client\tcurrency\tfield`, sorted). */
 function parsed(bucket: Bucket): ParsedBucket {
-  const lines: Array<{ clientId: string; currency: string; fields: Map<string, number> }> = [];
+  const lines: LineSums[] = [];
   let events = 0;
-  let last = null as { prefix: string; fields: Map<string, number> } | null;
+  let prefix = '';
+  let line: LineSums | null = null;
   for (const [key, amount] of bucket.rows) {
     if (key.startsWith(invoiceEventsKey)) {
       events += amount;
       continue;
     }
     const cut = key.lastIndexOf('\t');
-    const prefix = key.slice(0, cut);
-    if (last?.prefix !== prefix) {
+    if (line === null || cut !== prefix.length || !key.startsWith(prefix)) {
+      prefix = key.slice(0, cut);
       const tab = prefix.indexOf('\t');
-      last = { prefix, fields: new Map() };
-      lines.push({ clientId: prefix.slice(0, tab), currency: prefix.slice(tab + 1), fields: last.fields });
+      line = { clientId: prefix.slice(0, tab), currency: prefix.slice(tab + 1), c: 0, n: 0, b: 0, nb: 0 };
+      lines.push(line);
     }
     const field = key.slice(cut + 1);
-    last.fields.set(field, amount);
+    if (field === 'c' || field === 'n' || field === 'b' || field === 'nb') line[field] = amount;
     // The facts behind the bucket: invoices (accrual) or payment and refund lines (cash).
     if (field === 'n') events += amount;
   }
   return { grain: bucket.grain, start: bucket.start, events, lines };
 }
-

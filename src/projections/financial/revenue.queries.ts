@@ -5,7 +5,7 @@ import { type KpiContext, type KpiResult, kpiResult, periodOf } from '../shared/
 import { ratio } from '../shared/kpi-math';
 import { tierOn } from './client-timeline';
 import { clientsCollection, type ClientDocument } from './clients.projection';
-import { addTo, clientsByIds, invoicesIssuedIn, invoicesWithPaymentsIn, monthOf, type TierKey } from './financial.reads';
+import { clientsByIds, invoicesIssuedIn, invoicesWithPaymentsIn, monthOf, type TierKey } from './financial.reads';
 import { distinctById } from '../shared/documents';
 import { invoicesCollection, type InvoiceDocument } from './invoices.projection';
 import { baseCurrencyOf, invoiceBaseCents, paymentBaseCents } from './base-amounts';
@@ -44,20 +44,22 @@ export function tierKeyOf(clients: ReadonlyMap<string, ClientDocument>, clientId
 }
 
 export function breakdownOf(amounts: readonly DatedAmount[], clients: ReadonlyMap<string, ClientDocument>, timeZone: string): RevenueBreakdown {
-  const byTier: Record<string, number> = {};
-  const byClient: Record<string, number> = {};
-  const byMonth: Record<string, number> = {};
+  // Maps while adding up: records with hundreds of client keys are slow to grow.
+  const byTier = new Map<string, number>();
+  const byClient = new Map<string, number>();
+  const byMonth = new Map<string, number>();
+  const byCurrency = new Map<string, number>();
+  const add = (totals: Map<string, number>, key: string, amount: number) => totals.set(key, (totals.get(key) ?? 0) + amount);
   let totalCents = 0;
-  const byCurrency: Record<string, number> = {};
   for (const { clientId, date, amountCents, currency, documentCents } of amounts) {
-    if (currency !== undefined) addTo(byCurrency, currency, documentCents ?? 0);
+    if (currency !== undefined) add(byCurrency, currency, documentCents ?? 0);
     if (amountCents === null) continue;
     totalCents += amountCents;
-    addTo(byTier, tierKeyOf(clients, clientId, date, timeZone), amountCents);
-    addTo(byClient, clientId, amountCents);
-    addTo(byMonth, monthOf(date), amountCents);
+    add(byTier, tierKeyOf(clients, clientId, date, timeZone), amountCents);
+    add(byClient, clientId, amountCents);
+    add(byMonth, monthOf(date), amountCents);
   }
-  return { totalCents, byCurrency, byTier, byClient, byMonth };
+  return { totalCents, byCurrency: Object.fromEntries(byCurrency), byTier: Object.fromEntries(byTier), byClient: Object.fromEntries(byClient), byMonth: Object.fromEntries(byMonth) };
 }
 
 function paymentsIn(context: KpiContext, invoices: readonly InvoiceDocument[], period: ResolvedPeriod): DatedAmount[] {

@@ -48,25 +48,27 @@ export function requestReads(reads: ReadStore): ReadStore {
     })) as Promise<FindResult<D>>;
   };
   // Documents by id, per collection: a KPI asking for ids another already read (the clients of each
-  // point of a series, of revenue and of profit margin) reads only those not read yet.
-  const byId = new Map<string, Map<string, Promise<VersionedDocument<ReadDocument> | undefined>>>();
+  // point of a series, of revenue and of profit margin) reads only those not read yet. Each id maps
+  // to the read that fetched it (one promise per read, not per id: a series asks for thousands).
+  const byId = new Map<string, Map<string, Promise<Map<string, VersionedDocument<ReadDocument>>>>>();
   const getMany = async <D extends ReadDocument>(collection: string, ids: readonly string[]): Promise<Map<string, VersionedDocument<D>>> => {
     let known = byId.get(collection);
     if (!known) byId.set(collection, (known = new Map()));
     const missing = [...new Set(ids)].filter((id) => !known.has(id));
     if (missing.length > 0) {
       const read = reads.getMany<ReadDocument>(collection, missing);
-      for (const id of missing) {
-        const one = read.then((found) => found.get(id));
-        // Awaited below or by a later caller; a failed read is forgotten, so a later ask reads again.
-        one.catch(() => known.delete(id));
-        known.set(id, one);
-      }
+      for (const id of missing) known.set(id, read);
+      // Awaited below or by a later caller; a failed read is forgotten, so a later ask reads again.
+      read.catch(() => {
+        for (const id of missing) if (known.get(id) === read) known.delete(id);
+      });
     }
-    const versions = await Promise.all(ids.map((id) => known.get(id)));
+    const readsOfIds = ids.map((id) => known.get(id)!);
+    const settled = new Map<Promise<Map<string, VersionedDocument<ReadDocument>>>, Map<string, VersionedDocument<ReadDocument>>>();
+    for (const read of new Set(readsOfIds)) settled.set(read, await read);
     const found = new Map<string, VersionedDocument<D>>();
     ids.forEach((id, index) => {
-      const versioned = versions[index];
+      const versioned = settled.get(readsOfIds[index]!)!.get(id);
       if (versioned) found.set(id, versioned as VersionedDocument<D>);
     });
     return found;
