@@ -1,7 +1,7 @@
 import { type GraphQLSchema, getOperationAST, parse } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildAppSchema } from '../build-schema';
-import { defaultQueryLimits, operationLimitErrors } from './query-limits';
+import { defaultQueryLimits, operationLimitErrors, queryLimitsPlugin } from './query-limits';
 
 const aliased = (count: number, field: (index: number) => string) => `{ ${Array.from({ length: count }, (_, index) => `a${index}: ${field(index)}`).join(' ')} }`;
 const day = (index: number) => new Date(Date.UTC(2025, 0, 1 + index)).toISOString().slice(0, 10);
@@ -55,5 +55,28 @@ describe('an operation priced by the work it causes, not by its field count', ()
   it('prices aliases hidden in fragments like aliases written out', () => {
     const fragment = `fragment F on Query { ${aliased(20, (index) => revenue(`{ from: "${day(index)}", to: "${day(index + 1)}" }`)).slice(1, -1)} }`;
     expect(codesOf(`{ ...F } ${fragment}`)).toEqual(['QUERY_TOO_COMPLEX']);
+  });
+
+  it('remembers a document admitted with its variables, and judges other variables afresh', async () => {
+    const query = 'query($a: DateTime, $b: DateTime, $c: DateTime) { x: ' + revenue('{ from: "2026-03-01", to: "2026-04-01" }', ', asOf: $a') + ' y: ' + revenue('{ from: "2026-03-01", to: "2026-04-01" }', ', asOf: $b') + ' z: ' + revenue('{ from: "2026-03-01", to: "2026-04-01" }', ', asOf: $c') + ' }';
+    const document = parse(query);
+    const plugin = queryLimitsPlugin(defaultQueryLimits);
+    const ask = async (variables: Record<string, unknown>) => {
+      const hooks = (await plugin.requestDidStart!({} as never)) as { didResolveOperation(context: unknown): Promise<void> };
+      return hooks.didResolveOperation({ schema, document, operation: getOperationAST(document)!, request: { variables } }).then(
+        () => 'admitted',
+        (error: { extensions: { code: string } }) => error.extensions.code,
+      );
+    };
+    const sameInstant = { a: '2026-01-01T00:00:00Z', b: '2026-01-01T00:00:00Z', c: '2026-01-01T00:00:00Z' };
+    const threeInstants = { a: '2026-01-01T00:00:00Z', b: '2026-02-01T00:00:00Z', c: '2026-03-01T00:00:00Z' };
+    // Given the same document admitted with one set of variables
+    expect(await ask(sameInstant)).toBe('admitted');
+    expect(await ask(sameInstant)).toBe('admitted');
+    // When other variables make it too costly, it is refused, every time it is asked
+    expect(await ask(threeInstants)).toBe('QUERY_TOO_COMPLEX');
+    expect(await ask(threeInstants)).toBe('QUERY_TOO_COMPLEX');
+    // And the admitted variables stay admitted
+    expect(await ask(sameInstant)).toBe('admitted');
   });
 });

@@ -69,15 +69,48 @@ export function operationLimitErrors(
 }
 
 export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
+  const admitted = new AdmittedOperations();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
+          const key = admitted.keyOf(operation, request.variables);
+          if (admitted.has(document, key)) return;
           const [error] = operationLimitErrors(schema, document, operation, request.variables, limits);
           if (error) throw error;
+          admitted.add(document, key);
         },
       };
     },
   };
 }
+
+/**
+ * Operations (document, operation name and variables) already found within the limits: a
+ * dashboard asks the same document with the same variables again and again (its refreshes), and
+ * estimating it costs more than serving a cached answer. Keyed by the parsed document, which the
+ * server keeps and reuses for the same text; only admissions are kept (a refusal is worked out
+ * again, so no error object is shared between requests).
+ */
+class AdmittedOperations {
+  private readonly byDocument = new WeakMap<DocumentNode, Set<string>>();
+
+  keyOf(operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): string {
+    return `${operation.name?.value ?? ''}\u0000${JSON.stringify(variables ?? {})}`;
+  }
+
+  has(document: DocumentNode, key: string): boolean {
+    return this.byDocument.get(document)?.has(key) ?? false;
+  }
+
+  add(document: DocumentNode, key: string): void {
+    let keys = this.byDocument.get(document);
+    if (!keys) this.byDocument.set(document, (keys = new Set()));
+    // Each document keeps its most recent admissions only: variables vary without end (periods, cursors).
+    if (keys.size >= admittedPerDocument) keys.delete(keys.values().next().value!);
+    keys.add(key);
+  }
+}
+
+const admittedPerDocument = 256;
