@@ -1,18 +1,11 @@
 import type { RecordedEvent } from '../../core/messages';
 import type { Projection } from '../../core/projection';
-import type { ReadDocument } from '../../core/read-store.port';
 import type { CsatRated } from '../../aggregates/ticket/ticket.events';
 import { occurredAt } from '../shared/event-instant';
+import type { CsatRatingDocument } from './csat-rating.document';
 import { csatSums } from './satisfaction.sums';
 
-/** One CSAT rating (1–5); a ticket may collect several. */
-export interface CsatRatingDocument extends ReadDocument {
-  readonly ratingId: string;
-  readonly ticketId: string;
-  readonly clientId: string;
-  readonly score: number;
-  readonly ratedAt: string;
-}
+export type { CsatRatingDocument } from './csat-rating.document';
 
 export const csatRatingsProjection: Projection<CsatRatingDocument> = {
   name: 'csat_ratings',

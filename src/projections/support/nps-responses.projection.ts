@@ -1,17 +1,11 @@
 import type { RecordedEvent } from '../../core/messages';
 import type { Projection } from '../../core/projection';
-import type { ReadDocument } from '../../core/read-store.port';
 import type { NpsResponded } from '../../aggregates/ticket/nps-response.events';
 import { occurredAt } from '../shared/event-instant';
+import type { NpsResponseDocument } from './nps-response.document';
 import { npsSums } from './satisfaction.sums';
 
-/** One NPS answer (0–10). */
-export interface NpsResponseDocument extends ReadDocument {
-  readonly responseId: string;
-  readonly clientId: string;
-  readonly score: number;
-  readonly respondedAt: string;
-}
+export type { NpsResponseDocument } from './nps-response.document';
 
 export const npsResponsesProjection: Projection<NpsResponseDocument> = {
   name: 'nps_responses',

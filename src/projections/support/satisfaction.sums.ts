@@ -1,8 +1,8 @@
 import type { DerivedSums } from '../../core/projection-sums';
 import { instantContributions } from '../shared/instant-buckets';
 import { eventsOf } from '../shared/kpi';
-import type { CsatRatingDocument } from './csat-ratings.projection';
-import type { NpsResponseDocument } from './nps-responses.projection';
+import type { CsatRatingDocument } from './csat-rating.document';
+import type { NpsResponseDocument } from './nps-response.document';
 
 /** A CSAT rating of 4 or 5 is satisfied. */
 export const isSatisfied = (score: number): boolean => score >= 4;

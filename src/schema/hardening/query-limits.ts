@@ -76,10 +76,10 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
           const key = admitted.keyOf(operation, request.variables);
-          if (admitted.has(document, key)) return;
+          if (key !== null && admitted.has(document, key)) return;
           const [error] = operationLimitErrors(schema, document, operation, request.variables, limits);
           if (error) throw error;
-          admitted.add(document, key);
+          if (key !== null) admitted.add(document, key);
         },
       };
     },
@@ -96,8 +96,15 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
 class AdmittedOperations {
   private readonly byDocument = new WeakMap<DocumentNode, Set<string>>();
 
-  keyOf(operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): string {
-    return `${operation.name?.value ?? ''}\u0000${JSON.stringify(variables ?? {})}`;
+  /** Null when the variables are not worth remembering: large ones (bodies go up to 1 MiB), or nested past what JSON can write. */
+  keyOf(operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): string | null {
+    let written: string;
+    try {
+      written = JSON.stringify(variables ?? {});
+    } catch {
+      return null;
+    }
+    return written.length > maxRememberedVariables ? null : `${operation.name?.value ?? ''}\u0000${written}`;
   }
 
   has(document: DocumentNode, key: string): boolean {
@@ -114,3 +121,5 @@ class AdmittedOperations {
 }
 
 const admittedPerDocument = 256;
+/** Characters of JSON: a dashboard's variables are a period and a few options. */
+const maxRememberedVariables = 4_096;
