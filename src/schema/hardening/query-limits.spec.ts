@@ -1,6 +1,6 @@
 import { buildSchema, getOperationAST, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { defaultQueryLimits, operationLimitErrors } from './query-limits';
+import { AdmittedOperations, defaultQueryLimits, operationLimitErrors } from './query-limits';
 
 const schema = buildSchema(`
   type Client { name: String  projects: [Project]  }
@@ -42,5 +42,34 @@ describe('operation limits', () => {
   it('refuses an alias bomb too large to estimate instead of letting it run unchecked', () => {
     const aliases = Array.from({ length: 6_000 }, (_, index) => `a${index}: client { name }`).join(' ');
     expect(errorsOf(`{ ${aliases} }`)).toEqual(['Query has more than 10000 fields to estimate; the complexity limit is 5000']);
+  });
+
+  it('remembers admitted operations within a bound, however many documents and variables it is shown', () => {
+    const admitted = new AdmittedOperations(64 * 1024);
+    const operation = getOperationAST(parse('query Q($n: Int) { client { name } }'))!;
+    // Given 200 distinct documents, each admitted with 300 distinct variable sets of about 1 KB
+    let peak = 0;
+    for (let d = 0; d < 200; d++) {
+      const document = parse(`query Q($n: Int) { client { name } } # ${d}`);
+      for (let v = 0; v < 300; v++) {
+        const key = admitted.keyOf(operation, { n: v, pad: 'x'.repeat(1_000) })!;
+        admitted.add(document, key);
+        peak = Math.max(peak, admitted.bytes);
+      }
+      // Then the latest admission of each document is still remembered
+      expect(admitted.has(document, admitted.keyOf(operation, { n: 299, pad: 'x'.repeat(1_000) })!)).toBe(true);
+    }
+    // And what it holds never went past its bound
+    expect(peak).toBeLessThanOrEqual(64 * 1024);
+  });
+
+  it('remembers nothing for variables JSON cannot write or too large to be worth it', () => {
+    const admitted = new AdmittedOperations();
+    const operation = getOperationAST(parse('{ client { name } }'))!;
+    let nested: Record<string, unknown> = {};
+    for (let level = 0; level < 100_000; level++) nested = { inner: nested };
+    expect(admitted.keyOf(operation, nested)).toBeNull();
+    expect(admitted.keyOf(operation, { text: 'x'.repeat(5_000) })).toBeNull();
+    expect(admitted.keyOf(operation, { period: { from: '2026-01-01', to: '2026-02-01' } })).not.toBeNull();
   });
 });

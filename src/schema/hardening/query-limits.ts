@@ -91,10 +91,15 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
  * dashboard asks the same document with the same variables again and again (its refreshes), and
  * estimating it costs more than serving a cached answer. Keyed by the parsed document, which the
  * server keeps and reuses for the same text; only admissions are kept (a refusal is worked out
- * again, so no error object is shared between requests).
+ * again, so no error object is shared between requests). Bounded in all: past `maxBytes` of
+ * remembered keys it forgets everything and starts again (many distinct documents, each with many
+ * variable sets, cannot grow it).
  */
-class AdmittedOperations {
-  private readonly byDocument = new WeakMap<DocumentNode, Set<string>>();
+export class AdmittedOperations {
+  private byDocument = new WeakMap<DocumentNode, Set<string>>();
+  private heldBytes = 0;
+
+  constructor(private readonly maxBytes = 4 * 2 ** 20) {}
 
   /** Null when the variables are not worth remembering: large ones (bodies go up to 1 MiB), or nested past what JSON can write. */
   keyOf(operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): string | null {
@@ -112,11 +117,26 @@ class AdmittedOperations {
   }
 
   add(document: DocumentNode, key: string): void {
+    const bytes = 2 * key.length;
+    if (this.heldBytes + bytes > this.maxBytes) {
+      this.byDocument = new WeakMap();
+      this.heldBytes = 0;
+    }
     let keys = this.byDocument.get(document);
     if (!keys) this.byDocument.set(document, (keys = new Set()));
     // Each document keeps its most recent admissions only: variables vary without end (periods, cursors).
-    if (keys.size >= admittedPerDocument) keys.delete(keys.values().next().value!);
+    if (keys.size >= admittedPerDocument) {
+      const oldest = keys.values().next().value!;
+      keys.delete(oldest);
+      this.heldBytes -= 2 * oldest.length;
+    }
     keys.add(key);
+    this.heldBytes += bytes;
+  }
+
+  /** About what the remembered keys take (UTF-16), for tests of the bound. */
+  get bytes(): number {
+    return this.heldBytes;
   }
 }
 
