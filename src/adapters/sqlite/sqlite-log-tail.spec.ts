@@ -132,4 +132,22 @@ describe('log tail', () => {
     expect(recent?.events.map((event) => event.position)).toEqual([3n]);
     expect(early).toBeNull();
   });
+
+  it('holds the newest events in order while it drops the oldest, one commit after another', () => {
+    // Given a tail of five events, followed as the log grows one event per commit
+    const log = fakeLog(0);
+    const tail = tailOf(log, 5, 10_000);
+    tail.page(0n, eventFilter({}), 10);
+    for (let n = 1; n <= 40; n++) {
+      log.append('HoursLogged', `Project-${n}`);
+      // When a reader pages from just before the oldest of the last five, and one from before that
+      const oldest = Math.max(0, n - 5);
+      const held = tail.page(BigInt(oldest), eventFilter({}), 10);
+      const older = oldest > 0 ? tail.page(BigInt(oldest - 1), eventFilter({}), 10) : null;
+      // Then the first gets the last five events in order from memory, the second goes to SQLite
+      expect(held?.events.map((event) => Number(event.position))).toEqual(Array.from({ length: n - oldest }, (_, index) => oldest + index + 1));
+      expect(older).toBeNull();
+    }
+    expect(log.eventsRead()).toBe(40);
+  });
 });

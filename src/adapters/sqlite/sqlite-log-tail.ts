@@ -36,6 +36,8 @@ export interface TailRead {
 export class LogTail {
   private events: RecordedEvent[] = [];
   private sizes: number[] = [];
+  /** Index of the oldest event held: trimming moves it, and the arrays are compacted only now and then (a splice per read copied the whole tail). */
+  private start = 0;
   private bytes = 0;
   private from: bigint | null = null;
   private to: bigint | null = null;
@@ -75,6 +77,7 @@ export class LogTail {
     if (this.to === null || head - this.to > BigInt(this.capacity)) {
       this.events = [];
       this.sizes = [];
+      this.start = 0;
       this.bytes = 0;
       this.from = this.to = head;
       return;
@@ -93,19 +96,23 @@ export class LogTail {
   }
 
   private trim(): void {
-    let drop = 0;
+    let drop = this.start;
     let bytes = this.bytes;
     while (drop < this.events.length && (this.events.length - drop > this.capacity || bytes > this.maxBytes)) bytes -= this.sizes[drop++]!;
-    if (drop === 0) return;
+    if (drop === this.start) return;
     this.from = this.events[drop - 1]!.position;
-    this.events.splice(0, drop);
-    this.sizes.splice(0, drop);
+    this.start = drop;
     this.bytes = bytes;
+    if (this.start * 2 >= this.events.length) {
+      this.events = this.events.slice(this.start);
+      this.sizes = this.sizes.slice(this.start);
+      this.start = 0;
+    }
   }
 
   /** Index of the first held event with a position above `after` (binary search: positions increase). */
   private firstAfter(after: bigint): number {
-    let low = 0;
+    let low = this.start;
     let high = this.events.length;
     while (low < high) {
       const middle = (low + high) >>> 1;

@@ -41,13 +41,27 @@ export class SqliteCollections {
     if (!columns.includes('fence')) db.exec(`ALTER TABLE ${checkpointsTable} ADD COLUMN fence INTEGER`);
   }
 
+  /**
+   * Tables found, as of a schema version: every read and write asks, and the schema's version (the
+   * file's schema cookie, moved by any connection's CREATE, DROP or RENAME) costs less to read than
+   * a search of `sqlite_schema`.
+   */
+  private known = { schemaVersion: -1, tables: new Set<string>() };
+
   exists(collection: string): boolean {
     checkCollection(collection);
+    const schemaVersion = this.statements.get('PRAGMA schema_version').pluck().get() as number;
+    if (schemaVersion !== this.known.schemaVersion) this.known = { schemaVersion, tables: new Set() };
+    const name = collection.toLowerCase();
+    if (this.known.tables.has(name)) return true;
     const sql = `SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ? COLLATE NOCASE`;
-    return this.statements.get(sql).get(collection) !== undefined;
+    const found = this.statements.get(sql).get(collection) !== undefined;
+    if (found) this.known.tables.add(name);
+    return found;
   }
 
   ensure(collection: string): void {
+    if (this.exists(collection)) return;
     this.db.exec(`CREATE TABLE IF NOT EXISTS ${table(collection)} (id TEXT PRIMARY KEY, position INTEGER NOT NULL, doc TEXT)`);
   }
 

@@ -14,6 +14,28 @@ readStoreContract('SQLite :memory:', () => openSqliteReadStore({ path: ':memory:
 readStoreContract('SQLite file', () => openSqliteReadStore({ path: join(directory, 'read-models.sqlite'), synchronous: 'FULL' }));
 
 describe('SQLite read store', () => {
+  it('sees a collection another process dropped, renamed or created, after it had read it', async () => {
+    // Given two stores on one file (an API and a worker of a fleet), the first having read a collection
+    const file = join(directory, 'shared-schema.sqlite');
+    const api = await openSqliteReadStore({ path: file });
+    const worker = await openSqliteReadStore({ path: file });
+    await worker.commit('tickets', [put('t-1', 1)], checkpointOf('tickets', 'tickets', 1n));
+    expect([...(await api.getMany('tickets', ['t-1'])).keys()]).toEqual(['t-1']);
+
+    // When the worker drops it, then swaps a rebuilt one in under the same name
+    await worker.dropCollection('tickets');
+    const afterDrop = await api.getMany('tickets', ['t-1']);
+    await worker.commit('tickets_rebuild', [put('t-2', 2)], checkpointOf('tickets', 'tickets_rebuild', 2n));
+    await worker.renameCollection('tickets_rebuild', 'tickets');
+
+    // Then the first reads nothing in between and the rebuilt documents after, never a missing table
+    expect(afterDrop.size).toBe(0);
+    expect([...(await api.getMany('tickets', ['t-1', 't-2'])).keys()]).toEqual(['t-2']);
+    expect((await api.find('tickets_rebuild', {})).documents).toEqual([]);
+    await api.close();
+    await worker.close();
+  });
+
   const path = join(directory, 'atomic.sqlite');
   const failure = { eventId: 'e-2', eventType: 'InvoicePaid', position: '2', error: 'boom', failedAt: '2026-03-01T10:00:00.000Z' };
 
