@@ -173,12 +173,11 @@ async function computeSummedAmounts(context: KpiContext, measure: Measure, perio
   return { amounts, events, clientIds: [...clientIds], clients };
 }
 
-/** A client's line in one currency: its cents (`c`), lines (`n`), base cents (`b`) and rated lines (`nb`). */
+/** A client's line in one currency: its cents (`c`), base cents (`b`) and rated lines (`nb`); its lines (`n`) count only as events. */
 interface LineSums {
   readonly clientId: string;
   readonly currency: string;
   c: number;
-  n: number;
   b: number;
   nb: number;
 }
@@ -205,11 +204,11 @@ function parsed(bucket: Bucket): ParsedBucket {
     if (line === null || cut !== prefix.length || !key.startsWith(prefix)) {
       prefix = key.slice(0, cut);
       const tab = prefix.indexOf('\t');
-      line = { clientId: prefix.slice(0, tab), currency: prefix.slice(tab + 1), c: 0, n: 0, b: 0, nb: 0 };
+      line = { clientId: prefix.slice(0, tab), currency: prefix.slice(tab + 1), c: 0, b: 0, nb: 0 };
       lines.push(line);
     }
     const field = key.slice(cut + 1);
-    if (field === 'c' || field === 'n' || field === 'b' || field === 'nb') line[field] = amount;
+    if (field === 'c' || field === 'b' || field === 'nb') line[field] = amount;
     // The facts behind the bucket: invoices (accrual) or payment and refund lines (cash).
     if (field === 'n') events += amount;
   }

@@ -5,7 +5,7 @@ import { type KpiContext, type KpiResult, kpiResult, periodOf } from '../shared/
 import { ratio } from '../shared/kpi-math';
 import { tierOn } from './client-timeline';
 import { clientsCollection, type ClientDocument } from './clients.projection';
-import { clientsByIds, invoicesIssuedIn, invoicesWithPaymentsIn, monthOf, type TierKey } from './financial.reads';
+import { addTo, clientsByIds, invoicesIssuedIn, invoicesWithPaymentsIn, monthOf, type TierKey } from './financial.reads';
 import { distinctById } from '../shared/documents';
 import { invoicesCollection, type InvoiceDocument } from './invoices.projection';
 import { baseCurrencyOf, invoiceBaseCents, paymentBaseCents } from './base-amounts';
@@ -44,22 +44,20 @@ export function tierKeyOf(clients: ReadonlyMap<string, ClientDocument>, clientId
 }
 
 export function breakdownOf(amounts: readonly DatedAmount[], clients: ReadonlyMap<string, ClientDocument>, timeZone: string): RevenueBreakdown {
-  // Maps while adding up: records with hundreds of client keys are slow to grow.
-  const byTier = new Map<string, number>();
-  const byClient = new Map<string, number>();
-  const byMonth = new Map<string, number>();
-  const byCurrency = new Map<string, number>();
-  const add = (totals: Map<string, number>, key: string, amount: number) => totals.set(key, (totals.get(key) ?? 0) + amount);
+  const byTier: Record<string, number> = {};
+  const byClient: Record<string, number> = {};
+  const byMonth: Record<string, number> = {};
   let totalCents = 0;
+  const byCurrency: Record<string, number> = {};
   for (const { clientId, date, amountCents, currency, documentCents } of amounts) {
-    if (currency !== undefined) add(byCurrency, currency, documentCents ?? 0);
+    if (currency !== undefined) addTo(byCurrency, currency, documentCents ?? 0);
     if (amountCents === null) continue;
     totalCents += amountCents;
-    add(byTier, tierKeyOf(clients, clientId, date, timeZone), amountCents);
-    add(byClient, clientId, amountCents);
-    add(byMonth, monthOf(date), amountCents);
+    addTo(byTier, tierKeyOf(clients, clientId, date, timeZone), amountCents);
+    addTo(byClient, clientId, amountCents);
+    addTo(byMonth, monthOf(date), amountCents);
   }
-  return { totalCents, byCurrency: Object.fromEntries(byCurrency), byTier: Object.fromEntries(byTier), byClient: Object.fromEntries(byClient), byMonth: Object.fromEntries(byMonth) };
+  return { totalCents, byCurrency, byTier, byClient, byMonth };
 }
 
 function paymentsIn(context: KpiContext, invoices: readonly InvoiceDocument[], period: ResolvedPeriod): DatedAmount[] {

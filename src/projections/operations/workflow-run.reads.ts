@@ -1,14 +1,10 @@
 import type { ResolvedPeriod } from '../../core/business-time';
-import type { DocumentFilter } from '../../core/read-store.port';
 import { indexedEdge, periodSums } from '../shared/instant-buckets';
 import type { KpiContext } from '../shared/kpi';
 import { eventsKey, workflowRunSums } from './workflow-run.sums';
 import type { WorkflowRunDocument } from './workflow-run.document';
 
 export const workflowRunsCollection = 'workflow_runs';
-
-export const findRuns = (context: KpiContext, filter: DocumentFilter) =>
-  context.reads.find<WorkflowRunDocument>(workflowRunsCollection, { filter }).then((result) => result.documents);
 
 type Measure = 'started' | 'outcome' | 'saved';
 const fieldOf: Record<Measure, keyof WorkflowRunDocument & string> = { started: 'startedAt', outcome: 'finishedAt', saved: 'succeededAt' };

@@ -43,7 +43,7 @@ export interface TicketFact {
  *   document.
  * Each fact also carries the ticket's events, so `eventCount` is the scan path's.
  */
-export function ticketFacts(ticket: TicketDocument): TicketFact[] {
+function ticketFacts(ticket: TicketDocument): TicketFact[] {
   const events = eventsOf(ticket);
   const facts: TicketFact[] = [
     { measure: 'opened', instant: ticket.openedAt, amounts: [[`channel\t${ticket.channel}`, 1], [`priority\t${ticket.priority}`, 1], [`client\t${ticket.clientId}`, 1], [ticketEventsKey, events]] },
